@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { lessonIdFromEntry, lessonFields } from './lib/lesson-schema.ts';
+
+const starlightSchema = docsSchema({ extend: lessonFields });
+
+/**
+ * Lessons live in the top-level `lessons/` folder, one MDX file each. Starlight requires
+ * the collection to be called `docs`; every entry is published under `/lessons/<id>/`,
+ * and the sidebar orders lessons by their `order` field.
+ */
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: './lessons', generateId: lessonIdFromEntry }),
+    schema: (context) =>
+      starlightSchema(context).transform((lesson) => ({
+        ...lesson,
+        sidebar: { ...lesson.sidebar, order: lesson.order },
+      })),
+  }),
+};

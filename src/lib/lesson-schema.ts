@@ -1,0 +1,80 @@
+import { z } from 'astro/zod';
+
+/** The stable lesson ids of the course outline: used by URLs, progress storage and quizzes. */
+export const LESSON_IDS = [
+  'why-orchestration',
+  'ecs',
+  'fargate',
+  'eks',
+  'node-groups',
+  'ecr',
+  'pipeline',
+] as const;
+
+export type LessonId = (typeof LESSON_IDS)[number];
+
+/** Frontmatter every lesson must carry, on top of Starlight's own fields (`title`, …). */
+export const lessonFields = z.object({
+  id: z
+    .enum(LESSON_IDS)
+    .describe(
+      'Stable lesson id from the course outline; never change it once published, progress is stored under it.',
+    ),
+  order: z
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .describe('Position of the lesson in the course, 1 for the first lesson.'),
+  summary: z
+    .string()
+    .min(20)
+    .max(300)
+    .describe('One or two sentences shown on the course home and in search results.'),
+  objectives: z
+    .array(z.string().min(5))
+    .min(1)
+    .max(8)
+    .describe('What the learner will be able to do after the lesson, one sentence each.'),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(240)
+    .describe('Estimated time to read the lesson and play its sandboxes, in minutes.'),
+  prerequisites: z
+    .array(z.enum(LESSON_IDS))
+    .default([])
+    .describe('Ids of the lessons to take first; empty for a starting lesson.'),
+});
+
+export type LessonFields = z.infer<typeof lessonFields>;
+
+const seen = new Map<string, string>();
+
+/**
+ * Names each lesson entry `lessons/<id>` from its frontmatter, and fails the build when
+ * two files claim the same id or when the id is missing.
+ */
+export function lessonIdFromEntry({
+  entry,
+  data,
+}: {
+  entry: string;
+  data: Record<string, unknown>;
+}): string {
+  const id = data['id'];
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new Error(
+      `lessons/${entry}: frontmatter field "id" is missing. Add one of: ${LESSON_IDS.join(', ')}.`,
+    );
+  }
+  const owner = seen.get(id);
+  if (owner !== undefined && owner !== entry) {
+    throw new Error(
+      `lessons/${entry}: frontmatter field "id" is "${id}", which lessons/${owner} already uses. Lesson ids must be unique.`,
+    );
+  }
+  seen.set(id, entry);
+  return `lessons/${id}`;
+}
