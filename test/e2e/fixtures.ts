@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Problems seen by the page during one test: console errors, page errors, failed or outside requests. */
+interface PageProblems {
+  consoleErrors: string[];
+  outsideRequests: string[];
+  failedRequests: string[];
+}
+
+const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
+
+/**
+ * `page` fails the test at its end if the page logged a console error, threw, made a request
+ * that left the site, or had a request fail (4xx/5xx or network error).
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: async ({}, use) => {
+    await use({ consoleErrors: [], outsideRequests: [], failedRequests: [] });
+  },
+  page: async ({ page, problems }, use) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!LOCAL_ORIGIN.test(url) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        problems.outsideRequests.push(url);
+      }
+    });
+    page.on('requestfailed', (request) => {
+      // Navigations interrupted by the next navigation are not failures of the site.
+      const failure = request.failure()?.errorText ?? '';
+      if (failure.includes('ERR_ABORTED')) return;
+      problems.failedRequests.push(`${request.url()} (${failure})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (${response.status()})`);
+    });
+    await use(page);
+    expect(problems.consoleErrors, 'console errors').toEqual([]);
+    expect(problems.outsideRequests, 'requests that left the site').toEqual([]);
+    expect(problems.failedRequests, 'failed requests').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Waits until every Astro island on the page has hydrated (no `astro-island[ssr]` left). */
+export async function waitForIslands(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+/** Fails with the list of violations when axe finds any accessibility problem on the page. */
+export async function expectAxeClean(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Switches Starlight's theme before the page loads (`dark` or `light`). */
+export async function useTheme(page: Page, theme: 'dark' | 'light'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.addInitScript((value) => {
+    window.localStorage.setItem('starlight-theme', value);
+  }, theme);
+}
