@@ -1,9 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { lessonIdFromEntry, lessonFields } from './lib/lesson-schema.ts';
+import {
+  courseFrontmatter,
+  lessonIdFromEntry,
+  requireLessonFields,
+  type LessonFields,
+} from './lib/lesson-schema.ts';
 
-const starlightSchema = docsSchema({ extend: lessonFields });
+const starlightSchema = docsSchema({ extend: courseFrontmatter });
 
 /**
  * Lessons live in the top-level `lessons/` folder, one MDX file each. Starlight requires
@@ -14,9 +19,11 @@ export const collections = {
   docs: defineCollection({
     loader: glob({ pattern: '**/*.mdx', base: './lessons', generateId: lessonIdFromEntry }),
     schema: (context) =>
-      starlightSchema(context).transform((lesson) => ({
-        ...lesson,
-        sidebar: { ...lesson.sidebar, order: lesson.order },
-      })),
+      starlightSchema(context)
+        .superRefine(requireLessonFields)
+        .transform((entry) => ({
+          ...(entry as typeof entry & LessonFields),
+          sidebar: { ...entry.sidebar, order: entry.order },
+        })),
   }),
 };

@@ -50,6 +50,31 @@ export const lessonFields = z.object({
 
 export type LessonFields = z.infer<typeof lessonFields>;
 
+/**
+ * The `docs` collection schema extension. Starlight also validates the frontmatter of our own
+ * pages (home, instructors, progress) against the collection schema, so those pages say
+ * `kind: 'page'` and skip the lesson fields; every file in `lessons/` must be a full lesson
+ * (`lessonIdFromEntry` refuses `kind` there), so collection entries always carry them.
+ * Starlight merges this object into its own schema; `requireLessonFields` then runs on the
+ * merged result.
+ */
+export const courseFrontmatter = lessonFields.partial().extend({
+  kind: z
+    .literal('page')
+    .optional()
+    .describe('Only on site pages that are not lessons (home, instructors); lessons leave it out.'),
+});
+
+/** Refinement for the merged schema: a lesson must carry every lesson field, valid. */
+export function requireLessonFields(data: { kind?: 'page' | undefined }, context: z.RefinementCtx): void {
+  if (data.kind === 'page') return;
+  const parsed = lessonFields.safeParse(data);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+}
+
 const seen = new Map<string, string>();
 
 /**
@@ -67,6 +92,11 @@ export function lessonIdFromEntry({
   if (typeof id !== 'string' || id.length === 0) {
     throw new Error(
       `lessons/${entry}: frontmatter field "id" is missing. Add one of: ${LESSON_IDS.join(', ')}.`,
+    );
+  }
+  if ('kind' in data) {
+    throw new Error(
+      `lessons/${entry}: frontmatter field "kind" is only for site pages; remove it from lessons.`,
     );
   }
   const owner = seen.get(id);
