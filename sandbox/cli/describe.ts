@@ -1,0 +1,126 @@
+/** World entities rendered the way the ECS and EC2 APIs describe them. */
+import type { Container, Instance, Service, Task, TaskDefinition, World } from '../model/types.ts';
+import { humanDuration, isoTime } from './format.ts';
+
+export function describeTaskDefinition(td: TaskDefinition): Record<string, unknown> {
+  return {
+    taskDefinitionArn: td.arn,
+    containerDefinitions: td.containerDefinitions.map((c) => ({
+      name: c.name,
+      image: c.image,
+      cpu: c.cpu,
+      ...(c.memory !== null ? { memory: c.memory } : {}),
+      ...(c.memoryReservation !== null ? { memoryReservation: c.memoryReservation } : {}),
+      portMappings: c.portMappings.map((p) => ({
+        containerPort: p.containerPort,
+        ...(p.hostPort !== null ? { hostPort: p.hostPort } : {}),
+        protocol: p.protocol,
+      })),
+      essential: c.essential,
+    })),
+    family: td.family,
+    networkMode: td.networkMode,
+    revision: td.revision,
+    status: td.status,
+    requiresCompatibilities: td.requiresCompatibilities,
+    ...(td.cpu !== null ? { cpu: String(td.cpu) } : {}),
+    ...(td.memory !== null ? { memory: String(td.memory) } : {}),
+    registeredAt: isoTime(td.registeredAt),
+  };
+}
+
+function taskDefinitionArn(world: World, ref: string): string {
+  return world.taskDefinitions[ref]?.arn ?? ref;
+}
+
+export function describeService(world: World, s: Service): Record<string, unknown> {
+  const events = world.events
+    .filter((e) => e.source === 'ecs' && e.subject === s.name)
+    .slice(-10)
+    .reverse()
+    .map((e) => ({ id: `event-${e.id}`, createdAt: isoTime(e.time), message: e.message }));
+  return {
+    serviceArn: s.arn,
+    serviceName: s.name,
+    clusterArn: world.cluster?.arn ?? '',
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: s.runningCount,
+    pendingCount: s.pendingCount,
+    launchType: s.launchType,
+    taskDefinition: taskDefinitionArn(world, s.taskDefinition),
+    deploymentConfiguration: {
+      maximumPercent: s.deploymentConfiguration.maximumPercent,
+      minimumHealthyPercent: s.deploymentConfiguration.minimumHealthyPercent,
+    },
+    deployments: s.deployments.map((d) => ({
+      id: d.id,
+      status: d.status,
+      taskDefinition: taskDefinitionArn(world, d.taskDefinition),
+      launchType: d.launchType,
+      rolloutState: d.rolloutState,
+      createdAt: isoTime(d.createdAt),
+    })),
+    events,
+    createdAt: isoTime(s.createdAt),
+    placementConstraints: s.placementConstraints,
+    placementStrategy: s.placementStrategy,
+    schedulingStrategy: 'REPLICA',
+  };
+}
+
+export function describeTask(world: World, t: Task): Record<string, unknown> {
+  const instance = t.instanceId ? world.instances[t.instanceId] : undefined;
+  return {
+    taskArn: t.arn,
+    clusterArn: world.cluster?.arn ?? '',
+    taskDefinitionArn: taskDefinitionArn(world, t.taskDefinition),
+    ...(instance?.agent ? { containerInstanceArn: instance.agent.containerInstanceArn } : {}),
+    group: t.group,
+    launchType: t.launchType,
+    ...(t.az ? { availabilityZone: t.az } : {}),
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    cpu: String(t.cpu),
+    memory: String(t.memory),
+    healthStatus: t.lastStatus === 'RUNNING' ? (t.healthy ? 'HEALTHY' : 'UNKNOWN') : 'UNKNOWN',
+    containers: t.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      lastStatus: c.lastStatus,
+      ...(c.exitCode !== null ? { exitCode: c.exitCode } : {}),
+      ...(c.reason !== null ? { reason: c.reason } : {}),
+    })),
+    createdAt: isoTime(t.createdAt),
+    ...(t.startedAt !== null ? { startedAt: isoTime(t.startedAt) } : {}),
+    ...(t.stoppedAt !== null ? { stoppedAt: isoTime(t.stoppedAt) } : {}),
+    ...(t.stopCode !== null ? { stopCode: t.stopCode } : {}),
+    ...(t.stoppedReason !== null ? { stoppedReason: t.stoppedReason } : {}),
+  };
+}
+
+export function describeInstance(i: Instance, stateReason?: string): Record<string, unknown> {
+  const codes: Record<string, number> = {
+    pending: 0,
+    running: 16,
+    'shutting-down': 32,
+    terminated: 48,
+    stopping: 64,
+    stopped: 80,
+  };
+  return {
+    InstanceId: i.id,
+    InstanceType: i.type,
+    Placement: { AvailabilityZone: i.az },
+    State: { Code: codes[i.state] ?? 0, Name: i.state },
+    ...(stateReason ? { StateReason: { Message: stateReason } } : {}),
+    LaunchTime: isoTime(i.launchedAt),
+    Tags: i.name ? [{ Key: 'Name', Value: i.name }] : [],
+  };
+}
+
+export function dockerStatus(c: Container, now: number): string {
+  if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
+  if (c.state === 'exited') return `Exited (${c.exitCode ?? 0}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
+  return 'Created';
+}

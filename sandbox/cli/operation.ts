@@ -1,0 +1,96 @@
+/**
+ * What every command shares: the operation record, dry-running actions against the pure world
+ * (so a command either applies whole or changes nothing), and the AWS CLI's error shapes.
+ */
+import { applyAction } from '../index.ts';
+import type { Action, ActionResult } from '../model/actions.ts';
+import type { World } from '../model/types.ts';
+import type { FlagSpec, GlobalOptions, ParsedArgs } from './aws-args.ts';
+import { formatAws } from './format.ts';
+import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
+import { fail, ok } from './types.ts';
+
+export interface AwsOperation {
+  service: string;
+  name: string;
+  /** The API operation name: error messages and the table title use it. */
+  api: string;
+  summary: string;
+  flags: FlagSpec[];
+  examples: string[];
+  run: (args: ParsedArgs, env: CliEnv, globals: GlobalOptions) => CliOutcome;
+}
+
+export function awsError(api: string, code: string, message: string): CommandOutput {
+  return fail(`\nAn error occurred (${code}) when calling the ${api} operation: ${message}`, 254);
+}
+
+export function output(out: CommandOutput): CliOutcome {
+  return { kind: 'output', output: out };
+}
+
+/** The engine's refusal, in the AWS CLI's words. */
+export function refusal(api: string, error: string): CommandOutput {
+  if (error.startsWith('An error occurred')) return fail(`\n${error}`, 254);
+  const code = /^ClientException: /.test(error)
+    ? 'ClientException'
+    : /service not found/i.test(error)
+      ? 'ServiceNotFoundException'
+      : /cluster not found/i.test(error)
+        ? 'ClusterNotFoundException'
+        : api === 'RegisterTaskDefinition'
+          ? 'ClientException'
+          : api.startsWith('TerminateInstances') || api === 'RunInstances'
+            ? 'InvalidParameterValue'
+            : 'InvalidParameterException';
+  return awsError(api, code, error.replace(/^ClientException: /, ''));
+}
+
+/**
+ * Applies the actions in order to a copy of the world; if any is refused, nothing is applied
+ * and the refusal is printed. Otherwise the caller gets an 'actions' outcome whose render
+ * prints what the real CLI prints.
+ */
+export function applyAll(
+  world: World,
+  actions: Action[],
+  onError: (error: string) => CommandOutput,
+  render: (results: ActionResult[], before: World, after: World) => CommandOutput,
+): CliOutcome {
+  let w = world;
+  for (const action of actions) {
+    let result: ActionResult;
+    try {
+      const next = applyAction(w, action, 'learner');
+      w = next.world;
+      result = next.result;
+    } catch (e) {
+      result = { ok: false, error: `internal error: ${(e as Error).message}` };
+    }
+    if (!result.ok) return output(onError(result.error));
+  }
+  return { kind: 'actions', actions, render };
+}
+
+export function awsOut(value: unknown, globals: GlobalOptions, api: string): CommandOutput {
+  return ok(formatAws(value, globals.output, api));
+}
+
+/** `--cluster` is optional for the real CLI and then means the cluster named `default`. */
+export function checkCluster(world: World, args: ParsedArgs, api: string): CommandOutput | null {
+  const given = typeof args['cluster'] === 'string' ? (args['cluster'] as string) : 'default';
+  const name = given.includes('/') ? given.slice(given.lastIndexOf('/') + 1) : given;
+  if (!world.cluster || world.cluster.name !== name) {
+    const hint =
+      world.cluster && given === 'default' && !('cluster' in args)
+        ? ` (this sandbox's cluster is '${world.cluster.name}': add --cluster ${world.cluster.name})`
+        : '';
+    return awsError(api, 'ClusterNotFoundException', `Cluster not found.${hint}`);
+  }
+  return null;
+}
+
+/** The last segment of an ARN (`…/web` → `web`), or the name itself. */
+export function lastSegment(ref: string): string {
+  return ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
