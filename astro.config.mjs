@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import { monacoCssInline } from './src/lib/editor/monaco-css-plugin.mjs';
 
 export default defineConfig({
   site: 'http://localhost',
@@ -17,6 +18,9 @@ export default defineConfig({
       disable404Route: true,
       lastUpdated: false,
       pagination: true,
+      // Wrapped code never scrolls sideways, so no unlabeled scrollable regions (axe landmark-unique)
+      // and commands stay readable on a phone.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/course.css'],
       sidebar: [
         { label: 'Course home', link: '/' },
@@ -37,4 +41,13 @@ export default defineConfig({
     }),
     react(),
   ],
+  vite: {
+    // Monaco (loaded only when the editor opens): see src/lib/editor/ and stack-notes.
+    plugins: [monacoCssInline()],
+    resolve: {
+      // monaco-worker-manager (monaco-yaml) imports a path Monaco's exports map blocks.
+      alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' }],
+    },
+    optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  },
 });

@@ -7,7 +7,7 @@ function chromiumPath(): string | undefined {
   return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
 }
 
-const PORT = 4321;
+const PORT = Number(process.env['E2E_PORT'] ?? 4321);
 const executablePath = chromiumPath();
 
 export default defineConfig({
@@ -42,7 +42,7 @@ export default defineConfig({
   webServer: {
     // `npm run` puts the project's Node 22 first on PATH; bare `astro preview` would use the system Node.
     command: `npm run preview -- --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
+    url: `http://127.0.0.1:${PORT}/favicon.svg`,
     reuseExistingServer: !process.env['CI'],
     timeout: 120_000,
   },
