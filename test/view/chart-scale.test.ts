@@ -46,8 +46,12 @@ describe('chart scaling', () => {
 
   it('builds running vs desired from service metrics and describes it in words', () => {
     const metrics = [
-      sample(0, { services: { web: { desired: 6, running: 2, pending: 4, cpu: 10, memory: 5 } } }),
-      sample(10, { services: { web: { desired: 6, running: 6, pending: 0, cpu: 30, memory: 5 } } }),
+      sample(0, {
+        services: { web: { desired: 6, running: 2, pending: 4, cpu: 10, memory: 5, azs: {} } },
+      }),
+      sample(10, {
+        services: { web: { desired: 6, running: 6, pending: 0, cpu: 30, memory: 5, azs: {} } },
+      }),
     ];
     const chart = runningChart(metrics, true);
     expect(chart.yMax).toBe(10);

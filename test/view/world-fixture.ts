@@ -23,6 +23,7 @@ export function instance(id: string, az: string, extra: Partial<Instance> = {}):
     cpuUtilization: 0,
     nextTransitionAt: null,
     billedSeconds: 0,
+    impairedAt: null,
     ...extra,
   };
 }
@@ -70,6 +71,7 @@ export function task(id: string, extra: Partial<Task> = {}): Task {
     healthy: true,
     cpuUtilization: 10,
     nextTransitionAt: null,
+    billedSeconds: 0,
     ...extra,
   };
 }
@@ -116,6 +118,9 @@ export function world(extra: Partial<World> = {}): World {
     events: [],
     metrics: [],
     log: [],
+    allowedActions: [],
+    longestPending: {},
+    script: [],
     scriptCursor: 0,
     nextEventId: 0,
     ...extra,

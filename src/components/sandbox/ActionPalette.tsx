@@ -1,0 +1,27 @@
+/** The actions the scenario allows, as forms. Context menus on the view offer the same actions. */
+import { anyAllowed, FAULT_ACTIONS, isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
+import { useSandboxUi } from './sandbox-context.ts';
+import { ContainersForm } from './forms/ContainersForm.tsx';
+import { FaultsForm } from './forms/FaultsForm.tsx';
+import { HostsForm } from './forms/HostsForm.tsx';
+import { LaunchInstanceForm } from './forms/LaunchInstanceForm.tsx';
+import { ServiceForm } from './forms/ServiceForm.tsx';
+import { TaskDefinitionForm } from './forms/TaskDefinitionForm.tsx';
+
+export function ActionPalette() {
+  const { scenario } = useSandboxUi();
+  const can = (types: Parameters<typeof anyAllowed>[1]) => anyAllowed(scenario, types);
+  const forms = [
+    can(['container.place', 'container.start', 'container.stop', 'container.remove']) ? (
+      <ContainersForm key="containers" />
+    ) : null,
+    can(['service.create', 'service.update']) ? <ServiceForm key="service" /> : null,
+    isAllowed(scenario, 'taskdef.register') ? <TaskDefinitionForm key="taskdef" /> : null,
+    isAllowed(scenario, 'instance.launch') ? <LaunchInstanceForm key="launch" /> : null,
+    isAllowed(scenario, 'instance.terminate') ? <HostsForm key="hosts" /> : null,
+    can(FAULT_ACTIONS) ? <FaultsForm key="faults" /> : null,
+  ].filter(Boolean);
+  if (forms.length === 0)
+    return <p className="sbx-empty">This scenario has no actions for you: watch it run.</p>;
+  return <div className="sbx-palette">{forms}</div>;
+}

@@ -1,0 +1,97 @@
+/** The context menu for a chip, host or service: an accessible menu button popup. */
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { MenuItem } from '@lib/sandbox-view/entity-actions.ts';
+
+export interface OpenMenu {
+  title: string;
+  items: MenuItem[];
+  anchor: HTMLElement;
+}
+
+interface Props {
+  menu: OpenMenu;
+  onChoose: (item: MenuItem) => void;
+  onClose: (restoreFocus: boolean) => void;
+}
+
+export function EntityMenu({ menu, onChoose, onClose }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const rect = menu.anchor.getBoundingClientRect();
+    const width = 240;
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    setPosition({ top: rect.bottom + 4, left });
+  }, [menu.anchor]);
+
+  useEffect(() => {
+    listRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!listRef.current?.contains(event.target as Node)) onClose(false);
+    };
+    const onScroll = () => onClose(false);
+    document.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      document.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [onClose]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const items = [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        focus(index + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        focus(index - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        focus(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        focus(items.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        onClose(true);
+        break;
+      case 'Tab':
+        onClose(true);
+        break;
+    }
+  };
+
+  return (
+    <ul
+      ref={listRef}
+      className="sbx-menu"
+      role="menu"
+      aria-label={menu.title}
+      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden' }}
+      onKeyDown={onKeyDown}
+    >
+      {menu.items.map((item) => (
+        <li key={item.label} role="none">
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className={item.kind === 'action' && item.fault ? 'sbx-menu-fault' : undefined}
+            onClick={() => onChoose(item)}
+          >
+            {item.label}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

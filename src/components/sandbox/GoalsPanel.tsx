@@ -1,0 +1,129 @@
+/** The scenario's goals with live status, "Check my work", hints one at a time, and the solution. */
+import { useMemo, useState } from 'react';
+import { checkGoals, type GoalResult } from '@sandbox';
+import { formatClock } from '@lib/sandbox-view/format.ts';
+import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
+import { recordChallenge } from './record-challenge.ts';
+
+const STATUS_ICON: Record<GoalResult['status'], string> = { pass: '✓', fail: '✕', pending: '…' };
+const STATUS_WORD: Record<GoalResult['status'], string> = {
+  pass: 'Met',
+  fail: 'Not met',
+  pending: 'Not decided yet',
+};
+
+/** Live status is recomputed at most once per this many sim seconds. */
+const LIVE_EVERY_SECONDS = 5;
+
+interface Props {
+  onShowSolution: () => void;
+}
+
+export function GoalsPanel({ onShowSolution }: Props) {
+  const { actor, scenario, idPrefix, announce } = useSandboxUi();
+  const bucket = useWorldSlice(actor, (w) => Math.floor(w.time / LIVE_EVERY_SECONDS));
+  const logLength = useWorldSlice(actor, (w) => w.log.length);
+  const time = useWorldSlice(actor, (w) => w.time);
+  const live = useMemo(
+    () => checkGoals(actor.getSnapshot().context.world, scenario),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed per time bucket and per action, not on every frame
+    [actor, scenario, bucket, logLength],
+  );
+  const [checked, setChecked] = useState<{ at: number; results: GoalResult[] } | null>(null);
+  const [hintsShown, setHintsShown] = useState(0);
+
+  const check = () => {
+    const results = checkGoals(actor.getSnapshot().context.world, scenario);
+    const at = actor.getSnapshot().context.world.time;
+    setChecked({ at, results });
+    const passed = results.filter((r) => r.status === 'pass').length;
+    const verdict =
+      passed === results.length
+        ? `All ${results.length} goals met. Challenge passed.`
+        : `${passed} of ${results.length} goals met.`;
+    announce(verdict);
+    void recordChallenge(scenario, results);
+  };
+
+  const passedAll = checked ? checked.results.every((r) => r.status === 'pass') : false;
+
+  return (
+    <div className="sbx-goals">
+      {scenario.summary ? <p>{scenario.summary}</p> : null}
+      <h4 id={`${idPrefix}-goals`}>Goals</h4>
+      <ul className="sbx-goal-list" aria-labelledby={`${idPrefix}-goals`}>
+        {live.map((goal) => (
+          <li key={goal.id} className={`sbx-goal sbx-goal-${goal.status}`}>
+            <span className="sbx-goal-status">
+              <span aria-hidden="true">{STATUS_ICON[goal.status]} </span>
+              {STATUS_WORD[goal.status]}
+            </span>
+            <span>{goal.description}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="sbx-goal-actions">
+        <button type="button" className="sbx-btn sbx-btn-primary" onClick={check}>
+          Check my work
+        </button>
+        {scenario.hints.length > 0 ? (
+          <button
+            type="button"
+            className="sbx-btn"
+            disabled={hintsShown >= scenario.hints.length}
+            onClick={() => setHintsShown((n) => Math.min(scenario.hints.length, n + 1))}
+          >
+            {hintsShown === 0
+              ? 'Show a hint'
+              : hintsShown < scenario.hints.length
+                ? 'Next hint'
+                : 'No more hints'}
+          </button>
+        ) : null}
+        {scenario.solution.length > 0 ? (
+          <button type="button" className="sbx-btn" onClick={onShowSolution}>
+            Show solution
+          </button>
+        ) : null}
+      </div>
+      {hintsShown > 0 ? (
+        <ol className="sbx-hints" aria-label="Hints">
+          {scenario.hints.slice(0, hintsShown).map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ol>
+      ) : null}
+      {checked ? (
+        <section
+          className={`sbx-verdict ${passedAll ? 'sbx-verdict-pass' : 'sbx-verdict-fail'}`}
+          aria-labelledby={`${idPrefix}-verdict`}
+        >
+          <h4 id={`${idPrefix}-verdict`}>
+            <span aria-hidden="true">{passedAll ? '✓ ' : '✕ '}</span>
+            {passedAll ? 'Challenge passed' : 'Not yet'}{' '}
+            <span className="sbx-muted">(checked at {formatClock(checked.at)})</span>
+          </h4>
+          <ul>
+            {checked.results.map((goal) => (
+              <li key={goal.id}>
+                <strong>
+                  <span aria-hidden="true">{STATUS_ICON[goal.status]} </span>
+                  {STATUS_WORD[goal.status]}:
+                </strong>{' '}
+                {goal.description}
+                {goal.status !== 'pass' || goal.explanation ? (
+                  <p className="sbx-explanation">{goal.explanation}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {!passedAll && time < scenario.duration ? (
+            <p className="sbx-muted">
+              Goals are judged over the whole run: play on to {formatClock(scenario.duration)}.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

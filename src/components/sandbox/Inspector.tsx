@@ -1,0 +1,34 @@
+/** Details of the selected instance, container, task or service, as the AWS console shows them. */
+import type { EntityRef } from '@lib/sandbox-view/entity-actions.ts';
+import { inspect } from '@lib/sandbox-view/inspect-details.ts';
+import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
+
+export function Inspector({ selected }: { selected: EntityRef | null }) {
+  const { actor } = useSandboxUi();
+  const details = useWorldSlice(
+    actor,
+    (w) => (selected ? inspect(selected, w) : null),
+    (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  );
+  if (!selected) {
+    return (
+      <p className="sbx-empty">
+        Open an instance, container, task or service and choose “Inspect details”.
+      </p>
+    );
+  }
+  if (!details) return <p className="sbx-empty">That {selected.kind} no longer exists.</p>;
+  return (
+    <div className="sbx-inspector">
+      <h4>{details.heading}</h4>
+      <dl>
+        {details.rows.map((row) => (
+          <div key={row.label}>
+            <dt>{row.label}</dt>
+            <dd className={row.code ? 'sbx-mono sbx-break' : undefined}>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

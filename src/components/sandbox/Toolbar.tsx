@@ -1,0 +1,104 @@
+/** Play/pause, step, speed, reset, undo; the sim clock, the cost meter and the toil counter. */
+import { memo } from 'react';
+import { SPEEDS } from '@lib/sandbox-view/sim-loop.ts';
+import {
+  formatClock,
+  formatClockWords,
+  formatPerHour,
+  formatUsd,
+} from '@lib/sandbox-view/format.ts';
+import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
+import { STEP_SECONDS, type SimLoop } from './use-sim-loop.ts';
+
+interface Props {
+  loop: SimLoop;
+  duration: number;
+  onReset: () => void;
+  onUndo: () => void;
+}
+
+export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }: Props) {
+  const { actor, scenario, idPrefix } = useSandboxUi();
+  const time = useWorldSlice(actor, (w) => w.time);
+  const perHour = useWorldSlice(actor, (w) => w.cost.perHour);
+  const total = useWorldSlice(actor, (w) => w.cost.total);
+  const toil = useWorldSlice(actor, (w) => w.toil);
+  const canUndo = useWorldSlice(actor, (w) => w.log.some((entry) => entry.by === 'learner'));
+  const finished = time >= duration;
+
+  return (
+    <div className="sbx-toolbar" role="toolbar" aria-label="Simulation controls">
+      <div className="sbx-toolbar-group">
+        {loop.playing ? (
+          <button type="button" className="sbx-btn sbx-btn-primary" onClick={loop.pause}>
+            <span aria-hidden="true">❚❚</span> Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="sbx-btn sbx-btn-primary"
+            onClick={loop.play}
+            disabled={finished}
+          >
+            <span aria-hidden="true">▶</span> Play
+          </button>
+        )}
+        <button
+          type="button"
+          className="sbx-btn"
+          onClick={loop.step}
+          disabled={finished || loop.playing}
+          aria-label={`Step ${STEP_SECONDS} seconds`}
+        >
+          <span aria-hidden="true">⏭</span> Step {STEP_SECONDS} s
+        </button>
+      </div>
+      <div className="sbx-toolbar-group sbx-speed" role="group" aria-label="Speed">
+        {SPEEDS.map((speed) => (
+          <button
+            key={speed}
+            type="button"
+            className="sbx-btn sbx-btn-seg"
+            aria-pressed={loop.speed === speed}
+            onClick={() => loop.setSpeed(speed)}
+          >
+            {speed}×
+          </button>
+        ))}
+      </div>
+      <div className="sbx-toolbar-group">
+        <button type="button" className="sbx-btn" onClick={onUndo} disabled={!canUndo}>
+          <span aria-hidden="true">↶</span> Undo
+        </button>
+        <button type="button" className="sbx-btn" onClick={onReset}>
+          <span aria-hidden="true">⟲</span> Reset
+        </button>
+      </div>
+      <dl className="sbx-meters" aria-describedby={`${idPrefix}-clock-words`}>
+        <div>
+          <dt>Sim time</dt>
+          <dd className="sbx-mono">
+            {formatClock(time)}
+            <span className="sbx-muted"> / {formatClock(duration)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd className="sbx-mono">
+            {formatPerHour(perHour)} <span className="sbx-muted">· {formatUsd(total)} total</span>
+          </dd>
+        </div>
+        {scenario.orchestrator === 'none' ? (
+          <div>
+            <dt>Manual actions (toil)</dt>
+            <dd className="sbx-mono">{toil}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <span id={`${idPrefix}-clock-words`} className="sbx-visually-hidden">
+        {finished ? 'Scenario finished. ' : ''}
+        {formatClockWords(time)} of {formatClockWords(duration)} simulated.
+      </span>
+    </div>
+  );
+});

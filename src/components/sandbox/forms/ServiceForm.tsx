@@ -1,0 +1,178 @@
+/** service.create / service.update: desired count, launch type, placement strategy. */
+import { useState, type FormEvent } from 'react';
+import type { LaunchType, PlacementStrategy } from '@sandbox';
+import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
+import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
+import { Field, Select, pickValid } from './Field.tsx';
+
+const STRATEGIES: Record<string, { label: string; value: PlacementStrategy[] }> = {
+  'spread-az': {
+    label: 'Spread across AZs, then binpack memory (AZ balanced)',
+    value: [
+      { type: 'spread', field: 'attribute:ecs.availability-zone' },
+      { type: 'binpack', field: 'memory' },
+    ],
+  },
+  'spread-instance': {
+    label: 'Spread across instances',
+    value: [{ type: 'spread', field: 'instanceId' }],
+  },
+  'binpack-memory': { label: 'Binpack on memory', value: [{ type: 'binpack', field: 'memory' }] },
+  'binpack-cpu': { label: 'Binpack on CPU', value: [{ type: 'binpack', field: 'cpu' }] },
+  random: { label: 'Random', value: [{ type: 'random' }] },
+};
+const strategyOptions = Object.entries(STRATEGIES).map(([value, s]) => ({ value, label: s.label }));
+const launchOptions = [
+  { value: 'EC2', label: 'EC2' },
+  { value: 'FARGATE', label: 'FARGATE' },
+];
+const sameList = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
+
+export function ServiceForm() {
+  const { actor, scenario, act } = useSandboxUi();
+  const services = useWorldSlice(
+    actor,
+    (w) =>
+      Object.values(w.services)
+        .filter((s) => s.status === 'ACTIVE')
+        .map((s) => s.name),
+    sameList,
+  );
+  const taskDefs = useWorldSlice(actor, (w) => Object.keys(w.taskDefinitions), sameList);
+  const canCreate = isAllowed(scenario, 'service.create');
+  const canUpdate = isAllowed(scenario, 'service.update') && services.length > 0;
+  const [mode, setMode] = useState<'create' | 'update'>(canUpdate ? 'update' : 'create');
+  const effectiveMode =
+    mode === 'update' && !canUpdate ? 'create' : mode === 'create' && !canCreate ? 'update' : mode;
+  const [name, setName] = useState('web');
+  const [chosenService, setChosenService] = useState('');
+  const [chosenTd, setChosenTd] = useState('');
+  const [desired, setDesired] = useState(3);
+  const [launchType, setLaunchType] = useState<LaunchType>('EC2');
+  const [strategy, setStrategy] = useState('spread-az');
+  const service = pickValid(
+    chosenService,
+    services.map((s) => ({ value: s })),
+  );
+  const taskDefinition = pickValid(
+    chosenTd,
+    taskDefs.map((t) => ({ value: t })),
+  );
+  const placementStrategy = launchType === 'EC2' ? STRATEGIES[strategy]?.value : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (effectiveMode === 'create') {
+      act({
+        type: 'service.create',
+        serviceName: name,
+        taskDefinition,
+        desiredCount: desired,
+        launchType,
+        ...(placementStrategy ? { placementStrategy } : {}),
+      });
+    } else {
+      act({
+        type: 'service.update',
+        service,
+        desiredCount: desired,
+        launchType,
+        ...(placementStrategy ? { placementStrategy } : {}),
+      });
+    }
+  };
+
+  return (
+    <form
+      className="sbx-form"
+      onSubmit={submit}
+      aria-label={effectiveMode === 'create' ? 'Create a service' : 'Update a service'}
+    >
+      <h5>{effectiveMode === 'create' ? 'Create a service' : 'Update a service'}</h5>
+      {canCreate && canUpdate ? (
+        <div className="sbx-inline" role="group" aria-label="Create or update">
+          <button
+            type="button"
+            className="sbx-btn sbx-btn-seg"
+            aria-pressed={effectiveMode === 'create'}
+            onClick={() => setMode('create')}
+          >
+            Create
+          </button>
+          <button
+            type="button"
+            className="sbx-btn sbx-btn-seg"
+            aria-pressed={effectiveMode === 'update'}
+            onClick={() => setMode('update')}
+          >
+            Update
+          </button>
+        </div>
+      ) : null}
+      {effectiveMode === 'create' ? (
+        <>
+          <Field label="Service name">
+            {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field label="Task definition">
+            {(id) => (
+              <Select
+                id={id}
+                value={taskDefinition}
+                onChange={setChosenTd}
+                options={taskDefs.map((t) => ({ value: t, label: t }))}
+              />
+            )}
+          </Field>
+        </>
+      ) : (
+        <Field label="Service">
+          {(id) => (
+            <Select
+              id={id}
+              value={service}
+              onChange={setChosenService}
+              options={services.map((s) => ({ value: s, label: s }))}
+            />
+          )}
+        </Field>
+      )}
+      <Field label="Desired tasks">
+        {(id) => (
+          <input
+            id={id}
+            type="number"
+            min={0}
+            max={1000}
+            value={desired}
+            onChange={(e) => setDesired(Number(e.target.value))}
+          />
+        )}
+      </Field>
+      <Field label="Launch type">
+        {(id) => (
+          <Select
+            id={id}
+            value={launchType}
+            onChange={(v) => setLaunchType(v as LaunchType)}
+            options={launchOptions}
+          />
+        )}
+      </Field>
+      {launchType === 'EC2' ? (
+        <Field label="Placement strategy">
+          {(id) => (
+            <Select id={id} value={strategy} onChange={setStrategy} options={strategyOptions} />
+          )}
+        </Field>
+      ) : (
+        <p className="sbx-muted">
+          Fargate ignores placement strategies: every task gets its own micro-VM.
+        </p>
+      )}
+      <button type="submit" className="sbx-btn sbx-btn-primary">
+        {effectiveMode === 'create' ? 'Create service' : 'Update service'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Extra panels (tabs) for the sandbox island — the extension point for the terminal and
+ * the task-definition editor.
+ *
+ * To add one, put an entry in EXTRA_PANELS. `load` is called only when the learner first
+ * opens the tab, so a heavy panel (Monaco) stays out of the lesson page's initial JS: keep
+ * the import dynamic. The component receives the island's actor (read it with
+ * `useSelector`) and `act`, which sends a learner action, announces the outcome and
+ * returns the engine's ActionResult. A lesson can choose which extra panels a block shows:
+ * `<Sandbox scenario="…" panels={['terminal']} />`; without `panels`, every registered
+ * panel is shown.
+ */
+import type { ComponentType } from 'react';
+import type { Action, ActionResult, SandboxActor, Scenario } from '@sandbox';
+
+export interface SandboxPanelProps {
+  actor: SandboxActor;
+  scenario: Scenario;
+  act: (action: Action) => ActionResult | null;
+}
+
+export interface ExtraPanel {
+  /** Stable id, used in `panels={[…]}` and in element ids. Lowercase, digits, hyphens. */
+  id: string;
+  /** The tab's visible name. */
+  label: string;
+  load: () => Promise<{ default: ComponentType<SandboxPanelProps> }>;
+}
+
+export const EXTRA_PANELS: readonly ExtraPanel[] = [];
+
+/** The extra panels a block shows: those named in `ids` (in that order), or all. */
+export function selectPanels(
+  ids: readonly string[] | undefined,
+  registry: readonly ExtraPanel[] = EXTRA_PANELS,
+): ExtraPanel[] {
+  if (!ids) return [...registry];
+  return ids.flatMap((id) => registry.filter((panel) => panel.id === id));
+}

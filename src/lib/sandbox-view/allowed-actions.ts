@@ -1,0 +1,27 @@
+/**
+ * Which actions the learner may use in a scenario. An empty list in the scenario means all.
+ */
+import type { ActionType } from '@sandbox';
+
+export interface AllowedSource {
+  allowedActions: readonly string[];
+}
+
+export function isAllowed(scenario: AllowedSource, type: ActionType): boolean {
+  return scenario.allowedActions.length === 0 || scenario.allowedActions.includes(type);
+}
+
+export function anyAllowed(scenario: AllowedSource, types: readonly ActionType[]): boolean {
+  return types.some((type) => isAllowed(scenario, type));
+}
+
+/** Faults change the world on purpose; the palette groups them apart from everyday actions. */
+export const FAULT_ACTIONS: readonly ActionType[] = [
+  'fault.crash',
+  'fault.terminate-instance',
+  'fault.az-outage',
+  'fault.az-recover',
+  'fault.agent-disconnect',
+  'fault.agent-reconnect',
+  'fault.traffic',
+];

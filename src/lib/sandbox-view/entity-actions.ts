@@ -1,0 +1,140 @@
+/**
+ * The context-menu items for each thing in the view, limited to what the scenario allows
+ * and to what makes sense in the entity's current state.
+ */
+import type { Action, ActionType, Container, Instance, Service, Task, World } from '@sandbox';
+import { isAllowed, type AllowedSource } from './allowed-actions.ts';
+
+export type EntityRef =
+  | { kind: 'instance'; id: string }
+  | { kind: 'container'; id: string }
+  | { kind: 'task'; id: string }
+  | { kind: 'service'; id: string };
+
+export type MenuItem =
+  | { kind: 'inspect'; label: string }
+  | { kind: 'pick'; label: string }
+  | { kind: 'action'; label: string; action: Action; fault: boolean };
+
+const inspect: MenuItem = { kind: 'inspect', label: 'Inspect details' };
+
+function item(scenario: AllowedSource, label: string, action: Action): MenuItem[] {
+  if (!isAllowed(scenario, action.type as ActionType)) return [];
+  return [{ kind: 'action', label, action, fault: action.type.startsWith('fault.') }];
+}
+
+export function containerMenu(container: Container, scenario: AllowedSource): MenuItem[] {
+  const items: MenuItem[] = [inspect];
+  const id = container.id;
+  if (container.hostId === null) {
+    if (isAllowed(scenario, 'container.place'))
+      items.push({ kind: 'pick', label: 'Place on a host…' });
+    return items;
+  }
+  if (container.state !== 'running') {
+    items.push(...item(scenario, 'Start container', { type: 'container.start', containerId: id }));
+    items.push(
+      ...item(scenario, 'Remove container', { type: 'container.remove', containerId: id }),
+    );
+  } else {
+    items.push(...item(scenario, 'Stop container', { type: 'container.stop', containerId: id }));
+    items.push(
+      ...item(scenario, 'Kill container (fault)', {
+        type: 'fault.crash',
+        targetId: id,
+        exitCode: 137,
+      }),
+    );
+  }
+  return items;
+}
+
+export function taskMenu(task: Task, scenario: AllowedSource): MenuItem[] {
+  const items: MenuItem[] = [inspect];
+  if (task.lastStatus === 'STOPPED') return items;
+  items.push(...item(scenario, 'Stop task', { type: 'task.stop', taskId: task.id }));
+  if (task.lastStatus === 'RUNNING') {
+    items.push(
+      ...item(scenario, 'Crash task (fault)', {
+        type: 'fault.crash',
+        targetId: task.id,
+        exitCode: 1,
+      }),
+    );
+  }
+  return items;
+}
+
+export function instanceMenu(instance: Instance, scenario: AllowedSource): MenuItem[] {
+  const items: MenuItem[] = [inspect];
+  if (instance.state === 'terminated' || instance.state === 'shutting-down') return items;
+  const instanceId = instance.id;
+  items.push(...item(scenario, 'Terminate instance', { type: 'instance.terminate', instanceId }));
+  items.push(
+    ...item(scenario, 'Instance failure (fault)', { type: 'fault.terminate-instance', instanceId }),
+  );
+  if (instance.agent) {
+    items.push(
+      ...(instance.agent.connected
+        ? item(scenario, 'Disconnect ECS agent (fault)', {
+            type: 'fault.agent-disconnect',
+            instanceId,
+          })
+        : item(scenario, 'Reconnect ECS agent', { type: 'fault.agent-reconnect', instanceId })),
+    );
+  }
+  return items;
+}
+
+export function serviceMenu(service: Service, scenario: AllowedSource): MenuItem[] {
+  const items: MenuItem[] = [inspect];
+  if (service.status !== 'ACTIVE') return items;
+  const name = service.name;
+  items.push(
+    ...item(scenario, 'Add one task', {
+      type: 'service.update',
+      service: name,
+      desiredCount: service.desiredCount + 1,
+    }),
+  );
+  if (service.desiredCount > 0) {
+    items.push(
+      ...item(scenario, 'Remove one task', {
+        type: 'service.update',
+        service: name,
+        desiredCount: service.desiredCount - 1,
+      }),
+    );
+  }
+  if (service.runningCount > 0) {
+    items.push(
+      ...item(scenario, 'Crash a task (fault)', {
+        type: 'fault.crash',
+        service: name,
+        exitCode: 1,
+      }),
+    );
+  }
+  return items;
+}
+
+export function menuFor(ref: EntityRef, world: World, scenario: AllowedSource): MenuItem[] {
+  switch (ref.kind) {
+    case 'container': {
+      const container = world.containers[ref.id];
+      return container ? containerMenu(container, scenario) : [];
+    }
+    case 'task': {
+      const task = world.tasks[ref.id];
+      return task ? taskMenu(task, scenario) : [];
+    }
+    case 'instance': {
+      const instance = world.instances[ref.id];
+      return instance ? instanceMenu(instance, scenario) : [];
+    }
+    case 'service': {
+      const service = world.services[ref.id];
+      return service ? serviceMenu(service, scenario) : [];
+    }
+  }
+}

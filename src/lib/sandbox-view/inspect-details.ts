@@ -1,0 +1,177 @@
+/**
+ * What the inspector shows for a selected entity, as label/value rows in the order and
+ * wording of the AWS console and the CLI's describe output.
+ */
+import type { World } from '@sandbox';
+import type { EntityRef } from './entity-actions.ts';
+import {
+  formatClock,
+  formatMemory,
+  formatPercent,
+  formatPerHour,
+  formatUsd,
+  formatVcpu,
+} from './format.ts';
+import { containerStatus, taskFamily } from './layout.ts';
+
+export interface DetailRow {
+  label: string;
+  value: string;
+  /** Ids and ARNs are shown in monospace and can be copied. */
+  code?: boolean;
+}
+
+export interface Details {
+  heading: string;
+  rows: DetailRow[];
+}
+
+const at = (time: number | null | undefined) =>
+  time === null || time === undefined ? '—' : formatClock(time);
+
+export function inspect(ref: EntityRef, world: World): Details | null {
+  switch (ref.kind) {
+    case 'instance': {
+      const i = world.instances[ref.id];
+      if (!i) return null;
+      const rows: DetailRow[] = [
+        { label: 'Instance ID', value: i.id, code: true },
+        { label: 'Name', value: i.name ?? '—' },
+        { label: 'Instance state', value: i.state },
+        { label: 'Instance type', value: i.type },
+        { label: 'Availability Zone', value: i.az },
+        { label: 'Software', value: i.software === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
+        {
+          label: 'CPU reserved',
+          value: `${formatVcpu(i.reservedCpu)} of ${formatVcpu(i.cpuUnits)}`,
+        },
+        {
+          label: 'Memory reserved',
+          value: `${formatMemory(i.reservedMemory)} of ${formatMemory(i.memoryMiB)}`,
+        },
+        { label: 'CPU utilisation', value: formatPercent(i.cpuUtilization) },
+        { label: 'Running', value: String(i.runningCount) },
+        { label: 'Launched at', value: at(i.launchedAt) },
+        { label: 'Price', value: formatPerHour(i.pricePerHour) },
+        { label: 'Cost so far', value: formatUsd(world.cost.byResource[i.id] ?? 0) },
+      ];
+      if (i.agent) {
+        rows.push(
+          {
+            label: 'Agent status',
+            value: `${i.agent.status}${i.agent.connected ? '' : ' (disconnected)'}`,
+          },
+          { label: 'Container instance ARN', value: i.agent.containerInstanceArn, code: true },
+        );
+      }
+      if (i.asg) rows.push({ label: 'Auto Scaling group', value: i.asg });
+      if (i.chores.length) rows.push({ label: 'Chores you still own', value: i.chores.join('; ') });
+      if (!i.reachable) rows.push({ label: 'Reachability', value: 'unreachable (AZ outage)' });
+      return { heading: `Instance ${i.id}`, rows };
+    }
+    case 'container': {
+      const c = world.containers[ref.id];
+      if (!c) return null;
+      const host = c.hostId ? world.instances[c.hostId] : undefined;
+      return {
+        heading: `Container ${c.name}`,
+        rows: [
+          { label: 'Container ID', value: c.id, code: true },
+          { label: 'Name', value: c.name },
+          { label: 'Image', value: c.image, code: true },
+          { label: 'Status', value: containerStatus(c) },
+          {
+            label: 'Host',
+            value: host ? `${host.id} (${host.az})` : 'not placed',
+            code: Boolean(host),
+          },
+          { label: 'CPU limit', value: formatVcpu(c.cpu) },
+          { label: 'Memory limit', value: formatMemory(c.memoryMiB) },
+          { label: 'Started at', value: at(c.startedAt) },
+          { label: 'Finished at', value: at(c.finishedAt) },
+          { label: 'Exit code', value: c.exitCode === null ? '—' : String(c.exitCode) },
+          { label: 'OOMKilled', value: c.oomKilled ? 'true' : 'false' },
+          { label: 'Restart count', value: String(c.restartCount) },
+        ],
+      };
+    }
+    case 'task': {
+      const t = world.tasks[ref.id];
+      if (!t) return null;
+      const rows: DetailRow[] = [
+        { label: 'Task ID', value: t.id, code: true },
+        { label: 'Task ARN', value: t.arn, code: true },
+        { label: 'Task definition', value: t.taskDefinition },
+        { label: 'Group', value: t.group },
+        { label: 'Launch type', value: t.launchType },
+        { label: 'Last status', value: t.lastStatus },
+        { label: 'Desired status', value: t.desiredStatus },
+        { label: 'Health', value: t.healthy ? 'HEALTHY' : 'UNKNOWN' },
+        {
+          label: 'Container instance',
+          value: t.instanceId ?? (t.launchType === 'FARGATE' ? 'Fargate' : 'not placed'),
+          code: Boolean(t.instanceId),
+        },
+        { label: 'Availability Zone', value: t.az ?? '—' },
+        { label: 'CPU', value: formatVcpu(t.cpu) },
+        { label: 'Memory', value: formatMemory(t.memory) },
+        { label: 'CPU utilisation', value: formatPercent(t.cpuUtilization) },
+        { label: 'Created at', value: at(t.createdAt) },
+        { label: 'Started at', value: at(t.startedAt) },
+        { label: 'Stopped at', value: at(t.stoppedAt) },
+      ];
+      if (t.stopCode) rows.push({ label: 'Stop code', value: t.stopCode });
+      if (t.stoppedReason) rows.push({ label: 'Stopped reason', value: t.stoppedReason });
+      for (const c of t.containers) {
+        rows.push({
+          label: `Container ${c.name}`,
+          value: `${c.lastStatus}${c.exitCode === null ? '' : `, exit code ${c.exitCode}`}${c.reason ? `, ${c.reason}` : ''}`,
+        });
+      }
+      if (t.launchType === 'FARGATE') {
+        rows.push({ label: 'Cost so far', value: formatUsd(world.cost.byResource[t.id] ?? 0) });
+      }
+      return { heading: `Task ${taskFamily(t.taskDefinition)} ${t.id.slice(0, 8)}`, rows };
+    }
+    case 'service': {
+      const s = world.services[ref.id];
+      if (!s) return null;
+      const strategy = s.placementStrategy
+        .map((p) => (p.field ? `${p.type}(${p.field})` : p.type))
+        .join(', ');
+      const rows: DetailRow[] = [
+        { label: 'Service name', value: s.name },
+        { label: 'Service ARN', value: s.arn, code: true },
+        { label: 'Status', value: s.status },
+        { label: 'Task definition', value: s.taskDefinition },
+        { label: 'Launch type', value: s.launchType },
+        { label: 'Desired tasks', value: String(s.desiredCount) },
+        { label: 'Running tasks', value: String(s.runningCount) },
+        { label: 'Pending tasks', value: String(s.pendingCount) },
+        { label: 'Placement strategy', value: strategy || '—' },
+        {
+          label: 'Deployment configuration',
+          value: `minimum healthy ${s.deploymentConfiguration.minimumHealthyPercent}%, maximum ${s.deploymentConfiguration.maximumPercent}%`,
+        },
+        { label: 'Load balancer', value: s.loadBalancer ?? '—' },
+        { label: 'Steady state', value: s.steady ? 'yes' : 'no' },
+      ];
+      for (const d of s.deployments) {
+        rows.push({
+          label: `Deployment ${d.status}`,
+          value: `${d.id}, ${d.taskDefinition}, ${d.rolloutState}`,
+          code: true,
+        });
+      }
+      if (s.autoScaling) {
+        rows.push({
+          label: 'Auto scaling',
+          value: `${s.autoScaling.minCapacity}–${s.autoScaling.maxCapacity} tasks, target CPU ${s.autoScaling.targetCpu}%`,
+        });
+      }
+      if (s.lastPlacementFailure)
+        rows.push({ label: 'Last placement failure', value: s.lastPlacementFailure });
+      return { heading: `Service ${s.name}`, rows };
+    }
+  }
+}
