@@ -100,6 +100,15 @@ function launch(v: ArgValue | undefined): Conv<LaunchType | undefined> {
   return { ok: true, value: v as LaunchType };
 }
 
+function capacityProvider(v: ArgValue | undefined): Conv<LaunchType | undefined> {
+  if (v === undefined) return { ok: true, value: undefined };
+  const first = (v as Record<string, unknown>[])[0];
+  const provider = first && typeof first === 'object' ? first['capacityProvider'] : undefined;
+  if (typeof provider !== 'string') return { ok: false, error: 'Missing required parameter in capacityProviderStrategy[0]: "capacityProvider"' };
+  if (provider === 'FARGATE_SPOT') return { ok: false, error: 'The sandbox models FARGATE and EC2 capacity only (not FARGATE_SPOT).' };
+  return { ok: true, value: provider === 'FARGATE' ? 'FARGATE' : 'EC2' };
+}
+
 /** Drops undefined fields so actions compare equal to the ones the view builds. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -223,10 +232,17 @@ const createService: AwsOperation = {
     let loadBalancer: string | undefined;
     if (args['load-balancers'] !== undefined) {
       const first = (args['load-balancers'] as Record<string, unknown>[])[0] ?? {};
-      const ref = String(first['loadBalancerName'] ?? first['targetGroupArn'] ?? '');
-      const lb = Object.values(env.world.loadBalancers).find((l) => l.name === ref || l.targetGroupArn === ref || l.arn === ref);
-      if (!lb) return output(awsError(this.api, 'InvalidParameterException', `Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions. (no load balancer or target group '${ref}' in this sandbox)`));
-      loadBalancer = lb.name;
+      const byName = typeof first['loadBalancerName'] === 'string' ? first['loadBalancerName'] : undefined;
+      const tg = typeof first['targetGroupArn'] === 'string' ? first['targetGroupArn'] : '';
+      const tgName = /targetgroup\/([^/]+)/.exec(tg)?.[1];
+      const existing = Object.values(env.world.loadBalancers).find(
+        (l) => l.name === byName || l.targetGroupArn === tg || l.targetGroupArn.includes(`targetgroup/${tgName}/`),
+      );
+      // A new load balancer is created for the service, named after it (its target group is <name>-tg).
+      loadBalancer = existing?.name ?? byName ?? (tgName ? tgName.replace(/-tg$/, '') : undefined);
+      if (loadBalancer === undefined) {
+        return output(paramError('Missing required parameter in loadBalancers[0]: "loadBalancerName" or "targetGroupArn"'));
+      }
     }
     const action: Action = compact({
       type: 'service.create' as const,
@@ -256,7 +272,12 @@ const updateService: AwsOperation = {
     { name: 'service', type: 'string', required: true, help: 'The name or ARN of the service to update.' },
     { name: 'desired-count', type: 'integer', help: 'The new number of tasks to keep running.' },
     { name: 'task-definition', type: 'string', help: 'family:revision to roll out (starts a new deployment).' },
-    launchType,
+    {
+      name: 'capacity-provider-strategy',
+      type: 'structure-list',
+      placeholder: 'capacityProvider=string,weight=integer',
+      help: 'Move the service to capacityProvider=FARGATE, or to the cluster\'s EC2 capacity provider (<cluster>-ec2); needs --force-new-deployment.',
+    },
     placementStrategy,
     deploymentConfiguration,
     { name: 'force-new-deployment', type: 'boolean', help: 'Start a new deployment even with the same task definition (--no-force-new-deployment is the default).' },
@@ -268,10 +289,13 @@ const updateService: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const lt = launch(args['launch-type']);
+    const lt = capacityProvider(args['capacity-provider-strategy']);
     const ps = strategies(args['placement-strategy']);
     const dc = deployment(args['deployment-configuration']);
     for (const c of [lt, ps, dc]) if (!c.ok) return output(paramError(c.error));
+    if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
+      return output(awsError(this.api, 'InvalidParameterException', 'Updating the capacity provider strategy of a service requires a new deployment: add --force-new-deployment.'));
+    }
     const action: Action = compact({
       type: 'service.update' as const,
       service: lastSegment(args['service'] as string),
@@ -280,7 +304,8 @@ const updateService: AwsOperation = {
       launchType: lt.ok ? lt.value : undefined,
       placementStrategy: ps.ok ? ps.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
-      forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
+      // A new launch type is a new deployment already: the flag is implied, not a second request.
+      forceNewDeployment: args['force-new-deployment'] === true && !(lt.ok && lt.value !== undefined) ? true : undefined,
     });
     return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
       const s = after.services[action.service];

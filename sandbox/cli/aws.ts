@@ -1,5 +1,6 @@
 /** `aws …`: dispatch to an operation, with the AWS CLI's usage errors and help pages. */
 import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './aws-args.ts';
+import { APPLICATION_AUTOSCALING_OPERATIONS } from './aws-application-autoscaling.ts';
 import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './aws-ec2.ts';
 import { ECS_OPERATIONS } from './aws-ecs.ts';
 import type { AwsOperation } from './operation.ts';
@@ -8,6 +9,7 @@ import type { CliEnv, CliOutcome } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOperation[] }> = {
+  'application-autoscaling': { summary: 'Application Auto Scaling (ECS service auto scaling)', operations: APPLICATION_AUTOSCALING_OPERATIONS },
   autoscaling: { summary: 'Amazon EC2 Auto Scaling', operations: AUTOSCALING_OPERATIONS },
   ec2: { summary: 'Amazon Elastic Compute Cloud (instances)', operations: EC2_OPERATIONS },
   ecs: { summary: 'Amazon Elastic Container Service', operations: ECS_OPERATIONS },

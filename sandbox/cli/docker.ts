@@ -92,8 +92,9 @@ const run: DockerCommand = {
     if (typeof flags['cpus'] === 'string') {
       const cpus = Number(flags['cpus']);
       if (!Number.isFinite(cpus) || cpus <= 0) return output(usageError('run', `invalid argument "${flags['cpus']}" for "--cpus" flag: failed to parse ${flags['cpus']} as a rational number`));
-      if (Math.round(cpus * 1024) !== candidate.cpu) {
-        return output(fail(`docker: ${candidate.name} is declared with --cpus ${candidate.cpu / 1024} in this scenario; run it with that value (or leave --cpus out).`, 125));
+      // `--cpus` has two decimals, as the view's command prints it.
+      if (Math.round(cpus * 100) !== Math.round((candidate.cpu / 1024) * 100)) {
+        return output(fail(`docker: ${candidate.name} is declared with --cpus ${Math.round((candidate.cpu / 1024) * 100) / 100} in this scenario; run it with that value (or leave --cpus out).`, 125));
       }
     }
     if (typeof flags['memory'] === 'string') {

@@ -2,11 +2,13 @@
  * The command line's entry point: one typed line → an outcome. Never throws, never loops on
  * input, never changes the world itself: the caller applies the returned actions.
  */
+import { applyAction } from '../index.ts';
+import type { Action, ActionResult } from '../model/actions.ts';
 import { AWS_SERVICES, runAws } from './aws.ts';
 import { DOCKER_COMMANDS, runDocker } from './docker.ts';
 import { output } from './operation.ts';
 import { tokenize } from './tokenize.ts';
-import type { CliEnv, CliOutcome } from './types.ts';
+import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 /** Longest line accepted: a pasted task definition fits, an accidental megabyte does not. */
@@ -46,7 +48,57 @@ function interpretUnsafe(line: string, env: CliEnv): CliOutcome {
   }
   const tokenized = tokenize(line);
   if (!tokenized.ok) return output(fail(`syntax error: ${tokenized.error}`, 2));
-  const tokens = tokenized.tokens;
+  const segments: string[][] = [[]];
+  for (const tok of tokenized.tokens) {
+    if (tok === '&&') segments.push([]);
+    else (segments[segments.length - 1] as string[]).push(tok);
+  }
+  if (segments.length === 1) return runTokens(segments[0] as string[], env);
+  return runChain(segments, env);
+}
+
+/**
+ * `a && b`: each command sees the world and session the previous ones left. All or nothing:
+ * if any command fails, nothing is applied and its error is printed.
+ */
+function runChain(segments: string[][], env: CliEnv): CliOutcome {
+  let world = env.world;
+  let session = env.session;
+  const actions: Action[] = [];
+  const parts: ((results: ActionResult[]) => CommandOutput)[] = [];
+  for (const segment of segments) {
+    if (segment.length === 0) return output(fail("syntax error near unexpected token `&&'", 2));
+    const outcome = runTokens(segment, { ...env, world, session });
+    if (outcome.kind === 'output') {
+      if (outcome.output.exitCode !== 0) return output(outcome.output);
+      const out = outcome.output;
+      parts.push(() => out);
+      session = outcome.session ?? session;
+      continue;
+    }
+    const before = world;
+    const from = actions.length;
+    for (const action of outcome.actions) world = applyAction(world, action, 'learner').world;
+    actions.push(...outcome.actions);
+    const after = world;
+    const render = outcome.render;
+    parts.push((results) => render(results.slice(from, from + outcome.actions.length), before, after));
+    session = outcome.session ?? session;
+  }
+  const finalSession = session;
+  if (actions.length === 0) {
+    const outs = parts.map((p) => p([]));
+    return { kind: 'output', output: joinOutputs(outs), session: finalSession };
+  }
+  return { kind: 'actions', actions, render: (results) => joinOutputs(parts.map((p) => p(results))), session: finalSession };
+}
+
+function joinOutputs(outs: CommandOutput[]): CommandOutput {
+  const join = (xs: string[]) => xs.filter((x) => x !== '').join('\n');
+  return { stdout: join(outs.map((o) => o.stdout)), stderr: join(outs.map((o) => o.stderr)), exitCode: outs.reduce((a, o) => a || o.exitCode, 0) };
+}
+
+function runTokens(tokens: string[], env: CliEnv): CliOutcome {
   const [program, ...rest] = tokens;
   if (program === undefined) return output(ok(''));
   switch (program) {

@@ -10,10 +10,17 @@ export type ShorthandResult =
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
+  let quote: string | null = null;
   let current = '';
   for (const ch of text) {
-    if (ch === '[') depth += 1;
-    if (ch === ']') depth = Math.max(0, depth - 1);
+    if (quote) {
+      if (ch === quote) quote = null;
+      current += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    if (ch === '[' || ch === '{') depth += 1;
+    if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
     if (ch === ',' && depth === 0) {
       parts.push(current);
       current = '';
@@ -23,6 +30,12 @@ function splitTopLevel(text: string): string[] {
   }
   parts.push(current);
   return parts;
+}
+
+/** `"a, b"` or `'a'` → the text inside, as the AWS CLI reads quoted shorthand values. */
+function unquote(raw: string): string {
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) return raw.slice(1, -1);
+  return raw;
 }
 
 export function parseShorthand(text: string): ShorthandResult {
@@ -51,7 +64,7 @@ export function parseShorthand(text: string): ShorthandResult {
       const inner = raw.slice(1, -1);
       value[key] = inner === '' ? [] : inner.split(',');
     } else {
-      value[key] = raw;
+      value[key] = unquote(raw);
     }
     lastKey = key;
   }

@@ -19,6 +19,8 @@ export interface CommandOutput {
 export interface CliSession {
   /** `docker context use <instance-id>`; null = the default (local) context. */
   dockerContext: string | null;
+  /** `aws application-autoscaling register-scalable-target`, by resource id (service/<cluster>/<service>). */
+  scalableTargets?: Record<string, { min: number; max: number }>;
 }
 
 export interface CliEnv {
@@ -39,6 +41,7 @@ export type CliOutcome =
       kind: 'actions';
       actions: Action[];
       render: (results: ActionResult[], before: World, after: World) => CommandOutput;
+      session?: CliSession;
     };
 
 export function ok(stdout: string): CommandOutput {

@@ -1,0 +1,250 @@
+/** ECS API actions: RegisterTaskDefinition, CreateService, UpdateService, DeleteService, RunTask, StopTask, … */
+import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT, DEFAULT_SCALING_COOLDOWN_SECONDS } from '../model/aws-data.ts';
+import { LIMITS } from '../model/constants.ts';
+import type { Action, ActionResult } from '../model/actions.ts';
+import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../model/types.ts';
+import { loadBalancerArn, serviceArn, targetGroupArn } from '../engine/arns.ts';
+import { ids, randomHex } from '../engine/rng.ts';
+import { findInstance, sendAgent, sendTask } from '../engine/world-ops.ts';
+import { parseQuery } from './cluster-query.ts';
+import { ecsMessages } from './messages.ts';
+import { failureReason, placeTasks } from './placement-controller.ts';
+import { registerTaskDefinition, resolveTaskDefinition } from './task-definitions.ts';
+import { createTask } from './tasks.ts';
+
+type Handler<T extends Action['type']> = (world: World, action: Extract<Action, { type: T }>) => ActionResult;
+const fail = (field: string, error: string): ActionResult => ({ ok: false, field, error });
+
+function needCluster(world: World): ActionResult | null {
+  return world.cluster ? null : fail('cluster', ecsMessages.clusterNotFound);
+}
+
+function supports(td: TaskDefinition, launchType: LaunchType): boolean {
+  return td.requiresCompatibilities.includes(launchType);
+}
+
+function newDeployment(world: World, td: TaskDefinition, launchType: LaunchType): Deployment {
+  return {
+    id: ids.deployment(world),
+    status: 'PRIMARY',
+    taskDefinition: `${td.family}:${td.revision}`,
+    launchType,
+    rolloutState: 'IN_PROGRESS',
+    createdAt: world.time,
+    stuckReported: false,
+  };
+}
+
+function checkConstraints(constraints: { type: string; expression?: string | undefined }[] | undefined): ActionResult | null {
+  for (const [i, c] of (constraints ?? []).entries()) {
+    if (c.type === 'memberOf') {
+      if (!c.expression) return fail(`placementConstraints[${i}].expression`, 'InvalidParameterException: memberOf requires an expression.');
+      const parsed = parseQuery(c.expression);
+      if (!parsed.ok) return fail(`placementConstraints[${i}].expression`, `InvalidParameterException: Invalid placement constraint expression: ${parsed.error}.`);
+    }
+  }
+  return null;
+}
+
+const register: Handler<'taskdef.register'> = (world, action) => {
+  const result = registerTaskDefinition(world, action.taskDefinition);
+  if (!result.ok) return fail(`taskDefinition.${result.error.field}`, result.error.error);
+  return { ok: true, message: `Registered task definition ${result.value.family}:${result.value.revision} (${result.value.arn}).`, command: '' };
+};
+
+const createService: Handler<'service.create'> = (world, action) => {
+  const noCluster = needCluster(world);
+  if (noCluster) return noCluster;
+  const existing = world.services[action.serviceName];
+  if (existing && existing.status !== 'INACTIVE') return fail('serviceName', ecsMessages.serviceExists);
+  const active = Object.values(world.services).filter((s) => s.status !== 'INACTIVE').length;
+  if (active >= LIMITS.servicesTotal) return fail('serviceName', `LimitExceededException: at most ${LIMITS.servicesTotal} services per cluster in the sandbox.`);
+  const td = resolveTaskDefinition(world, action.taskDefinition);
+  if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
+  const launchType = action.launchType ?? 'EC2';
+  if (!supports(td, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  const bad = checkConstraints(action.placementConstraints);
+  if (bad) return bad;
+  const dc = {
+    minimumHealthyPercent: action.deploymentConfiguration?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT,
+    maximumPercent: action.deploymentConfiguration?.maximumPercent ?? DEFAULT_MAXIMUM_PERCENT,
+  };
+  const service: Service = {
+    name: action.serviceName,
+    arn: serviceArn(world, world.cluster!.name, action.serviceName),
+    status: 'ACTIVE',
+    taskDefinition: `${td.family}:${td.revision}`,
+    desiredCount: action.desiredCount,
+    launchType,
+    // Fargate ignores placement strategies and constraints.
+    placementStrategy: launchType === 'FARGATE' ? [] : (action.placementStrategy ?? []).map((s) => ({ ...s })),
+    placementConstraints: launchType === 'FARGATE' ? [] : (action.placementConstraints ?? []).map((c) => ({ ...c })),
+    deploymentConfiguration: dc,
+    deployments: [newDeployment(world, td, launchType)],
+    loadBalancer: action.loadBalancer ?? null,
+    autoScaling: null,
+    createdAt: world.time,
+    lastPlacementFailure: null,
+    runningCount: 0,
+    pendingCount: 0,
+    steady: false,
+  };
+  world.services[service.name] = service;
+  if (action.loadBalancer && !world.loadBalancers[action.loadBalancer]) {
+    const suffix = randomHex(world, 16);
+    world.loadBalancers[action.loadBalancer] = {
+      name: action.loadBalancer,
+      arn: loadBalancerArn(world, action.loadBalancer, suffix),
+      targetGroupArn: targetGroupArn(world, `${service.name}-tg`, randomHex(world, 16)),
+      service: service.name,
+    };
+  }
+  if (world.traffic[service.name] === undefined) world.traffic[service.name] = 0;
+  return { ok: true, message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`, command: '' };
+};
+
+const updateService: Handler<'service.update'> = (world, action) => {
+  const noCluster = needCluster(world);
+  if (noCluster) return noCluster;
+  const service = world.services[action.service];
+  if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
+  const changes: string[] = [];
+  let td: TaskDefinition | null = null;
+  if (action.taskDefinition !== undefined) {
+    td = resolveTaskDefinition(world, action.taskDefinition);
+    if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
+  }
+  const launchType = action.launchType ?? service.launchType;
+  const target = td ?? resolveTaskDefinition(world, service.taskDefinition);
+  if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
+  if (!supports(target, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  if (action.desiredCount !== undefined) {
+    service.desiredCount = action.desiredCount;
+    if (service.autoScaling) {
+      service.desiredCount = Math.min(service.autoScaling.maxCapacity, Math.max(service.autoScaling.minCapacity, action.desiredCount));
+    }
+    changes.push(`desired count ${service.desiredCount}`);
+  }
+  if (action.placementStrategy !== undefined) {
+    service.placementStrategy = action.placementStrategy.map((s) => ({ ...s }));
+    changes.push('placement strategy');
+  }
+  if (action.deploymentConfiguration) {
+    service.deploymentConfiguration = {
+      minimumHealthyPercent: action.deploymentConfiguration.minimumHealthyPercent ?? service.deploymentConfiguration.minimumHealthyPercent,
+      maximumPercent: action.deploymentConfiguration.maximumPercent ?? service.deploymentConfiguration.maximumPercent,
+    };
+    changes.push('deployment configuration');
+  }
+  const newRevision = td !== null && `${td.family}:${td.revision}` !== service.taskDefinition;
+  const newLaunchType = launchType !== service.launchType;
+  if (newRevision || newLaunchType || action.forceNewDeployment) {
+    service.taskDefinition = `${target.family}:${target.revision}`;
+    service.launchType = launchType;
+    if (launchType === 'FARGATE') {
+      service.placementStrategy = [];
+      service.placementConstraints = [];
+    }
+    for (const d of service.deployments) d.status = 'ACTIVE';
+    const deployment = newDeployment(world, target, launchType);
+    service.deployments.unshift(deployment);
+    service.steady = false;
+    changes.push(`new deployment ${deployment.id} (${service.taskDefinition}, ${launchType})`);
+  }
+  if (changes.length === 0) return fail('service', 'InvalidParameterException: nothing to update.');
+  return { ok: true, message: `Updated service ${service.name}: ${changes.join(', ')}.`, command: '' };
+};
+
+const deleteService: Handler<'service.delete'> = (world, action) => {
+  const service = world.services[action.service];
+  if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
+  service.status = 'DRAINING';
+  service.desiredCount = 0;
+  service.autoScaling = null;
+  return { ok: true, message: `Service ${service.name} is DRAINING; its tasks are stopping.`, command: '' };
+};
+
+const autoscale: Handler<'service.autoscale'> = (world, action) => {
+  const service = world.services[action.service];
+  if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
+  if (action.minCapacity > action.maxCapacity) {
+    return fail('minCapacity', 'ValidationException: Minimum capacity cannot be greater than maximum capacity');
+  }
+  service.autoScaling = {
+    minCapacity: action.minCapacity,
+    maxCapacity: action.maxCapacity,
+    targetCpu: action.targetCpu,
+    scaleOutCooldown: action.scaleOutCooldown ?? DEFAULT_SCALING_COOLDOWN_SECONDS,
+    scaleInCooldown: action.scaleInCooldown ?? DEFAULT_SCALING_COOLDOWN_SECONDS,
+    lastScaleOutAt: null,
+    lastScaleInAt: null,
+    datapoints: [],
+  };
+  const clamped = Math.min(action.maxCapacity, Math.max(action.minCapacity, service.desiredCount));
+  service.desiredCount = clamped;
+  return {
+    ok: true,
+    message: `Target tracking on ECSServiceAverageCPUUtilization ${action.targetCpu} % for ${service.name} (min ${action.minCapacity}, max ${action.maxCapacity}).`,
+    command: '',
+  };
+};
+
+const runTask: Handler<'task.run'> = (world, action) => {
+  const noCluster = needCluster(world);
+  if (noCluster) return noCluster;
+  const td = resolveTaskDefinition(world, action.taskDefinition);
+  if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
+  const launchType = action.launchType ?? 'EC2';
+  if (!supports(td, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  if (Object.keys(world.tasks).length + (action.count ?? 1) > LIMITS.tasksTotal) {
+    return fail('count', `LimitExceededException: the sandbox runs at most ${LIMITS.tasksTotal} tasks.`);
+  }
+  if (launchType === 'EC2') {
+    const registered = Object.values(world.instances).some((i) => i.agent && i.agent.status === 'ACTIVE' && i.state === 'running');
+    if (!registered) return fail('cluster', ecsMessages.runTaskNoInstances);
+  }
+  const tasks = [];
+  for (let k = 0; k < (action.count ?? 1); k++) tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
+  const failures = placeTasks(world, tasks);
+  for (const t of tasks) if (t.az === null) delete world.tasks[t.id];
+  const placed = tasks.filter((t) => t.az !== null);
+  if (placed.length === 0) {
+    const first = failures.values().next().value;
+    return fail('count', `RunTask failures: ${first ? failureReason(first) : 'RESOURCE:CPU'}`);
+  }
+  const failureNote = failures.size > 0 ? ` ${failures.size} failed: ${[...new Set([...failures.values()].map(failureReason))].join(', ')}.` : '';
+  return { ok: true, message: `Started ${placed.length} task(s): ${placed.map((t) => t.id).join(' ')}.${failureNote}`, command: '' };
+};
+
+const stopTask: Handler<'task.stop'> = (world, action) => {
+  const task = world.tasks[action.taskId] ?? Object.values(world.tasks).find((t) => t.arn === action.taskId);
+  if (!task || task.lastStatus === 'STOPPED') return fail('taskId', 'InvalidParameterException: The referenced task was not found.');
+  if (task.desiredStatus === 'STOPPED') return fail('taskId', `Task ${task.id} is already stopping.`);
+  sendTask(world, task, 'task.stop', { stopCode: 'UserInitiated', reason: action.reason ?? ecsMessages.userInitiated });
+  return { ok: true, message: `Stopping task ${task.id}.`, command: '' };
+};
+
+const drain: Handler<'instance.drain'> = (world, action) => {
+  const instance = findInstance(world, action.instanceId);
+  if (!instance || !instance.agent) return fail('instanceId', 'InvalidParameterException: Container instance not found.');
+  if (!sendAgent(world, instance, 'agent.drain')) return fail('instanceId', `Container instance is ${instance.agent.status}; only ACTIVE instances can be drained.`);
+  // Service tasks on a draining instance are replaced elsewhere.
+  for (const id in world.tasks) {
+    const t = world.tasks[id]!;
+    if (t.instanceId === instance.id && t.service && t.desiredStatus === 'RUNNING') {
+      sendTask(world, t, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason: 'Container instance is being drained' });
+    }
+  }
+  return { ok: true, message: `${instance.id} is DRAINING.`, command: '' };
+};
+
+export const ecsActions = {
+  'taskdef.register': register,
+  'service.create': createService,
+  'service.update': updateService,
+  'service.delete': deleteService,
+  'service.autoscale': autoscale,
+  'task.run': runTask,
+  'task.stop': stopTask,
+  'instance.drain': drain,
+} as const;

@@ -1,0 +1,137 @@
+/**
+ * The ECS service scheduler (REPLICA): keeps desiredCount tasks, replaces tasks that stop,
+ * scales in by the placement strategy's rules, and runs rolling deployments within
+ * minimumHealthyPercent (rounded up) and maximumPercent (rounded down) (aws-facts.md §1.4).
+ */
+import type { Service, Task, World } from '../model/types.ts';
+import { emit } from '../engine/events.ts';
+import { sendTask } from '../engine/world-ops.ts';
+import { ecsMessages } from './messages.ts';
+import { scaleInOrder } from './placement.ts';
+import { resolveTaskDefinition } from './task-definitions.ts';
+import { createTask, isLive } from './tasks.ts';
+
+export function serviceSchedulerController(world: World): void {
+  const byService = new Map<string, Task[]>();
+  for (const id in world.tasks) {
+    const t = world.tasks[id]!;
+    if (t.service && isLive(t)) {
+      let list = byService.get(t.service);
+      if (!list) byService.set(t.service, (list = []));
+      list.push(t);
+    }
+  }
+  for (const name in world.services) {
+    const service = world.services[name]!;
+    if (service.status === 'INACTIVE') continue;
+    const live = byService.get(name) ?? [];
+    if (service.status === 'DRAINING') {
+      drainDeletedService(world, service, live);
+      continue;
+    }
+    schedule(world, service, live);
+  }
+}
+
+function schedule(world: World, service: Service, live: Task[]): void {
+  const primary = service.deployments[0];
+  if (!primary) return;
+  const primaryLive = live.filter((t) => t.deploymentId === primary.id);
+  let oldLive = live.filter((t) => t.deploymentId !== primary.id);
+  const desired = service.desiredCount;
+  const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
+  const maxTotal = Math.floor((desired * maximumPercent) / 100);
+  const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
+  const stopped: string[] = [];
+  const reason = ecsMessages.scalingActivity(primary.id);
+
+  // Scale in within the primary deployment.
+  let remaining = primaryLive;
+  while (remaining.length > desired) {
+    const victim = scaleInOrder(world, remaining, service.placementStrategy)[0]!;
+    if (victim.lastStatus === 'RUNNING') stopped.push(victim.id);
+    sendTask(world, victim, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason });
+    remaining = remaining.filter((t) => t !== victim);
+  }
+
+  // Start new tasks of the primary deployment, within maximumPercent while old tasks remain.
+  const room = oldLive.length > 0 ? maxTotal - remaining.length - oldLive.length : desired - remaining.length;
+  const toStart = Math.max(0, Math.min(desired - remaining.length, room));
+  if (toStart > 0) {
+    const td = resolveTaskDefinition(world, primary.taskDefinition);
+    if (td) {
+      for (let k = 0; k < toStart; k++) createTask(world, td, { launchType: primary.launchType, service: service.name, deploymentId: primary.id });
+      service.steady = false;
+    }
+  }
+
+  // Stop old tasks, keeping minimumHealthyPercent healthy.
+  if (oldLive.length > 0) {
+    let healthy = 0;
+    for (const t of live) if (t.healthy && t.desiredStatus === 'RUNNING') healthy++;
+    const ordered = [...oldLive].sort((a, b) => Number(a.healthy) - Number(b.healthy));
+    for (const t of ordered) {
+      if (t.healthy) {
+        if (healthy - 1 < minHealthy) break;
+        healthy--;
+      }
+      if (t.lastStatus === 'RUNNING') stopped.push(t.id);
+      sendTask(world, t, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason });
+    }
+    oldLive = oldLive.filter((t) => t.desiredStatus === 'RUNNING');
+    const primaryPending = remaining.some((t) => t.lastStatus !== 'RUNNING' || !t.healthy);
+    if (toStart === 0 && oldLive.length > 0 && stopped.length === 0 && !primaryPending && remaining.length < desired && !primary.stuckReported) {
+      primary.stuckReported = true;
+      emit(world, 'ecs', 'error', ecsMessages.deploymentConfigurationStuck(service.name), { subject: service.name });
+    }
+  }
+
+  if (stopped.length > 0) {
+    if (service.loadBalancer) emit(world, 'ecs', 'info', ecsMessages.draining(service.name, stopped.length), { subject: service.name });
+    emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), { subject: service.name });
+  }
+
+  // Deployment completion and steady state.
+  let running = 0;
+  let pending = 0;
+  let healthyPrimary = 0;
+  for (const t of live) {
+    if (t.desiredStatus !== 'RUNNING') continue;
+    if (t.lastStatus === 'RUNNING') running++;
+    else pending++;
+    if (t.deploymentId === primary.id && t.healthy) healthyPrimary++;
+  }
+  pending += toStart;
+  service.runningCount = running;
+  service.pendingCount = pending;
+  if (oldLive.length === 0 && service.deployments.length > 1) {
+    service.deployments = [primary];
+  }
+  if (primary.rolloutState === 'IN_PROGRESS' && service.deployments.length === 1 && healthyPrimary >= desired && pending === 0) {
+    primary.rolloutState = 'COMPLETED';
+    emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), { subject: service.name });
+  }
+  const steady = running === desired && pending === 0 && service.deployments.length === 1 && primary.rolloutState === 'COMPLETED';
+  if (steady && !service.steady) emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), { subject: service.name });
+  service.steady = steady;
+}
+
+function drainDeletedService(world: World, service: Service, live: Task[]): void {
+  const stopped: string[] = [];
+  for (const t of live) {
+    if (t.lastStatus === 'RUNNING') stopped.push(t.id);
+    sendTask(world, t, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason: ecsMessages.scalingActivity(service.deployments[0]?.id ?? '') });
+  }
+  if (stopped.length > 0) emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), { subject: service.name });
+  let any = false;
+  for (const id in world.tasks) {
+    const t = world.tasks[id]!;
+    if (t.service === service.name && t.lastStatus !== 'STOPPED') {
+      any = true;
+      break;
+    }
+  }
+  service.runningCount = 0;
+  service.pendingCount = 0;
+  if (!any) service.status = 'INACTIVE';
+}

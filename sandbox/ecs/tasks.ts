@@ -1,0 +1,53 @@
+/** Creating ECS tasks from a task definition. */
+import type { LaunchType, Task, TaskDefinition, World } from '../model/types.ts';
+import { taskArn } from '../engine/arns.ts';
+import { ids } from '../engine/rng.ts';
+import { taskSize } from './task-definitions.ts';
+
+export function createTask(
+  world: World,
+  td: TaskDefinition,
+  options: { launchType: LaunchType; service: string | null; deploymentId: string | null },
+): Task {
+  const id = ids.task(world);
+  const size = taskSize(td);
+  const task: Task = {
+    id,
+    arn: taskArn(world, world.cluster?.name ?? 'default', id),
+    taskDefinition: `${td.family}:${td.revision}`,
+    group: options.service ? `service:${options.service}` : `family:${td.family}`,
+    service: options.service,
+    deploymentId: options.deploymentId,
+    launchType: options.launchType,
+    instanceId: null,
+    az: null,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    cpu: size.cpu,
+    memory: size.memory,
+    createdAt: world.time,
+    startedAt: null,
+    stoppingAt: null,
+    stoppedAt: null,
+    stopCode: null,
+    stoppedReason: null,
+    containers: td.containerDefinitions.map((c) => ({
+      name: c.name,
+      image: c.image,
+      essential: c.essential,
+      lastStatus: 'PENDING',
+      exitCode: null,
+      reason: null,
+    })),
+    healthy: false,
+    cpuUtilization: 0,
+    nextTransitionAt: null,
+    billedSeconds: 0,
+  };
+  world.tasks[id] = task;
+  return task;
+}
+
+export function isLive(t: Task): boolean {
+  return t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING';
+}

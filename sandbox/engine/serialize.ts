@@ -1,0 +1,52 @@
+/** Snapshots: the world is plain data, so JSON round-trips it exactly (same key order, same numbers). */
+import type { Result, World } from '../model/types.ts';
+
+export function cloneWorld(world: World): World {
+  return structuredClone(world);
+}
+
+export function serializeWorld(world: World): string {
+  return JSON.stringify(world);
+}
+
+const RECORDS = ['instances', 'containers', 'taskDefinitions', 'tasks', 'services', 'autoScalingGroups', 'loadBalancers', 'traffic', 'load', 'longestPending'] as const;
+const ARRAYS = ['azs', 'azDown', 'events', 'metrics', 'log', 'script', 'allowedActions'] as const;
+const NUMBERS = ['seed', 'rng', 'time', 'toil', 'scriptCursor', 'nextEventId'] as const;
+
+/** Parses a snapshot; never throws. Checks the shape, not every field of every entity. */
+export function deserializeWorld(text: string): Result<World, string> {
+  if (typeof text !== 'string') return { ok: false, error: 'snapshot must be a string' };
+  if (text.length > 200_000_000) return { ok: false, error: 'snapshot is larger than 200 MB' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `snapshot is not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'snapshot must be a JSON object' };
+  const w = value as Record<string, unknown>;
+  for (const key of NUMBERS) if (typeof w[key] !== 'number' || !Number.isFinite(w[key])) return { ok: false, error: `snapshot field ${key} must be a number` };
+  for (const key of RECORDS) {
+    const v = w[key];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, error: `snapshot field ${key} must be an object` };
+  }
+  for (const key of ARRAYS) if (!Array.isArray(w[key])) return { ok: false, error: `snapshot field ${key} must be an array` };
+  if (w.orchestrator !== 'none' && w.orchestrator !== 'ecs') return { ok: false, error: 'snapshot field orchestrator must be none or ecs' };
+  if (typeof w.region !== 'string' || typeof w.scenarioId !== 'string') return { ok: false, error: 'snapshot fields region and scenarioId must be strings' };
+  const cost = w.cost as Record<string, unknown> | null;
+  if (typeof cost !== 'object' || cost === null || typeof cost.total !== 'number') return { ok: false, error: 'snapshot field cost must be an object with a total' };
+  return { ok: true, value: value as World };
+}
+
+/** A 64-bit FNV-1a hash of the serialised world, as 16 hex digits. */
+export function hashWorld(world: World): string {
+  const text = serializeWorld(world);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000197) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}

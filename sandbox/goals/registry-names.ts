@@ -1,0 +1,14 @@
+/** The names scenarios may use in `goals[].goal`. Kept apart from the registry to avoid an import cycle with the schema. */
+export const GOAL_NAMES = [
+  'runningAtLeast',
+  'runningAtMost',
+  'workloadsUp',
+  'noTaskPendingLongerThan',
+  'costBelow',
+  'toilAtMost',
+  'spreadOverAzs',
+  'launchTypeIs',
+  'failedRequestsAtMost',
+  'activeContainerInstancesAtLeast',
+] as const;
+export type GoalName = (typeof GOAL_NAMES)[number];

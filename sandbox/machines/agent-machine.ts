@@ -1,0 +1,44 @@
+/**
+ * An ECS container instance's registration (aws-facts.md §1.1): the agent on a running host
+ * registers (REGISTERING → ACTIVE); DRAINING blocks new placements; INACTIVE after
+ * deregistration or termination. Only ACTIVE, connected instances accept tasks. An instance
+ * without the agent never enters this machine, so it never joins.
+ */
+import { setup } from 'xstate';
+import { ECS_AGENT_REGISTRATION_SECONDS } from '../model/constants.ts';
+
+export type AgentDelayName = 'registrationDelay';
+
+export function agentDelaySeconds(_name: AgentDelayName, draw: (min: number, max: number) => number): number {
+  return draw(...ECS_AGENT_REGISTRATION_SECONDS);
+}
+
+export type AgentMachineEvent = { type: 'agent.drain' } | { type: 'agent.activate' } | { type: 'agent.deregister' };
+
+export const agentMachine = setup({
+  types: {
+    context: {} as { registrationSeconds: number },
+    events: {} as AgentMachineEvent,
+    input: {} as { registrationSeconds?: number } | undefined,
+  },
+  delays: {
+    registrationDelay: ({ context }) => context.registrationSeconds * 1000,
+  },
+}).createMachine({
+  id: 'ecsAgent',
+  context: ({ input }) => ({ registrationSeconds: input?.registrationSeconds ?? ECS_AGENT_REGISTRATION_SECONDS[0] }),
+  initial: 'REGISTERING',
+  states: {
+    REGISTERING: {
+      after: { registrationDelay: 'ACTIVE' },
+      on: { 'agent.deregister': 'INACTIVE' },
+    },
+    ACTIVE: {
+      on: { 'agent.drain': 'DRAINING', 'agent.deregister': 'INACTIVE' },
+    },
+    DRAINING: {
+      on: { 'agent.activate': 'ACTIVE', 'agent.deregister': 'INACTIVE' },
+    },
+    INACTIVE: { type: 'final' },
+  },
+});

@@ -1,0 +1,364 @@
+/**
+ * The world: one plain, serialisable value. Everything the simulation knows lives here,
+ * including the PRNG state and the timers of every entity, so that
+ * (scenario, seed, action log) ⇒ world, byte for byte.
+ */
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export type Orchestrator = 'none' | 'ecs';
+export type LaunchType = 'EC2' | 'FARGATE';
+export type Software = 'docker' | 'ecs';
+export type Actor = 'learner' | 'instructor' | 'scenario';
+
+export type EventSource =
+  | 'ec2'
+  | 'ecs'
+  | 'fargate'
+  | 'docker'
+  | 'autoscaling'
+  | 'elb'
+  | 'cloudwatch'
+  | 'scenario'
+  | 'learner'
+  | 'instructor';
+export type EventLevel = 'info' | 'warning' | 'error';
+
+export interface SimEvent {
+  id: number;
+  /** Simulated seconds since the scenario started. */
+  time: number;
+  source: EventSource;
+  level: EventLevel;
+  /** The message in the real service's wording. */
+  message: string;
+  /** For learner/instructor actions: the equivalent real command. */
+  command?: string;
+  /** The id or name of the entity the event is about (instance id, task id, service name…). */
+  subject?: string;
+}
+
+/** EC2 instance states, as `aws ec2 describe-instances` reports them. */
+export type InstanceState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+/** ECS container-instance status (the agent's registration). */
+export type AgentStatus = 'REGISTERING' | 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+
+export interface ContainerInstanceAgent {
+  status: AgentStatus;
+  connected: boolean;
+  containerInstanceArn: string;
+  registeredAt: number | null;
+  /** When the current registration step completes (sim seconds), or null. */
+  nextTransitionAt: number | null;
+}
+
+export interface Instance {
+  id: string;
+  /** The Name tag, if the scenario or learner gave one. */
+  name: string | null;
+  type: string;
+  az: string;
+  state: InstanceState;
+  software: Software;
+  launchedAt: number;
+  /** CPU units the host offers (vCPU × 1024). */
+  cpuUnits: number;
+  /** Memory the host offers to containers (registered memory for ECS), MiB. */
+  memoryMiB: number;
+  /** On-Demand Linux price in this region, USD per hour. */
+  pricePerHour: number;
+  agent: ContainerInstanceAgent | null;
+  asg: string | null;
+  /** Host chores the learner still owns on EC2 (OS patches, agent updates). */
+  chores: string[];
+  /** False while the instance's AZ is out: running, but nothing reaches it. */
+  reachable: boolean;
+  /** When it became unreachable (an Auto Scaling group replaces it after a health-check delay). */
+  impairedAt: number | null;
+  /** CPU units and MiB reserved by containers or tasks placed on it. */
+  reservedCpu: number;
+  reservedMemory: number;
+  /** Running task count (ECS) or running container count (Docker). */
+  runningCount: number;
+  /** Average CPU utilisation of the host, percent, from the load model. */
+  cpuUtilization: number;
+  /** When the current state's delayed transition fires, or null. */
+  nextTransitionAt: number | null;
+  /** Billable seconds so far in the current billing period (for the 60 s minimum). */
+  billedSeconds: number;
+}
+
+export type ContainerState = 'created' | 'running' | 'exited';
+
+/** A Docker container on a plain Docker host (orchestrator `none`). */
+export interface Container {
+  id: string;
+  name: string;
+  image: string;
+  /** null = still in the unplaced tray. */
+  hostId: string | null;
+  /** CPU units (`--cpus 0.5` = 512). */
+  cpu: number;
+  memoryMiB: number;
+  state: ContainerState;
+  exitCode: number | null;
+  oomKilled: boolean;
+  startedAt: number | null;
+  finishedAt: number | null;
+  restartCount: number;
+}
+
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+
+export type StopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice'
+  | 'InfrastructureHealth';
+
+export interface TaskContainer {
+  name: string;
+  image: string;
+  essential: boolean;
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  exitCode: number | null;
+  reason: string | null;
+}
+
+export interface Task {
+  /** 32 hex characters. */
+  id: string;
+  arn: string;
+  /** 'family:revision' */
+  taskDefinition: string;
+  /** 'service:web' or 'family:web' */
+  group: string;
+  service: string | null;
+  /** The service deployment that started it (`ecs-svc/…`), if any. */
+  deploymentId: string | null;
+  launchType: LaunchType;
+  instanceId: string | null;
+  az: string | null;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  /** Task size used for placement and billing: CPU units and MiB. */
+  cpu: number;
+  memory: number;
+  createdAt: number;
+  startedAt: number | null;
+  stoppingAt: number | null;
+  stoppedAt: number | null;
+  stopCode: StopCode | null;
+  stoppedReason: string | null;
+  containers: TaskContainer[];
+  /** Counts as healthy for deployments and the load balancer. */
+  healthy: boolean;
+  /** Percent of the task's CPU the load model gives it. */
+  cpuUtilization: number;
+  /** When the current state's delayed transition fires, or null. */
+  nextTransitionAt: number | null;
+  /** Billable seconds so far (Fargate), for the 60 s minimum. */
+  billedSeconds: number;
+}
+
+export interface ContainerDefinition {
+  name: string;
+  image: string;
+  cpu: number;
+  memory: number | null;
+  memoryReservation: number | null;
+  essential: boolean;
+  portMappings: { containerPort: number; hostPort: number | null; protocol: 'tcp' | 'udp' }[];
+}
+
+export interface TaskDefinition {
+  family: string;
+  revision: number;
+  arn: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  requiresCompatibilities: LaunchType[];
+  networkMode: 'bridge' | 'awsvpc' | 'host' | 'none';
+  /** Task-level CPU units / MiB, or null when only container-level sizes are given (EC2). */
+  cpu: number | null;
+  memory: number | null;
+  containerDefinitions: ContainerDefinition[];
+  registeredAt: number;
+}
+
+export interface PlacementStrategy {
+  type: 'binpack' | 'spread' | 'random';
+  /** binpack: 'cpu' | 'memory'; spread: 'instanceId' | 'host' | 'attribute:ecs.availability-zone' | 'attribute:…' */
+  field?: string;
+}
+
+export interface PlacementConstraint {
+  type: 'distinctInstance' | 'memberOf';
+  expression?: string;
+}
+
+export interface DeploymentConfiguration {
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+}
+
+export interface Deployment {
+  /** 'ecs-svc/' + 19 digits */
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  launchType: LaunchType;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  createdAt: number;
+  /** Whether the "unable to stop or start tasks" event was already reported for it. */
+  stuckReported: boolean;
+}
+
+export interface ServiceAutoScaling {
+  minCapacity: number;
+  maxCapacity: number;
+  /** Target average CPU utilisation, percent (ECSServiceAverageCPUUtilization). */
+  targetCpu: number;
+  scaleOutCooldown: number;
+  scaleInCooldown: number;
+  lastScaleOutAt: number | null;
+  lastScaleInAt: number | null;
+  /** One-minute datapoints of average CPU, newest last (at most 15 kept). */
+  datapoints: number[];
+}
+
+export interface Service {
+  name: string;
+  arn: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  launchType: LaunchType;
+  placementStrategy: PlacementStrategy[];
+  placementConstraints: PlacementConstraint[];
+  deploymentConfiguration: DeploymentConfiguration;
+  deployments: Deployment[];
+  loadBalancer: string | null;
+  autoScaling: ServiceAutoScaling | null;
+  createdAt: number;
+  /** The last "unable to place" message, suppressed while it repeats (cleared when a task is placed). */
+  lastPlacementFailure: string | null;
+  /** Counters kept up to date by the scheduler (describe-services). */
+  runningCount: number;
+  pendingCount: number;
+  /** Whether the last check found the service at a steady state. */
+  steady: boolean;
+}
+
+export interface AutoScalingGroup {
+  name: string;
+  instanceType: string;
+  software: Software;
+  minSize: number;
+  desiredCapacity: number;
+  maxSize: number;
+  azs: string[];
+}
+
+export interface LoadBalancer {
+  name: string;
+  arn: string;
+  targetGroupArn: string;
+  service: string;
+}
+
+export interface LoadStats {
+  /** Offered requests per second. */
+  rps: number;
+  served: number;
+  failed: number;
+  /** Requests that failed since the start, total. */
+  failedTotal: number;
+  /** Average CPU of the service's healthy tasks, percent. */
+  cpu: number;
+}
+
+export interface Cost {
+  /** USD accrued since the start. */
+  total: number;
+  /** USD per hour at the current moment. */
+  perHour: number;
+  /** USD by resource id (instance id, Fargate task id). */
+  byResource: Record<string, number>;
+  /** USD by kind: 'ec2' | 'fargate'. */
+  byKind: Record<string, number>;
+}
+
+export interface MetricSample {
+  time: number;
+  /** Per service (ECS) or per workload (orchestrator none: containers `name-N` grouped by `name`).
+   *  cpu = average CPU % of running tasks; memory = MiB reserved; azs = running count per AZ ('FARGATE' counts Fargate tasks). */
+  services: Record<string, { desired: number; running: number; pending: number; cpu: number; memory: number; azs: Record<string, number> }>;
+  instances: Record<string, { cpu: number; memory: number }>;
+  pendingTasks: number;
+  costPerHour: number;
+  costTotal: number;
+}
+
+export interface TimedAction {
+  at: number;
+  by: Actor;
+  action: import('./actions.ts').Action;
+}
+
+export interface Cluster {
+  name: string;
+  arn: string;
+  status: 'ACTIVE';
+}
+
+export interface World {
+  scenarioId: string;
+  seed: number;
+  /** PRNG state (mulberry32). */
+  rng: number;
+  /** Simulated seconds since the start. */
+  time: number;
+  region: string;
+  azs: string[];
+  azDown: string[];
+  orchestrator: Orchestrator;
+  accountId: string;
+  instances: Record<string, Instance>;
+  containers: Record<string, Container>;
+  cluster: Cluster | null;
+  taskDefinitions: Record<string, TaskDefinition>;
+  tasks: Record<string, Task>;
+  services: Record<string, Service>;
+  autoScalingGroups: Record<string, AutoScalingGroup>;
+  loadBalancers: Record<string, LoadBalancer>;
+  /** Requests per second offered to each service now. */
+  traffic: Record<string, number>;
+  load: Record<string, LoadStats>;
+  /** Manual learner actions counted under orchestrator `none`. */
+  toil: number;
+  cost: Cost;
+  events: SimEvent[];
+  metrics: MetricSample[];
+  log: TimedAction[];
+  /** Learner action types the scenario allows (empty = all). */
+  allowedActions: string[];
+  /** Longest time any task of a group spent before RUNNING (or before it gave up), for goals. */
+  longestPending: Record<string, { seconds: number; taskId: string; since: number }>;
+  /** Scripted actions (from the scenario), fired by the `script` controller. */
+  script: TimedAction[];
+  /** Index of the next scripted scenario event to fire. */
+  scriptCursor: number;
+  /** Counter for event ids. */
+  nextEventId: number;
+}
