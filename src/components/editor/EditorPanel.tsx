@@ -1,0 +1,237 @@
+/**
+ * The task-definition editor: Monaco, loaded when this panel first opens (never before), with
+ * the ECS JSON schema (hover docs, completion, diagnostics) and YAML through monaco-yaml.
+ * *Apply* registers the document in the sandbox; the engine answers like AWS, and its errors
+ * become markers at the field they name. Leave the editor by keyboard: Escape then Tab, or
+ * Ctrl+M (toggles whether Tab moves focus), as the hint under the editor says.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
+import { documentStoreFor } from '@lib/editor/document-store.ts';
+import type { MonacoApi } from '@lib/editor/load-monaco.ts';
+import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
+import { EDITOR_CSS } from './editor-css.ts';
+
+type Editor = ReturnType<MonacoApi['editor']['create']>;
+type Model = NonNullable<ReturnType<Editor['getModel']>>;
+
+let instanceCounter = 0;
+
+export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps) {
+  const store = documentStoreFor(actor, scenario);
+  const docs = store.documents();
+  const [docName, setDocName] = useState(docs[0]?.name ?? 'web.json');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [loadState, setLoadState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const hostRef = useRef<HTMLDivElement>(null);
+  const applyRef = useRef<HTMLButtonElement>(null);
+  const pickerRef = useRef<HTMLSelectElement>(null);
+  const monacoRef = useRef<MonacoApi | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const modelsRef = useRef<Map<string, Model>>(new Map());
+  const id = `editor-${scenario.id}`;
+  const doc = docs.find((d) => d.name === docName) ?? docs[0];
+
+  const refreshProblems = useCallback(() => {
+    const monaco = monacoRef.current;
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    const markers = monaco.editor
+      .getModelMarkers({ resource: model.uri })
+      .filter((m) => m.severity >= monaco.MarkerSeverity.Warning)
+      .sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn);
+    setProblems(markers.map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, source: m.owner === 'shipyard-apply' ? 'sandbox' : 'schema' })));
+  }, []);
+
+  // Load Monaco and create the editor once.
+  useEffect(() => {
+    let disposed = false;
+    const cleanups: (() => void)[] = [];
+    instanceCounter += 1;
+    const prefix = `sandbox-${instanceCounter}`;
+    (async () => {
+      const [{ loadMonaco }, themes] = await Promise.all([import('@lib/editor/load-monaco.ts'), import('@lib/editor/themes.ts')]);
+      const monaco = await loadMonaco();
+      if (disposed || !hostRef.current) return;
+      monacoRef.current = monaco;
+      for (const d of store.documents()) {
+        const uri = monaco.Uri.parse(`file:///${prefix}/${d.language === 'json' ? d.name.replace(/\.json$/, '.taskdef.json') : d.name.replace(/\.yaml$/, '.k8s.yaml')}`);
+        const model = monaco.editor.createModel(d.text, d.language, uri);
+        modelsRef.current.set(d.name, model);
+        const sub = model.onDidChangeContent(() => {
+          store.set(d.name, model.getValue());
+          monaco.editor.setModelMarkers(model, 'shipyard-apply', []);
+        });
+        cleanups.push(() => sub.dispose(), () => model.dispose());
+      }
+      const editor = monaco.editor.create(hostRef.current, {
+        model: modelsRef.current.get(docName) ?? null,
+        theme: themes.siteTheme(),
+        accessibilitySupport: 'on',
+        ariaLabel: `Editor: ${docName}. Press Escape then Tab to leave, or Ctrl+M to make Tab move focus.`,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 13,
+        tabSize: 2,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        fixedOverflowWidgets: true,
+        renderValidationDecorations: 'on',
+        lineNumbersMinChars: 3,
+      });
+      editorRef.current = editor;
+      cleanups.push(() => editor.dispose());
+      cleanups.push(themes.onSiteThemeChange((theme) => monaco.editor.setTheme(theme)));
+      // Escape, then Tab / Shift+Tab: leave the editor (Tab otherwise indents).
+      let escaped = false;
+      const keys = editor.onKeyDown((e) => {
+        if (e.keyCode === monaco.KeyCode.Escape) {
+          escaped = true;
+          return;
+        }
+        if (e.keyCode === monaco.KeyCode.Tab && escaped) {
+          e.preventDefault();
+          e.stopPropagation();
+          (e.shiftKey ? pickerRef.current : applyRef.current)?.focus();
+        }
+        escaped = false;
+      });
+      const markers = monaco.editor.onDidChangeMarkers(() => refreshProblems());
+      cleanups.push(() => keys.dispose(), () => markers.dispose());
+      setLoadState('ready');
+      refreshProblems();
+    })().catch((e: unknown) => {
+      if (!disposed) {
+        setLoadState('failed');
+        setStatus({ ok: false, text: `The editor could not load: ${(e as Error).message}` });
+      }
+    });
+    return () => {
+      disposed = true;
+      for (const c of cleanups.reverse()) c();
+      modelsRef.current.clear();
+      editorRef.current = null;
+    };
+    // The editor is created once per mount; document switches are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Switch documents.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = modelsRef.current.get(docName);
+    if (editor && model && editor.getModel() !== model) {
+      editor.setModel(model);
+      editor.updateOptions({ ariaLabel: `Editor: ${docName}. Press Escape then Tab to leave, or Ctrl+M to make Tab move focus.` });
+      refreshProblems();
+    }
+  }, [docName, loadState, refreshProblems]);
+
+  // Undo / reset of the sandbox change the documents from outside.
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        for (const d of store.documents()) {
+          const model = modelsRef.current.get(d.name);
+          if (model && model.getValue() !== d.text) model.setValue(d.text);
+        }
+        setStatus(null);
+      }),
+    [store],
+  );
+
+  const apply = () => {
+    const monaco = monacoRef.current;
+    const model = modelsRef.current.get(docName);
+    if (!monaco || !model || doc?.language !== 'json') return;
+    const outcome = applyDocument(model.getValue(), act);
+    monaco.editor.setModelMarkers(
+      model,
+      'shipyard-apply',
+      outcome.markers.map((m) => ({ ...m, severity: monaco.MarkerSeverity.Error, source: 'Amazon ECS (sandbox)' })),
+    );
+    setStatus({ ok: outcome.ok, text: outcome.message });
+    refreshProblems();
+  };
+
+  const reset = () => {
+    store.reset(docName);
+    setStatus({ ok: true, text: `${docName} is back to the scenario's template.` });
+  };
+
+  const goTo = (p: Problem) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.setPosition({ lineNumber: p.line, column: p.column });
+    editor.revealPositionInCenter({ lineNumber: p.line, column: p.column });
+    editor.focus();
+  };
+
+  return (
+    <section className="shipyard-editor" aria-labelledby={`${id}-title`}>
+      <style>{EDITOR_CSS}</style>
+      <h3 id={`${id}-title`} className="shipyard-editor__title">
+        Editor
+      </h3>
+      <div className="shipyard-editor__bar">
+        <label htmlFor={`${id}-doc`}>Document</label>
+        <select ref={pickerRef} id={`${id}-doc`} value={docName} onChange={(e) => setDocName(e.target.value)}>
+          {docs.map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.name} — {d.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div
+        ref={hostRef}
+        className="shipyard-editor__host"
+        data-state={loadState}
+        aria-busy={loadState === 'loading'}
+      >
+        {loadState === 'loading' ? <p className="shipyard-editor__muted">Loading the editor…</p> : null}
+      </div>
+      <p id={`${id}-keys`} className="shipyard-editor__muted">
+        Leave the editor with the keyboard: press <kbd>Esc</kbd> then <kbd>Tab</kbd> (or <kbd>Ctrl</kbd>+<kbd>M</kbd> to make Tab move focus). Completion: <kbd>Ctrl</kbd>+<kbd>Space</kbd>; hover a field for its documentation.
+      </p>
+      <div className="shipyard-editor__actions">
+        <button ref={applyRef} type="button" className="shipyard-editor__apply" onClick={apply} disabled={loadState !== 'ready' || doc?.language !== 'json'}>
+          Apply {doc?.language === 'json' ? '(register task definition)' : ''}
+        </button>
+        <button type="button" onClick={reset} disabled={loadState !== 'ready'}>
+          Reset to template
+        </button>
+        {doc?.language === 'yaml' ? <span className="shipyard-editor__muted">Kubernetes manifests are validated here; applying them arrives with the EKS lessons.</span> : null}
+      </div>
+      <p className="shipyard-editor__status" role="status" data-ok={status?.ok ?? 'none'}>
+        {status ? (
+          <>
+            <span className="shipyard-editor__badge">{status.ok ? '✓ Done:' : '✗ Refused:'}</span> {status.text}
+          </>
+        ) : null}
+      </p>
+      <div className="shipyard-editor__problems">
+        <h4 id={`${id}-problems`}>
+          Problems <span className="shipyard-editor__count">({problems.length})</span>
+        </h4>
+        {problems.length === 0 ? (
+          <p className="shipyard-editor__muted">No problems found in {docName}.</p>
+        ) : (
+          <ul aria-labelledby={`${id}-problems`}>
+            {problems.map((p, i) => (
+              <li key={`${p.line}:${p.column}:${i}`}>
+                <button type="button" className="shipyard-editor__problem" onClick={() => goTo(p)}>
+                  <span className="shipyard-editor__where">
+                    Line {p.line}, column {p.column}
+                  </span>{' '}
+                  <span>{p.message}</span> <span className="shipyard-editor__muted">({p.source})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The terminal's styles, injected by the component itself: Astro's build drops CSS imported
+ * only by lazily loaded chunks, and this panel loads on demand.
+ */
+export const TERMINAL_CSS = `
+.shipyard-terminal { display: grid; gap: 0.5rem; font-size: var(--sl-text-sm, 0.875rem); }
+.shipyard-terminal__title { margin: 0; font-size: var(--sl-text-base, 1rem); color: var(--sl-color-white); }
+.shipyard-terminal__sub { font-weight: normal; color: var(--sl-color-gray-2); font-size: var(--sl-text-sm, 0.875rem); }
+.shipyard-terminal__output {
+  background: var(--sl-color-black); color: var(--sl-color-white);
+  border: 1px solid var(--sl-color-gray-5); border-radius: 0.375rem;
+  padding: 0.5rem 0.75rem; max-height: 24rem; min-height: 8rem; overflow: auto;
+}
+.shipyard-terminal__output:focus-visible, .shipyard-terminal__input:focus-visible {
+  outline: 2px solid var(--sl-color-accent); outline-offset: 2px;
+}
+.shipyard-terminal pre {
+  margin: 0; padding: 0; background: transparent; border: 0; white-space: pre-wrap; word-break: break-word;
+  font-family: var(--__sl-font-mono, ui-monospace, monospace); font-size: 0.8125rem; line-height: 1.45;
+}
+.shipyard-terminal__entry + .shipyard-terminal__entry { margin-top: 0.5rem; }
+.shipyard-terminal__cmd { color: var(--sl-color-accent-high); font-weight: 600; }
+.shipyard-terminal__stderr { color: var(--sl-color-red-high, #b91c1c); }
+.shipyard-terminal__label { font-weight: 700; }
+.shipyard-terminal__form { display: flex; align-items: center; gap: 0.5rem; }
+.shipyard-terminal__prompt { font-family: var(--__sl-font-mono, ui-monospace, monospace); color: var(--sl-color-gray-2); white-space: nowrap; }
+.shipyard-terminal__input {
+  flex: 1; min-width: 0; font-family: var(--__sl-font-mono, ui-monospace, monospace); font-size: 0.875rem;
+  padding: 0.4rem 0.5rem; color: var(--sl-color-white); background: var(--sl-color-black);
+  border: 1px solid var(--sl-color-gray-4); border-radius: 0.25rem;
+}
+.shipyard-terminal__hint { margin: 0; min-height: 1em; font-family: var(--__sl-font-mono, ui-monospace, monospace); color: var(--sl-color-gray-2); overflow-wrap: anywhere; }
+.shipyard-terminal__muted { margin: 0; color: var(--sl-color-gray-2); }
+.shipyard-terminal kbd, .shipyard-terminal code { font-size: 0.8125rem; }
+.shipyard-terminal .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+`;
