@@ -129,6 +129,13 @@ const updateService: Handler<'service.update'> = (world, action) => {
     service.placementStrategy = action.placementStrategy.map((s) => ({ ...s }));
     changes.push('placement strategy');
   }
+  if (action.placementConstraints !== undefined) {
+    const bad = checkConstraints(action.placementConstraints);
+    if (bad) return bad;
+    service.placementConstraints = action.placementConstraints.map((c) => ({ ...c }));
+    service.lastPlacementFailure = null;
+    changes.push('placement constraints');
+  }
   if (action.deploymentConfiguration) {
     service.deploymentConfiguration = {
       minimumHealthyPercent: action.deploymentConfiguration.minimumHealthyPercent ?? service.deploymentConfiguration.minimumHealthyPercent,

@@ -69,6 +69,9 @@ export function commandFor(action: Action, world: World): string {
       if (action.taskDefinition !== undefined) parts.push(`--task-definition ${action.taskDefinition}`);
       if (action.launchType !== undefined) parts.push(`--capacity-provider-strategy capacityProvider=${action.launchType === 'FARGATE' ? 'FARGATE' : `${cluster}-ec2`},weight=1`);
       for (const s of action.placementStrategy ?? []) parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
+      if (action.placementConstraints !== undefined) {
+        parts.push(action.placementConstraints.length === 0 ? '--placement-constraints []' : action.placementConstraints.map((c) => `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`).join(' '));
+      }
       if (action.deploymentConfiguration) {
         const d = action.deploymentConfiguration;
         parts.push(`--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`);

@@ -121,6 +121,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     taskDefinition: refSchema.optional(),
     launchType: launchType.optional(),
     placementStrategy: z.array(placementStrategySchema).max(5, 'at most 5 placement strategies').optional(),
+    placementConstraints: z.array(placementConstraintSchema).max(10, 'at most 10 placement constraints').optional(),
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
     forceNewDeployment: z.boolean().optional(),
   }),

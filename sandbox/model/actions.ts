@@ -51,6 +51,7 @@ export type Action =
       taskDefinition?: string;
       launchType?: LaunchType;
       placementStrategy?: PlacementStrategy[];
+      placementConstraints?: PlacementConstraint[];
       deploymentConfiguration?: { minimumHealthyPercent?: number; maximumPercent?: number };
       forceNewDeployment?: boolean;
     }

@@ -1,0 +1,129 @@
+/**
+ * The headless runner:
+ *   npm run sandbox -- run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json]
+ *   npm run sandbox -- list
+ *   npm run sandbox -- validate <file>
+ * Exit code 0 only when every goal passes (run) or the file is valid (validate).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkGoals, parseScenario, replay, scenarioErrorsToText, type Scenario, type TimedAction } from './index.ts';
+import { clock } from './engine/events.ts';
+import { parseActionsFile } from './scenarios/load.ts';
+
+const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
+
+function scenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(SCENARIO_DIR, f));
+}
+
+function loadScenario(ref: string): { scenario: Scenario } | { error: string } {
+  const file = existsSync(ref) ? resolve(ref) : join(SCENARIO_DIR, `${ref}.yaml`);
+  if (!existsSync(file)) return { error: `no scenario '${ref}' (try: npm run sandbox -- list)` };
+  const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) return { error: scenarioErrorsToText(parsed.error, ref) };
+  return { scenario: parsed.value };
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function run(args: string[]): number {
+  const ref = args[0];
+  if (!ref) {
+    console.error('usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json]');
+    return 2;
+  }
+  const loaded = loadScenario(ref);
+  if ('error' in loaded) {
+    console.error(loaded.error);
+    return 2;
+  }
+  const { scenario } = loaded;
+  const seedText = flag(args, '--seed');
+  const untilText = flag(args, '--until');
+  const seed = seedText !== undefined ? Number(seedText) : undefined;
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
+    console.error('--seed must be a whole number between 0 and 4294967295');
+    return 2;
+  }
+  const until = untilText !== undefined ? Number(untilText) : scenario.duration;
+  if (!Number.isInteger(until) || until < 0 || until > 7 * 86400) {
+    console.error('--until must be a whole number of seconds between 0 and 604800');
+    return 2;
+  }
+  let actions: TimedAction[] = [];
+  const actionsFile = flag(args, '--actions');
+  if (actionsFile !== undefined && args.includes('--solution')) {
+    console.error('use either --actions FILE or --solution');
+    return 2;
+  }
+  if (args.includes('--solution')) actions = scenario.solution.map((s) => ({ at: s.at, by: 'learner' as const, action: s.action as TimedAction['action'] }));
+  if (actionsFile !== undefined) {
+    if (!existsSync(actionsFile)) {
+      console.error(`no actions file ${actionsFile}`);
+      return 2;
+    }
+    const parsed = parseActionsFile(readFileSync(actionsFile, 'utf8'));
+    if (!parsed.ok) {
+      console.error(scenarioErrorsToText(parsed.error, actionsFile));
+      return 2;
+    }
+    actions = parsed.value;
+  }
+  const { world, results } = replay(scenario, actions.filter((a) => a.at <= until), { seed, until });
+  const goals = checkGoals(world, scenario, { final: until >= scenario.duration });
+  const passed = goals.every((g) => g.status === 'pass');
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ scenario: scenario.id, seed: world.seed, time: world.time, events: world.events, results, goals, cost: world.cost, toil: world.toil, passed }, null, 2));
+  } else {
+    for (const e of world.events) {
+      console.log(`[${clock(e.time)}] ${e.source.padEnd(11)} ${e.level.padEnd(7)} ${e.message}`);
+      if (e.command) console.log(`${' '.repeat(12)}$ ${e.command}`);
+    }
+    results.forEach((r, i) => {
+      if (!r.ok) console.log(`action ${i + 1} refused: ${r.error}`);
+    });
+    console.log('');
+    console.log(`cost: $${world.cost.total.toFixed(4)} total, $${world.cost.perHour.toFixed(4)}/h now; toil: ${world.toil}`);
+    for (const g of goals) console.log(`${g.status.toUpperCase().padEnd(7)} ${g.id}: ${g.description} — ${g.explanation}`);
+    console.log(passed ? 'all goals pass' : 'some goals do not pass');
+  }
+  return passed ? 0 : 1;
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'list':
+      for (const f of scenarioFiles()) {
+        const parsed = parseScenario(readFileSync(f, 'utf8'), f);
+        console.log(parsed.ok ? parsed.value.id : `${f}: invalid`);
+      }
+      return 0;
+    case 'validate': {
+      const file = rest[0];
+      if (!file || !existsSync(file)) {
+        console.error('usage: validate <file>');
+        return 2;
+      }
+      const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+      if (parsed.ok) {
+        console.log(`${file}: valid (${parsed.value.id})`);
+        return 0;
+      }
+      console.error(scenarioErrorsToText(parsed.error, file));
+      return 1;
+    }
+    case 'run':
+      return run(rest);
+    default:
+      console.error('usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json] | list | validate <file>');
+      return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
