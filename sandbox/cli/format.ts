@@ -77,8 +77,14 @@ function buildSections(title: string, value: unknown): Section {
   const headerSet = new Set<string>();
   for (const o of objects) for (const [k, v] of Object.entries(o)) if (isScalar(v)) headerSet.add(k);
   section.headers = [...headerSet].sort();
+  // Many fields: one key/value row each, so the table stays readable in a narrow terminal.
+  const keyValue = section.headers.length > 5;
+  const keys = section.headers;
+  if (keyValue) section.headers = [];
   for (const o of objects) {
-    if (section.headers.length > 0) section.rows.push(section.headers.map((h) => (h in o ? scalarText(o[h]) : '')));
+    if (keyValue) {
+      for (const k of keys) if (k in o) section.rows.push([k, scalarText(o[k])]);
+    } else if (section.headers.length > 0) section.rows.push(section.headers.map((h) => (h in o ? scalarText(o[h]) : '')));
     for (const k of Object.keys(o).sort()) {
       const v = o[k];
       if (!isScalar(v) && !(Array.isArray(v) && v.length === 0)) section.children.push(buildSections(k, v));
