@@ -63,7 +63,7 @@ test('a learner searches for a term from lesson 1 with the keyboard and lands on
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
-  const input = dialog.getByRole('searchbox');
+  const input = dialog.getByRole('textbox', { name: 'Search' });
   await expect(input).toBeFocused();
   await input.pressSequentially('toil counter');
   const result = dialog.getByRole('link', { name: /Why containers need an orchestrator/ }).first();
@@ -74,8 +74,9 @@ test('a learner searches for a term from lesson 1 with the keyboard and lands on
 });
 
 test('a learner switches to the dark theme with the keyboard and it sticks across pages', async ({ page }) => {
-  await useTheme(page, 'light');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   const themeSelect = page.getByRole('combobox', { name: 'Select theme' }).first();
   await themeSelect.focus();
   await themeSelect.selectOption('dark');
