@@ -174,7 +174,10 @@ export function parseAwsParams(tokens: string[], flags: FlagSpec[]): ParseResult
     }
     const converted = convert(spec, values);
     if (!converted.ok) return { ok: false, kind: 'param', error: converted.error };
-    args[spec.name] = converted.value;
+    const previous = args[spec.name];
+    // A repeated list flag adds to the list (`--placement-strategy a --placement-strategy b`,
+    // as the view's commands write it); the real CLI would keep only the last one.
+    args[spec.name] = many && Array.isArray(previous) && Array.isArray(converted.value) ? [...previous, ...converted.value] : converted.value;
   }
   if (unknown.length > 0) return { ok: false, kind: 'unknown', error: `Unknown options: ${unknown.join(', ')}` };
   const missing = flags.filter((f) => f.required && !(f.name in args)).map((f) => `--${f.name}`);

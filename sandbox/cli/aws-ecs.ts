@@ -304,8 +304,7 @@ const updateService: AwsOperation = {
       launchType: lt.ok ? lt.value : undefined,
       placementStrategy: ps.ok ? ps.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
-      // A new launch type is a new deployment already: the flag is implied, not a second request.
-      forceNewDeployment: args['force-new-deployment'] === true && !(lt.ok && lt.value !== undefined) ? true : undefined,
+      forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
     });
     return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
       const s = after.services[action.service];

@@ -146,7 +146,13 @@ function lifecycle(name: 'start' | 'stop' | 'rm', type: 'container.start' | 'con
     flags: [],
     minArgs: 1,
     run(_flags, positionals, env, host) {
-      if (!host) return output(noHost());
+      if (!host) {
+        // Containers still in the tray were never created on a host: `docker rm` discards them.
+        const tray = positionals.map((ref) => Object.values(env.world.containers).find((c) => c.hostId === null && (c.name === ref || c.id === ref)));
+        if (name !== 'rm' || tray.some((c) => c === undefined)) return output(noHost());
+        const discard: Action[] = tray.map((c) => ({ type, containerId: (c as Container).id }));
+        return applyAll(env.world, discard, (e) => daemonError(e), () => ok(positionals.join('\n')));
+      }
       const actions: Action[] = [];
       for (const ref of positionals) {
         const c = findOnHost(env.world, host, ref);
