@@ -120,6 +120,24 @@ describe('parsing a quiz file', () => {
     expect(result.errors[0]!.message).toMatch(/^invalid YAML: /);
   });
 
+  it('tells authors how to fix the most common YAML slip: an unquoted ": " in a text', () => {
+    const result = parseQuiz(`${header}  - id: popular
+    type: single
+    prompt: Most popular?
+    options:
+      - id: k8s
+        text: Kubernetes
+        correct: true
+        explain: Right: it is the most popular.
+`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ line: 12, column: 18 });
+    expect(result.errors[0]!.message).toMatch(
+      /\(a text that contains ": " must be put in quotes, or written on the next lines after ">-"\)$/,
+    );
+  });
+
   it('fails a build-time load with every problem listed, and checks the id matches the file', () => {
     expect(() =>
       loadQuizzes({ '/lessons/quizzes/other.yaml': good, '/lessons/quizzes/bad.yaml': 'id: [' }),

@@ -34,6 +34,9 @@ export function OrderingControl({ question, order, onChange }: Props) {
           const item = byId.get(itemId)!;
           return (
             <li key={itemId}>
+              <span className="sy-quiz-ordering-number" aria-hidden="true">
+                {index + 1}.
+              </span>
               <span className="sy-quiz-ordering-text">
                 <Inline text={item.text} />
               </span>

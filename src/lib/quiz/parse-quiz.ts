@@ -37,7 +37,7 @@ export function parseQuiz(source: string): ParseResult {
         const pos = error.linePos?.[0];
         return {
           path: '',
-          message: `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+          message: `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${yamlHint(error.message)}`,
           ...(pos ? { line: pos.line, column: pos.col } : {}),
         };
       }),
@@ -187,6 +187,13 @@ function checkQuestion(q: Question): Array<{ path: PathSegment[]; message: strin
     }
   }
   return problems;
+}
+
+/** Authors mostly trip over one YAML rule; say how to fix it. */
+function yamlHint(message: string): string {
+  return /compact mappings|Implicit map keys/.test(message)
+    ? ' (a text that contains ": " must be put in quotes, or written on the next lines after ">-")'
+    : '';
 }
 
 /** One line per error, for build output: `file:line:column question …: path: message`. */
