@@ -15,6 +15,8 @@ const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
  * that left the site, or had a request fail (4xx/5xx or network error).
  */
 export const test = base.extend<{ problems: PageProblems }>({
+  // Playwright requires an object pattern for a fixture's first argument, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
   problems: async ({}, use) => {
     await use({ consoleErrors: [], outsideRequests: [], failedRequests: [] });
   },
