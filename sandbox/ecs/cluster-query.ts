@@ -67,8 +67,8 @@ export function parseQuery(expression: string): Result<Query, string> {
   const tokens = tokenize(expression);
   let pos = 0;
   const peek = () => tokens[pos];
-  const fail = (message: string): never => {
-    const column = peek()?.column ?? expression.length + 1;
+  const fail = (message: string, at?: number): never => {
+    const column = at ?? peek()?.column ?? expression.length + 1;
     throw new QueryError(`${message} at column ${column}`);
   };
   const expect = (text: string) => {
@@ -146,18 +146,19 @@ export function parseQuery(expression: string): Result<Query, string> {
     }
     if (!OPERATORS.includes(op)) return fail(`unknown operator '${op.slice(0, 20)}'`);
     pos++;
+    const valueColumn = peek()?.column;
     const v = value();
     if (subject === 'task:group') {
       if (op !== '==' && op !== '!=') fail('task:group supports only ==, !=, in and !in');
       return (ctx) => groupMatchesAny(ctx, [v]) === (op === '==');
     }
     if (op === '=~' || op === '!~') {
-      if (v.length > 100) fail('pattern is longer than 100 characters');
+      if (v.length > 100) fail('pattern is longer than 100 characters', valueColumn);
       let re: RegExp;
       try {
         re = new RegExp(`^(?:${v})$`);
       } catch {
-        return fail(`invalid pattern '${v.slice(0, 40)}'`);
+        return fail(`invalid pattern '${v.slice(0, 40)}'`, valueColumn);
       }
       return (ctx) => {
         const actual = read(subject, ctx);
@@ -166,7 +167,7 @@ export function parseQuery(expression: string): Result<Query, string> {
     }
     if (op === '==' || op === '!=') return (ctx) => (read(subject, ctx) === v) === (op === '==');
     const n = Number(v);
-    if (!Number.isFinite(n)) fail(`'${v.slice(0, 40)}' is not a number`);
+    if (!Number.isFinite(n)) fail(`'${v.slice(0, 40)}' is not a number`, valueColumn);
     return (ctx) => {
       const actual = Number(read(subject, ctx));
       if (!Number.isFinite(actual)) return false;

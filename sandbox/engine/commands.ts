@@ -20,8 +20,8 @@ export function commandFor(action: Action, world: World): string {
       const base = `aws ec2 run-instances --image-id ${action.software === 'ecs' ? ECS_AMI : DOCKER_AMI} --instance-type ${action.instanceType} --count ${action.count ?? 1} --placement AvailabilityZone=${action.az}`;
       const tag = action.name ? ` --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=${action.name}}]'` : '';
       return action.software === 'ecs'
-        ? `${base} --iam-instance-profile Name=ecsInstanceRole --user-data '#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config'${tag}`
-        : `${base} --user-data '#!/bin/bash\ndnf install -y docker && systemctl enable --now docker'${tag}`;
+        ? `${base} --iam-instance-profile Name=ecsInstanceRole --user-data "$(printf '#!/bin/bash\\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config')"${tag}`
+        : `${base} --user-data "$(printf '#!/bin/bash\\ndnf install -y docker && systemctl enable --now docker')"${tag}`;
     }
     case 'instance.terminate':
     case 'fault.terminate-instance':
