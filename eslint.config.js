@@ -20,7 +20,7 @@ const NON_DETERMINISTIC_SYNTAX = [
   },
   {
     selector:
-      "MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(setTimeout|setInterval|crypto|performance)$/]",
+      'MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(setTimeout|setInterval|crypto|performance)$/]',
     message: 'sandbox/ must not use timers, crypto or performance: the engine steps synchronously.',
   },
 ];
@@ -42,7 +42,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -78,15 +81,22 @@ export default tseslint.config(
             },
             {
               group: ['**/src/**', '@components/*', '@lib/*'],
-              message: 'sandbox/ must not import from src/: dependencies point lessons → src → sandbox.',
+              message:
+                'sandbox/ must not import from src/: dependencies point lessons → src → sandbox.',
             },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'setTimeout', message: 'sandbox/ must not use timers: the engine steps synchronously.' },
-        { name: 'setInterval', message: 'sandbox/ must not use timers: the engine steps synchronously.' },
+        {
+          name: 'setTimeout',
+          message: 'sandbox/ must not use timers: the engine steps synchronously.',
+        },
+        {
+          name: 'setInterval',
+          message: 'sandbox/ must not use timers: the engine steps synchronously.',
+        },
         { name: 'crypto', message: 'sandbox/ must be deterministic: no crypto.' },
         { name: 'performance', message: 'sandbox/ must not read the wall clock.' },
       ],

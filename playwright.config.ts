@@ -3,7 +3,11 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium where it exists (Playwright cannot download browsers here), else Playwright's own. */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const candidates = [
+    process.env['CHROMIUM_PATH'],
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/chromium',
+  ];
   return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
 }
 

@@ -66,7 +66,10 @@ export const courseFrontmatter = lessonFields.partial().extend({
 });
 
 /** Refinement for the merged schema: a lesson must carry every lesson field, valid. */
-export function requireLessonFields(data: { kind?: 'page' | undefined }, context: z.RefinementCtx): void {
+export function requireLessonFields(
+  data: { kind?: 'page' | undefined },
+  context: z.RefinementCtx,
+): void {
   if (data.kind === 'page') return;
   const parsed = lessonFields.safeParse(data);
   if (parsed.success) return;

@@ -38,7 +38,8 @@ export const test = base.extend<{ problems: PageProblems }>({
       problems.failedRequests.push(`${request.url()} (${failure})`);
     });
     page.on('response', (response) => {
-      if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (${response.status()})`);
+      if (response.status() >= 400)
+        problems.failedRequests.push(`${response.url()} (${response.status()})`);
     });
     await use(page);
     expect(problems.consoleErrors, 'console errors').toEqual([]);

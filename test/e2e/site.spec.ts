@@ -4,19 +4,25 @@ import { test, expect, expectAxeClean, useTheme, waitForIslands } from './fixtur
 /** Every page of the built site, from its sitemap, so new pages are covered without editing this file. */
 function sitePages(): string[] {
   const sitemap = readFileSync('dist/sitemap-0.xml', 'utf8');
-  const pages = [...sitemap.matchAll(/<loc>http:\/\/localhost(\/[^<]*)<\/loc>/g)].map((match) => match[1] as string);
+  const pages = [...sitemap.matchAll(/<loc>http:\/\/localhost(\/[^<]*)<\/loc>/g)].map(
+    (match) => match[1] as string,
+  );
   return [...pages, '/404.html'];
 }
 
 const PAGES = sitePages();
 
 test('the sitemap lists the course home, lesson 1 and the instructors page', () => {
-  expect(PAGES).toEqual(expect.arrayContaining(['/', '/lessons/why-orchestration/', '/instructors/', '/404.html']));
+  expect(PAGES).toEqual(
+    expect.arrayContaining(['/', '/lessons/why-orchestration/', '/instructors/', '/404.html']),
+  );
 });
 
 for (const path of PAGES) {
   for (const theme of ['light', 'dark'] as const) {
-    test(`a learner opens ${path} in the ${theme} theme: it loads cleanly and axe finds nothing`, async ({ page }) => {
+    test(`a learner opens ${path} in the ${theme} theme: it loads cleanly and axe finds nothing`, async ({
+      page,
+    }) => {
       await useTheme(page, theme);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
@@ -28,12 +34,23 @@ for (const path of PAGES) {
   }
 }
 
-test('a learner who follows a dead link gets the 404 page with a way back', async ({ page, problems }) => {
+test('a learner who follows a dead link gets the 404 page with a way back', async ({
+  page,
+  problems,
+}) => {
   const response = await page.goto('/no-such-lesson/');
   expect(response?.status()).toBe(404);
   // The 404 of the page itself is the point of this test; anything else still fails it.
-  problems.failedRequests.splice(0, problems.failedRequests.length, ...problems.failedRequests.filter((r) => !r.includes('/no-such-lesson/')));
-  problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((m) => !m.includes('404 (Not Found)')));
+  problems.failedRequests.splice(
+    0,
+    problems.failedRequests.length,
+    ...problems.failedRequests.filter((r) => !r.includes('/no-such-lesson/')),
+  );
+  problems.consoleErrors.splice(
+    0,
+    problems.consoleErrors.length,
+    ...problems.consoleErrors.filter((m) => !m.includes('404 (Not Found)')),
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await page.getByRole('main').getByRole('link', { name: 'course home' }).click();
   await expect(page).toHaveURL('/');
@@ -51,14 +68,17 @@ test('a learner moves through the course with the keyboard from the sidebar', as
   await expect(lessonLink).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL('/lessons/why-orchestration/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why containers need an orchestrator');
-  await expect(sidebar.getByRole('link', { name: 'Why containers need an orchestrator' })).toHaveAttribute(
-    'aria-current',
-    'page',
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Why containers need an orchestrator',
   );
+  await expect(
+    sidebar.getByRole('link', { name: 'Why containers need an orchestrator' }),
+  ).toHaveAttribute('aria-current', 'page');
 });
 
-test('a learner searches for a term from lesson 1 with the keyboard and lands on the lesson', async ({ page }) => {
+test('a learner searches for a term from lesson 1 with the keyboard and lands on the lesson', async ({
+  page,
+}) => {
   await page.goto('/instructors/');
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
@@ -73,7 +93,9 @@ test('a learner searches for a term from lesson 1 with the keyboard and lands on
   await expect(page).toHaveURL(/\/lessons\/why-orchestration\//);
 });
 
-test('a learner switches to the dark theme with the keyboard and it sticks across pages', async ({ page }) => {
+test('a learner switches to the dark theme with the keyboard and it sticks across pages', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -85,10 +107,16 @@ test('a learner switches to the dark theme with the keyboard and it sticks acros
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('lesson 1 shows its objectives, time and both diagrams with text alternatives', async ({ page }) => {
+test('lesson 1 shows its objectives, time and both diagrams with text alternatives', async ({
+  page,
+}) => {
   await page.goto('/lessons/why-orchestration/');
   await expect(page.getByText('About 25 minutes')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'By the end of this lesson you can' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'One application, fifteen containers' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'By the end of this lesson you can' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'One application, fifteen containers' }),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: "The orchestrator's control loop" })).toBeVisible();
 });

@@ -43,7 +43,10 @@ describe('lesson frontmatter schema', () => {
  * exit code and output. The copy shares node_modules; it runs on the Node that runs the tests.
  */
 const workspaces: string[] = [];
-function buildWithLessons(lessons: Record<string, string>): { status: number | null; output: string } {
+function buildWithLessons(lessons: Record<string, string>): {
+  status: number | null;
+  output: string;
+} {
   const root = mkdtempSync(join(tmpdir(), 'shipyard-lessons-'));
   workspaces.push(root);
   for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
@@ -51,13 +54,18 @@ function buildWithLessons(lessons: Record<string, string>): { status: number | n
   }
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   mkdirSync(join(root, 'lessons'));
-  for (const [file, text] of Object.entries(lessons)) writeFileSync(join(root, 'lessons', file), text);
-  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  for (const [file, text] of Object.entries(lessons))
+    writeFileSync(join(root, 'lessons', file), text);
+  const result = spawnSync(
+    process.execPath,
+    [resolve('node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

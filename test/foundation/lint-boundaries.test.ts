@@ -54,7 +54,8 @@ describe('lint boundary: sandbox/ may not read the clock or chance', () => {
   });
 
   it('allows deterministic code', async () => {
-    const code = 'export function next(seed: number): number {\n  return (seed * 48271) % 2147483647;\n}';
+    const code =
+      'export function next(seed: number): number {\n  return (seed * 48271) % 2147483647;\n}';
     expect(await ruleIdsFor(code, 'sandbox/model/fixture.ts')).toEqual([]);
   });
 
