@@ -3,6 +3,8 @@
  *   npm run sandbox -- run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json]
  *   npm run sandbox -- list
  *   npm run sandbox -- validate <file>
+ * --actions FILE: timed actions (YAML), or a file of terminal commands — one per line as typed in
+ * the terminal, `# comments`, `@<seconds> <command>` to run at that sim time, `advance <seconds>`.
  * Exit code 0 only when every goal passes (run) or the file is valid (validate).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkGoals, parseScenario, replay, scenarioErrorsToText, type Scenario, type TimedAction } from './index.ts';
 import { clock } from './engine/events.ts';
 import { parseActionsFile } from './scenarios/load.ts';
+import { looksLikeCommandFile, runCommandFile } from './cli/command-file.ts';
 
 const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 
@@ -67,12 +70,25 @@ function run(args: string[]): number {
       console.error(`no actions file ${actionsFile}`);
       return 2;
     }
-    const parsed = parseActionsFile(readFileSync(actionsFile, 'utf8'));
-    if (!parsed.ok) {
-      console.error(scenarioErrorsToText(parsed.error, actionsFile));
-      return 2;
+    const text = readFileSync(actionsFile, 'utf8');
+    // A file of terminal commands (see sandbox/cli/command-file.ts): one per line, `# comments`,
+    // `@<seconds> <command>` to run it at that sim time, `advance <seconds>` to let time pass.
+    if (looksLikeCommandFile(text)) {
+      const run = runCommandFile(scenario, text, { seed, until });
+      if (!run.ok) {
+        for (const e of run.error) console.error(`${actionsFile}:${e.line}: ${e.message}`);
+        return 2;
+      }
+      if (!args.includes('--json')) for (const l of run.value.transcript) console.log(l);
+      actions = run.value.actions;
+    } else {
+      const parsed = parseActionsFile(text);
+      if (!parsed.ok) {
+        console.error(scenarioErrorsToText(parsed.error, actionsFile));
+        return 2;
+      }
+      actions = parsed.value;
     }
-    actions = parsed.value;
   }
   const { world, results } = replay(scenario, actions.filter((a) => a.at <= until), { seed, until });
   const goals = checkGoals(world, scenario, { final: until >= scenario.duration });

@@ -2,7 +2,7 @@
  * Command files for the headless runner (`npm run sandbox -- run <scenario> --actions FILE`):
  * one command per line, exactly as typed in the terminal.
  *
- *   # a comment (also after a command: ` # …` outside quotes is not supported; put comments on their own line)
+ *   # a comment (on its own line)
  *   aws ecs update-service --cluster demo --service web --desired-count 6
  *   @120 aws ecs describe-services --cluster demo --services web   ← runs at sim time 120 s
  *   advance 30                                                      ← lets 30 sim seconds pass
@@ -10,6 +10,12 @@
  * Without `@`, a command runs at the current sim time (after the previous line). `@<seconds>`
  * first advances the clock to that absolute time; it may not go back in time.
  */
+import { advance, applyAction, createWorld } from '../index.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Result, TimedAction } from '../model/types.ts';
+import { interpret } from './interpret.ts';
+import type { CliSession } from './types.ts';
+
 export type CommandFileLine =
   | { line: number; kind: 'command'; at: number | null; command: string }
   | { line: number; kind: 'advance'; seconds: number };
@@ -67,4 +73,58 @@ export function parseCommandFile(text: string): CommandFileResult {
     lines.push({ line: n, kind: 'command', at: null, command: trimmed });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
+}
+
+export interface CommandFileRun {
+  /** The actions the commands took, timed, ready for replay(). */
+  actions: TimedAction[];
+  /** What a terminal would have shown: `[mm:ss] $ command`, then its output. */
+  transcript: string[];
+}
+
+/**
+ * Runs a command file against a scenario the way the terminal would (each command sees the
+ * world at its time) and returns the actions it took. A refused command is shown in the
+ * transcript and changes nothing, as in the terminal; the run goes on.
+ */
+export function runCommandFile(
+  scenario: Scenario,
+  text: string,
+  options: { seed?: number; until?: number } = {},
+): Result<CommandFileRun, { line: number; message: string }[]> {
+  const parsed = parseCommandFile(text);
+  if (!parsed.ok) return { ok: false, error: parsed.errors };
+  let world = createWorld(scenario, options.seed === undefined ? {} : { seed: options.seed });
+  let session: CliSession = { dockerContext: null };
+  const actions: TimedAction[] = [];
+  const transcript: string[] = [];
+  const until = options.until ?? scenario.duration;
+  const stamp = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  for (const line of parsed.lines) {
+    const target = line.kind === 'advance' ? world.time + line.seconds : (line.at ?? world.time);
+    if (target > until) break;
+    if (target > world.time) world = advance(world, target - world.time);
+    if (line.kind === 'advance') continue;
+    const before = world;
+    const outcome = interpret(line.command, { world, files: {}, session });
+    transcript.push(`[${stamp(world.time)}] $ ${line.command}`);
+    if (outcome.kind === 'output') {
+      if (outcome.output.stdout !== '') transcript.push(outcome.output.stdout);
+      if (outcome.output.stderr !== '') transcript.push(outcome.output.stderr.replace(/^\n+/, ''));
+      session = outcome.session ?? session;
+      continue;
+    }
+    const results = [];
+    for (const action of outcome.actions) {
+      const applied = applyAction(world, action, 'learner');
+      world = applied.world;
+      results.push(applied.result);
+      actions.push({ at: world.time, by: 'learner', action });
+    }
+    const out = outcome.render(results, before, world);
+    if (out.stdout !== '') transcript.push(out.stdout);
+    if (out.stderr !== '') transcript.push(out.stderr.replace(/^\n+/, ''));
+    session = outcome.session ?? session;
+  }
+  return { ok: true, value: { actions, transcript } };
 }

@@ -32,9 +32,10 @@ export function output(out: CommandOutput): CliOutcome {
 /** The engine's refusal, in the AWS CLI's words. */
 export function refusal(api: string, error: string): CommandOutput {
   if (error.startsWith('An error occurred')) return fail(`\n${error}`, 254);
-  const code = /^ClientException: /.test(error)
-    ? 'ClientException'
-    : /service not found/i.test(error)
+  // The engine may name the error code itself: `ServiceNotFoundException: Service not found.`
+  const named = /^([A-Z][A-Za-z]*(?:Exception|Error)|Invalid[A-Za-z]*(?:\.[A-Za-z]+)?): ([\s\S]*)$/.exec(error);
+  if (named) return awsError(api, named[1] as string, named[2] as string);
+  const code = /service not found/i.test(error)
       ? 'ServiceNotFoundException'
       : /cluster not found/i.test(error)
         ? 'ClusterNotFoundException'
@@ -43,7 +44,7 @@ export function refusal(api: string, error: string): CommandOutput {
           : api.startsWith('TerminateInstances') || api === 'RunInstances'
             ? 'InvalidParameterValue'
             : 'InvalidParameterException';
-  return awsError(api, code, error.replace(/^ClientException: /, ''));
+  return awsError(api, code, error);
 }
 
 /**

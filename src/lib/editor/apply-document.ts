@@ -3,7 +3,8 @@
  * the engine's refusals (AWS's validation) come back as markers at the field they name.
  */
 import type { Action, ActionResult } from '@sandbox';
-import { readTaskDefinitionInput } from '@sandbox/cli/index.ts';
+// Relative, not @sandbox/cli: vitest.config.ts has no path aliases and this file is unit-tested.
+import { readTaskDefinitionInput } from '../../../sandbox/cli/index.ts';
 import { locateJsonPath, type TextRange } from './json-locate.ts';
 
 export interface Problem {
@@ -54,5 +55,11 @@ export function applyDocument(text: string, act: (action: Action) => ActionResul
   const result = act({ type: 'taskdef.register', taskDefinition: read.value });
   if (!result) return { ok: false, message: 'The sandbox did not answer.', markers: [] };
   if (result.ok) return { ok: true, message: result.message, markers: [] };
-  return { ok: false, message: result.error, markers: [{ ...locateJsonPath(text, result.field ?? ''), message: result.error }] };
+  return { ok: false, message: result.error, markers: [{ ...locateJsonPath(text, documentPath(result.field)), message: result.error }] };
+}
+
+/** The engine names fields from the action (`taskDefinition.containerDefinitions.0.memory`). */
+export function documentPath(field: string | undefined): string {
+  if (!field || field === 'type') return '';
+  return field.replace(/^taskDefinition\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }

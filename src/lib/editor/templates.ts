@@ -14,6 +14,7 @@ export interface EditorDocument {
 export interface ScenarioLike {
   id: string;
   orchestrator: string;
+  initial?: { taskDefinitions?: readonly object[] };
 }
 
 const ec2TaskDefinition = {
@@ -23,7 +24,7 @@ const ec2TaskDefinition = {
   containerDefinitions: [
     {
       name: 'web',
-      image: 'public.ecr.aws/nginx/nginx:1.27',
+      image: 'shipyard/web:1.0',
       cpu: 256,
       memory: 512,
       essential: true,
@@ -71,14 +72,21 @@ spec:
               memory: 256Mi
 `;
 
+/**
+ * The task definition to start from: the scenario's own (latest) one when it has some — the
+ * learner edits what runs — else a new one for the scenario's launch type.
+ */
 export function templatesFor(scenario: ScenarioLike): EditorDocument[] {
+  const existing = scenario.initial?.taskDefinitions ?? [];
   const fargate = scenario.id.includes('fargate');
+  const start = existing.length > 0 ? existing[existing.length - 1] : fargate ? fargateTaskDefinition : ec2TaskDefinition;
+  const family = (start as { family?: unknown }).family;
   return [
     {
-      name: 'web.json',
+      name: `${typeof family === 'string' ? family : 'web'}.json`,
       language: 'json',
-      label: `ECS task definition (${fargate ? 'Fargate' : 'EC2'})`,
-      text: `${JSON.stringify(fargate ? fargateTaskDefinition : ec2TaskDefinition, null, 2)}\n`,
+      label: existing.length > 0 ? 'ECS task definition (the one running now)' : `ECS task definition (${fargate ? 'Fargate' : 'EC2'})`,
+      text: `${JSON.stringify(start, null, 2)}\n`,
     },
     { name: 'deployment.yaml', language: 'yaml', label: 'Kubernetes Deployment (preview: validated, not applied)', text: deployment },
   ];

@@ -27,7 +27,14 @@ export interface ExtraPanel {
   load: () => Promise<{ default: ComponentType<SandboxPanelProps> }>;
 }
 
-export const EXTRA_PANELS: readonly ExtraPanel[] = [];
+export const EXTRA_PANELS: readonly ExtraPanel[] = [
+  {
+    id: 'terminal',
+    label: 'Terminal',
+    load: () => import('@components/terminal/TerminalPanel.tsx'),
+  },
+  { id: 'editor', label: 'Editor', load: () => import('@components/editor/EditorPanel.tsx') },
+];
 
 /** The extra panels a block shows: those named in `ids` (in that order), or all. */
 export function selectPanels(

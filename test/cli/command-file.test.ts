@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkGoals, parseScenario, replay } from '../../sandbox/index.ts';
+import { runCommandFile } from '../../sandbox/cli/index.ts';
+
+const scenario = (() => {
+  const parsed = parseScenario(readFileSync('sandbox/scenarios/ecs-first-service.yaml', 'utf8'), 'ecs-first-service.yaml');
+  if (!parsed.ok) throw new Error('scenario');
+  return parsed.value;
+})();
+
+describe('the runner reads a file of terminal commands', () => {
+  it('solves ecs-first-service with typed commands, and the replayed actions pass every goal', () => {
+    const text = [
+      '# the first service, typed',
+      `@5 aws ecs register-task-definition --family web --requires-compatibilities EC2 --container-definitions '[{"name":"web","image":"shipyard/web:1.0","cpu":256,"memory":512}]'`,
+      'aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2',
+      'advance 60',
+      'aws ecs list-tasks --cluster demo --service-name web --output text',
+      'aws ecs update-service --cluster demo --service nope --desired-count 1',
+    ].join('\n');
+    const run = runCommandFile(scenario, text);
+    if (!run.ok) throw new Error(JSON.stringify(run.error));
+    expect(run.value.actions.map((a) => [a.at, a.action.type])).toEqual([
+      [5, 'taskdef.register'],
+      [5, 'service.create'],
+    ]);
+    expect(run.value.transcript.filter((l) => l.startsWith('['))).toEqual([
+      `[00:05] $ aws ecs register-task-definition --family web --requires-compatibilities EC2 --container-definitions '[{"name":"web","image":"shipyard/web:1.0","cpu":256,"memory":512}]'`,
+      '[00:05] $ aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2',
+      '[01:05] $ aws ecs list-tasks --cluster demo --service-name web --output text',
+      '[01:05] $ aws ecs update-service --cluster demo --service nope --desired-count 1',
+    ]);
+    expect(run.value.transcript.at(-1)).toBe('An error occurred (ServiceNotFoundException) when calling the UpdateService operation: Service not found.');
+    const { world } = replay(scenario, run.value.actions, { until: scenario.duration });
+    expect(checkGoals(world, scenario, { final: true }).map((g) => [g.id, g.status])).toEqual([
+      ['web-three-running', 'pass'],
+      ['web-on-ec2', 'pass'],
+    ]);
+  });
+
+  it('reports bad lines by number', () => {
+    expect(runCommandFile(scenario, 'advance later')).toEqual({ ok: false, error: [{ line: 1, message: "advance needs a whole number of seconds ≥ 0, got 'later'" }] });
+  });
+});
