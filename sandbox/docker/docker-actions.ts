@@ -2,6 +2,7 @@
  * Orchestrator `none`: Docker hosts by hand. Every placement, start, stop and removal is a
  * manual action; nothing restarts a dead container. Refusals say what does not fit.
  */
+import { own } from '../model/record.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
 import type { Container, Instance, World } from '../model/types.ts';
 import { emit } from '../engine/events.ts';
@@ -10,7 +11,7 @@ import { findInstance } from '../engine/world-ops.ts';
 type Handler<T extends Action['type']> = (world: World, action: Extract<Action, { type: T }>) => ActionResult;
 
 export function findContainer(world: World, ref: string): Container | null {
-  const byId = world.containers[ref];
+  const byId = own(world.containers, ref);
   if (byId) return byId;
   for (const id in world.containers) if (world.containers[id]!.name === ref) return world.containers[id]!;
   for (const id in world.containers) if (id.startsWith(ref) && ref.length >= 4) return world.containers[id]!;

@@ -1,4 +1,5 @@
 /** ECS API actions: RegisterTaskDefinition, CreateService, UpdateService, DeleteService, RunTask, StopTask, … */
+import { own } from '../model/record.ts';
 import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT, DEFAULT_SCALING_COOLDOWN_SECONDS } from '../model/aws-data.ts';
 import { LIMITS } from '../model/constants.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
@@ -55,7 +56,7 @@ const register: Handler<'taskdef.register'> = (world, action) => {
 const createService: Handler<'service.create'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
-  const existing = world.services[action.serviceName];
+  const existing = own(world.services, action.serviceName);
   if (existing && existing.status !== 'INACTIVE') return fail('serviceName', ecsMessages.serviceExists);
   const active = Object.values(world.services).filter((s) => s.status !== 'INACTIVE').length;
   if (active >= LIMITS.servicesTotal) return fail('serviceName', `LimitExceededException: at most ${LIMITS.servicesTotal} services per cluster in the sandbox.`);
@@ -90,7 +91,7 @@ const createService: Handler<'service.create'> = (world, action) => {
     steady: false,
   };
   world.services[service.name] = service;
-  if (action.loadBalancer && !world.loadBalancers[action.loadBalancer]) {
+  if (action.loadBalancer && !own(world.loadBalancers, action.loadBalancer)) {
     const suffix = randomHex(world, 16);
     world.loadBalancers[action.loadBalancer] = {
       name: action.loadBalancer,
@@ -99,14 +100,14 @@ const createService: Handler<'service.create'> = (world, action) => {
       service: service.name,
     };
   }
-  if (world.traffic[service.name] === undefined) world.traffic[service.name] = 0;
+  if (own(world.traffic, service.name) === undefined) world.traffic[service.name] = 0;
   return { ok: true, message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`, command: '' };
 };
 
 const updateService: Handler<'service.update'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
-  const service = world.services[action.service];
+  const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   const changes: string[] = [];
   let td: TaskDefinition | null = null;
@@ -163,7 +164,7 @@ const updateService: Handler<'service.update'> = (world, action) => {
 };
 
 const deleteService: Handler<'service.delete'> = (world, action) => {
-  const service = world.services[action.service];
+  const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   service.status = 'DRAINING';
   service.desiredCount = 0;
@@ -172,7 +173,7 @@ const deleteService: Handler<'service.delete'> = (world, action) => {
 };
 
 const autoscale: Handler<'service.autoscale'> = (world, action) => {
-  const service = world.services[action.service];
+  const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   if (action.minCapacity > action.maxCapacity) {
     return fail('minCapacity', 'ValidationException: Minimum capacity cannot be greater than maximum capacity');
@@ -224,7 +225,7 @@ const runTask: Handler<'task.run'> = (world, action) => {
 };
 
 const stopTask: Handler<'task.stop'> = (world, action) => {
-  const task = world.tasks[action.taskId] ?? Object.values(world.tasks).find((t) => t.arn === action.taskId);
+  const task = own(world.tasks, action.taskId) ?? Object.values(world.tasks).find((t) => t.arn === action.taskId);
   if (!task || task.lastStatus === 'STOPPED') return fail('taskId', 'InvalidParameterException: The referenced task was not found.');
   if (task.desiredStatus === 'STOPPED') return fail('taskId', `Task ${task.id} is already stopping.`);
   sendTask(world, task, 'task.stop', { stopCode: 'UserInitiated', reason: action.reason ?? ecsMessages.userInitiated });

@@ -2,6 +2,7 @@
  * RegisterTaskDefinition: validation with the real messages (aws-facts.md §1.2, §2.1),
  * family:revision numbering, and the task size placement and billing use.
  */
+import { own } from '../model/record.ts';
 import { FARGATE_CPU_MEMORY } from '../model/aws-data.ts';
 import type { RegisterTaskDefinitionInput } from '../model/actions.ts';
 import type { LaunchType, Result, TaskDefinition, World } from '../model/types.ts';
@@ -111,7 +112,7 @@ export function registerTaskDefinition(world: World, input: RegisterTaskDefiniti
 /** 'web' (latest ACTIVE revision) or 'web:3' or a task-definition ARN. */
 export function resolveTaskDefinition(world: World, ref: string): TaskDefinition | null {
   const bare = ref.includes('task-definition/') ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length) : ref;
-  if (bare.includes(':')) return world.taskDefinitions[bare] ?? null;
+  if (bare.includes(':')) return own(world.taskDefinitions, bare) ?? null;
   let latest: TaskDefinition | null = null;
   for (const key in world.taskDefinitions) {
     const td = world.taskDefinitions[key]!;

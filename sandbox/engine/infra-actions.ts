@@ -1,4 +1,5 @@
 /** EC2, Auto Scaling and fault actions, shared by every orchestrator. */
+import { own } from '../model/record.ts';
 import { INSTANCE_TYPES, OOM_EXIT_CODE } from '../model/aws-data.ts';
 import { LIMITS } from '../model/constants.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
@@ -47,7 +48,7 @@ const terminate = (world: World, instanceId: string): ActionResult => {
 };
 
 const asgUpdate: Handler<'asg.update'> = (world, action) => {
-  const asg = world.autoScalingGroups[action.name];
+  const asg = own(world.autoScalingGroups, action.name);
   if (!asg) return fail('name', `ValidationError: AutoScalingGroup name not found - AutoScalingGroup ${action.name} not found`);
   const min = action.min ?? asg.minSize;
   const max = action.max ?? asg.maxSize;
@@ -82,7 +83,7 @@ const crash: Handler<'fault.crash'> = (world, action) => {
     return fail('service', `No running task of service ${action.service} to crash.`);
   }
   if (action.targetId === undefined) return fail('targetId', 'Name a container, a task or a service to crash.');
-  const task = world.tasks[action.targetId];
+  const task = own(world.tasks, action.targetId);
   if (task) {
     if (task.lastStatus !== 'RUNNING') return fail('targetId', `Task ${task.id} is ${task.lastStatus}, not RUNNING.`);
     return crashTask(world, task, exitCode, oom);
@@ -151,9 +152,9 @@ const agentConnection = (connected: boolean) => (world: World, instanceId: strin
 };
 
 const traffic: Handler<'fault.traffic'> = (world, action) => {
-  const known = world.services[action.service] !== undefined || world.traffic[action.service] !== undefined;
+  const known = own(world.services, action.service) !== undefined || own(world.traffic, action.service) !== undefined;
   if (!known) return fail('service', `No service ${action.service}.`);
-  const from = world.traffic[action.service] ?? 0;
+  const from = own(world.traffic, action.service) ?? 0;
   world.traffic[action.service] = action.rps;
   emit(world, 'elb', 'info', `Traffic to ${action.service}: ${from} → ${action.rps} requests per second.`, { subject: action.service });
   return { ok: true, message: `${action.service} now receives ${action.rps} requests per second.`, command: '' };

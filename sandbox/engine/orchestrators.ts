@@ -28,6 +28,8 @@ export type ActionHandler = (world: World, action: Action) => ActionResult;
 
 /** Every controller name, in the order they run within one simulated second. */
 export const CONTROLLER_ORDER = [
+  // Billing first: it charges the second that just ended, in the state the world was in during it.
+  'billing',
   'scenario-script',
   'ec2-instances',
   'auto-scaling-groups',
@@ -37,7 +39,6 @@ export const CONTROLLER_ORDER = [
   'ecs-placement',
   'load-balancer',
   'service-auto-scaling',
-  'billing',
   'metrics',
 ] as const;
 export type ControllerName = (typeof CONTROLLER_ORDER)[number];

@@ -1,8 +1,9 @@
 /** Read-only views of the world for the UI. */
+import { own } from '../model/record.ts';
 import type { Container, Service, World } from '../model/types.ts';
 
 export function instanceUsage(world: World, instanceId: string): { cpuReserved: number; memoryReserved: number; cpuPercent: number; memoryPercent: number; cpuUtilization: number } | null {
-  const i = world.instances[instanceId];
+  const i = own(world.instances, instanceId);
   if (!i) return null;
   return {
     cpuReserved: i.reservedCpu,
@@ -14,7 +15,7 @@ export function instanceUsage(world: World, instanceId: string): { cpuReserved: 
 }
 
 export function serviceSummary(world: World, name: string): (Pick<Service, 'name' | 'status' | 'desiredCount' | 'runningCount' | 'pendingCount' | 'launchType' | 'taskDefinition'> & { deployments: number }) | null {
-  const s = world.services[name];
+  const s = own(world.services, name);
   if (!s) return null;
   return { name: s.name, status: s.status, desiredCount: s.desiredCount, runningCount: s.runningCount, pendingCount: s.pendingCount, launchType: s.launchType, taskDefinition: s.taskDefinition, deployments: s.deployments.length };
 }

@@ -2,6 +2,7 @@
  * Small mutations shared by action handlers and controllers. They work on a draft world
  * (a private copy made by applyAction/advance), never on a world the caller still holds.
  */
+import { own } from '../model/record.ts';
 import { AGENT_TABLE, INSTANCE_TABLE, TASK_TABLE, delayedTransition, nextState } from './machine-table.ts';
 import { agentDelaySeconds, type AgentDelayName } from '../machines/agent-machine.ts';
 import { instanceDelaySeconds, type InstanceDelayName } from '../machines/instance-machine.ts';
@@ -188,7 +189,7 @@ export function canHostTasks(instance: Instance): boolean {
 
 /** Find an instance by id or Name tag. */
 export function findInstance(world: World, ref: string): Instance | null {
-  const byId = world.instances[ref];
+  const byId = own(world.instances, ref);
   if (byId) return byId;
   for (const id in world.instances) {
     const i = world.instances[id]!;

@@ -24,7 +24,13 @@ export function validateGoalParams(spec: GoalSpec): { path: string; message: str
   const def = GOALS[spec.goal];
   const parsed = def.params.safeParse(spec.params);
   if (parsed.success) return [];
-  return parsed.error.issues.map((i) => ({ path: ['params', ...i.path.map(String)].join('.'), message: i.message }));
+  return parsed.error.issues.map((i) => {
+    if (i.code === 'unrecognized_keys') {
+      const keys = (i as unknown as { keys: string[] }).keys;
+      return { path: ['params', ...i.path.map(String), keys[0] ?? ''].join('.'), message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k.slice(0, 64)}'`).join(', ')}` };
+    }
+    return { path: ['params', ...i.path.map(String)].join('.'), message: i.message };
+  });
 }
 
 /** Checks every goal. Before the scenario's end, goals not yet decided are 'pending'. */

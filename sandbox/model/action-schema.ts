@@ -14,14 +14,16 @@ export const nameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
-  .regex(NAME, 'may contain only letters, digits, hyphens and underscores');
+  .regex(NAME, 'may contain only letters, digits, hyphens and underscores')
+  .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
 
 /** Ids or names typed by a person: printable, bounded. */
 const refSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+  .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
 
 const imageSchema = z
   .string()

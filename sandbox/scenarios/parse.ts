@@ -109,31 +109,26 @@ function pathFromString(path: string): (string | number)[] {
   return out;
 }
 
-/** Line and column of the deepest YAML node on the path (the key itself for a missing or unknown field). */
+/** Line and column of the deepest YAML node on the path; for a field, its key (so unknown and wrong fields point at their name). */
 function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { line?: number; column?: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const prefix = path.slice(0, n);
-    const node = prefix.length === 0 ? doc.contents : doc.getIn(prefix, true);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray((node as { range?: unknown }).range)) {
-      // For an unknown key, point at the key rather than its value.
-      if (n < path.length) {
-        const parent = node;
-        const key = path[n];
-        if (isMap(parent)) {
-          const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === key);
-          const keyNode = pair?.key;
-          if (keyNode && isScalar(keyNode) && keyNode.range) {
-            const pos = lc.linePos(keyNode.range[0]);
-            return { line: pos.line, column: pos.col };
-          }
-        }
-      }
-      const range = (node as { range: [number, number, number] }).range;
-      const pos = lc.linePos(range[0]);
-      return { line: pos.line, column: pos.col };
+  for (let n = path.length; n >= 1; n--) {
+    const key = path[n - 1];
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    if (typeof key === 'string' && isMap(parent)) {
+      const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) return position(lc, pair.key.range[0]);
     }
+    const node = n === 1 ? (typeof key === 'number' ? doc.getIn([key], true) : null) : doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) return position(lc, range[0]);
   }
-  return {};
+  const range = (doc.contents as { range?: [number, number, number] } | null)?.range;
+  return range ? position(lc, range[0]) : {};
+}
+
+function position(lc: LineCounter, offset: number): { line: number; column: number } {
+  const p = lc.linePos(offset);
+  return { line: p.line, column: p.col };
 }
 
 function firstLine(text: string): string {

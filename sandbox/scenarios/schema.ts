@@ -90,7 +90,7 @@ export const scenarioSchema = z.strictObject({
       containers: z.array(containerSpecSchema).max(LIMITS.containersTotal, `at most ${LIMITS.containersTotal} containers (sandbox limit)`).default([]),
       taskDefinitions: z.array(registerTaskDefinitionSchema).max(100).default([]),
       services: z.array(serviceSpecSchema).max(100).default([]),
-      traffic: z.record(z.string().max(255), z.number().min(0).max(LIMITS.rps)).default({}).describe('Requests per second per service at time 0'),
+      traffic: z.record(nameSchema, z.number().min(0).max(LIMITS.rps)).default({}).describe('Requests per second per service at time 0'),
     })
     .default({ instances: [], autoScalingGroups: [], containers: [], taskDefinitions: [], services: [], traffic: {} }),
   allowedActions: z.array(z.string().max(64)).max(64).default([]).describe('Action types the learner may use (empty = all)'),

@@ -20,7 +20,7 @@ describe('golden event logs', () => {
       const text =
         world.events.map((e) => `${e.time} ${e.source} ${e.level} ${e.message}${e.command ? ` $ ${e.command}` : ''}`).join('\n') +
         `\n# cost ${world.cost.total.toFixed(6)} toil ${world.toil} hash ${hashWorld(world)}\n`;
-      const path = join(DIR, `${scenario.id}.log`);
+      const path = join(DIR, `${scenario.id}.txt`);
       if (UPDATE) {
         mkdirSync(DIR, { recursive: true });
         writeFileSync(path, text);
