@@ -22,51 +22,113 @@ export type PlacementFailure =
   | { kind: 'insufficient-memory' | 'insufficient-cpu' | 'agent'; containerInstanceId: string; instanceId: string }
   | { kind: 'constraints' };
 
-/** Counts of live tasks per group, per instance and per AZ, kept up to date during a round. */
+interface GroupCounts {
+  /** Live tasks of the group on each candidate instance (by candidate index). */
+  perCandidate: Int32Array;
+  /** Live tasks of the group per AZ (by index into world.azs). */
+  perAz: Int32Array;
+  /** Live tasks per instance id, for instances that are not candidates too. */
+  perInstance: Map<string, number>;
+  /** histogram[v] = candidates holding v tasks of the group; minimum = lowest v with any. */
+  histogram: number[];
+  minimum: number;
+  /** Per AZ: candidates before `cursor` in that AZ's list hold more than `cursorLevel` tasks of the group. */
+  cursor: Int32Array;
+  cursorLevel: Int32Array;
+}
+
+/**
+ * Counts of live tasks per group, per instance and per AZ, kept up to date during a round.
+ * Typed arrays indexed by candidate keep the inner placement loop to plain array reads.
+ */
 export class PlacementIndex {
   readonly candidates: Instance[];
   readonly registered: Instance[];
-  private byInstance = new Map<string, Map<string, number>>();
-  private byAz = new Map<string, Map<string, number>>();
-  private groupsOn = new Map<string, Set<string>>();
-  private queries = new Map<string, Query | null>();
+  private readonly azs: string[];
+  private readonly candidateIndex = new Map<string, number>();
+  private readonly candidateAz: Int32Array;
+  private readonly azHasCandidates: boolean[];
+  /** Candidate indices per AZ, in launch order. */
+  readonly candidatesByAz: number[][];
+  private readonly groups = new Map<string, GroupCounts>();
+  private readonly groupsOn = new Map<string, Set<string>>();
+  private readonly queries = new Map<string, Query | null>();
 
   constructor(world: World) {
     this.candidates = [];
     this.registered = [];
+    this.azs = world.azs;
     for (const id in world.instances) {
       const i = world.instances[id]!;
       if (i.agent && i.agent.status === 'ACTIVE' && i.state === 'running') this.registered.push(i);
-      if (canHostTasks(i)) this.candidates.push(i);
+      if (canHostTasks(i)) {
+        this.candidateIndex.set(i.id, this.candidates.length);
+        this.candidates.push(i);
+      }
     }
+    this.candidateAz = new Int32Array(this.candidates.length);
+    this.azHasCandidates = this.azs.map(() => false);
+    this.candidatesByAz = this.azs.map(() => []);
+    this.candidates.forEach((c, k) => {
+      const a = Math.max(0, this.azs.indexOf(c.az));
+      this.candidateAz[k] = a;
+      this.azHasCandidates[a] = true;
+      this.candidatesByAz[a]!.push(k);
+    });
     for (const id in world.tasks) {
       const t = world.tasks[id]!;
       if (t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING' && t.az) this.add(t.group, t.instanceId, t.az);
     }
   }
 
+  private counts(group: string): GroupCounts {
+    let g = this.groups.get(group);
+    if (!g) {
+      g = { perCandidate: new Int32Array(this.candidates.length), perAz: new Int32Array(this.azs.length), perInstance: new Map(), histogram: [this.candidates.length], minimum: 0, cursor: new Int32Array(this.azs.length), cursorLevel: new Int32Array(this.azs.length).fill(-1) };
+      this.groups.set(group, g);
+    }
+    return g;
+  }
+
   add(group: string, instanceId: string | null, az: string): void {
+    const g = this.counts(group);
     if (instanceId) {
-      bump(this.byInstance, group, instanceId);
+      const k = this.candidateIndex.get(instanceId);
+      if (k !== undefined) {
+        const before = g.perCandidate[k]!++;
+        g.histogram[before]!--;
+        g.histogram[before + 1] = (g.histogram[before + 1] ?? 0) + 1;
+        while (g.minimum < g.histogram.length && g.histogram[g.minimum] === 0) g.minimum++;
+      }
+      g.perInstance.set(instanceId, (g.perInstance.get(instanceId) ?? 0) + 1);
       let set = this.groupsOn.get(instanceId);
       if (!set) this.groupsOn.set(instanceId, (set = new Set()));
       set.add(group);
     }
-    bump(this.byAz, group, az);
+    const a = this.azs.indexOf(az);
+    if (a >= 0) g.perAz[a]!++;
   }
 
   countOnInstance(group: string, instanceId: string): number {
-    return this.byInstance.get(group)?.get(instanceId) ?? 0;
+    return this.groups.get(group)?.perInstance.get(instanceId) ?? 0;
   }
   countInAz(group: string, az: string): number {
-    return this.byAz.get(group)?.get(az) ?? 0;
+    const a = this.azs.indexOf(az);
+    return a >= 0 ? (this.groups.get(group)?.perAz[a] ?? 0) : 0;
   }
   countByAttribute(group: string, name: string, value: string | null): number {
-    let n = 0;
-    const perInstance = this.byInstance.get(group);
+    const perInstance = this.groups.get(group)?.perInstance;
     if (!perInstance) return 0;
+    let n = 0;
     for (const i of this.registered) if (attribute(i, name) === value) n += perInstance.get(i.id) ?? 0;
     return n;
+  }
+  /** The per-candidate and per-AZ counters of a group, for the placement loop. */
+  arrays(group: string): { perCandidate: Int32Array; perAz: Int32Array; candidateAz: Int32Array; minimumPerCandidate: number; minimumPerAz: number; cursor: Int32Array; cursorLevel: Int32Array } {
+    const g = this.counts(group);
+    let minimumPerAz = Infinity;
+    for (let a = 0; a < g.perAz.length; a++) if (this.azHasCandidates[a] && g.perAz[a]! < minimumPerAz) minimumPerAz = g.perAz[a]!;
+    return { perCandidate: g.perCandidate, perAz: g.perAz, candidateAz: this.candidateAz, minimumPerCandidate: g.minimum, minimumPerAz, cursor: g.cursor, cursorLevel: g.cursorLevel };
   }
   groupsOnInstance = (instanceId: string): ReadonlySet<string> => this.groupsOn.get(instanceId) ?? EMPTY;
 
@@ -81,18 +143,26 @@ export class PlacementIndex {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-function bump(map: Map<string, Map<string, number>>, group: string, key: string): void {
-  let inner = map.get(group);
-  if (!inner) map.set(group, (inner = new Map()));
-  inner.set(key, (inner.get(key) ?? 0) + 1);
-}
-
 export interface PlacementRequest {
   group: string;
   cpu: number;
   memory: number;
   strategies: PlacementStrategy[];
   constraints: PlacementConstraint[];
+}
+
+const BINPACK_CPU = 0;
+const BINPACK_MEMORY = 1;
+const SPREAD_INSTANCE = 2;
+const SPREAD_AZ = 3;
+const SPREAD_ATTRIBUTE = 4;
+
+function strategyKind(s: PlacementStrategy): number {
+  if (s.type === 'binpack') return s.field === 'cpu' ? BINPACK_CPU : BINPACK_MEMORY;
+  const field = s.field ?? 'instanceId';
+  if (field === 'instanceId' || field === 'host') return SPREAD_INSTANCE;
+  if (field === 'attribute:ecs.availability-zone') return SPREAD_AZ;
+  return SPREAD_ATTRIBUTE;
 }
 
 /** Chooses an instance for one task, or explains why none fits. Draws from the PRNG only for `random`. */
@@ -103,31 +173,102 @@ export function chooseInstance(
 ): { ok: true; instance: Instance } | { ok: false; failure: PlacementFailure } {
   if (index.registered.length === 0) return { ok: false, failure: { kind: 'empty-cluster' } };
   const strategies = req.strategies.length > 0 ? req.strategies : DEFAULT_STRATEGY;
-  let best: Instance[] = [];
-  let anyFit = false;
-  const ctx = { instance: index.candidates[0]!, groupsOnInstance: index.groupsOnInstance };
   const randomAt = strategies.findIndex((s) => s.type === 'random');
   const scored = randomAt === -1 ? strategies : strategies.slice(0, randomAt);
-  const n = scored.length;
+  const kinds = scored.map(strategyKind);
+  const n = kinds.length;
   const current = new Float64Array(n);
   const bestScores = new Float64Array(n);
+  const { perCandidate, perAz, candidateAz, minimumPerCandidate, minimumPerAz, cursor, cursorLevel } = index.arrays(req.group);
+  // The best score each strategy could possibly give: a candidate that reaches all of them
+  // is the first of the best, so the scan can stop there (same result, far fewer steps).
+  const lowerBound = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    lowerBound[k] = kinds[k] === SPREAD_AZ ? minimumPerAz : kinds[k] === SPREAD_INSTANCE ? minimumPerCandidate : 0;
+  }
+  const canStopEarly = randomAt === -1;
+  const candidates = index.candidates;
+  const ctx = { instance: candidates[0]!, groupsOnInstance: index.groupsOnInstance };
+  const best: Instance[] = [];
 
-  for (const instance of index.candidates) {
-    if (instance.cpuUnits - instance.reservedCpu < req.cpu || instance.memoryMiB - instance.reservedMemory < req.memory) continue;
-    anyFit = true;
-    if (req.constraints.length > 0 && !satisfies(index, instance, req, ctx)) continue;
-    let cmp = 0;
-    for (let k = 0; k < n; k++) {
-      current[k] = score(index, instance, req, scored[k]!);
-      if (cmp === 0) cmp = current[k]! - bestScores[k]!;
+  // Scans candidates (all, or one AZ's) keeping the lexicographically best; true if any fit.
+  let hitBound = false;
+  const scan = (order: readonly number[] | null, start = 0): boolean => {
+    let fit = false;
+    const count = order ? order.length : candidates.length;
+    for (let j = start; j < count; j++) {
+      const c = order ? order[j]! : j;
+      const instance = candidates[c]!;
+      const freeCpu = instance.cpuUnits - instance.reservedCpu - req.cpu;
+      const freeMemory = instance.memoryMiB - instance.reservedMemory - req.memory;
+      if (freeCpu < 0 || freeMemory < 0) continue;
+      fit = true;
+      if (req.constraints.length > 0 && !satisfies(index, instance, req, ctx)) continue;
+      let cmp = 0;
+      for (let k = 0; k < n; k++) {
+        const kind = kinds[k]!;
+        const v =
+          kind === SPREAD_AZ ? perAz[candidateAz[c]!]!
+          : kind === SPREAD_INSTANCE ? perCandidate[c]!
+          : kind === BINPACK_MEMORY ? freeMemory
+          : kind === BINPACK_CPU ? freeCpu
+          : spreadByAttribute(index, instance, req.group, scored[k]!);
+        current[k] = v;
+        if (cmp === 0) cmp = v - bestScores[k]!;
+      }
+      if (best.length === 0 || cmp < 0) {
+        best.length = 0;
+        best.push(instance);
+        bestScores.set(current);
+        if (canStopEarly) {
+          let atBound = true;
+          for (let k = 0; k < n && atBound; k++) atBound = current[k] === lowerBound[k];
+          if (atBound) {
+            hitBound = true;
+            break;
+          }
+        }
+      } else if (cmp === 0 && randomAt !== -1) {
+        best.push(instance);
+      }
     }
-    if (best.length === 0 || cmp < 0) {
+    return fit;
+  };
+
+  let anyFit = false;
+  if (kinds[0] === SPREAD_AZ) {
+    // Spread by AZ first: every candidate in the AZ with the fewest of the group's tasks beats
+    // every candidate elsewhere, so scan AZs from the emptiest and stop at the first with a winner.
+    const azOrder = index.candidatesByAz.map((_, a) => a).sort((x, y) => perAz[x]! - perAz[y]! || x - y);
+    const byInstanceNext = n >= 2 && kinds[1] === SPREAD_INSTANCE;
+    for (const a of azOrder) {
+      const order = index.candidatesByAz[a]!;
+      let start = 0;
+      if (byInstanceNext && canStopEarly) {
+        // Skip the leading candidates that already hold more than the fewest tasks of the group:
+        // counts only grow within a round, so they cannot be the first of the best.
+        if (cursorLevel[a] !== minimumPerCandidate) {
+          cursorLevel[a] = minimumPerCandidate;
+          cursor[a] = 0;
+        }
+        let p = cursor[a]!;
+        while (p < order.length && perCandidate[order[p]!]! > minimumPerCandidate) p++;
+        cursor[a] = p;
+        start = p;
+      }
+      hitBound = false;
       best.length = 0;
-      best.push(instance);
-      bestScores.set(current);
-    } else if (cmp === 0 && randomAt !== -1) {
-      best.push(instance);
+      let fit = scan(order, start);
+      if (start > 0 && !hitBound) {
+        // Nothing reached the bound: fall back to a full scan of the AZ, lowest index first.
+        best.length = 0;
+        fit = scan(order, 0) || fit;
+      }
+      if (fit) anyFit = true;
+      if (best.length > 0) break;
     }
+  } else {
+    anyFit = scan(null);
   }
   if (best.length > 0) {
     const pick = randomAt === -1 || best.length === 1 ? best[0]! : best[Math.floor(random(world) * best.length)]!;
@@ -135,6 +276,12 @@ export function chooseInstance(
   }
   if (anyFit) return { ok: false, failure: { kind: 'constraints' } };
   return { ok: false, failure: closest(index, req) };
+}
+
+function spreadByAttribute(index: PlacementIndex, instance: Instance, group: string, s: PlacementStrategy): number {
+  const field = s.field ?? '';
+  const name = field.startsWith('attribute:') ? field.slice('attribute:'.length) : field;
+  return index.countByAttribute(group, name, attribute(instance, name));
 }
 
 function satisfies(index: PlacementIndex, instance: Instance, req: PlacementRequest, ctx: { instance: Instance; groupsOnInstance: (id: string) => ReadonlySet<string> }): boolean {
@@ -149,20 +296,6 @@ function satisfies(index: PlacementIndex, instance: Instance, req: PlacementRequ
     }
   }
   return true;
-}
-
-/** Lower is better. */
-function score(index: PlacementIndex, instance: Instance, req: PlacementRequest, s: PlacementStrategy): number {
-  if (s.type === 'binpack') {
-    return s.field === 'cpu'
-      ? instance.cpuUnits - instance.reservedCpu - req.cpu
-      : instance.memoryMiB - instance.reservedMemory - req.memory;
-  }
-  const field = s.field ?? 'instanceId';
-  if (field === 'instanceId' || field === 'host') return index.countOnInstance(req.group, instance.id);
-  if (field === 'attribute:ecs.availability-zone') return index.countInAz(req.group, instance.az);
-  const name = field.startsWith('attribute:') ? field.slice('attribute:'.length) : field;
-  return index.countByAttribute(req.group, name, attribute(instance, name));
 }
 
 /** The closest matching container instance: the one nearest to fitting, and what it lacks. */
