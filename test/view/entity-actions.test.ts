@@ -56,11 +56,18 @@ describe('context menus', () => {
         nextTransitionAt: null,
       },
     });
-    expect(
-      labels(
-        instanceMenu(ecs, { allowedActions: ['instance.terminate', 'fault.agent-disconnect'] }),
-      ),
-    ).toEqual(['Inspect details', 'Terminate instance', 'Disconnect ECS agent (fault)']);
+    // Faults are always offered; everyday actions only when the scenario allows them.
+    expect(labels(instanceMenu(ecs, { allowedActions: ['instance.launch'] }))).toEqual([
+      'Inspect details',
+      'Instance failure (fault)',
+      'Disconnect ECS agent (fault)',
+    ]);
+    expect(labels(instanceMenu(ecs, all))).toEqual([
+      'Inspect details',
+      'Terminate instance',
+      'Instance failure (fault)',
+      'Disconnect ECS agent (fault)',
+    ]);
     expect(labels(instanceMenu({ ...ecs, state: 'shutting-down' }, all))).toEqual([
       'Inspect details',
     ]);

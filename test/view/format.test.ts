@@ -55,7 +55,8 @@ describe('units', () => {
   });
   it('prints usage as used / total', () => {
     expect(formatUsage('cpu', 1536, 2048)).toBe('1.5 / 2 vCPU');
-    expect(formatUsage('memory', 768, 3891)).toBe('768 MiB / 3.8 GiB');
+    expect(formatUsage('memory', 768, 3891)).toBe('0.8 / 3.8 GiB');
+    expect(formatUsage('memory', 256, 512)).toBe('256 MiB / 512 MiB');
   });
   it('clamps percentages', () => {
     expect(formatPercent(41.6)).toBe('42%');

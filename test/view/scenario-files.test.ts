@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScenarioFile, scenarioIdFromPath } from '../../src/lib/sandbox-view/scenario-files.ts';
-import { isAllowed } from '../../src/lib/sandbox-view/allowed-actions.ts';
+import { isAllowed, isFault } from '../../src/lib/sandbox-view/allowed-actions.ts';
 
 const files = {
   '/sandbox/scenarios/ecs-no-agent.yaml': 'id: ecs-no-agent',
@@ -32,5 +32,7 @@ describe('allowed actions', () => {
     expect(isAllowed({ allowedActions: [] }, 'fault.crash')).toBe(true);
     expect(isAllowed({ allowedActions: ['container.place'] }, 'container.place')).toBe(true);
     expect(isAllowed({ allowedActions: ['container.place'] }, 'instance.launch')).toBe(false);
+    expect(isFault('fault.az-outage')).toBe(true);
+    expect(isFault('instance.terminate')).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
-/** The actions the scenario allows, as forms. Context menus on the view offer the same actions. */
-import { anyAllowed, FAULT_ACTIONS, isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
+/**
+ * The actions the scenario allows, as forms, and the faults anyone may fire. Context menus on
+ * the view offer the same actions.
+ */
+import { anyAllowed, isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { useSandboxUi } from './sandbox-context.ts';
 import { ContainersForm } from './forms/ContainersForm.tsx';
 import { FaultsForm } from './forms/FaultsForm.tsx';
@@ -19,7 +22,7 @@ export function ActionPalette() {
     isAllowed(scenario, 'taskdef.register') ? <TaskDefinitionForm key="taskdef" /> : null,
     isAllowed(scenario, 'instance.launch') ? <LaunchInstanceForm key="launch" /> : null,
     isAllowed(scenario, 'instance.terminate') ? <HostsForm key="hosts" /> : null,
-    can(FAULT_ACTIONS) ? <FaultsForm key="faults" /> : null,
+    <FaultsForm key="faults" />,
   ].filter(Boolean);
   if (forms.length === 0)
     return <p className="sbx-empty">This scenario has no actions for you: watch it run.</p>;

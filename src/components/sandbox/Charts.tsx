@@ -5,9 +5,9 @@ import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
 import { LineChart } from './LineChart.tsx';
 
 export function Charts() {
-  const { actor } = useSandboxUi();
-  const metrics = useWorldSlice(actor, (w) => w.metrics);
-  const hasServices = useWorldSlice(actor, (w) => Object.keys(w.services).length > 0);
+  const { store } = useSandboxUi();
+  const metrics = useWorldSlice(store, (w) => w.metrics);
+  const hasServices = useWorldSlice(store, (w) => Object.keys(w.services).length > 0);
   const charts = useMemo(
     () => [runningChart(metrics, hasServices), cpuChart(metrics), costChart(metrics)],
     [metrics, hasServices],

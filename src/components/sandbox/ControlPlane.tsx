@@ -56,10 +56,10 @@ const sameServices = (a: Service[], b: Service[]) =>
 const MAX_TARGETS_SHOWN = 12;
 
 export const ControlPlane = memo(function ControlPlane({ onOpenService }: Props) {
-  const { actor, scenario } = useSandboxUi();
-  const cluster = useWorldSlice(actor, (w) => w.cluster);
-  const services = useWorldSlice(actor, (w) => Object.values(w.services), sameServices);
-  const lbs = useWorldSlice(actor, loadBalancers, sameLbs);
+  const { store, scenario } = useSandboxUi();
+  const cluster = useWorldSlice(store, (w) => w.cluster);
+  const services = useWorldSlice(store, (w) => Object.values(w.services), sameServices);
+  const lbs = useWorldSlice(store, loadBalancers, sameLbs);
 
   if (scenario.orchestrator === 'none') {
     return (

@@ -48,8 +48,8 @@ const EventRow = memo(function EventRow({ event }: { event: SimEvent }) {
 });
 
 export function EventLog() {
-  const { actor, idPrefix } = useSandboxUi();
-  const events = useWorldSlice(actor, (w) => w.events);
+  const { store, idPrefix } = useSandboxUi();
+  const events = useWorldSlice(store, (w) => w.events);
   const [sources, setSources] = useState<EventSource[]>([]);
   const [levels, setLevels] = useState<EventLevel[]>([]);
   const shown = useMemo(

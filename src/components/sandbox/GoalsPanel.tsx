@@ -1,6 +1,6 @@
 /** The scenario's goals with live status, "Check my work", hints one at a time, and the solution. */
 import { useMemo, useState } from 'react';
-import { checkGoals, type GoalResult } from '@sandbox';
+import type { GoalResult } from '@sandbox';
 import { formatClock } from '@lib/sandbox-view/format.ts';
 import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
 import { recordChallenge } from './record-challenge.ts';
@@ -16,34 +16,37 @@ const STATUS_WORD: Record<GoalResult['status'], string> = {
 const LIVE_EVERY_SECONDS = 5;
 
 interface Props {
+  /** Goal results for the world the build computed, shown until the engine has loaded. */
+  initialGoals: GoalResult[];
   onShowSolution: () => void;
 }
 
-export function GoalsPanel({ onShowSolution }: Props) {
-  const { actor, scenario, idPrefix, announce } = useSandboxUi();
-  const bucket = useWorldSlice(actor, (w) => Math.floor(w.time / LIVE_EVERY_SECONDS));
-  const logLength = useWorldSlice(actor, (w) => w.log.length);
-  const time = useWorldSlice(actor, (w) => w.time);
+export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
+  const { store, engine, scenario, idPrefix, announce, withEngine } = useSandboxUi();
+  const bucket = useWorldSlice(store, (w) => Math.floor(w.time / LIVE_EVERY_SECONDS));
+  const logLength = useWorldSlice(store, (w) => w.log.length);
+  const time = useWorldSlice(store, (w) => w.time);
   const live = useMemo(
-    () => checkGoals(actor.getSnapshot().context.world, scenario),
+    () => (engine ? engine.checkGoals(store.getSnapshot().context.world, scenario) : initialGoals),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed per time bucket and per action, not on every frame
-    [actor, scenario, bucket, logLength],
+    [engine, store, scenario, initialGoals, bucket, logLength],
   );
   const [checked, setChecked] = useState<{ at: number; results: GoalResult[] } | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
 
-  const check = () => {
-    const results = checkGoals(actor.getSnapshot().context.world, scenario);
-    const at = actor.getSnapshot().context.world.time;
-    setChecked({ at, results });
-    const passed = results.filter((r) => r.status === 'pass').length;
-    const verdict =
-      passed === results.length
-        ? `All ${results.length} goals met. Challenge passed.`
-        : `${passed} of ${results.length} goals met.`;
-    announce(verdict);
-    void recordChallenge(scenario, results);
-  };
+  const check = () =>
+    withEngine((loaded, world) => {
+      const results = loaded.checkGoals(world, scenario);
+      const at = world.time;
+      setChecked({ at, results });
+      const passed = results.filter((r) => r.status === 'pass').length;
+      const verdict =
+        passed === results.length
+          ? `All ${results.length} goals met. Challenge passed.`
+          : `${passed} of ${results.length} goals met.`;
+      announce(verdict);
+      void recordChallenge(scenario, results);
+    });
 
   const passedAll = checked ? checked.results.every((r) => r.status === 'pass') : false;
 

@@ -4,9 +4,9 @@ import { inspect } from '@lib/sandbox-view/inspect-details.ts';
 import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
 
 export function Inspector({ selected }: { selected: EntityRef | null }) {
-  const { actor } = useSandboxUi();
+  const { store } = useSandboxUi();
   const details = useWorldSlice(
-    actor,
+    store,
     (w) => (selected ? inspect(selected, w) : null),
     (a, b) => JSON.stringify(a) === JSON.stringify(b),
   );

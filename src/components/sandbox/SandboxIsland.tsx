@@ -3,20 +3,26 @@
  * placement, menus and announcements; the parts below only read the actor and send actions.
  * Extra panels (terminal, editor) plug in through ./panels/registry.ts.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createSandbox, type Action, type ActionResult, type Scenario } from '@sandbox';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Action, ActionResult, GoalResult, Scenario, World } from '@sandbox';
 import type { EntityRef, MenuItem } from '@lib/sandbox-view/entity-actions.ts';
 import { menuFor } from '@lib/sandbox-view/entity-actions.ts';
 import { initialAnnounceState, nextAnnouncement } from '@lib/sandbox-view/event-filter.ts';
 import { formatClock } from '@lib/sandbox-view/format.ts';
-import { ActionPalette } from './ActionPalette.tsx';
-import { Charts } from './Charts.tsx';
 import { ControlPlane } from './ControlPlane.tsx';
 import { EntityMenu, type OpenMenu } from './EntityMenu.tsx';
-import { EventLog } from './EventLog.tsx';
 import { ExtraPanelHost } from './ExtraPanelHost.tsx';
 import { GoalsPanel } from './GoalsPanel.tsx';
-import { Inspector } from './Inspector.tsx';
 import { LiveRegion, type LiveMessages } from './LiveRegion.tsx';
 import { Outcome, type OutcomeView } from './Outcome.tsx';
 import { selectPanels } from './panels/registry.ts';
@@ -25,25 +31,44 @@ import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useKeyboardPlacement } from './use-keyboard-placement.ts';
 import { useSimLoop } from './use-sim-loop.ts';
+import { useEngine, type EngineModule } from './use-engine.ts';
 import { WorldArea } from './WorldArea.tsx';
 
 export interface SandboxIslandProps {
   scenario: Scenario;
+  /** The scenario's world at time 0 and its goal results, computed at build time. */
+  initialWorld: World;
+  initialGoals: GoalResult[];
   /** Extra panel ids to show (see panels/registry.ts); all registered panels when omitted. */
   panels?: string[];
 }
 
+// Panels other than Goals load when first opened, keeping the lesson page's initial JS small.
+const ActionPalette = lazy(() =>
+  import('./ActionPalette.tsx').then((m) => ({ default: m.ActionPalette })),
+);
+const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })));
+const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })));
+const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="sbx-muted">Loading…</p>}>{children}</Suspense>;
+}
+
 const ORCHESTRATOR_LABEL = { none: 'Docker hosts, no orchestrator', ecs: 'Amazon ECS' } as const;
 
-export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) {
-  const [actor] = useState(() => {
-    const created = createSandbox(scenario);
-    created.start();
-    return created;
-  });
+export default function SandboxIsland({
+  scenario,
+  initialWorld,
+  initialGoals,
+  panels,
+}: SandboxIslandProps) {
+  // One engine actor per block, created when the learner first interacts with it.
+  const engine = useEngine(scenario, initialWorld);
+  const { store, withActor, withLoaded, wake } = engine;
   const idPrefix = `sbx-${scenario.id}-${useId().replace(/[^a-zA-Z0-9-]/g, '')}`;
   const rootRef = useRef<HTMLElement>(null);
-  const loop = useSimLoop(actor, scenario.duration);
+  const loop = useSimLoop(engine, scenario.duration);
   const [messages, setMessages] = useState<LiveMessages>({
     polite: { text: '', n: 0 },
     assertive: { text: '', n: 0 },
@@ -62,11 +87,9 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
     [],
   );
 
-  const act = useCallback(
-    (action: Action): ActionResult | null => {
-      actor.send({ type: 'learner.action', action });
-      const result = actor.getSnapshot().context.lastResult;
-      if (!result) return null;
+  const report = useCallback(
+    (result: ActionResult | null) => {
+      if (!result) return;
       if (result.ok) {
         setOutcome({ ok: true, text: result.message, command: result.command });
         announce(result.message);
@@ -74,12 +97,34 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
         setOutcome({ ok: false, text: result.error });
         alertNow(`Refused: ${result.error}`);
       }
-      return result;
     },
-    [actor, announce, alertNow],
+    [announce, alertNow],
   );
 
-  const placement = useKeyboardPlacement(actor, rootRef, act, announce);
+  const send = useCallback(
+    (type: 'learner.action' | 'instructor.action', action: Action): ActionResult | null => {
+      let result: ActionResult | null = null;
+      withActor((actor) => {
+        actor.send({ type, action });
+        result = actor.getSnapshot().context.lastResult;
+        report(result);
+      });
+      return result;
+    },
+    [withActor, report],
+  );
+  const act = useCallback((action: Action) => send('learner.action', action), [send]);
+  const fault = useCallback((action: Action) => send('instructor.action', action), [send]);
+
+  const withEngine = useCallback(
+    (fn: (loaded: EngineModule, world: World) => void) =>
+      withLoaded((ready) => fn(ready.engine, ready.actor.getSnapshot().context.world)),
+    [withLoaded],
+  );
+
+  const wakeQuietly = useCallback(() => void wake(), [wake]);
+
+  const placement = useKeyboardPlacement(store, rootRef, act, announce);
 
   const inspect = useCallback((ref: EntityRef) => {
     setSelected(ref);
@@ -87,15 +132,39 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
   }, []);
 
   const ui = useMemo<SandboxUi>(
-    () => ({ actor, scenario, idPrefix, act, inspect, pickUp: placement.pickUp, announce }),
-    [actor, scenario, idPrefix, act, inspect, placement.pickUp, announce],
+    () => ({
+      store,
+      engine: engine.engine,
+      scenario,
+      idPrefix,
+      act,
+      fault,
+      withEngine,
+      inspect,
+      pickUp: placement.pickUp,
+      announce,
+    }),
+    [
+      store,
+      engine.engine,
+      scenario,
+      idPrefix,
+      act,
+      fault,
+      withEngine,
+      inspect,
+      placement.pickUp,
+      announce,
+    ],
   );
 
   // Important engine events reach screen readers, throttled so a burst is one sentence.
+  const liveActor = engine.actor;
   useEffect(() => {
-    let state = initialAnnounceState(actor.getSnapshot().context.world.events.at(-1)?.id ?? -1);
-    let lastEvents = actor.getSnapshot().context.world.events;
-    const subscription = actor.subscribe((snapshot) => {
+    if (!liveActor) return undefined;
+    let state = initialAnnounceState(liveActor.getSnapshot().context.world.events.at(-1)?.id ?? -1);
+    let lastEvents = liveActor.getSnapshot().context.world.events;
+    const subscription = liveActor.subscribe((snapshot) => {
       const { events } = snapshot.context.world;
       if (events === lastEvents) return;
       lastEvents = events;
@@ -108,14 +177,14 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
       if (out.message) announce(out.message);
     });
     return () => subscription.unsubscribe();
-  }, [actor, announce]);
+  }, [liveActor, announce]);
 
   const openMenu = useCallback(
     (ref: EntityRef, name: string, anchor: HTMLElement) => {
-      const items = menuFor(ref, actor.getSnapshot().context.world, scenario);
+      const items = menuFor(ref, store.getSnapshot().context.world, scenario);
       setMenu({ ref, name, anchor, title: `${name} actions`, items });
     },
-    [actor, scenario],
+    [store, scenario],
   );
 
   const closeMenu = useCallback((restoreFocus: boolean) => {
@@ -136,58 +205,107 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
       } else if (item.kind === 'pick') {
         placement.pickUp(ref.id, name);
       } else {
-        act(item.action);
+        if (item.fault) fault(item.action);
+        else act(item.action);
         if (anchor.isConnected) anchor.focus();
       }
     },
-    [menu, inspect, placement, act],
+    [menu, inspect, placement, act, fault],
   );
 
   const reset = useCallback(() => {
     loop.pause();
     placement.cancel();
-    actor.send({ type: 'sim.reset' });
-    setOutcome({ ok: 'info', text: 'The scenario was reset to its start.' });
-    announce('The scenario was reset to its start.');
-  }, [actor, loop, placement, announce]);
+    withActor((actor) => {
+      actor.send({ type: 'sim.reset' });
+      setOutcome({ ok: 'info', text: 'The scenario was reset to its start.' });
+      announce('The scenario was reset to its start.');
+    });
+  }, [withActor, loop, placement, announce]);
 
   const undo = useCallback(() => {
     placement.cancel();
-    const before = actor.getSnapshot().context.world.log.filter((e) => e.by === 'learner').length;
-    actor.send({ type: 'learner.undo' });
-    const after = actor.getSnapshot().context.world.log.filter((e) => e.by === 'learner').length;
-    const text = after < before ? 'Your last action was undone.' : 'Nothing to undo.';
-    setOutcome({ ok: 'info', text });
-    announce(text);
-  }, [actor, placement, announce]);
+    withActor((actor) => {
+      const learnerActions = () =>
+        actor.getSnapshot().context.world.log.filter((e) => e.by === 'learner').length;
+      const before = learnerActions();
+      actor.send({ type: 'learner.undo' });
+      const text = learnerActions() < before ? 'Your last action was undone.' : 'Nothing to undo.';
+      setOutcome({ ok: 'info', text });
+      announce(text);
+    });
+  }, [withActor, placement, announce]);
 
   const showSolution = useCallback(() => {
     loop.pause();
     placement.cancel();
-    actor.send({ type: 'sim.reset' });
-    const steps = [...scenario.solution].sort((a, b) => a.at - b.at);
-    for (const step of steps) {
-      const now = actor.getSnapshot().context.world.time;
-      if (step.at > now) actor.send({ type: 'sim.advance', seconds: step.at - now });
-      actor.send({ type: 'learner.action', action: step.action });
-    }
-    const at = formatClock(actor.getSnapshot().context.world.time);
-    const text = `The solution's ${steps.length} actions were replayed up to ${at}. Press Play to watch it run to the end.`;
-    setOutcome({ ok: 'info', text });
-    announce(text);
-  }, [actor, scenario, loop, placement, announce]);
+    withActor((actor) => {
+      actor.send({ type: 'sim.reset' });
+      const steps = [...scenario.solution].sort((a, b) => a.at - b.at);
+      for (const step of steps) {
+        const now = actor.getSnapshot().context.world.time;
+        if (step.at > now) actor.send({ type: 'sim.advance', seconds: step.at - now });
+        actor.send({ type: 'learner.action', action: step.action });
+      }
+      const at = formatClock(actor.getSnapshot().context.world.time);
+      const text = `The solution's ${steps.length} actions were replayed up to ${at}. Press Play to watch it run to the end.`;
+      setOutcome({ ok: 'info', text });
+      announce(text);
+    });
+  }, [withActor, scenario, loop, placement, announce]);
 
   const extra = useMemo(() => selectPanels(panels), [panels]);
   const tabs: TabSpec[] = [
-    { id: 'goals', label: 'Goals', render: () => <GoalsPanel onShowSolution={showSolution} /> },
-    { id: 'actions', label: 'Actions', render: () => <ActionPalette /> },
-    { id: 'events', label: 'Event log', render: () => <EventLog /> },
-    { id: 'charts', label: 'Metrics', render: () => <Charts /> },
-    { id: 'inspect', label: 'Inspect', render: () => <Inspector selected={selected} /> },
+    {
+      id: 'goals',
+      label: 'Goals',
+      render: () => <GoalsPanel initialGoals={initialGoals} onShowSolution={showSolution} />,
+    },
+    {
+      id: 'actions',
+      label: 'Actions',
+      render: () => (
+        <Loading>
+          <ActionPalette />
+        </Loading>
+      ),
+    },
+    {
+      id: 'events',
+      label: 'Event log',
+      render: () => (
+        <Loading>
+          <EventLog />
+        </Loading>
+      ),
+    },
+    {
+      id: 'charts',
+      label: 'Metrics',
+      render: () => (
+        <Loading>
+          <Charts />
+        </Loading>
+      ),
+    },
+    {
+      id: 'inspect',
+      label: 'Inspect',
+      render: () => (
+        <Loading>
+          <Inspector selected={selected} />
+        </Loading>
+      ),
+    },
     ...extra.map((panel) => ({
       id: panel.id,
       label: panel.label,
-      render: () => <ExtraPanelHost panel={panel} actor={actor} scenario={scenario} act={act} />,
+      render: () =>
+        engine.actor ? (
+          <ExtraPanelHost panel={panel} actor={engine.actor} scenario={scenario} act={act} />
+        ) : (
+          <p className="sbx-muted">Loading the sandbox engine…</p>
+        ),
     })),
   ];
 
@@ -198,6 +316,9 @@ export default function SandboxIsland({ scenario, panels }: SandboxIslandProps) 
         className="sbx"
         aria-labelledby={`${idPrefix}-title`}
         onKeyDown={placement.onKeyDown}
+        // The first sign of interest loads the engine, so it is ready by the time of the click.
+        onPointerDown={wakeQuietly}
+        onFocus={wakeQuietly}
       >
         <header className="sbx-head">
           <h3 id={`${idPrefix}-title`}>{scenario.title}</h3>

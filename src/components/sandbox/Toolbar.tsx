@@ -18,12 +18,12 @@ interface Props {
 }
 
 export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }: Props) {
-  const { actor, scenario, idPrefix } = useSandboxUi();
-  const time = useWorldSlice(actor, (w) => w.time);
-  const perHour = useWorldSlice(actor, (w) => w.cost.perHour);
-  const total = useWorldSlice(actor, (w) => w.cost.total);
-  const toil = useWorldSlice(actor, (w) => w.toil);
-  const canUndo = useWorldSlice(actor, (w) => w.log.some((entry) => entry.by === 'learner'));
+  const { store, scenario, idPrefix } = useSandboxUi();
+  const time = useWorldSlice(store, (w) => w.time);
+  const perHour = useWorldSlice(store, (w) => w.cost.perHour);
+  const total = useWorldSlice(store, (w) => w.cost.total);
+  const toil = useWorldSlice(store, (w) => w.toil);
+  const canUndo = useWorldSlice(store, (w) => w.log.some((entry) => entry.by === 'learner'));
   const finished = time >= duration;
 
   return (
@@ -50,7 +50,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           disabled={finished || loop.playing}
           aria-label={`Step ${STEP_SECONDS} seconds`}
         >
-          <span aria-hidden="true">⏭</span> Step {STEP_SECONDS} s
+          Step +{STEP_SECONDS} s
         </button>
       </div>
       <div className="sbx-toolbar-group sbx-speed" role="group" aria-label="Speed">

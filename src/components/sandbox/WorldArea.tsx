@@ -37,8 +37,8 @@ interface Props {
 }
 
 export function WorldArea({ rootRef, placement, openMenu }: Props) {
-  const { actor, scenario, act } = useSandboxUi();
-  const world = useWorldSlice(actor, (w) => w);
+  const { store, scenario, act } = useSandboxUi();
+  const world = useWorldSlice(store, (w) => w);
   const layout = useMemo(() => layoutWorld(world), [world]);
   const summary = useMemo(() => summariseLayout(layout), [layout]);
   const narrow = useNarrow(rootRef);

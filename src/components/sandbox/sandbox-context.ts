@@ -1,19 +1,31 @@
 /**
- * What every part of the island shares: the actor (read with useSelector, changed only by
- * sending events), the scenario, and the island's own UI callbacks.
+ * What every part of the island shares: a read-only store of the world (read with
+ * useSelector), ways to change the world only by sending events, the scenario, and the
+ * island's UI callbacks. Until the learner first interacts, the store holds the world the
+ * build computed and the engine is not loaded; sends wait for it (see use-engine.ts).
  */
 import { createContext, useContext } from 'react';
 import { useSelector } from '@xstate/react';
-import type { Action, ActionResult, SandboxActor, Scenario, World } from '@sandbox';
+import type { Action, ActionResult, Scenario, World } from '@sandbox';
 import type { EntityRef } from '@lib/sandbox-view/entity-actions.ts';
+import type { EngineModule, SandboxStore } from './use-engine.ts';
 
 export interface SandboxUi {
-  actor: SandboxActor;
+  store: SandboxStore;
+  /** The engine's functions, or null until it has loaded. */
+  engine: EngineModule | null;
   scenario: Scenario;
   /** A prefix for element ids, unique per sandbox on the page. */
   idPrefix: string;
-  /** Sends a learner action, announces the outcome, and returns the engine's result. */
+  /**
+   * Sends a learner action and announces the outcome. Returns the engine's result, or null
+   * when the engine was still loading (the action is then sent as soon as it is ready).
+   */
   act: (action: Action) => ActionResult | null;
+  /** Fires a fault by hand (sent as `instructor.action`: not toil, not undone) and announces it. */
+  fault: (action: Action) => ActionResult | null;
+  /** Runs `fn` with the engine and the live world now, or once the engine has loaded. */
+  withEngine: (fn: (engine: EngineModule, world: World) => void) => void;
   /** Shows an entity in the inspector. */
   inspect: (ref: EntityRef) => void;
   /** Starts keyboard placement of a tray container. */
@@ -32,9 +44,9 @@ export function useSandboxUi(): SandboxUi {
 
 /** Selects a narrow slice of the world; re-renders only when the slice changes. */
 export function useWorldSlice<T>(
-  actor: SandboxActor,
+  store: SandboxStore,
   pick: (world: World) => T,
   equal?: (a: T, b: T) => boolean,
 ): T {
-  return useSelector(actor, (snapshot) => pick(snapshot.context.world), equal);
+  return useSelector(store, (snapshot) => pick(snapshot.context.world), equal);
 }

@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Action, ActionResult, SandboxActor, World } from '@sandbox';
+import type { Action, ActionResult, World } from '@sandbox';
 import { formatMemory, formatVcpu } from '@lib/sandbox-view/format.ts';
 import { isAccepting, isInstanceVisible } from '@lib/sandbox-view/layout.ts';
 import {
@@ -21,6 +21,7 @@ import {
   type PlacementState,
   type PlacementTarget,
 } from '@lib/sandbox-view/keyboard-placement.ts';
+import type { SandboxStore } from './use-engine.ts';
 
 /** Running hosts, AZ by AZ then by launch time (the view's reading order), with free capacity. */
 export function placementTargets(world: World): PlacementTarget[] {
@@ -47,7 +48,7 @@ export interface KeyboardPlacement {
 }
 
 export function useKeyboardPlacement(
-  actor: SandboxActor,
+  store: SandboxStore,
   rootRef: RefObject<HTMLElement | null>,
   act: (action: Action) => ActionResult | null,
   announce: (message: string) => void,
@@ -60,7 +61,7 @@ export function useKeyboardPlacement(
 
   const run = useCallback(
     (event: PlacementEvent) => {
-      const targets = placementTargets(actor.getSnapshot().context.world);
+      const targets = placementTargets(store.getSnapshot().context.world);
       const step = placementStep(stateRef.current, event, targets);
       stateRef.current = step.state;
       setState(step.state);
@@ -74,7 +75,7 @@ export function useKeyboardPlacement(
       }
       return step;
     },
-    [actor, act, announce],
+    [store, act, announce],
   );
 
   // Focus follows the target host while carrying, and returns to the chip afterwards.

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxActor } from '@sandbox';
 import { initialLoopState, tick, type Speed } from '@lib/sandbox-view/sim-loop.ts';
+import type { Engine } from './use-engine.ts';
 
 export const STEP_SECONDS = 10;
 
@@ -18,19 +19,19 @@ export interface SimLoop {
 }
 
 /** `duration`: the loop pauses itself once the world's clock reaches it. */
-export function useSimLoop(actor: SandboxActor, duration: number): SimLoop {
+export function useSimLoop({ actor, withActor }: Engine, duration: number): SimLoop {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
   const speedRef = useRef<Speed>(speed);
   speedRef.current = speed;
 
   const remaining = useCallback(
-    () => Math.max(0, duration - actor.getSnapshot().context.world.time),
-    [actor, duration],
+    (live: SandboxActor) => Math.max(0, duration - live.getSnapshot().context.world.time),
+    [duration],
   );
 
   useEffect(() => {
-    if (!playing) return undefined;
+    if (!playing || !actor) return undefined;
     let frame = 0;
     let last: number | null = null;
     let state = initialLoopState;
@@ -39,9 +40,9 @@ export function useSimLoop(actor: SandboxActor, duration: number): SimLoop {
       last = now;
       state = out.state;
       if (out.seconds > 0) {
-        const seconds = Math.min(out.seconds, remaining());
+        const seconds = Math.min(out.seconds, remaining(actor));
         if (seconds > 0) actor.send({ type: 'sim.advance', seconds });
-        if (remaining() <= 0) {
+        if (remaining(actor) <= 0) {
           setPlaying(false);
           return;
         }
@@ -52,19 +53,22 @@ export function useSimLoop(actor: SandboxActor, duration: number): SimLoop {
     return () => cancelAnimationFrame(frame);
   }, [playing, actor, remaining]);
 
-  const step = useCallback(() => {
-    const seconds = Math.min(STEP_SECONDS, remaining());
-    if (seconds > 0) actor.send({ type: 'sim.advance', seconds });
-  }, [actor, remaining]);
+  const play = useCallback(
+    () =>
+      withActor((live) => {
+        if (remaining(live) > 0) setPlaying(true);
+      }),
+    [withActor, remaining],
+  );
 
-  return {
-    playing,
-    speed,
-    play: useCallback(() => {
-      if (remaining() > 0) setPlaying(true);
-    }, [remaining]),
-    pause: useCallback(() => setPlaying(false), []),
-    step,
-    setSpeed,
-  };
+  const step = useCallback(
+    () =>
+      withActor((live) => {
+        const seconds = Math.min(STEP_SECONDS, remaining(live));
+        if (seconds > 0) live.send({ type: 'sim.advance', seconds });
+      }),
+    [withActor, remaining],
+  );
+
+  return { playing, speed, play, pause: useCallback(() => setPlaying(false), []), step, setSpeed };
 }

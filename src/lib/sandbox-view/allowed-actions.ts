@@ -15,7 +15,11 @@ export function anyAllowed(scenario: AllowedSource, types: readonly ActionType[]
   return types.some((type) => isAllowed(scenario, type));
 }
 
-/** Faults change the world on purpose; the palette groups them apart from everyday actions. */
+/**
+ * Faults change the world on purpose. They are not part of a scenario's allowed learner
+ * actions: the view always offers them and sends them as `instructor.action` (not toil, not
+ * undone by Undo; Reset clears them).
+ */
 export const FAULT_ACTIONS: readonly ActionType[] = [
   'fault.crash',
   'fault.terminate-instance',
@@ -25,3 +29,7 @@ export const FAULT_ACTIONS: readonly ActionType[] = [
   'fault.agent-reconnect',
   'fault.traffic',
 ];
+
+export function isFault(type: ActionType): boolean {
+  return type.startsWith('fault.');
+}

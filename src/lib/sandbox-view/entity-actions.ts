@@ -2,8 +2,8 @@
  * The context-menu items for each thing in the view, limited to what the scenario allows
  * and to what makes sense in the entity's current state.
  */
-import type { Action, ActionType, Container, Instance, Service, Task, World } from '@sandbox';
-import { isAllowed, type AllowedSource } from './allowed-actions.ts';
+import type { Action, Container, Instance, Service, Task, World } from '@sandbox';
+import { isAllowed, isFault, type AllowedSource } from './allowed-actions.ts';
 
 export type EntityRef =
   | { kind: 'instance'; id: string }
@@ -18,9 +18,11 @@ export type MenuItem =
 
 const inspect: MenuItem = { kind: 'inspect', label: 'Inspect details' };
 
+/** Faults are always on offer (the learner may break things by hand); other actions only if allowed. */
 function item(scenario: AllowedSource, label: string, action: Action): MenuItem[] {
-  if (!isAllowed(scenario, action.type as ActionType)) return [];
-  return [{ kind: 'action', label, action, fault: action.type.startsWith('fault.') }];
+  const fault = isFault(action.type);
+  if (!fault && !isAllowed(scenario, action.type)) return [];
+  return [{ kind: 'action', label, action, fault }];
 }
 
 export function containerMenu(container: Container, scenario: AllowedSource): MenuItem[] {

@@ -70,10 +70,11 @@ export function shortId(id: string): string {
   return id.length > 8 ? id.slice(0, 8) : id;
 }
 
-/** Used / total as `1.5 / 2 vCPU` or `768 MiB / 3.8 GiB`. */
+/** Used / total in the total's unit: `1.5 / 2 vCPU`, `0.8 / 3.8 GiB`, `256 / 512 MiB`. */
 export function formatUsage(kind: 'cpu' | 'memory', used: number, total: number): string {
   if (kind === 'cpu') return `${trimNumber(used / 1024, 2)} / ${formatVcpu(total)}`;
-  return `${formatMemory(used)} / ${formatMemory(total)}`;
+  if (Math.abs(total) < 1024) return `${formatMemory(used)} / ${formatMemory(total)}`;
+  return `${trimNumber(used / 1024, 1)} / ${formatMemory(total)}`;
 }
 
 /** Share of a total as a 0…100 number, safe for a total of 0. */

@@ -11,9 +11,9 @@ const sameOptions = (a: Option[], b: Option[]) =>
   a.length === b.length && a.every((o, i) => o.value === b[i]?.value && o.label === b[i]?.label);
 
 export function ContainersForm() {
-  const { actor, scenario, act } = useSandboxUi();
+  const { store, scenario, act } = useSandboxUi();
   const containers = useWorldSlice(
-    actor,
+    store,
     (w) =>
       Object.values(w.containers).map((c) => ({
         value: c.id,
@@ -22,7 +22,7 @@ export function ContainersForm() {
     sameOptions,
   );
   const hosts = useWorldSlice(
-    actor,
+    store,
     (w) =>
       Object.values(w.instances)
         .filter((i) => i.state === 'running')

@@ -1,6 +1,5 @@
-/** Faults: kill a container or task, terminate an instance, take an AZ down and back, spike traffic. */
+/** Faults by hand: kill a container or task, fail an instance, take an AZ down and back, set traffic. */
 import { useState } from 'react';
-import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { taskFamily } from '@lib/sandbox-view/layout.ts';
 import { shortId } from '@lib/sandbox-view/format.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
@@ -11,10 +10,9 @@ const sameOptions = (a: Option[], b: Option[]) =>
   a.length === b.length && a.every((o, i) => o.value === b[i]?.value && o.label === b[i]?.label);
 
 export function FaultsForm() {
-  const { actor, scenario, act } = useSandboxUi();
-  const allowed = (type: Parameters<typeof isAllowed>[1]) => isAllowed(scenario, type);
+  const { store, fault, idPrefix } = useSandboxUi();
   const victims = useWorldSlice(
-    actor,
+    store,
     (w) => [
       ...Object.values(w.containers)
         .filter((c) => c.state === 'running')
@@ -29,7 +27,7 @@ export function FaultsForm() {
     sameOptions,
   );
   const instances = useWorldSlice(
-    actor,
+    store,
     (w) =>
       Object.values(w.instances)
         .filter((i) => i.state === 'running')
@@ -37,13 +35,13 @@ export function FaultsForm() {
     sameOptions,
   );
   const azs = useWorldSlice(
-    actor,
+    store,
     (w) =>
       w.azs.map((az) => ({ value: az, label: `${az}${w.azDown.includes(az) ? ' (down)' : ''}` })),
     sameOptions,
   );
   const services = useWorldSlice(
-    actor,
+    store,
     (w) => Object.keys(w.services).map((s) => ({ value: s, label: s })),
     sameOptions,
   );
@@ -58,68 +56,59 @@ export function FaultsForm() {
   const svc = pickValid(service, services);
 
   return (
-    <div className="sbx-form sbx-faults" role="group" aria-label="Faults">
-      <h5>
-        <span aria-hidden="true">⚡ </span>Faults
+    <div className="sbx-form sbx-faults" role="group" aria-labelledby={`${idPrefix}-faults`}>
+      <h5 id={`${idPrefix}-faults`}>
+        <span aria-hidden="true">⚡ </span>Break things
       </h5>
-      {allowed('fault.crash') ? (
-        <div className="sbx-inline">
-          <Field label="Kill">
-            {(id) => <Select id={id} value={targetId} onChange={setVictim} options={victims} />}
-          </Field>
-          <button
-            type="button"
-            className="sbx-btn sbx-btn-danger"
-            disabled={!targetId}
-            onClick={() => act({ type: 'fault.crash', targetId, exitCode: 137 })}
-          >
-            Kill
-          </button>
-        </div>
-      ) : null}
-      {allowed('fault.terminate-instance') ? (
-        <div className="sbx-inline">
-          <Field label="Instance failure">
-            {(id) => (
-              <Select id={id} value={instanceId} onChange={setInstance} options={instances} />
-            )}
-          </Field>
-          <button
-            type="button"
-            className="sbx-btn sbx-btn-danger"
-            disabled={!instanceId}
-            onClick={() => act({ type: 'fault.terminate-instance', instanceId })}
-          >
-            Fail instance
-          </button>
-        </div>
-      ) : null}
-      {allowed('fault.az-outage') || allowed('fault.az-recover') ? (
-        <div className="sbx-inline">
-          <Field label="Availability Zone">
-            {(id) => <Select id={id} value={zone} onChange={setAz} options={azs} />}
-          </Field>
-          {allowed('fault.az-outage') ? (
-            <button
-              type="button"
-              className="sbx-btn sbx-btn-danger"
-              onClick={() => act({ type: 'fault.az-outage', az: zone })}
-            >
-              Take AZ down
-            </button>
-          ) : null}
-          {allowed('fault.az-recover') ? (
-            <button
-              type="button"
-              className="sbx-btn"
-              onClick={() => act({ type: 'fault.az-recover', az: zone })}
-            >
-              Bring AZ back
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {allowed('fault.traffic') && services.length > 0 ? (
+      <p className="sbx-muted">
+        Faults are not counted as your actions, and Undo does not remove them.
+      </p>
+      <div className="sbx-inline">
+        <Field label="Kill">
+          {(id) => <Select id={id} value={targetId} onChange={setVictim} options={victims} />}
+        </Field>
+        <button
+          type="button"
+          className="sbx-btn sbx-btn-danger"
+          disabled={!targetId}
+          onClick={() => fault({ type: 'fault.crash', targetId, exitCode: 137 })}
+        >
+          Kill
+        </button>
+      </div>
+      <div className="sbx-inline">
+        <Field label="Instance failure">
+          {(id) => <Select id={id} value={instanceId} onChange={setInstance} options={instances} />}
+        </Field>
+        <button
+          type="button"
+          className="sbx-btn sbx-btn-danger"
+          disabled={!instanceId}
+          onClick={() => fault({ type: 'fault.terminate-instance', instanceId })}
+        >
+          Fail instance
+        </button>
+      </div>
+      <div className="sbx-inline">
+        <Field label="Availability Zone">
+          {(id) => <Select id={id} value={zone} onChange={setAz} options={azs} />}
+        </Field>
+        <button
+          type="button"
+          className="sbx-btn sbx-btn-danger"
+          onClick={() => fault({ type: 'fault.az-outage', az: zone })}
+        >
+          Take AZ down
+        </button>
+        <button
+          type="button"
+          className="sbx-btn"
+          onClick={() => fault({ type: 'fault.az-recover', az: zone })}
+        >
+          Bring AZ back
+        </button>
+      </div>
+      {services.length > 0 ? (
         <div className="sbx-inline">
           <Field label="Service">
             {(id) => <Select id={id} value={svc} onChange={setService} options={services} />}
@@ -139,7 +128,7 @@ export function FaultsForm() {
           <button
             type="button"
             className="sbx-btn sbx-btn-danger"
-            onClick={() => act({ type: 'fault.traffic', service: svc, rps })}
+            onClick={() => fault({ type: 'fault.traffic', service: svc, rps })}
           >
             Set traffic
           </button>

@@ -4,9 +4,9 @@ import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select, pickValid } from './Field.tsx';
 
 export function HostsForm() {
-  const { actor, act } = useSandboxUi();
+  const { store, act } = useSandboxUi();
   const options = useWorldSlice(
-    actor,
+    store,
     (w) =>
       Object.values(w.instances)
         .filter((i) => i.state !== 'terminated' && i.state !== 'shutting-down')

@@ -6,9 +6,9 @@ import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select } from './Field.tsx';
 
 export function LaunchInstanceForm() {
-  const { actor, scenario, act } = useSandboxUi();
-  const azs = useWorldSlice(actor, (w) => w.azs);
-  const region = useWorldSlice(actor, (w) => w.region);
+  const { store, scenario, act } = useSandboxUi();
+  const azs = useWorldSlice(store, (w) => w.azs);
+  const region = useWorldSlice(store, (w) => w.region);
   const [type, setType] = useState('t3.medium');
   const [az, setAz] = useState(azs[0] ?? '');
   const [software, setSoftware] = useState<Software>(

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { LaunchType, PlacementStrategy } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
+import { taskFamily } from '@lib/sandbox-view/layout.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select, pickValid } from './Field.tsx';
 
@@ -29,25 +30,25 @@ const launchOptions = [
 const sameList = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
 
 export function ServiceForm() {
-  const { actor, scenario, act } = useSandboxUi();
+  const { store, scenario, act } = useSandboxUi();
   const services = useWorldSlice(
-    actor,
+    store,
     (w) =>
       Object.values(w.services)
         .filter((s) => s.status === 'ACTIVE')
         .map((s) => s.name),
     sameList,
   );
-  const taskDefs = useWorldSlice(actor, (w) => Object.keys(w.taskDefinitions), sameList);
+  const taskDefs = useWorldSlice(store, (w) => Object.keys(w.taskDefinitions), sameList);
   const canCreate = isAllowed(scenario, 'service.create');
   const canUpdate = isAllowed(scenario, 'service.update') && services.length > 0;
   const [mode, setMode] = useState<'create' | 'update'>(canUpdate ? 'update' : 'create');
   const effectiveMode =
     mode === 'update' && !canUpdate ? 'create' : mode === 'create' && !canCreate ? 'update' : mode;
-  const [name, setName] = useState('web');
+  const [name, setName] = useState<string | null>(null);
   const [chosenService, setChosenService] = useState('');
   const [chosenTd, setChosenTd] = useState('');
-  const [desired, setDesired] = useState(3);
+  const [desired, setDesired] = useState(1);
   const [launchType, setLaunchType] = useState<LaunchType>('EC2');
   const [strategy, setStrategy] = useState('spread-az');
   const service = pickValid(
@@ -58,19 +59,28 @@ export function ServiceForm() {
     chosenTd,
     taskDefs.map((t) => ({ value: t })),
   );
+  // The service name follows the task definition's family until the learner types one.
+  const serviceName = name ?? taskFamily(taskDefinition);
   const placementStrategy = launchType === 'EC2' ? STRATEGIES[strategy]?.value : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (effectiveMode === 'create') {
-      act({
+      const result = act({
         type: 'service.create',
-        serviceName: name,
+        serviceName,
         taskDefinition,
         desiredCount: desired,
         launchType,
         ...(placementStrategy ? { placementStrategy } : {}),
       });
+      if (result?.ok) {
+        // Offer the next task definition that has no service yet.
+        const taken = new Set([...services, serviceName]);
+        const next = taskDefs.find((td) => !taken.has(taskFamily(td)));
+        if (next) setChosenTd(next);
+        setName(null);
+      }
     } else {
       act({
         type: 'service.update',
@@ -112,7 +122,9 @@ export function ServiceForm() {
       {effectiveMode === 'create' ? (
         <>
           <Field label="Service name">
-            {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
+            {(id) => (
+              <input id={id} value={serviceName} onChange={(e) => setName(e.target.value)} />
+            )}
           </Field>
           <Field label="Task definition">
             {(id) => (

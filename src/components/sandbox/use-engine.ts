@@ -1,0 +1,79 @@
+/**
+ * The island's engine, loaded on first interaction. Until then a static store serves the
+ * world the build computed, so the page shows the sandbox without shipping the engine.
+ * `withActor` runs a function on the live actor now, or as soon as it is ready.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ActionResult, SandboxActor, Scenario, World } from '@sandbox';
+import type * as EngineFunctions from './engine.ts';
+
+export type EngineModule = typeof EngineFunctions;
+
+/** The part of the actor the view reads: `useSelector` needs only these two. */
+export interface SandboxStore {
+  getSnapshot(): { context: { world: World; lastResult: ActionResult | null } };
+  subscribe: SandboxActor['subscribe'];
+}
+
+export function staticStore(world: World): SandboxStore {
+  const snapshot = { context: { world, lastResult: null } };
+  return {
+    getSnapshot: () => snapshot,
+    // A world that never changes has nothing to report to subscribers.
+    subscribe: (() => ({ unsubscribe: () => undefined })) as SandboxActor['subscribe'],
+  };
+}
+
+export interface Loaded {
+  actor: SandboxActor;
+  engine: EngineModule;
+}
+
+export interface Engine {
+  store: SandboxStore;
+  actor: SandboxActor | null;
+  engine: EngineModule | null;
+  /** Starts loading the engine (idempotent). */
+  wake: () => Promise<Loaded>;
+  /** Runs `fn` with the live actor and engine now, or as soon as they are ready. */
+  withLoaded: (fn: (loaded: Loaded) => void) => void;
+  withActor: (fn: (actor: SandboxActor) => void) => void;
+}
+
+export function useEngine(scenario: Scenario, initialWorld: World): Engine {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const loadedRef = useRef<Loaded | null>(null);
+  const loading = useRef<Promise<Loaded> | null>(null);
+  const initial = useMemo(() => staticStore(initialWorld), [initialWorld]);
+
+  const wake = useCallback(() => {
+    loading.current ??= import('./engine.ts').then((engine) => {
+      const ready = { actor: engine.createSandbox(scenario), engine };
+      loadedRef.current = ready;
+      setLoaded(ready);
+      return ready;
+    });
+    return loading.current;
+  }, [scenario]);
+
+  const withLoaded = useCallback(
+    (fn: (ready: Loaded) => void) => {
+      if (loadedRef.current) fn(loadedRef.current);
+      else void wake().then(fn);
+    },
+    [wake],
+  );
+  const withActor = useCallback(
+    (fn: (actor: SandboxActor) => void) => withLoaded((ready) => fn(ready.actor)),
+    [withLoaded],
+  );
+
+  return {
+    store: loaded?.actor ?? initial,
+    actor: loaded?.actor ?? null,
+    engine: loaded?.engine ?? null,
+    wake,
+    withLoaded,
+    withActor,
+  };
+}
