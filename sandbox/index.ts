@@ -38,7 +38,12 @@ export type {
   Cluster,
   World,
 } from './model/types.ts';
-export type { Action, ActionType, ActionResult, RegisterTaskDefinitionInput } from './model/actions.ts';
+export type {
+  Action,
+  ActionType,
+  ActionResult,
+  RegisterTaskDefinitionInput,
+} from './model/actions.ts';
 export type { Scenario, ScenarioError, GoalSpec } from './scenarios/schema.ts';
 export type { GoalResult } from './goals/goal.ts';
 export type { SandboxActor, SandboxContext, SandboxEvent } from './machines/sandbox-machine.ts';

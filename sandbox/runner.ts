@@ -10,7 +10,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkGoals, parseScenario, replay, scenarioErrorsToText, type Scenario, type TimedAction } from './index.ts';
+import {
+  checkGoals,
+  parseScenario,
+  replay,
+  scenarioErrorsToText,
+  type Scenario,
+  type TimedAction,
+} from './index.ts';
 import { clock } from './engine/events.ts';
 import { parseActionsFile } from './scenarios/load.ts';
 import { looksLikeCommandFile, runCommandFile } from './cli/command-file.ts';
@@ -18,7 +25,10 @@ import { looksLikeCommandFile, runCommandFile } from './cli/command-file.ts';
 const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 
 function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(SCENARIO_DIR, f));
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(SCENARIO_DIR, f));
 }
 
 function loadScenario(ref: string): { scenario: Scenario } | { error: string } {
@@ -37,7 +47,9 @@ function flag(args: string[], name: string): string | undefined {
 function run(args: string[]): number {
   const ref = args[0];
   if (!ref) {
-    console.error('usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json]');
+    console.error(
+      'usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json]',
+    );
     return 2;
   }
   const loaded = loadScenario(ref);
@@ -64,7 +76,12 @@ function run(args: string[]): number {
     console.error('use either --actions FILE or --solution');
     return 2;
   }
-  if (args.includes('--solution')) actions = scenario.solution.map((s) => ({ at: s.at, by: 'learner' as const, action: s.action as TimedAction['action'] }));
+  if (args.includes('--solution'))
+    actions = scenario.solution.map((s) => ({
+      at: s.at,
+      by: 'learner' as const,
+      action: s.action as TimedAction['action'],
+    }));
   if (actionsFile !== undefined) {
     if (!existsSync(actionsFile)) {
       console.error(`no actions file ${actionsFile}`);
@@ -90,11 +107,31 @@ function run(args: string[]): number {
       actions = parsed.value;
     }
   }
-  const { world, results } = replay(scenario, actions.filter((a) => a.at <= until), { seed, until });
+  const { world, results } = replay(
+    scenario,
+    actions.filter((a) => a.at <= until),
+    { seed, until },
+  );
   const goals = checkGoals(world, scenario, { final: until >= scenario.duration });
   const passed = goals.every((g) => g.status === 'pass');
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ scenario: scenario.id, seed: world.seed, time: world.time, events: world.events, results, goals, cost: world.cost, toil: world.toil, passed }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          scenario: scenario.id,
+          seed: world.seed,
+          time: world.time,
+          events: world.events,
+          results,
+          goals,
+          cost: world.cost,
+          toil: world.toil,
+          passed,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const e of world.events) {
       console.log(`[${clock(e.time)}] ${e.source.padEnd(11)} ${e.level.padEnd(7)} ${e.message}`);
@@ -104,8 +141,13 @@ function run(args: string[]): number {
       if (!r.ok) console.log(`action ${i + 1} refused: ${r.error}`);
     });
     console.log('');
-    console.log(`cost: $${world.cost.total.toFixed(4)} total, $${world.cost.perHour.toFixed(4)}/h now; toil: ${world.toil}`);
-    for (const g of goals) console.log(`${g.status.toUpperCase().padEnd(7)} ${g.id}: ${g.description} — ${g.explanation}`);
+    console.log(
+      `cost: $${world.cost.total.toFixed(4)} total, $${world.cost.perHour.toFixed(4)}/h now; toil: ${world.toil}`,
+    );
+    for (const g of goals)
+      console.log(
+        `${g.status.toUpperCase().padEnd(7)} ${g.id}: ${g.description} — ${g.explanation}`,
+      );
     console.log(passed ? 'all goals pass' : 'some goals do not pass');
   }
   return passed ? 0 : 1;
@@ -137,7 +179,9 @@ function main(argv: string[]): number {
     case 'run':
       return run(rest);
     default:
-      console.error('usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json] | list | validate <file>');
+      console.error(
+        'usage: run <scenario-id|file> [--seed N] [--until S] [--actions FILE | --solution] [--json] | list | validate <file>',
+      );
       return 2;
   }
 }

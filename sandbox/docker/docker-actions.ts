@@ -8,13 +8,18 @@ import type { Container, Instance, World } from '../model/types.ts';
 import { emit } from '../engine/events.ts';
 import { findInstance } from '../engine/world-ops.ts';
 
-type Handler<T extends Action['type']> = (world: World, action: Extract<Action, { type: T }>) => ActionResult;
+type Handler<T extends Action['type']> = (
+  world: World,
+  action: Extract<Action, { type: T }>,
+) => ActionResult;
 
 export function findContainer(world: World, ref: string): Container | null {
   const byId = own(world.containers, ref);
   if (byId) return byId;
-  for (const id in world.containers) if (world.containers[id]!.name === ref) return world.containers[id]!;
-  for (const id in world.containers) if (id.startsWith(ref) && ref.length >= 4) return world.containers[id]!;
+  for (const id in world.containers)
+    if (world.containers[id]!.name === ref) return world.containers[id]!;
+  for (const id in world.containers)
+    if (id.startsWith(ref) && ref.length >= 4) return world.containers[id]!;
   return null;
 }
 
@@ -49,8 +54,10 @@ const vcpu = (units: number) => `${(units / 1024).toFixed(2)} vCPU`;
 function refuseIfNoRoom(world: World, host: Instance, c: Container): ActionResult | null {
   const free = hostFree(world, host);
   const short: string[] = [];
-  if (free.cpu < c.cpu) short.push(`CPU (needs ${vcpu(c.cpu)}, ${vcpu(Math.max(0, free.cpu))} free)`);
-  if (free.memory < c.memoryMiB) short.push(`memory (needs ${c.memoryMiB} MiB, ${Math.max(0, free.memory)} MiB free)`);
+  if (free.cpu < c.cpu)
+    short.push(`CPU (needs ${vcpu(c.cpu)}, ${vcpu(Math.max(0, free.cpu))} free)`);
+  if (free.memory < c.memoryMiB)
+    short.push(`memory (needs ${c.memoryMiB} MiB, ${Math.max(0, free.memory)} MiB free)`);
   if (short.length === 0) return null;
   return {
     ok: false,
@@ -62,20 +69,35 @@ function refuseIfNoRoom(world: World, host: Instance, c: Container): ActionResul
 function usableHost(world: World, ref: string): Instance | ActionResult {
   const host = findInstance(world, ref);
   if (!host) return { ok: false, field: 'hostId', error: `No host named ${ref}.` };
-  if (host.state !== 'running') return { ok: false, field: 'hostId', error: `${label(host)} is ${host.state}; Docker is not reachable on it.` };
-  if (!host.reachable) return { ok: false, field: 'hostId', error: `${label(host)} is unreachable (Availability Zone ${host.az} is down).` };
+  if (host.state !== 'running')
+    return {
+      ok: false,
+      field: 'hostId',
+      error: `${label(host)} is ${host.state}; Docker is not reachable on it.`,
+    };
+  if (!host.reachable)
+    return {
+      ok: false,
+      field: 'hostId',
+      error: `${label(host)} is unreachable (Availability Zone ${host.az} is down).`,
+    };
   return host;
 }
 
 const place: Handler<'container.place'> = (world, action) => {
   const c = findContainer(world, action.containerId);
-  if (!c) return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
+  if (!c)
+    return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
   const host = usableHost(world, action.hostId);
   if ('ok' in host) return host;
   const current = c.hostId ? world.instances[c.hostId] : undefined;
   const hostGone = !current || current.state === 'terminated' || current.state === 'shutting-down';
   if (c.state !== 'created' && !(c.state === 'exited' && hostGone)) {
-    return { ok: false, field: 'containerId', error: `${c.name} is already on ${current ? label(current) : 'a host'}; stop and remove it first, or start it there.` };
+    return {
+      ok: false,
+      field: 'containerId',
+      error: `${c.name} is already on ${current ? label(current) : 'a host'}; stop and remove it first, or start it there.`,
+    };
   }
   const refusal = refuseIfNoRoom(world, host, c);
   if (refusal) return refusal;
@@ -86,15 +108,28 @@ const place: Handler<'container.place'> = (world, action) => {
   c.startedAt = world.time;
   c.finishedAt = null;
   syncHost(world, host);
-  emit(world, 'docker', 'info', `container start ${c.id} (image=${c.image}, name=${c.name}) on ${label(host)}`, { subject: c.id });
+  emit(
+    world,
+    'docker',
+    'info',
+    `container start ${c.id} (image=${c.image}, name=${c.name}) on ${label(host)}`,
+    { subject: c.id },
+  );
   return { ok: true, message: `${c.name} is running on ${label(host)}.`, command: '' };
 };
 
 const start: Handler<'container.start'> = (world, action) => {
   const c = findContainer(world, action.containerId);
-  if (!c) return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
-  if (!c.hostId) return { ok: false, field: 'containerId', error: `${c.name} is not on a host yet; place it first.` };
-  if (c.state === 'running') return { ok: false, field: 'containerId', error: `${c.name} is already running.` };
+  if (!c)
+    return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
+  if (!c.hostId)
+    return {
+      ok: false,
+      field: 'containerId',
+      error: `${c.name} is not on a host yet; place it first.`,
+    };
+  if (c.state === 'running')
+    return { ok: false, field: 'containerId', error: `${c.name} is already running.` };
   const host = usableHost(world, c.hostId);
   if ('ok' in host) return { ...host, field: 'containerId' };
   const refusal = refuseIfNoRoom(world, host, c);
@@ -106,48 +141,80 @@ const start: Handler<'container.start'> = (world, action) => {
   c.finishedAt = null;
   c.restartCount++;
   syncHost(world, host);
-  emit(world, 'docker', 'info', `container start ${c.id} (image=${c.image}, name=${c.name})`, { subject: c.id });
+  emit(world, 'docker', 'info', `container start ${c.id} (image=${c.image}, name=${c.name})`, {
+    subject: c.id,
+  });
   return { ok: true, message: `${c.name} restarted on ${label(host)}.`, command: '' };
 };
 
 const stop: Handler<'container.stop'> = (world, action) => {
   const c = findContainer(world, action.containerId);
-  if (!c) return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
-  if (c.state !== 'running') return { ok: false, field: 'containerId', error: `${c.name} is not running.` };
+  if (!c)
+    return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
+  if (c.state !== 'running')
+    return { ok: false, field: 'containerId', error: `${c.name} is not running.` };
   c.state = 'exited';
   c.exitCode = 0;
   c.finishedAt = world.time;
   const host = c.hostId ? world.instances[c.hostId] : undefined;
   if (host) syncHost(world, host);
-  emit(world, 'docker', 'info', `container stop ${c.id} (image=${c.image}, name=${c.name})`, { subject: c.id });
+  emit(world, 'docker', 'info', `container stop ${c.id} (image=${c.image}, name=${c.name})`, {
+    subject: c.id,
+  });
   return { ok: true, message: `${c.name} stopped.`, command: '' };
 };
 
 const remove: Handler<'container.remove'> = (world, action) => {
   const c = findContainer(world, action.containerId);
-  if (!c) return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
+  if (!c)
+    return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
   if (c.state === 'running') {
-    return { ok: false, field: 'containerId', error: `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove` };
+    return {
+      ok: false,
+      field: 'containerId',
+      error: `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
+    };
   }
   const host = c.hostId ? world.instances[c.hostId] : undefined;
   delete world.containers[c.id];
   if (host) syncHost(world, host);
-  emit(world, 'docker', 'info', `container destroy ${c.id} (image=${c.image}, name=${c.name})`, { subject: c.id });
+  emit(world, 'docker', 'info', `container destroy ${c.id} (image=${c.image}, name=${c.name})`, {
+    subject: c.id,
+  });
   return { ok: true, message: `${c.name} removed.`, command: '' };
 };
 
 /** A running container dies (crash or OOM kill). It stays dead until someone starts it. */
-export function crashContainer(world: World, c: Container, exitCode: number, oom: boolean): ActionResult {
-  if (c.state !== 'running') return { ok: false, field: 'targetId', error: `${c.name} is not running.` };
+export function crashContainer(
+  world: World,
+  c: Container,
+  exitCode: number,
+  oom: boolean,
+): ActionResult {
+  if (c.state !== 'running')
+    return { ok: false, field: 'targetId', error: `${c.name} is not running.` };
   c.state = 'exited';
   c.exitCode = oom ? 137 : exitCode;
   c.oomKilled = oom;
   c.finishedAt = world.time;
   const host = c.hostId ? world.instances[c.hostId] : undefined;
   if (host) syncHost(world, host);
-  if (oom) emit(world, 'docker', 'error', `container oom ${c.id} (image=${c.image}, name=${c.name})`, { subject: c.id });
-  emit(world, 'docker', 'error', `container die ${c.id} (exitCode=${c.exitCode}, image=${c.image}, name=${c.name})`, { subject: c.id });
-  return { ok: true, message: `${c.name} exited with code ${c.exitCode}${oom ? ' (OOMKilled)' : ''}.`, command: '' };
+  if (oom)
+    emit(world, 'docker', 'error', `container oom ${c.id} (image=${c.image}, name=${c.name})`, {
+      subject: c.id,
+    });
+  emit(
+    world,
+    'docker',
+    'error',
+    `container die ${c.id} (exitCode=${c.exitCode}, image=${c.image}, name=${c.name})`,
+    { subject: c.id },
+  );
+  return {
+    ok: true,
+    message: `${c.name} exited with code ${c.exitCode}${oom ? ' (OOMKilled)' : ''}.`,
+    command: '',
+  };
 }
 
 export const dockerActions = {

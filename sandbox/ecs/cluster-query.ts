@@ -23,7 +23,8 @@ interface Token {
 }
 
 const OPERATORS = ['==', '!=', '>=', '<=', '>', '<', '=~', '!~'];
-const SUBJECT = /^(attribute:[A-Za-z0-9_.\-]{1,128}|ec2InstanceId|agentConnected|agentVersion|registeredAt|runningTasksCount|task:group)$/;
+const SUBJECT =
+  /^(attribute:[A-Za-z0-9_.-]{1,128}|ec2InstanceId|agentConnected|agentVersion|registeredAt|runningTasksCount|task:group)$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -56,14 +57,21 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < text.length && !/\s/.test(text[i]!) && !'()[],'.includes(text[i]!) && !['==', '!=', '>=', '<=', '=~', '!~', '&&', '||'].includes(text.slice(i, i + 2))) i++;
+    while (
+      i < text.length &&
+      !/\s/.test(text[i]!) &&
+      !'()[],'.includes(text[i]!) &&
+      !['==', '!=', '>=', '<=', '=~', '!~', '&&', '||'].includes(text.slice(i, i + 2))
+    )
+      i++;
     tokens.push({ text: text.slice(start, i), column: start + 1 });
   }
   return tokens;
 }
 
 export function parseQuery(expression: string): Result<Query, string> {
-  if (expression.length > 2000) return { ok: false, error: 'expression is longer than 2000 characters' };
+  if (expression.length > 2000)
+    return { ok: false, error: 'expression is longer than 2000 characters' };
   const tokens = tokenize(expression);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -121,7 +129,8 @@ export function parseQuery(expression: string): Result<Query, string> {
   }
   function comparison(): Query {
     const subjectToken = peek()!;
-    if (!SUBJECT.test(subjectToken.text)) fail(`unknown subject '${subjectToken.text.slice(0, 40)}'`);
+    if (!SUBJECT.test(subjectToken.text))
+      fail(`unknown subject '${subjectToken.text.slice(0, 40)}'`);
     pos++;
     const subject = subjectToken.text;
     const opToken = peek();
@@ -171,7 +180,13 @@ export function parseQuery(expression: string): Result<Query, string> {
     return (ctx) => {
       const actual = Number(read(subject, ctx));
       if (!Number.isFinite(actual)) return false;
-      return op === '>' ? actual > n : op === '>=' ? actual >= n : op === '<' ? actual < n : actual <= n;
+      return op === '>'
+        ? actual > n
+        : op === '>='
+          ? actual >= n
+          : op === '<'
+            ? actual < n
+            : actual <= n;
     };
   }
 
@@ -208,7 +223,9 @@ export function read(subject: string, ctx: QueryContext): string | null {
     case 'agentVersion':
       return i.agent ? '1.89.0' : null;
     case 'registeredAt':
-      return i.agent?.registeredAt !== null && i.agent?.registeredAt !== undefined ? String(i.agent.registeredAt) : null;
+      return i.agent?.registeredAt !== null && i.agent?.registeredAt !== undefined
+        ? String(i.agent.registeredAt)
+        : null;
     case 'runningTasksCount':
       return String(i.runningCount);
   }
@@ -228,7 +245,9 @@ export function attribute(i: Instance, name: string): string | null {
     case 'ecs.cpu-architecture':
       return INSTANCE_TYPES[i.type]?.architecture ?? 'x86_64';
     case 'ecs.ami-id':
-      return INSTANCE_TYPES[i.type]?.architecture === 'arm64' ? 'ami-0a5b3c8e1f2d4a6b7' : 'ami-0c1d2e3f4a5b6c7d8';
+      return INSTANCE_TYPES[i.type]?.architecture === 'arm64'
+        ? 'ami-0a5b3c8e1f2d4a6b7'
+        : 'ami-0c1d2e3f4a5b6c7d8';
     case 'ecs.vpc-id':
       return 'vpc-0a1b2c3d4e5f60718';
     case 'ecs.subnet-id':

@@ -1,6 +1,10 @@
 /** ECS API actions: RegisterTaskDefinition, CreateService, UpdateService, DeleteService, RunTask, StopTask, … */
 import { own } from '../model/record.ts';
-import { DEFAULT_MAXIMUM_PERCENT, DEFAULT_MINIMUM_HEALTHY_PERCENT, DEFAULT_SCALING_COOLDOWN_SECONDS } from '../model/aws-data.ts';
+import {
+  DEFAULT_MAXIMUM_PERCENT,
+  DEFAULT_MINIMUM_HEALTHY_PERCENT,
+  DEFAULT_SCALING_COOLDOWN_SECONDS,
+} from '../model/aws-data.ts';
 import { LIMITS } from '../model/constants.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
 import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../model/types.ts';
@@ -13,7 +17,10 @@ import { failureReason, placeTasks } from './placement-controller.ts';
 import { registerTaskDefinition, resolveTaskDefinition } from './task-definitions.ts';
 import { createTask } from './tasks.ts';
 
-type Handler<T extends Action['type']> = (world: World, action: Extract<Action, { type: T }>) => ActionResult;
+type Handler<T extends Action['type']> = (
+  world: World,
+  action: Extract<Action, { type: T }>,
+) => ActionResult;
 const fail = (field: string, error: string): ActionResult => ({ ok: false, field, error });
 
 function needCluster(world: World): ActionResult | null {
@@ -36,12 +43,22 @@ function newDeployment(world: World, td: TaskDefinition, launchType: LaunchType)
   };
 }
 
-function checkConstraints(constraints: { type: string; expression?: string | undefined }[] | undefined): ActionResult | null {
+function checkConstraints(
+  constraints: { type: string; expression?: string | undefined }[] | undefined,
+): ActionResult | null {
   for (const [i, c] of (constraints ?? []).entries()) {
     if (c.type === 'memberOf') {
-      if (!c.expression) return fail(`placementConstraints[${i}].expression`, 'InvalidParameterException: memberOf requires an expression.');
+      if (!c.expression)
+        return fail(
+          `placementConstraints[${i}].expression`,
+          'InvalidParameterException: memberOf requires an expression.',
+        );
       const parsed = parseQuery(c.expression);
-      if (!parsed.ok) return fail(`placementConstraints[${i}].expression`, `InvalidParameterException: Invalid placement constraint expression: ${parsed.error}.`);
+      if (!parsed.ok)
+        return fail(
+          `placementConstraints[${i}].expression`,
+          `InvalidParameterException: Invalid placement constraint expression: ${parsed.error}.`,
+        );
     }
   }
   return null;
@@ -50,24 +67,35 @@ function checkConstraints(constraints: { type: string; expression?: string | und
 const register: Handler<'taskdef.register'> = (world, action) => {
   const result = registerTaskDefinition(world, action.taskDefinition);
   if (!result.ok) return fail(`taskDefinition.${result.error.field}`, result.error.error);
-  return { ok: true, message: `Registered task definition ${result.value.family}:${result.value.revision} (${result.value.arn}).`, command: '' };
+  return {
+    ok: true,
+    message: `Registered task definition ${result.value.family}:${result.value.revision} (${result.value.arn}).`,
+    command: '',
+  };
 };
 
 const createService: Handler<'service.create'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
   const existing = own(world.services, action.serviceName);
-  if (existing && existing.status !== 'INACTIVE') return fail('serviceName', ecsMessages.serviceExists);
+  if (existing && existing.status !== 'INACTIVE')
+    return fail('serviceName', ecsMessages.serviceExists);
   const active = Object.values(world.services).filter((s) => s.status !== 'INACTIVE').length;
-  if (active >= LIMITS.servicesTotal) return fail('serviceName', `LimitExceededException: at most ${LIMITS.servicesTotal} services per cluster in the sandbox.`);
+  if (active >= LIMITS.servicesTotal)
+    return fail(
+      'serviceName',
+      `LimitExceededException: at most ${LIMITS.servicesTotal} services per cluster in the sandbox.`,
+    );
   const td = resolveTaskDefinition(world, action.taskDefinition);
   if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   const launchType = action.launchType ?? 'EC2';
-  if (!supports(td, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  if (!supports(td, launchType))
+    return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
   const bad = checkConstraints(action.placementConstraints);
   if (bad) return bad;
   const dc = {
-    minimumHealthyPercent: action.deploymentConfiguration?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT,
+    minimumHealthyPercent:
+      action.deploymentConfiguration?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT,
     maximumPercent: action.deploymentConfiguration?.maximumPercent ?? DEFAULT_MAXIMUM_PERCENT,
   };
   const service: Service = {
@@ -78,8 +106,10 @@ const createService: Handler<'service.create'> = (world, action) => {
     desiredCount: action.desiredCount,
     launchType,
     // Fargate ignores placement strategies and constraints.
-    placementStrategy: launchType === 'FARGATE' ? [] : (action.placementStrategy ?? []).map((s) => ({ ...s })),
-    placementConstraints: launchType === 'FARGATE' ? [] : (action.placementConstraints ?? []).map((c) => ({ ...c })),
+    placementStrategy:
+      launchType === 'FARGATE' ? [] : (action.placementStrategy ?? []).map((s) => ({ ...s })),
+    placementConstraints:
+      launchType === 'FARGATE' ? [] : (action.placementConstraints ?? []).map((c) => ({ ...c })),
     deploymentConfiguration: dc,
     deployments: [newDeployment(world, td, launchType)],
     loadBalancer: action.loadBalancer ?? null,
@@ -101,7 +131,11 @@ const createService: Handler<'service.create'> = (world, action) => {
     };
   }
   if (own(world.traffic, service.name) === undefined) world.traffic[service.name] = 0;
-  return { ok: true, message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`, command: '' };
+  return {
+    ok: true,
+    message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`,
+    command: '',
+  };
 };
 
 const updateService: Handler<'service.update'> = (world, action) => {
@@ -118,11 +152,15 @@ const updateService: Handler<'service.update'> = (world, action) => {
   const launchType = action.launchType ?? service.launchType;
   const target = td ?? resolveTaskDefinition(world, service.taskDefinition);
   if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
-  if (!supports(target, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  if (!supports(target, launchType))
+    return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
   if (action.desiredCount !== undefined) {
     service.desiredCount = action.desiredCount;
     if (service.autoScaling) {
-      service.desiredCount = Math.min(service.autoScaling.maxCapacity, Math.max(service.autoScaling.minCapacity, action.desiredCount));
+      service.desiredCount = Math.min(
+        service.autoScaling.maxCapacity,
+        Math.max(service.autoScaling.minCapacity, action.desiredCount),
+      );
     }
     changes.push(`desired count ${service.desiredCount}`);
   }
@@ -139,8 +177,12 @@ const updateService: Handler<'service.update'> = (world, action) => {
   }
   if (action.deploymentConfiguration) {
     service.deploymentConfiguration = {
-      minimumHealthyPercent: action.deploymentConfiguration.minimumHealthyPercent ?? service.deploymentConfiguration.minimumHealthyPercent,
-      maximumPercent: action.deploymentConfiguration.maximumPercent ?? service.deploymentConfiguration.maximumPercent,
+      minimumHealthyPercent:
+        action.deploymentConfiguration.minimumHealthyPercent ??
+        service.deploymentConfiguration.minimumHealthyPercent,
+      maximumPercent:
+        action.deploymentConfiguration.maximumPercent ??
+        service.deploymentConfiguration.maximumPercent,
     };
     changes.push('deployment configuration');
   }
@@ -160,7 +202,11 @@ const updateService: Handler<'service.update'> = (world, action) => {
     changes.push(`new deployment ${deployment.id} (${service.taskDefinition}, ${launchType})`);
   }
   if (changes.length === 0) return fail('service', 'InvalidParameterException: nothing to update.');
-  return { ok: true, message: `Updated service ${service.name}: ${changes.join(', ')}.`, command: '' };
+  return {
+    ok: true,
+    message: `Updated service ${service.name}: ${changes.join(', ')}.`,
+    command: '',
+  };
 };
 
 const deleteService: Handler<'service.delete'> = (world, action) => {
@@ -169,14 +215,21 @@ const deleteService: Handler<'service.delete'> = (world, action) => {
   service.status = 'DRAINING';
   service.desiredCount = 0;
   service.autoScaling = null;
-  return { ok: true, message: `Service ${service.name} is DRAINING; its tasks are stopping.`, command: '' };
+  return {
+    ok: true,
+    message: `Service ${service.name} is DRAINING; its tasks are stopping.`,
+    command: '',
+  };
 };
 
 const autoscale: Handler<'service.autoscale'> = (world, action) => {
   const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   if (action.minCapacity > action.maxCapacity) {
-    return fail('minCapacity', 'ValidationException: Minimum capacity cannot be greater than maximum capacity');
+    return fail(
+      'minCapacity',
+      'ValidationException: Minimum capacity cannot be greater than maximum capacity',
+    );
   }
   service.autoScaling = {
     minCapacity: action.minCapacity,
@@ -203,16 +256,23 @@ const runTask: Handler<'task.run'> = (world, action) => {
   const td = resolveTaskDefinition(world, action.taskDefinition);
   if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   const launchType = action.launchType ?? 'EC2';
-  if (!supports(td, launchType)) return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  if (!supports(td, launchType))
+    return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
   if (Object.keys(world.tasks).length + (action.count ?? 1) > LIMITS.tasksTotal) {
-    return fail('count', `LimitExceededException: the sandbox runs at most ${LIMITS.tasksTotal} tasks.`);
+    return fail(
+      'count',
+      `LimitExceededException: the sandbox runs at most ${LIMITS.tasksTotal} tasks.`,
+    );
   }
   if (launchType === 'EC2') {
-    const registered = Object.values(world.instances).some((i) => i.agent && i.agent.status === 'ACTIVE' && i.state === 'running');
+    const registered = Object.values(world.instances).some(
+      (i) => i.agent && i.agent.status === 'ACTIVE' && i.state === 'running',
+    );
     if (!registered) return fail('cluster', ecsMessages.runTaskNoInstances);
   }
   const tasks = [];
-  for (let k = 0; k < (action.count ?? 1); k++) tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
+  for (let k = 0; k < (action.count ?? 1); k++)
+    tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
   const failures = placeTasks(world, tasks);
   for (const t of tasks) if (t.az === null) delete world.tasks[t.id];
   const placed = tasks.filter((t) => t.az !== null);
@@ -220,27 +280,49 @@ const runTask: Handler<'task.run'> = (world, action) => {
     const first = failures.values().next().value;
     return fail('count', `RunTask failures: ${first ? failureReason(first) : 'RESOURCE:CPU'}`);
   }
-  const failureNote = failures.size > 0 ? ` ${failures.size} failed: ${[...new Set([...failures.values()].map(failureReason))].join(', ')}.` : '';
-  return { ok: true, message: `Started ${placed.length} task(s): ${placed.map((t) => t.id).join(' ')}.${failureNote}`, command: '' };
+  const failureNote =
+    failures.size > 0
+      ? ` ${failures.size} failed: ${[...new Set([...failures.values()].map(failureReason))].join(', ')}.`
+      : '';
+  return {
+    ok: true,
+    message: `Started ${placed.length} task(s): ${placed.map((t) => t.id).join(' ')}.${failureNote}`,
+    command: '',
+  };
 };
 
 const stopTask: Handler<'task.stop'> = (world, action) => {
-  const task = own(world.tasks, action.taskId) ?? Object.values(world.tasks).find((t) => t.arn === action.taskId);
-  if (!task || task.lastStatus === 'STOPPED') return fail('taskId', 'InvalidParameterException: The referenced task was not found.');
-  if (task.desiredStatus === 'STOPPED') return fail('taskId', `Task ${task.id} is already stopping.`);
-  sendTask(world, task, 'task.stop', { stopCode: 'UserInitiated', reason: action.reason ?? ecsMessages.userInitiated });
+  const task =
+    own(world.tasks, action.taskId) ??
+    Object.values(world.tasks).find((t) => t.arn === action.taskId);
+  if (!task || task.lastStatus === 'STOPPED')
+    return fail('taskId', 'InvalidParameterException: The referenced task was not found.');
+  if (task.desiredStatus === 'STOPPED')
+    return fail('taskId', `Task ${task.id} is already stopping.`);
+  sendTask(world, task, 'task.stop', {
+    stopCode: 'UserInitiated',
+    reason: action.reason ?? ecsMessages.userInitiated,
+  });
   return { ok: true, message: `Stopping task ${task.id}.`, command: '' };
 };
 
 const drain: Handler<'instance.drain'> = (world, action) => {
   const instance = findInstance(world, action.instanceId);
-  if (!instance || !instance.agent) return fail('instanceId', 'InvalidParameterException: Container instance not found.');
-  if (!sendAgent(world, instance, 'agent.drain')) return fail('instanceId', `Container instance is ${instance.agent.status}; only ACTIVE instances can be drained.`);
+  if (!instance || !instance.agent)
+    return fail('instanceId', 'InvalidParameterException: Container instance not found.');
+  if (!sendAgent(world, instance, 'agent.drain'))
+    return fail(
+      'instanceId',
+      `Container instance is ${instance.agent.status}; only ACTIVE instances can be drained.`,
+    );
   // Service tasks on a draining instance are replaced elsewhere.
   for (const id in world.tasks) {
     const t = world.tasks[id]!;
     if (t.instanceId === instance.id && t.service && t.desiredStatus === 'RUNNING') {
-      sendTask(world, t, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason: 'Container instance is being drained' });
+      sendTask(world, t, 'task.stop', {
+        stopCode: 'ServiceSchedulerInitiated',
+        reason: 'Container instance is being drained',
+      });
     }
   }
   return { ok: true, message: `${instance.id} is DRAINING.`, command: '' };

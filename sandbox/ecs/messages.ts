@@ -1,14 +1,16 @@
 /**
  * ECS wording, verbatim from aws-facts.md §1.2–§1.4 where it gives exact text.
  */
-const TROUBLESHOOTING = 'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
+const TROUBLESHOOTING =
+  'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
 
 export const ecsMessages = {
   tasksStarted: (service: string, taskIds: string[]) =>
     `(service ${service}) has started ${taskIds.length} tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
   tasksStopped: (service: string, taskIds: string[]) =>
     `(service ${service}) has stopped ${taskIds.length} running tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
-  draining: (service: string, count: number) => `(service ${service}) has begun draining connections on ${count} tasks.`,
+  draining: (service: string, count: number) =>
+    `(service ${service}) has begun draining connections on ${count} tasks.`,
   deploymentCompleted: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
   steadyState: (service: string) => `(service ${service}) has reached a steady state.`,
@@ -24,26 +26,31 @@ export const ecsMessages = {
     `${ecsMessages.unableToPlace(service)} The reason for failure is No Container Instances were found in your cluster.`,
   deploymentConfigurationStuck: (service: string) =>
     `service ${service} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
-  scalingActivity: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
+  scalingActivity: (deploymentId: string) =>
+    `Scaling activity initiated by (deployment ${deploymentId})`,
   essentialContainerExited: 'Essential container in task exited',
   outOfMemory: 'OutOfMemoryError: Container killed due to memory usage',
   userInitiated: 'Task stopped by user',
   hostTerminated: (instanceId: string) => `Host EC2 (instance ${instanceId}) terminated.`,
   azUnavailable: (az: string) => `Host EC2 unreachable: Availability Zone ${az} is unavailable.`,
-  runTaskNoInstances: 'InvalidParameterException: No Container Instances were found in your cluster.',
+  runTaskNoInstances:
+    'InvalidParameterException: No Container Instances were found in your cluster.',
   invalidCpu:
     "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid 'cpu' setting for task.",
   noFargateConfiguration:
     'An error occurred (ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.',
   fargateNeedsCpu: "ClientException: Fargate requires that 'cpu' be defined at the task level",
-  fargateNeedsMemory: "ClientException: Fargate requires that 'memory' be defined at the task level",
+  fargateNeedsMemory:
+    "ClientException: Fargate requires that 'memory' be defined at the task level",
   fargateNeedsAwsvpc: "ClientException: Fargate only supports network mode 'awsvpc'.",
-  containerMemoryAboveTask: "ClientException: The 'memory' setting for container is greater than for the task",
+  containerMemoryAboveTask:
+    "ClientException: The 'memory' setting for container is greater than for the task",
   containerNeedsMemory: (container: string) =>
     `ClientException: Invalid setting for container '${container}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
   reservationAboveLimit: (container: string) =>
     `ClientException: Invalid setting for container '${container}'. 'memoryReservation' must be less than 'memory'.`,
-  noEssentialContainer: 'ClientException: A task definition must have at least one essential container.',
+  noEssentialContainer:
+    'ClientException: A task definition must have at least one essential container.',
   taskDefinitionNotFound: 'ClientException: Unable to describe task definition.',
   clusterNotFound: 'ClusterNotFoundException: Cluster not found.',
   serviceNotFound: 'ServiceNotFoundException: Service not found.',

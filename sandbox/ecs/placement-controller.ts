@@ -7,13 +7,19 @@ import type { Service, Task, World } from '../model/types.ts';
 import { emit } from '../engine/events.ts';
 import { placeTaskOn, sendTask } from '../engine/world-ops.ts';
 import { ecsMessages } from './messages.ts';
-import { PlacementIndex, chooseFargateAz, chooseInstance, type PlacementFailure } from './placement.ts';
+import {
+  PlacementIndex,
+  chooseFargateAz,
+  chooseInstance,
+  type PlacementFailure,
+} from './placement.ts';
 
 export function placementController(world: World): void {
   let waiting: Task[] | null = null;
   for (const id in world.tasks) {
     const t = world.tasks[id]!;
-    if (t.lastStatus === 'PROVISIONING' && t.desiredStatus === 'RUNNING' && t.az === null) (waiting ??= []).push(t);
+    if (t.lastStatus === 'PROVISIONING' && t.desiredStatus === 'RUNNING' && t.az === null)
+      (waiting ??= []).push(t);
   }
   if (!waiting) return;
   placeTasks(world, waiting);

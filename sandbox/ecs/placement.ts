@@ -6,7 +6,13 @@
  * Fargate ignores strategies and constraints: a task goes to the healthy AZ with the fewest
  * of its group's tasks.
  */
-import type { Instance, PlacementConstraint, PlacementStrategy, Task, World } from '../model/types.ts';
+import type {
+  Instance,
+  PlacementConstraint,
+  PlacementStrategy,
+  Task,
+  World,
+} from '../model/types.ts';
 import { random } from '../engine/rng.ts';
 import { canHostTasks, containerInstanceId } from '../engine/world-ops.ts';
 import { attribute, parseQuery, type Query } from './cluster-query.ts';
@@ -19,7 +25,11 @@ export const DEFAULT_STRATEGY: PlacementStrategy[] = [
 
 export type PlacementFailure =
   | { kind: 'empty-cluster' }
-  | { kind: 'insufficient-memory' | 'insufficient-cpu' | 'agent'; containerInstanceId: string; instanceId: string }
+  | {
+      kind: 'insufficient-memory' | 'insufficient-cpu' | 'agent';
+      containerInstanceId: string;
+      instanceId: string;
+    }
   | { kind: 'constraints' };
 
 interface GroupCounts {
@@ -77,14 +87,23 @@ export class PlacementIndex {
     });
     for (const id in world.tasks) {
       const t = world.tasks[id]!;
-      if (t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING' && t.az) this.add(t.group, t.instanceId, t.az);
+      if (t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING' && t.az)
+        this.add(t.group, t.instanceId, t.az);
     }
   }
 
   private counts(group: string): GroupCounts {
     let g = this.groups.get(group);
     if (!g) {
-      g = { perCandidate: new Int32Array(this.candidates.length), perAz: new Int32Array(this.azs.length), perInstance: new Map(), histogram: [this.candidates.length], minimum: 0, cursor: new Int32Array(this.azs.length), cursorLevel: new Int32Array(this.azs.length).fill(-1) };
+      g = {
+        perCandidate: new Int32Array(this.candidates.length),
+        perAz: new Int32Array(this.azs.length),
+        perInstance: new Map(),
+        histogram: [this.candidates.length],
+        minimum: 0,
+        cursor: new Int32Array(this.azs.length),
+        cursorLevel: new Int32Array(this.azs.length).fill(-1),
+      };
       this.groups.set(group, g);
     }
     return g;
@@ -120,17 +139,36 @@ export class PlacementIndex {
     const perInstance = this.groups.get(group)?.perInstance;
     if (!perInstance) return 0;
     let n = 0;
-    for (const i of this.registered) if (attribute(i, name) === value) n += perInstance.get(i.id) ?? 0;
+    for (const i of this.registered)
+      if (attribute(i, name) === value) n += perInstance.get(i.id) ?? 0;
     return n;
   }
   /** The per-candidate and per-AZ counters of a group, for the placement loop. */
-  arrays(group: string): { perCandidate: Int32Array; perAz: Int32Array; candidateAz: Int32Array; minimumPerCandidate: number; minimumPerAz: number; cursor: Int32Array; cursorLevel: Int32Array } {
+  arrays(group: string): {
+    perCandidate: Int32Array;
+    perAz: Int32Array;
+    candidateAz: Int32Array;
+    minimumPerCandidate: number;
+    minimumPerAz: number;
+    cursor: Int32Array;
+    cursorLevel: Int32Array;
+  } {
     const g = this.counts(group);
     let minimumPerAz = Infinity;
-    for (let a = 0; a < g.perAz.length; a++) if (this.azHasCandidates[a] && g.perAz[a]! < minimumPerAz) minimumPerAz = g.perAz[a]!;
-    return { perCandidate: g.perCandidate, perAz: g.perAz, candidateAz: this.candidateAz, minimumPerCandidate: g.minimum, minimumPerAz, cursor: g.cursor, cursorLevel: g.cursorLevel };
+    for (let a = 0; a < g.perAz.length; a++)
+      if (this.azHasCandidates[a] && g.perAz[a]! < minimumPerAz) minimumPerAz = g.perAz[a]!;
+    return {
+      perCandidate: g.perCandidate,
+      perAz: g.perAz,
+      candidateAz: this.candidateAz,
+      minimumPerCandidate: g.minimum,
+      minimumPerAz,
+      cursor: g.cursor,
+      cursorLevel: g.cursorLevel,
+    };
   }
-  groupsOnInstance = (instanceId: string): ReadonlySet<string> => this.groupsOn.get(instanceId) ?? EMPTY;
+  groupsOnInstance = (instanceId: string): ReadonlySet<string> =>
+    this.groupsOn.get(instanceId) ?? EMPTY;
 
   query(expression: string): Query | null {
     if (!this.queries.has(expression)) {
@@ -179,12 +217,25 @@ export function chooseInstance(
   const n = kinds.length;
   const current = new Float64Array(n);
   const bestScores = new Float64Array(n);
-  const { perCandidate, perAz, candidateAz, minimumPerCandidate, minimumPerAz, cursor, cursorLevel } = index.arrays(req.group);
+  const {
+    perCandidate,
+    perAz,
+    candidateAz,
+    minimumPerCandidate,
+    minimumPerAz,
+    cursor,
+    cursorLevel,
+  } = index.arrays(req.group);
   // The best score each strategy could possibly give: a candidate that reaches all of them
   // is the first of the best, so the scan can stop there (same result, far fewer steps).
   const lowerBound = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    lowerBound[k] = kinds[k] === SPREAD_AZ ? minimumPerAz : kinds[k] === SPREAD_INSTANCE ? minimumPerCandidate : 0;
+    lowerBound[k] =
+      kinds[k] === SPREAD_AZ
+        ? minimumPerAz
+        : kinds[k] === SPREAD_INSTANCE
+          ? minimumPerCandidate
+          : 0;
   }
   const canStopEarly = randomAt === -1;
   const candidates = index.candidates;
@@ -192,7 +243,7 @@ export function chooseInstance(
   const best: Instance[] = [];
 
   // Scans candidates (all, or one AZ's) keeping the lexicographically best; true if any fit.
-  let hitBound = false;
+  let hitBound: boolean;
   const scan = (order: readonly number[] | null, start = 0): boolean => {
     let fit = false;
     const count = order ? order.length : candidates.length;
@@ -208,11 +259,15 @@ export function chooseInstance(
       for (let k = 0; k < n; k++) {
         const kind = kinds[k]!;
         const v =
-          kind === SPREAD_AZ ? perAz[candidateAz[c]!]!
-          : kind === SPREAD_INSTANCE ? perCandidate[c]!
-          : kind === BINPACK_MEMORY ? freeMemory
-          : kind === BINPACK_CPU ? freeCpu
-          : spreadByAttribute(index, instance, req.group, scored[k]!);
+          kind === SPREAD_AZ
+            ? perAz[candidateAz[c]!]!
+            : kind === SPREAD_INSTANCE
+              ? perCandidate[c]!
+              : kind === BINPACK_MEMORY
+                ? freeMemory
+                : kind === BINPACK_CPU
+                  ? freeCpu
+                  : spreadByAttribute(index, instance, req.group, scored[k]!);
         current[k] = v;
         if (cmp === 0) cmp = v - bestScores[k]!;
       }
@@ -239,7 +294,9 @@ export function chooseInstance(
   if (kinds[0] === SPREAD_AZ) {
     // Spread by AZ first: every candidate in the AZ with the fewest of the group's tasks beats
     // every candidate elsewhere, so scan AZs from the emptiest and stop at the first with a winner.
-    const azOrder = index.candidatesByAz.map((_, a) => a).sort((x, y) => perAz[x]! - perAz[y]! || x - y);
+    const azOrder = index.candidatesByAz
+      .map((_, a) => a)
+      .sort((x, y) => perAz[x]! - perAz[y]! || x - y);
     const byInstanceNext = n >= 2 && kinds[1] === SPREAD_INSTANCE;
     for (const a of azOrder) {
       const order = index.candidatesByAz[a]!;
@@ -271,20 +328,33 @@ export function chooseInstance(
     anyFit = scan(null);
   }
   if (best.length > 0) {
-    const pick = randomAt === -1 || best.length === 1 ? best[0]! : best[Math.floor(random(world) * best.length)]!;
+    const pick =
+      randomAt === -1 || best.length === 1
+        ? best[0]!
+        : best[Math.floor(random(world) * best.length)]!;
     return { ok: true, instance: pick };
   }
   if (anyFit) return { ok: false, failure: { kind: 'constraints' } };
   return { ok: false, failure: closest(index, req) };
 }
 
-function spreadByAttribute(index: PlacementIndex, instance: Instance, group: string, s: PlacementStrategy): number {
+function spreadByAttribute(
+  index: PlacementIndex,
+  instance: Instance,
+  group: string,
+  s: PlacementStrategy,
+): number {
   const field = s.field ?? '';
   const name = field.startsWith('attribute:') ? field.slice('attribute:'.length) : field;
   return index.countByAttribute(group, name, attribute(instance, name));
 }
 
-function satisfies(index: PlacementIndex, instance: Instance, req: PlacementRequest, ctx: { instance: Instance; groupsOnInstance: (id: string) => ReadonlySet<string> }): boolean {
+function satisfies(
+  index: PlacementIndex,
+  instance: Instance,
+  req: PlacementRequest,
+  ctx: { instance: Instance; groupsOnInstance: (id: string) => ReadonlySet<string> },
+): boolean {
   for (const c of req.constraints) {
     if (c.type === 'distinctInstance') {
       if (index.countOnInstance(req.group, instance.id) > 0) return false;
@@ -315,8 +385,13 @@ function closest(index: PlacementIndex, req: PlacementRequest): PlacementFailure
   const ciid = containerInstanceId(best);
   const fitsMemory = best.memoryMiB - best.reservedMemory >= req.memory;
   const fitsCpu = best.cpuUnits - best.reservedCpu >= req.cpu;
-  if (fitsMemory && fitsCpu) return { kind: 'agent', containerInstanceId: ciid, instanceId: best.id };
-  return { kind: fitsMemory ? 'insufficient-cpu' : 'insufficient-memory', containerInstanceId: ciid, instanceId: best.id };
+  if (fitsMemory && fitsCpu)
+    return { kind: 'agent', containerInstanceId: ciid, instanceId: best.id };
+  return {
+    kind: fitsMemory ? 'insufficient-cpu' : 'insufficient-memory',
+    containerInstanceId: ciid,
+    instanceId: best.id,
+  };
 }
 
 /** Fargate: the healthy AZ with the fewest of the group's tasks (first AZ wins ties). */

@@ -3,7 +3,11 @@
  * (aws-facts.md §1.7). One datapoint a minute; scale out after SCALE_OUT_DATAPOINTS above
  * target, in after SCALE_IN_DATAPOINTS below; scaling starts from the actual running count.
  */
-import { SCALE_IN_DATAPOINTS, SCALE_IN_THRESHOLD, SCALE_OUT_DATAPOINTS } from '../model/constants.ts';
+import {
+  SCALE_IN_DATAPOINTS,
+  SCALE_IN_THRESHOLD,
+  SCALE_OUT_DATAPOINTS,
+} from '../model/constants.ts';
 import type { World } from '../model/types.ts';
 import { emit } from '../engine/events.ts';
 
@@ -19,7 +23,9 @@ export function serviceAutoScalingController(world: World): void {
     const running = Math.max(1, service.runningCount);
     const wanted = Math.ceil((running * cpu) / policy.targetCpu);
     const recent = policy.datapoints.slice(-SCALE_OUT_DATAPOINTS);
-    const outReady = policy.lastScaleOutAt === null || world.time - policy.lastScaleOutAt >= policy.scaleOutCooldown;
+    const outReady =
+      policy.lastScaleOutAt === null ||
+      world.time - policy.lastScaleOutAt >= policy.scaleOutCooldown;
     if (recent.length === SCALE_OUT_DATAPOINTS && recent.every((v) => v > policy.targetCpu)) {
       const next = Math.min(policy.maxCapacity, Math.max(wanted, service.desiredCount + 1));
       // During the cooldown only a larger scale-out than the last one may happen.
@@ -31,7 +37,9 @@ export function serviceAutoScalingController(world: World): void {
       continue;
     }
     const inReady =
-      (policy.lastScaleInAt === null || world.time - policy.lastScaleInAt >= policy.scaleInCooldown) && outReady;
+      (policy.lastScaleInAt === null ||
+        world.time - policy.lastScaleInAt >= policy.scaleInCooldown) &&
+      outReady;
     if (
       inReady &&
       policy.datapoints.length === SCALE_IN_DATAPOINTS &&
@@ -47,7 +55,13 @@ export function serviceAutoScalingController(world: World): void {
   }
 }
 
-function setDesired(world: World, name: string, desired: number, cpu: number, target: number): void {
+function setDesired(
+  world: World,
+  name: string,
+  desired: number,
+  cpu: number,
+  target: number,
+): void {
   const service = world.services[name]!;
   const from = service.desiredCount;
   service.desiredCount = desired;

@@ -55,12 +55,18 @@ function schedule(world: World, service: Service, live: Task[]): void {
   }
 
   // Start new tasks of the primary deployment, within maximumPercent while old tasks remain.
-  const room = oldLive.length > 0 ? maxTotal - remaining.length - oldLive.length : desired - remaining.length;
+  const room =
+    oldLive.length > 0 ? maxTotal - remaining.length - oldLive.length : desired - remaining.length;
   const toStart = Math.max(0, Math.min(desired - remaining.length, room));
   if (toStart > 0) {
     const td = resolveTaskDefinition(world, primary.taskDefinition);
     if (td) {
-      for (let k = 0; k < toStart; k++) createTask(world, td, { launchType: primary.launchType, service: service.name, deploymentId: primary.id });
+      for (let k = 0; k < toStart; k++)
+        createTask(world, td, {
+          launchType: primary.launchType,
+          service: service.name,
+          deploymentId: primary.id,
+        });
       service.steady = false;
     }
   }
@@ -80,15 +86,29 @@ function schedule(world: World, service: Service, live: Task[]): void {
     }
     oldLive = oldLive.filter((t) => t.desiredStatus === 'RUNNING');
     const primaryPending = remaining.some((t) => t.lastStatus !== 'RUNNING' || !t.healthy);
-    if (toStart === 0 && oldLive.length > 0 && stopped.length === 0 && !primaryPending && remaining.length < desired && !primary.stuckReported) {
+    if (
+      toStart === 0 &&
+      oldLive.length > 0 &&
+      stopped.length === 0 &&
+      !primaryPending &&
+      remaining.length < desired &&
+      !primary.stuckReported
+    ) {
       primary.stuckReported = true;
-      emit(world, 'ecs', 'error', ecsMessages.deploymentConfigurationStuck(service.name), { subject: service.name });
+      emit(world, 'ecs', 'error', ecsMessages.deploymentConfigurationStuck(service.name), {
+        subject: service.name,
+      });
     }
   }
 
   if (stopped.length > 0) {
-    if (service.loadBalancer) emit(world, 'ecs', 'info', ecsMessages.draining(service.name, stopped.length), { subject: service.name });
-    emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), { subject: service.name });
+    if (service.loadBalancer)
+      emit(world, 'ecs', 'info', ecsMessages.draining(service.name, stopped.length), {
+        subject: service.name,
+      });
+    emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), {
+      subject: service.name,
+    });
   }
 
   // Deployment completion and steady state.
@@ -107,12 +127,24 @@ function schedule(world: World, service: Service, live: Task[]): void {
   if (oldLive.length === 0 && service.deployments.length > 1) {
     service.deployments = [primary];
   }
-  if (primary.rolloutState === 'IN_PROGRESS' && service.deployments.length === 1 && healthyPrimary >= desired && pending === 0) {
+  if (
+    primary.rolloutState === 'IN_PROGRESS' &&
+    service.deployments.length === 1 &&
+    healthyPrimary >= desired &&
+    pending === 0
+  ) {
     primary.rolloutState = 'COMPLETED';
-    emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), { subject: service.name });
+    emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
+      subject: service.name,
+    });
   }
-  const steady = running === desired && pending === 0 && service.deployments.length === 1 && primary.rolloutState === 'COMPLETED';
-  if (steady && !service.steady) emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), { subject: service.name });
+  const steady =
+    running === desired &&
+    pending === 0 &&
+    service.deployments.length === 1 &&
+    primary.rolloutState === 'COMPLETED';
+  if (steady && !service.steady)
+    emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), { subject: service.name });
   service.steady = steady;
 }
 
@@ -120,9 +152,15 @@ function drainDeletedService(world: World, service: Service, live: Task[]): void
   const stopped: string[] = [];
   for (const t of live) {
     if (t.lastStatus === 'RUNNING') stopped.push(t.id);
-    sendTask(world, t, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason: ecsMessages.scalingActivity(service.deployments[0]?.id ?? '') });
+    sendTask(world, t, 'task.stop', {
+      stopCode: 'ServiceSchedulerInitiated',
+      reason: ecsMessages.scalingActivity(service.deployments[0]?.id ?? ''),
+    });
   }
-  if (stopped.length > 0) emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), { subject: service.name });
+  if (stopped.length > 0)
+    emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), {
+      subject: service.name,
+    });
   let any = false;
   for (const id in world.tasks) {
     const t = world.tasks[id]!;

@@ -3,7 +3,10 @@
  * gate: a task with no health check counts as healthy 40 s after RUNNING (aws-facts.md §1.4).
  * Stopped tasks are forgotten an hour after they stop, as DescribeTasks does.
  */
-import { HEALTHY_AFTER_RUNNING_SECONDS, STOPPED_TASK_RETENTION_SECONDS } from '../model/aws-data.ts';
+import {
+  HEALTHY_AFTER_RUNNING_SECONDS,
+  STOPPED_TASK_RETENTION_SECONDS,
+} from '../model/aws-data.ts';
 import type { TaskStatus, World } from '../model/types.ts';
 import { TASK_TABLE, delayedTransition } from '../engine/machine-table.ts';
 import { enterTaskState } from '../engine/world-ops.ts';
@@ -22,8 +25,17 @@ export function taskLifecycleController(world: World): void {
       enterTaskState(world, task, after.target as TaskStatus);
     }
     if (task.lastStatus === 'RUNNING') {
-      if (!task.healthy && task.startedAt !== null && now - task.startedAt >= HEALTHY_AFTER_RUNNING_SECONDS) task.healthy = true;
-    } else if (task.lastStatus === 'STOPPED' && task.stoppedAt !== null && now - task.stoppedAt >= STOPPED_TASK_RETENTION_SECONDS) {
+      if (
+        !task.healthy &&
+        task.startedAt !== null &&
+        now - task.startedAt >= HEALTHY_AFTER_RUNNING_SECONDS
+      )
+        task.healthy = true;
+    } else if (
+      task.lastStatus === 'STOPPED' &&
+      task.stoppedAt !== null &&
+      now - task.stoppedAt >= STOPPED_TASK_RETENTION_SECONDS
+    ) {
       (expired ??= []).push(id);
     }
   }

@@ -30,27 +30,42 @@ export function parseMemory(value: string | number | undefined): number | null |
 }
 
 /** Checks a Fargate size against the table in §2.1. */
-export function checkFargateSize(cpu: number, memory: number): Result<true, { field: string; error: string }> {
+export function checkFargateSize(
+  cpu: number,
+  memory: number,
+): Result<true, { field: string; error: string }> {
   const allowed = FARGATE_CPU_MEMORY[cpu];
   if (!allowed) return { ok: false, error: { field: 'cpu', error: ecsMessages.invalidCpu } };
-  if (!allowed.includes(memory)) return { ok: false, error: { field: 'memory', error: ecsMessages.noFargateConfiguration } };
+  if (!allowed.includes(memory))
+    return { ok: false, error: { field: 'memory', error: ecsMessages.noFargateConfiguration } };
   return { ok: true, value: true };
 }
 
 export function validateTaskDefinition(
   input: RegisterTaskDefinitionInput,
-): Result<Omit<TaskDefinition, 'revision' | 'arn' | 'registeredAt' | 'status'>, { field: string; error: string }> {
-  const compat: LaunchType[] = input.requiresCompatibilities && input.requiresCompatibilities.length > 0 ? input.requiresCompatibilities : ['EC2'];
+): Result<
+  Omit<TaskDefinition, 'revision' | 'arn' | 'registeredAt' | 'status'>,
+  { field: string; error: string }
+> {
+  const compat: LaunchType[] =
+    input.requiresCompatibilities && input.requiresCompatibilities.length > 0
+      ? input.requiresCompatibilities
+      : ['EC2'];
   const fargate = compat.includes('FARGATE');
   const networkMode = input.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
   const cpu = parseCpu(input.cpu);
   const memory = parseMemory(input.memory);
-  if (cpu === 'invalid') return { ok: false, error: { field: 'cpu', error: ecsMessages.invalidCpu } };
-  if (memory === 'invalid') return { ok: false, error: { field: 'memory', error: ecsMessages.noFargateConfiguration } };
+  if (cpu === 'invalid')
+    return { ok: false, error: { field: 'cpu', error: ecsMessages.invalidCpu } };
+  if (memory === 'invalid')
+    return { ok: false, error: { field: 'memory', error: ecsMessages.noFargateConfiguration } };
   if (fargate) {
-    if (networkMode !== 'awsvpc') return { ok: false, error: { field: 'networkMode', error: ecsMessages.fargateNeedsAwsvpc } };
-    if (cpu === null) return { ok: false, error: { field: 'cpu', error: ecsMessages.fargateNeedsCpu } };
-    if (memory === null) return { ok: false, error: { field: 'memory', error: ecsMessages.fargateNeedsMemory } };
+    if (networkMode !== 'awsvpc')
+      return { ok: false, error: { field: 'networkMode', error: ecsMessages.fargateNeedsAwsvpc } };
+    if (cpu === null)
+      return { ok: false, error: { field: 'cpu', error: ecsMessages.fargateNeedsCpu } };
+    if (memory === null)
+      return { ok: false, error: { field: 'memory', error: ecsMessages.fargateNeedsMemory } };
     const size = checkFargateSize(cpu, memory);
     if (!size.ok) return size;
   } else if (cpu !== null && (cpu < 128 || cpu > 196608)) {
@@ -63,34 +78,76 @@ export function validateTaskDefinition(
     memory: c.memory ?? null,
     memoryReservation: c.memoryReservation ?? null,
     essential: c.essential ?? true,
-    portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, hostPort: p.hostPort ?? null, protocol: p.protocol ?? 'tcp' as const })),
+    portMappings: (c.portMappings ?? []).map((p) => ({
+      containerPort: p.containerPort,
+      hostPort: p.hostPort ?? null,
+      protocol: p.protocol ?? ('tcp' as const),
+    })),
   }));
   for (const [i, c] of containers.entries()) {
     if (memory === null && c.memory === null && c.memoryReservation === null) {
-      return { ok: false, error: { field: `containerDefinitions[${i}].memory`, error: ecsMessages.containerNeedsMemory(c.name) } };
+      return {
+        ok: false,
+        error: {
+          field: `containerDefinitions[${i}].memory`,
+          error: ecsMessages.containerNeedsMemory(c.name),
+        },
+      };
     }
     if (c.memory !== null && c.memoryReservation !== null && c.memoryReservation >= c.memory) {
-      return { ok: false, error: { field: `containerDefinitions[${i}].memoryReservation`, error: ecsMessages.reservationAboveLimit(c.name) } };
+      return {
+        ok: false,
+        error: {
+          field: `containerDefinitions[${i}].memoryReservation`,
+          error: ecsMessages.reservationAboveLimit(c.name),
+        },
+      };
     }
     if (memory !== null && c.memory !== null && c.memory > memory) {
-      return { ok: false, error: { field: `containerDefinitions[${i}].memory`, error: ecsMessages.containerMemoryAboveTask } };
+      return {
+        ok: false,
+        error: {
+          field: `containerDefinitions[${i}].memory`,
+          error: ecsMessages.containerMemoryAboveTask,
+        },
+      };
     }
   }
   if (!containers.some((c) => c.essential)) {
-    return { ok: false, error: { field: 'containerDefinitions', error: ecsMessages.noEssentialContainer } };
+    return {
+      ok: false,
+      error: { field: 'containerDefinitions', error: ecsMessages.noEssentialContainer },
+    };
   }
   const names = new Set<string>();
   for (const [i, c] of containers.entries()) {
-    if (names.has(c.name)) return { ok: false, error: { field: `containerDefinitions[${i}].name`, error: `ClientException: Container names must be unique within a task definition ('${c.name}').` } };
+    if (names.has(c.name))
+      return {
+        ok: false,
+        error: {
+          field: `containerDefinitions[${i}].name`,
+          error: `ClientException: Container names must be unique within a task definition ('${c.name}').`,
+        },
+      };
     names.add(c.name);
   }
   return {
     ok: true,
-    value: { family: input.family, requiresCompatibilities: compat, networkMode, cpu, memory, containerDefinitions: containers },
+    value: {
+      family: input.family,
+      requiresCompatibilities: compat,
+      networkMode,
+      cpu,
+      memory,
+      containerDefinitions: containers,
+    },
   };
 }
 
-export function registerTaskDefinition(world: World, input: RegisterTaskDefinitionInput): Result<TaskDefinition, { field: string; error: string }> {
+export function registerTaskDefinition(
+  world: World,
+  input: RegisterTaskDefinitionInput,
+): Result<TaskDefinition, { field: string; error: string }> {
   const valid = validateTaskDefinition(input);
   if (!valid.ok) return valid;
   let revision = 1;
@@ -111,12 +168,15 @@ export function registerTaskDefinition(world: World, input: RegisterTaskDefiniti
 
 /** 'web' (latest ACTIVE revision) or 'web:3' or a task-definition ARN. */
 export function resolveTaskDefinition(world: World, ref: string): TaskDefinition | null {
-  const bare = ref.includes('task-definition/') ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length) : ref;
+  const bare = ref.includes('task-definition/')
+    ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length)
+    : ref;
   if (bare.includes(':')) return own(world.taskDefinitions, bare) ?? null;
   let latest: TaskDefinition | null = null;
   for (const key in world.taskDefinitions) {
     const td = world.taskDefinitions[key]!;
-    if (td.family === bare && td.status === 'ACTIVE' && (!latest || td.revision > latest.revision)) latest = td;
+    if (td.family === bare && td.status === 'ACTIVE' && (!latest || td.revision > latest.revision))
+      latest = td;
   }
   return latest;
 }

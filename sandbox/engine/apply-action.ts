@@ -11,7 +11,12 @@ import { cloneWorld } from './serialize.ts';
 import { emit } from './events.ts';
 import { ORCHESTRATORS, SHARED_ACTIONS } from './orchestrators.ts';
 
-const TOIL_ACTIONS = new Set(['container.place', 'container.start', 'container.stop', 'container.remove']);
+const TOIL_ACTIONS = new Set([
+  'container.place',
+  'container.start',
+  'container.stop',
+  'container.remove',
+]);
 
 /** Shape-checks an unknown value as an Action; errors name the field. */
 export function validateAction(input: unknown): Result<Action, { field: string; error: string }> {
@@ -22,11 +27,23 @@ export function validateAction(input: unknown): Result<Action, { field: string; 
   return { ok: false, error: { field, error: `${field}: ${issue.message}` } };
 }
 
-export function applyAction(world: World, action: Action, by: Actor = 'learner'): { world: World; result: ActionResult } {
+export function applyAction(
+  world: World,
+  action: Action,
+  by: Actor = 'learner',
+): { world: World; result: ActionResult } {
   const valid = validateAction(action);
-  if (!valid.ok) return { world, result: { ok: false, field: valid.error.field, error: valid.error.error } };
-  if (by === 'learner' && world.allowedActions.length > 0 && !world.allowedActions.includes(action.type)) {
-    return { world, result: { ok: false, field: 'type', error: `This scenario does not offer ${action.type}.` } };
+  if (!valid.ok)
+    return { world, result: { ok: false, field: valid.error.field, error: valid.error.error } };
+  if (
+    by === 'learner' &&
+    world.allowedActions.length > 0 &&
+    !world.allowedActions.includes(action.type)
+  ) {
+    return {
+      world,
+      result: { ok: false, field: 'type', error: `This scenario does not offer ${action.type}.` },
+    };
   }
   const draft = cloneWorld(world);
   const result = applyActionInPlace(draft, valid.value, by);
@@ -41,9 +58,10 @@ export function applyActionInPlace(world: World, action: Action, by: Actor): Act
     return {
       ok: false,
       field: 'type',
-      error: world.orchestrator === 'none'
-        ? `${action.type} needs an orchestrator; this scenario runs plain Docker hosts (orchestrator none).`
-        : `${action.type} is not available with orchestrator ${world.orchestrator}.`,
+      error:
+        world.orchestrator === 'none'
+          ? `${action.type} needs an orchestrator; this scenario runs plain Docker hosts (orchestrator none).`
+          : `${action.type} is not available with orchestrator ${world.orchestrator}.`,
     };
   }
   const command = commandFor(action, world);

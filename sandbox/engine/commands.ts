@@ -5,7 +5,8 @@ import { findContainer } from '../docker/docker-actions.ts';
 import { findInstance } from './world-ops.ts';
 
 const ECS_AMI = 'resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
-const DOCKER_AMI = 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+const DOCKER_AMI =
+  'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_.:/=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -18,7 +19,9 @@ export function commandFor(action: Action, world: World): string {
   switch (action.type) {
     case 'instance.launch': {
       const base = `aws ec2 run-instances --image-id ${action.software === 'ecs' ? ECS_AMI : DOCKER_AMI} --instance-type ${action.instanceType} --count ${action.count ?? 1} --placement AvailabilityZone=${action.az}`;
-      const tag = action.name ? ` --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=${action.name}}]'` : '';
+      const tag = action.name
+        ? ` --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=${action.name}}]'`
+        : '';
       return action.software === 'ecs'
         ? `${base} --iam-instance-profile Name=ecsInstanceRole --user-data "$(printf '#!/bin/bash\\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config')"${tag}`
         : `${base} --user-data "$(printf '#!/bin/bash\\ndnf install -y docker && systemctl enable --now docker')"${tag}`;
@@ -33,7 +36,8 @@ export function commandFor(action: Action, world: World): string {
     }
     case 'container.place': {
       const c = container(action.containerId);
-      if (!c) return `docker --context ${hostRef(action.hostId)} run -d --name ${shellQuote(action.containerId)}`;
+      if (!c)
+        return `docker --context ${hostRef(action.hostId)} run -d --name ${shellQuote(action.containerId)}`;
       const cpus = String(Math.round((c.cpu / 1024) * 100) / 100);
       return `docker --context ${hostRef(action.hostId)} run -d --name ${c.name} --cpus ${cpus} --memory ${c.memoryMiB}m ${shellQuote(c.image)}`;
     }
@@ -53,30 +57,59 @@ export function commandFor(action: Action, world: World): string {
       const parts = [
         `aws ecs create-service --cluster ${cluster} --service-name ${action.serviceName} --task-definition ${action.taskDefinition} --desired-count ${action.desiredCount} --launch-type ${action.launchType ?? 'EC2'}`,
       ];
-      for (const s of action.placementStrategy ?? []) parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
-      for (const c of action.placementConstraints ?? []) parts.push(`--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`);
+      for (const s of action.placementStrategy ?? [])
+        parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
+      for (const c of action.placementConstraints ?? [])
+        parts.push(
+          `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`,
+        );
       if (action.deploymentConfiguration) {
         const d = action.deploymentConfiguration;
-        parts.push(`--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`);
+        parts.push(
+          `--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`,
+        );
       }
-      if (action.launchType === 'FARGATE') parts.push(`--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`);
-      if (action.loadBalancer) parts.push(`--load-balancers targetGroupArn=arn:aws:elasticloadbalancing:${world.region}:${world.accountId}:targetgroup/${action.serviceName}-tg,containerName=${action.serviceName},containerPort=80`);
+      if (action.launchType === 'FARGATE')
+        parts.push(
+          `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
+        );
+      if (action.loadBalancer)
+        parts.push(
+          `--load-balancers targetGroupArn=arn:aws:elasticloadbalancing:${world.region}:${world.accountId}:targetgroup/${action.serviceName}-tg,containerName=${action.serviceName},containerPort=80`,
+        );
       return parts.join(' ');
     }
     case 'service.update': {
       const parts = [`aws ecs update-service --cluster ${cluster} --service ${action.service}`];
       if (action.desiredCount !== undefined) parts.push(`--desired-count ${action.desiredCount}`);
-      if (action.taskDefinition !== undefined) parts.push(`--task-definition ${action.taskDefinition}`);
-      if (action.launchType !== undefined) parts.push(`--capacity-provider-strategy capacityProvider=${action.launchType === 'FARGATE' ? 'FARGATE' : `${cluster}-ec2`},weight=1`);
-      for (const s of action.placementStrategy ?? []) parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
+      if (action.taskDefinition !== undefined)
+        parts.push(`--task-definition ${action.taskDefinition}`);
+      if (action.launchType !== undefined)
+        parts.push(
+          `--capacity-provider-strategy capacityProvider=${action.launchType === 'FARGATE' ? 'FARGATE' : `${cluster}-ec2`},weight=1`,
+        );
+      for (const s of action.placementStrategy ?? [])
+        parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
       if (action.placementConstraints !== undefined) {
-        parts.push(action.placementConstraints.length === 0 ? '--placement-constraints []' : action.placementConstraints.map((c) => `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`).join(' '));
+        parts.push(
+          action.placementConstraints.length === 0
+            ? '--placement-constraints []'
+            : action.placementConstraints
+                .map(
+                  (c) =>
+                    `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`,
+                )
+                .join(' '),
+        );
       }
       if (action.deploymentConfiguration) {
         const d = action.deploymentConfiguration;
-        parts.push(`--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`);
+        parts.push(
+          `--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`,
+        );
       }
-      if (action.forceNewDeployment || action.launchType !== undefined) parts.push('--force-new-deployment');
+      if (action.forceNewDeployment || action.launchType !== undefined)
+        parts.push('--force-new-deployment');
       return parts.join(' ');
     }
     case 'service.delete':
@@ -96,7 +129,9 @@ export function commandFor(action: Action, world: World): string {
     case 'task.stop':
       return `aws ecs stop-task --cluster ${cluster} --task ${action.taskId}${action.reason ? ` --reason ${shellQuote(action.reason)}` : ''}`;
     case 'asg.update': {
-      const parts = [`aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${action.name}`];
+      const parts = [
+        `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${action.name}`,
+      ];
       if (action.min !== undefined) parts.push(`--min-size ${action.min}`);
       if (action.desired !== undefined) parts.push(`--desired-capacity ${action.desired}`);
       if (action.max !== undefined) parts.push(`--max-size ${action.max}`);

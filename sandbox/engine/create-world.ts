@@ -1,5 +1,10 @@
 /** Builds the world at time 0 from a scenario: the initial instances, containers, services… */
-import { INSTANCE_TYPES, REGIONS, ACCOUNT_ID, DEFAULT_SCALING_COOLDOWN_SECONDS } from '../model/aws-data.ts';
+import {
+  INSTANCE_TYPES,
+  REGIONS,
+  ACCOUNT_ID,
+  DEFAULT_SCALING_COOLDOWN_SECONDS,
+} from '../model/aws-data.ts';
 import type { Action } from '../model/actions.ts';
 import type { Result, World } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
@@ -13,7 +18,12 @@ import { ids, seedState } from './rng.ts';
 import { registerTaskDefinition } from '../ecs/task-definitions.ts';
 import { LIMITS } from '../model/constants.ts';
 
-export function emptyWorld(scenarioId: string, seed: number, region: string, orchestrator: World['orchestrator']): World {
+export function emptyWorld(
+  scenarioId: string,
+  seed: number,
+  region: string,
+  orchestrator: World['orchestrator'],
+): World {
   const info = REGIONS[region] ?? REGIONS['eu-west-3']!;
   return {
     scenarioId,
@@ -49,7 +59,10 @@ export function emptyWorld(scenarioId: string, seed: number, region: string, orc
 }
 
 /** Builds the initial world, or explains which part of the scenario cannot be built. */
-export function buildWorld(scenario: Scenario, options: { seed?: number } = {}): Result<World, ScenarioError[]> {
+export function buildWorld(
+  scenario: Scenario,
+  options: { seed?: number } = {},
+): Result<World, ScenarioError[]> {
   const seed = options.seed ?? scenario.seed;
   const world = emptyWorld(scenario.id, seed, scenario.region, scenario.orchestrator);
   const errors: ScenarioError[] = [];
@@ -63,48 +76,85 @@ export function buildWorld(scenario: Scenario, options: { seed?: number } = {}):
   for (const spec of init.instances) total += spec.count ?? 1;
   for (const asg of init.autoScalingGroups) total += asg.desiredCapacity;
   if (total > LIMITS.instancesTotal) {
-    errors.push({ path: 'initial.instances', message: `the scenario asks for ${total} instances; the sandbox runs at most ${LIMITS.instancesTotal}` });
+    errors.push({
+      path: 'initial.instances',
+      message: `the scenario asks for ${total} instances; the sandbox runs at most ${LIMITS.instancesTotal}`,
+    });
     return { ok: false, error: errors };
   }
   for (const [i, spec] of init.instances.entries()) {
     if (!INSTANCE_TYPES[spec.type]) {
-      errors.push({ path: `initial.instances[${i}].type`, message: `unknown instance type '${spec.type}'; use one of ${Object.keys(INSTANCE_TYPES).join(', ')}` });
+      errors.push({
+        path: `initial.instances[${i}].type`,
+        message: `unknown instance type '${spec.type}'; use one of ${Object.keys(INSTANCE_TYPES).join(', ')}`,
+      });
       continue;
     }
     if (!world.azs.includes(spec.az)) {
-      errors.push({ path: `initial.instances[${i}].az`, message: `'${spec.az}' is not an Availability Zone of ${world.region} (${world.azs.join(', ')})` });
+      errors.push({
+        path: `initial.instances[${i}].az`,
+        message: `'${spec.az}' is not an Availability Zone of ${world.region} (${world.azs.join(', ')})`,
+      });
       continue;
     }
     const count = spec.count ?? 1;
     for (let k = 0; k < count; k++) {
       const name = spec.name ? (count > 1 ? `${spec.name}-${k + 1}` : spec.name) : null;
-      launchInstance(world, { type: spec.type, az: spec.az, software: spec.software, name }, { alreadyRunning: true });
+      launchInstance(
+        world,
+        { type: spec.type, az: spec.az, software: spec.software, name },
+        { alreadyRunning: true },
+      );
     }
   }
   for (const [i, asg] of init.autoScalingGroups.entries()) {
     if (!INSTANCE_TYPES[asg.instanceType]) {
-      errors.push({ path: `initial.autoScalingGroups[${i}].instanceType`, message: `unknown instance type '${asg.instanceType}'` });
+      errors.push({
+        path: `initial.autoScalingGroups[${i}].instanceType`,
+        message: `unknown instance type '${asg.instanceType}'`,
+      });
       continue;
     }
     if (!(asg.minSize <= asg.desiredCapacity && asg.desiredCapacity <= asg.maxSize)) {
-      errors.push({ path: `initial.autoScalingGroups[${i}].desiredCapacity`, message: `must be between minSize (${asg.minSize}) and maxSize (${asg.maxSize})` });
+      errors.push({
+        path: `initial.autoScalingGroups[${i}].desiredCapacity`,
+        message: `must be between minSize (${asg.minSize}) and maxSize (${asg.maxSize})`,
+      });
       continue;
     }
     const azs = asg.azs ?? world.azs;
     const badAz = azs.find((az) => !world.azs.includes(az));
     if (badAz) {
-      errors.push({ path: `initial.autoScalingGroups[${i}].azs`, message: `'${badAz}' is not an Availability Zone of ${world.region}` });
+      errors.push({
+        path: `initial.autoScalingGroups[${i}].azs`,
+        message: `'${badAz}' is not an Availability Zone of ${world.region}`,
+      });
       continue;
     }
-    world.autoScalingGroups[asg.name] = { name: asg.name, instanceType: asg.instanceType, software: asg.software, minSize: asg.minSize, desiredCapacity: asg.desiredCapacity, maxSize: asg.maxSize, azs: [...azs] };
+    world.autoScalingGroups[asg.name] = {
+      name: asg.name,
+      instanceType: asg.instanceType,
+      software: asg.software,
+      minSize: asg.minSize,
+      desiredCapacity: asg.desiredCapacity,
+      maxSize: asg.maxSize,
+      azs: [...azs],
+    };
     for (let k = 0; k < asg.desiredCapacity; k++) {
-      launchInstance(world, { type: asg.instanceType, az: azs[k % azs.length]!, software: asg.software, asg: asg.name }, { alreadyRunning: true });
+      launchInstance(
+        world,
+        { type: asg.instanceType, az: azs[k % azs.length]!, software: asg.software, asg: asg.name },
+        { alreadyRunning: true },
+      );
     }
   }
   const names = new Set<string>();
   for (const [i, spec] of init.containers.entries()) {
     if (names.has(spec.name)) {
-      errors.push({ path: `initial.containers[${i}].name`, message: `container name '${spec.name}' is used twice` });
+      errors.push({
+        path: `initial.containers[${i}].name`,
+        message: `container name '${spec.name}' is used twice`,
+      });
       continue;
     }
     names.add(spec.name);
@@ -112,15 +162,28 @@ export function buildWorld(scenario: Scenario, options: { seed?: number } = {}):
     if (spec.host !== undefined) {
       const host = Object.values(world.instances).find((h) => h.name === spec.host);
       if (!host) {
-        errors.push({ path: `initial.containers[${i}].host`, message: `no instance named '${spec.host}'` });
+        errors.push({
+          path: `initial.containers[${i}].host`,
+          message: `no instance named '${spec.host}'`,
+        });
         continue;
       }
       hostId = host.id;
     }
     const id = ids.container(world);
     world.containers[id] = {
-      id, name: spec.name, image: spec.image, hostId, cpu: spec.cpu, memoryMiB: spec.memoryMiB,
-      state: hostId ? 'running' : 'created', exitCode: null, oomKilled: false, startedAt: hostId ? 0 : null, finishedAt: null, restartCount: 0,
+      id,
+      name: spec.name,
+      image: spec.image,
+      hostId,
+      cpu: spec.cpu,
+      memoryMiB: spec.memoryMiB,
+      state: hostId ? 'running' : 'created',
+      exitCode: null,
+      oomKilled: false,
+      startedAt: hostId ? 0 : null,
+      finishedAt: null,
+      restartCount: 0,
     };
     if (hostId) {
       const host = world.instances[hostId]!;
@@ -131,13 +194,24 @@ export function buildWorld(scenario: Scenario, options: { seed?: number } = {}):
   }
   for (const [i, td] of init.taskDefinitions.entries()) {
     const r = registerTaskDefinition(world, td);
-    if (!r.ok) errors.push({ path: `initial.taskDefinitions[${i}].${r.error.field}`, message: r.error.error });
+    if (!r.ok)
+      errors.push({
+        path: `initial.taskDefinitions[${i}].${r.error.field}`,
+        message: r.error.error,
+      });
   }
   for (const [i, spec] of init.services.entries()) {
     const { autoScaling, ...create } = spec;
-    const r = applyActionInPlace(world, { type: 'service.create', ...create } as Action, 'scenario');
+    const r = applyActionInPlace(
+      world,
+      { type: 'service.create', ...create } as Action,
+      'scenario',
+    );
     if (!r.ok) {
-      errors.push({ path: `initial.services[${i}]${r.field ? `.${r.field}` : ''}`, message: r.error });
+      errors.push({
+        path: `initial.services[${i}]${r.field ? `.${r.field}` : ''}`,
+        message: r.error,
+      });
       continue;
     }
     if (autoScaling) {
@@ -164,7 +238,11 @@ export function buildWorld(scenario: Scenario, options: { seed?: number } = {}):
   }
   serviceSchedulerController(world);
   for (const [service, rps] of Object.entries(init.traffic)) world.traffic[service] = rps;
-  world.script = scenario.script.map((s) => ({ at: s.at, by: 'scenario' as const, action: s.action as Action }));
+  world.script = scenario.script.map((s) => ({
+    at: s.at,
+    by: 'scenario' as const,
+    action: s.action as Action,
+  }));
   world.script.sort((a, b) => a.at - b.at);
   // The initial state is the scenario's, not a log of actions.
   world.log = [];
@@ -175,6 +253,9 @@ export function buildWorld(scenario: Scenario, options: { seed?: number } = {}):
 /** The world at time 0. Throws only for a scenario parseScenario would have refused. */
 export function createWorld(scenario: Scenario, options: { seed?: number } = {}): World {
   const built = buildWorld(scenario, options);
-  if (!built.ok) throw new Error(`scenario ${scenario.id} cannot be built: ${built.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!built.ok)
+    throw new Error(
+      `scenario ${scenario.id} cannot be built: ${built.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    );
   return built.value;
 }

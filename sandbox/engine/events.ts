@@ -12,7 +12,8 @@ export function emit(
   const event = { id: world.nextEventId++, time: world.time, source, level, message, ...extra };
   world.events.push(event);
   // The log is bounded so a week-long run cannot exhaust memory; the oldest go first.
-  if (world.events.length > LIMITS.eventsKept) world.events.splice(0, world.events.length - LIMITS.eventsKept);
+  if (world.events.length > LIMITS.eventsKept)
+    world.events.splice(0, world.events.length - LIMITS.eventsKept);
 }
 
 /** `00:07:30` style sim time, used in goal explanations and the runner. */

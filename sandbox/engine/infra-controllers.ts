@@ -2,11 +2,23 @@
  * Controllers every orchestrator shares: EC2 lifecycles, Auto Scaling groups, the load
  * balancer's load model, billing and metrics.
  */
-import { ASG_HEALTH_CHECK_SECONDS, CPU_UNITS_PER_RPS, IDLE_TASK_CPU_PERCENT, METRIC_PERIOD_SECONDS } from '../model/constants.ts';
+import {
+  ASG_HEALTH_CHECK_SECONDS,
+  CPU_UNITS_PER_RPS,
+  IDLE_TASK_CPU_PERCENT,
+  METRIC_PERIOD_SECONDS,
+} from '../model/constants.ts';
 import type { Instance, InstanceState, MetricSample, Task, World } from '../model/types.ts';
 import { AGENT_TABLE, INSTANCE_TABLE, delayedTransition } from './machine-table.ts';
 import { emit } from './events.ts';
-import { charge, fargatePricePerHour, launchInstance, sendInstance, setAgentStatus, setInstanceState } from './world-ops.ts';
+import {
+  charge,
+  fargatePricePerHour,
+  launchInstance,
+  sendInstance,
+  setAgentStatus,
+  setInstanceState,
+} from './world-ops.ts';
 
 export function ec2InstancesController(world: World): void {
   const now = world.time;
@@ -43,7 +55,13 @@ export function autoScalingGroupsController(world: World): void {
     }
     for (const i of live) {
       if (i.impairedAt !== null && world.time - i.impairedAt >= ASG_HEALTH_CHECK_SECONDS) {
-        emit(world, 'autoscaling', 'warning', `Terminating EC2 instance: ${i.id} (an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped).`, { subject: name });
+        emit(
+          world,
+          'autoscaling',
+          'warning',
+          `Terminating EC2 instance: ${i.id} (an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped).`,
+          { subject: name },
+        );
         sendInstance(world, i, 'instance.terminate');
       }
     }
@@ -59,13 +77,30 @@ export function autoScalingGroupsController(world: World): void {
           az = candidate;
         }
       }
-      const instance = launchInstance(world, { type: asg.instanceType, az, software: asg.software, asg: name });
+      const instance = launchInstance(world, {
+        type: asg.instanceType,
+        az,
+        software: asg.software,
+        asg: name,
+      });
       live.push(instance);
-      emit(world, 'autoscaling', 'info', `Launching a new EC2 instance: ${instance.id} (${name}: capacity ${live.length - 1} → ${live.length}, desired ${asg.desiredCapacity}).`, { subject: name });
+      emit(
+        world,
+        'autoscaling',
+        'info',
+        `Launching a new EC2 instance: ${instance.id} (${name}: capacity ${live.length - 1} → ${live.length}, desired ${asg.desiredCapacity}).`,
+        { subject: name },
+      );
     }
     while (live.length > asg.desiredCapacity) {
       const victim = live.pop()!;
-      emit(world, 'autoscaling', 'info', `Terminating EC2 instance: ${victim.id} (${name}: desired capacity ${asg.desiredCapacity}).`, { subject: name });
+      emit(
+        world,
+        'autoscaling',
+        'info',
+        `Terminating EC2 instance: ${victim.id} (${name}: desired capacity ${asg.desiredCapacity}).`,
+        { subject: name },
+      );
       sendInstance(world, victim, 'instance.terminate');
     }
   }
@@ -92,10 +127,14 @@ export function loadBalancerController(world: World): void {
     const tasks = healthy.get(name) ?? [];
     let capacity = 0;
     let cpuSum = 0;
-    for (const t of tasks) capacity += (t.cpu * (1 - IDLE_TASK_CPU_PERCENT / 100)) / CPU_UNITS_PER_RPS;
+    for (const t of tasks)
+      capacity += (t.cpu * (1 - IDLE_TASK_CPU_PERCENT / 100)) / CPU_UNITS_PER_RPS;
     const share = tasks.length > 0 ? rps / tasks.length : 0;
     for (const t of tasks) {
-      const cpu = t.cpu > 0 ? Math.min(100, IDLE_TASK_CPU_PERCENT + ((share * CPU_UNITS_PER_RPS) / t.cpu) * 100) : 100;
+      const cpu =
+        t.cpu > 0
+          ? Math.min(100, IDLE_TASK_CPU_PERCENT + ((share * CPU_UNITS_PER_RPS) / t.cpu) * 100)
+          : 100;
       t.cpuUtilization = cpu;
       cpuSum += cpu;
     }
@@ -114,7 +153,11 @@ export function loadBalancerController(world: World): void {
   }
   for (const id in world.tasks) {
     const t = world.tasks[id]!;
-    if (t.lastStatus === 'RUNNING' && t.instanceId) hostUse.set(t.instanceId, (hostUse.get(t.instanceId) ?? 0) + (t.cpu * t.cpuUtilization) / 100);
+    if (t.lastStatus === 'RUNNING' && t.instanceId)
+      hostUse.set(
+        t.instanceId,
+        (hostUse.get(t.instanceId) ?? 0) + (t.cpu * t.cpuUtilization) / 100,
+      );
   }
   for (const [id, used] of hostUse) {
     const i = world.instances[id];
@@ -134,7 +177,8 @@ export function billingController(world: World): void {
   }
   for (const id in world.tasks) {
     const t = world.tasks[id]!;
-    if (t.launchType !== 'FARGATE' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'STOPPED') continue;
+    if (t.launchType !== 'FARGATE' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'STOPPED')
+      continue;
     const price = fargatePricePerHour(world, t);
     charge(world, id, 'fargate', price / 3600);
     t.billedSeconds++;
@@ -157,7 +201,14 @@ export function sampleMetrics(world: World): MetricSample {
     for (const id in world.containers) {
       const c = world.containers[id]!;
       const name = workloadName(c.name);
-      const s = (services[name] ??= { desired: 0, running: 0, pending: 0, cpu: 0, memory: 0, azs: {} });
+      const s = (services[name] ??= {
+        desired: 0,
+        running: 0,
+        pending: 0,
+        cpu: 0,
+        memory: 0,
+        azs: {},
+      });
       s.desired++;
       const host = c.hostId ? world.instances[c.hostId] : undefined;
       if (c.state === 'running' && host && host.reachable && host.state === 'running') {
@@ -174,7 +225,14 @@ export function sampleMetrics(world: World): MetricSample {
     for (const name in world.services) {
       const svc = world.services[name]!;
       if (svc.status === 'INACTIVE') continue;
-      services[name] = { desired: svc.desiredCount, running: 0, pending: 0, cpu: 0, memory: 0, azs: {} };
+      services[name] = {
+        desired: svc.desiredCount,
+        running: 0,
+        pending: 0,
+        cpu: 0,
+        memory: 0,
+        azs: {},
+      };
     }
     for (const id in world.tasks) {
       const t = world.tasks[id]!;
@@ -193,7 +251,11 @@ export function sampleMetrics(world: World): MetricSample {
           const perAz = (azs[t.service] ??= {});
           perAz.FARGATE = (perAz.FARGATE ?? 0) + 1;
         }
-      } else if (t.lastStatus === 'PROVISIONING' || t.lastStatus === 'PENDING' || t.lastStatus === 'ACTIVATING') {
+      } else if (
+        t.lastStatus === 'PROVISIONING' ||
+        t.lastStatus === 'PENDING' ||
+        t.lastStatus === 'ACTIVATING'
+      ) {
         s.pending++;
         pendingTasks++;
       }
@@ -209,7 +271,9 @@ export function sampleMetrics(world: World): MetricSample {
     const i = world.instances[id]!;
     if (i.state !== 'running') continue;
     instances[id] = {
-      cpu: round2(world.orchestrator === 'none' ? (i.reservedCpu / i.cpuUnits) * 100 : i.cpuUtilization),
+      cpu: round2(
+        world.orchestrator === 'none' ? (i.reservedCpu / i.cpuUnits) * 100 : i.cpuUtilization,
+      ),
       memory: round2((i.reservedMemory / i.memoryMiB) * 100),
     };
   }

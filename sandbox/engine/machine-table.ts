@@ -43,7 +43,8 @@ export function deriveTable(machine: AnyStateMachine): TransitionTable {
     const afterTarget = delayed?.target?.[0];
     states[name] = {
       on,
-      after: delayed && afterTarget ? { delay: String(delayed.delay), target: afterTarget.key } : null,
+      after:
+        delayed && afterTarget ? { delay: String(delayed.delay), target: afterTarget.key } : null,
       final: node.type === 'final',
     };
   }
@@ -61,6 +62,9 @@ export function nextState(table: TransitionTable, state: string, eventType: stri
   return table.states[state]?.on[eventType] ?? null;
 }
 
-export function delayedTransition(table: TransitionTable, state: string): { delay: string; target: string } | null {
+export function delayedTransition(
+  table: TransitionTable,
+  state: string,
+): { delay: string; target: string } | null {
   return table.states[state]?.after ?? null;
 }

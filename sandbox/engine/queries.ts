@@ -2,7 +2,16 @@
 import { own } from '../model/record.ts';
 import type { Container, Service, World } from '../model/types.ts';
 
-export function instanceUsage(world: World, instanceId: string): { cpuReserved: number; memoryReserved: number; cpuPercent: number; memoryPercent: number; cpuUtilization: number } | null {
+export function instanceUsage(
+  world: World,
+  instanceId: string,
+): {
+  cpuReserved: number;
+  memoryReserved: number;
+  cpuPercent: number;
+  memoryPercent: number;
+  cpuUtilization: number;
+} | null {
   const i = own(world.instances, instanceId);
   if (!i) return null;
   return {
@@ -14,10 +23,33 @@ export function instanceUsage(world: World, instanceId: string): { cpuReserved: 
   };
 }
 
-export function serviceSummary(world: World, name: string): (Pick<Service, 'name' | 'status' | 'desiredCount' | 'runningCount' | 'pendingCount' | 'launchType' | 'taskDefinition'> & { deployments: number }) | null {
+export function serviceSummary(
+  world: World,
+  name: string,
+):
+  | (Pick<
+      Service,
+      | 'name'
+      | 'status'
+      | 'desiredCount'
+      | 'runningCount'
+      | 'pendingCount'
+      | 'launchType'
+      | 'taskDefinition'
+    > & { deployments: number })
+  | null {
   const s = own(world.services, name);
   if (!s) return null;
-  return { name: s.name, status: s.status, desiredCount: s.desiredCount, runningCount: s.runningCount, pendingCount: s.pendingCount, launchType: s.launchType, taskDefinition: s.taskDefinition, deployments: s.deployments.length };
+  return {
+    name: s.name,
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: s.runningCount,
+    pendingCount: s.pendingCount,
+    launchType: s.launchType,
+    taskDefinition: s.taskDefinition,
+    deployments: s.deployments.length,
+  };
 }
 
 /** Containers still waiting in the unplaced tray. */

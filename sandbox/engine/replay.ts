@@ -19,8 +19,14 @@ export interface ReplayOptions {
  * Replays learner and instructor actions (entries `by: 'scenario'` are skipped: the script
  * fires them itself). Returns the world and each action's result, in order.
  */
-export function replay(scenario: Scenario, log: readonly TimedAction[], options: ReplayOptions = {}): { world: World; results: ActionResult[] } {
-  let world = options.from ? cloneWorld(options.from) : createWorld(scenario, { seed: options.seed });
+export function replay(
+  scenario: Scenario,
+  log: readonly TimedAction[],
+  options: ReplayOptions = {},
+): { world: World; results: ActionResult[] } {
+  let world = options.from
+    ? cloneWorld(options.from)
+    : createWorld(scenario, { seed: options.seed });
   const results: ActionResult[] = [];
   for (const entry of log) {
     if (entry.by === 'scenario') continue;

@@ -19,13 +19,19 @@ export function randomInt(world: World, min: number, max: number): number {
 
 export function randomHex(world: World, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(random(world) * 0x10000).toString(16).padStart(4, '0');
+  while (out.length < length)
+    out += Math.floor(random(world) * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return out.slice(0, length);
 }
 
 export function randomDigits(world: World, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(random(world) * 10000).toString().padStart(4, '0');
+  while (out.length < length)
+    out += Math.floor(random(world) * 10000)
+      .toString()
+      .padStart(4, '0');
   return out.slice(0, length);
 }
 
@@ -41,5 +47,6 @@ export const ids = {
   instance: (world: World) => `i-0${randomHex(world, 16)}`,
   task: (world: World) => randomHex(world, 32),
   container: (world: World) => randomHex(world, 12),
-  deployment: (world: World) => `ecs-svc/${String(randomInt(world, 1, 9))}${randomDigits(world, 18)}`,
+  deployment: (world: World) =>
+    `ecs-svc/${String(randomInt(world, 1, 9))}${randomDigits(world, 18)}`,
 };

@@ -9,6 +9,12 @@ export function scenarioScriptController(world: World): void {
     if (entry.at > world.time) break;
     world.scriptCursor++;
     const result = applyActionInPlace(world, entry.action, 'scenario');
-    if (!result.ok) emit(world, 'scenario', 'warning', `Scripted ${entry.action.type} had no effect: ${result.error}`);
+    if (!result.ok)
+      emit(
+        world,
+        'scenario',
+        'warning',
+        `Scripted ${entry.action.type} had no effect: ${result.error}`,
+      );
   }
 }

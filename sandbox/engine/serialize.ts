@@ -9,7 +9,18 @@ export function serializeWorld(world: World): string {
   return JSON.stringify(world);
 }
 
-const RECORDS = ['instances', 'containers', 'taskDefinitions', 'tasks', 'services', 'autoScalingGroups', 'loadBalancers', 'traffic', 'load', 'longestPending'] as const;
+const RECORDS = [
+  'instances',
+  'containers',
+  'taskDefinitions',
+  'tasks',
+  'services',
+  'autoScalingGroups',
+  'loadBalancers',
+  'traffic',
+  'load',
+  'longestPending',
+] as const;
 const ARRAYS = ['azs', 'azDown', 'events', 'metrics', 'log', 'script', 'allowedActions'] as const;
 const NUMBERS = ['seed', 'rng', 'time', 'toil', 'scriptCursor', 'nextEventId'] as const;
 
@@ -23,18 +34,27 @@ export function deserializeWorld(text: string): Result<World, string> {
   } catch (error) {
     return { ok: false, error: `snapshot is not valid JSON: ${(error as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'snapshot must be a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'snapshot must be a JSON object' };
   const w = value as Record<string, unknown>;
-  for (const key of NUMBERS) if (typeof w[key] !== 'number' || !Number.isFinite(w[key])) return { ok: false, error: `snapshot field ${key} must be a number` };
+  for (const key of NUMBERS)
+    if (typeof w[key] !== 'number' || !Number.isFinite(w[key]))
+      return { ok: false, error: `snapshot field ${key} must be a number` };
   for (const key of RECORDS) {
     const v = w[key];
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, error: `snapshot field ${key} must be an object` };
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return { ok: false, error: `snapshot field ${key} must be an object` };
   }
-  for (const key of ARRAYS) if (!Array.isArray(w[key])) return { ok: false, error: `snapshot field ${key} must be an array` };
-  if (w.orchestrator !== 'none' && w.orchestrator !== 'ecs') return { ok: false, error: 'snapshot field orchestrator must be none or ecs' };
-  if (typeof w.region !== 'string' || typeof w.scenarioId !== 'string') return { ok: false, error: 'snapshot fields region and scenarioId must be strings' };
+  for (const key of ARRAYS)
+    if (!Array.isArray(w[key]))
+      return { ok: false, error: `snapshot field ${key} must be an array` };
+  if (w.orchestrator !== 'none' && w.orchestrator !== 'ecs')
+    return { ok: false, error: 'snapshot field orchestrator must be none or ecs' };
+  if (typeof w.region !== 'string' || typeof w.scenarioId !== 'string')
+    return { ok: false, error: 'snapshot fields region and scenarioId must be strings' };
   const cost = w.cost as Record<string, unknown> | null;
-  if (typeof cost !== 'object' || cost === null || typeof cost.total !== 'number') return { ok: false, error: 'snapshot field cost must be an object with a total' };
+  if (typeof cost !== 'object' || cost === null || typeof cost.total !== 'number')
+    return { ok: false, error: 'snapshot field cost must be an object with a total' };
   return { ok: true, value: value as World };
 }
 

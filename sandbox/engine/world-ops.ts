@@ -3,13 +3,27 @@
  * (a private copy made by applyAction/advance), never on a world the caller still holds.
  */
 import { own } from '../model/record.ts';
-import { AGENT_TABLE, INSTANCE_TABLE, TASK_TABLE, delayedTransition, nextState } from './machine-table.ts';
+import {
+  AGENT_TABLE,
+  INSTANCE_TABLE,
+  TASK_TABLE,
+  delayedTransition,
+  nextState,
+} from './machine-table.ts';
 import { agentDelaySeconds, type AgentDelayName } from '../machines/agent-machine.ts';
 import { instanceDelaySeconds, type InstanceDelayName } from '../machines/instance-machine.ts';
 import { taskDelaySeconds, type TaskDelayName } from '../machines/task-machine.ts';
 import { INSTANCE_TYPES, MINIMUM_BILLED_SECONDS, REGIONS } from '../model/aws-data.ts';
 import { registeredMemoryMiB } from '../model/constants.ts';
-import type { Instance, InstanceState, Software, StopCode, Task, TaskStatus, World } from '../model/types.ts';
+import type {
+  Instance,
+  InstanceState,
+  Software,
+  StopCode,
+  Task,
+  TaskStatus,
+  World,
+} from '../model/types.ts';
 import { containerInstanceArn } from './arns.ts';
 import { emit } from './events.ts';
 import { ids, randomHex, randomInt } from './rng.ts';
@@ -39,7 +53,10 @@ export function launchInstance(
     pricePerHour: info.pricePerHour[world.region] ?? info.pricePerHour['us-east-1'] ?? 0,
     agent: null,
     asg: spec.asg ?? null,
-    chores: spec.software === 'ecs' ? ['OS patches due', 'ECS agent update available'] : ['OS patches due', 'Docker Engine update available'],
+    chores:
+      spec.software === 'ecs'
+        ? ['OS patches due', 'ECS agent update available']
+        : ['OS patches due', 'Docker Engine update available'],
     reachable: !world.azDown.includes(spec.az),
     impairedAt: world.azDown.includes(spec.az) ? world.time : null,
     reservedCpu: 0,
@@ -80,12 +97,18 @@ export function setInstanceState(world: World, instance: Instance, state: Instan
   if (previous === 'running' && state !== 'running') settleInstanceBilling(instance, world);
   instance.state = state;
   scheduleInstanceTimer(world, instance);
-  emit(world, 'ec2', state === 'terminated' || state === 'shutting-down' ? 'warning' : 'info',
-    `EC2 Instance State-change Notification: ${instance.id} (${instance.type}, ${instance.az}) is ${state}`, { subject: instance.id });
+  emit(
+    world,
+    'ec2',
+    state === 'terminated' || state === 'shutting-down' ? 'warning' : 'info',
+    `EC2 Instance State-change Notification: ${instance.id} (${instance.type}, ${instance.az}) is ${state}`,
+    { subject: instance.id },
+  );
   if (state === 'running' && instance.software === 'ecs') startAgent(world, instance);
   if (state === 'shutting-down' || state === 'stopping') {
     loseEverythingOn(world, instance);
-    if (instance.agent && instance.agent.status !== 'INACTIVE') setAgentStatus(world, instance, 'INACTIVE');
+    if (instance.agent && instance.agent.status !== 'INACTIVE')
+      setAgentStatus(world, instance, 'INACTIVE');
   }
 }
 
@@ -99,7 +122,13 @@ export function sendInstance(world: World, instance: Instance, eventType: string
 
 function startAgent(world: World, instance: Instance): void {
   if (!world.cluster) {
-    emit(world, 'ecs', 'warning', `ECS agent on ${instance.id} cannot register: cluster not found (ECS_CLUSTER).`, { subject: instance.id });
+    emit(
+      world,
+      'ecs',
+      'warning',
+      `ECS agent on ${instance.id} cannot register: cluster not found (ECS_CLUSTER).`,
+      { subject: instance.id },
+    );
     return;
   }
   instance.agent = {
@@ -110,18 +139,35 @@ function startAgent(world: World, instance: Instance): void {
     nextTransitionAt: null,
   };
   const after = delayedTransition(AGENT_TABLE, 'REGISTERING');
-  instance.agent.nextTransitionAt = after ? world.time + agentDelaySeconds(after.delay as AgentDelayName, draw(world)) : null;
-  emit(world, 'ecs', 'info', `ECS Container Instance State Change: ${instance.id} REGISTERING in cluster ${world.cluster.name}`, { subject: instance.id });
+  instance.agent.nextTransitionAt = after
+    ? world.time + agentDelaySeconds(after.delay as AgentDelayName, draw(world))
+    : null;
+  emit(
+    world,
+    'ecs',
+    'info',
+    `ECS Container Instance State Change: ${instance.id} REGISTERING in cluster ${world.cluster.name}`,
+    { subject: instance.id },
+  );
 }
 
-export function setAgentStatus(world: World, instance: Instance, status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'): void {
+export function setAgentStatus(
+  world: World,
+  instance: Instance,
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE',
+): void {
   const agent = instance.agent;
   if (!agent) return;
   agent.status = status;
   agent.nextTransitionAt = null;
   if (status === 'ACTIVE' && agent.registeredAt === null) agent.registeredAt = world.time;
-  emit(world, 'ecs', status === 'INACTIVE' ? 'warning' : 'info',
-    `ECS Container Instance State Change: ${instance.id} ${status} (agentConnected ${agent.connected})`, { subject: instance.id });
+  emit(
+    world,
+    'ecs',
+    status === 'INACTIVE' ? 'warning' : 'info',
+    `ECS Container Instance State Change: ${instance.id} ${status} (agentConnected ${agent.connected})`,
+    { subject: instance.id },
+  );
 }
 
 export function sendAgent(world: World, instance: Instance, eventType: string): boolean {
@@ -142,7 +188,10 @@ function loseEverythingOn(world: World, instance: Instance): void {
   for (const id in world.tasks) {
     const task = world.tasks[id]!;
     if (task.instanceId === instance.id && task.lastStatus !== 'STOPPED') {
-      sendTask(world, task, 'task.lost', { stopCode: 'InfrastructureHealth', reason: `Host EC2 (instance ${instance.id}) terminated.` });
+      sendTask(world, task, 'task.lost', {
+        stopCode: 'InfrastructureHealth',
+        reason: `Host EC2 (instance ${instance.id}) terminated.`,
+      });
     }
   }
   for (const id in world.containers) {
@@ -151,7 +200,13 @@ function loseEverythingOn(world: World, instance: Instance): void {
       c.state = 'exited';
       c.exitCode = 137;
       c.finishedAt = world.time;
-      emit(world, 'docker', 'error', `container die ${c.id} (exitCode=137, image=${c.image}, name=${c.name}): host ${instance.id} is ${instance.state}`, { subject: c.id });
+      emit(
+        world,
+        'docker',
+        'error',
+        `container die ${c.id} (exitCode=137, image=${c.image}, name=${c.name}): host ${instance.id} is ${instance.state}`,
+        { subject: c.id },
+      );
     }
   }
   instance.reservedCpu = 0;
@@ -161,7 +216,12 @@ function loseEverythingOn(world: World, instance: Instance): void {
 
 export function settleInstanceBilling(instance: Instance, world: World): void {
   if (instance.billedSeconds > 0 && instance.billedSeconds < MINIMUM_BILLED_SECONDS) {
-    charge(world, instance.id, 'ec2', ((MINIMUM_BILLED_SECONDS - instance.billedSeconds) * instance.pricePerHour) / 3600);
+    charge(
+      world,
+      instance.id,
+      'ec2',
+      ((MINIMUM_BILLED_SECONDS - instance.billedSeconds) * instance.pricePerHour) / 3600,
+    );
   }
   instance.billedSeconds = 0;
 }
@@ -200,7 +260,11 @@ export function findInstance(world: World, ref: string): Instance | null {
 
 // ── Tasks ────────────────────────────────────────────────────────────────────────────
 
-export const LIVE_BEFORE_RUNNING: ReadonlySet<TaskStatus> = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+export const LIVE_BEFORE_RUNNING: ReadonlySet<TaskStatus> = new Set([
+  'PROVISIONING',
+  'PENDING',
+  'ACTIVATING',
+]);
 
 /** Sends an event to a task's lifecycle and applies the effects of the state it enters. */
 export function sendTask(
@@ -230,7 +294,8 @@ export function enterTaskState(world: World, task: Task, state: TaskStatus): voi
   task.nextTransitionAt = after
     ? world.time + taskDelaySeconds(after.delay as TaskDelayName, task.launchType, draw(world))
     : null;
-  if (LIVE_BEFORE_RUNNING.has(previous) && !LIVE_BEFORE_RUNNING.has(state)) recordPending(world, task);
+  if (LIVE_BEFORE_RUNNING.has(previous) && !LIVE_BEFORE_RUNNING.has(state))
+    recordPending(world, task);
   if (state === 'RUNNING') {
     task.startedAt = world.time;
     for (const c of task.containers) c.lastStatus = 'RUNNING';
@@ -260,18 +325,40 @@ function finishTask(world: World, task: Task): void {
   for (const c of task.containers) if (c.lastStatus !== 'STOPPED') c.lastStatus = 'STOPPED';
   if (task.instanceId) {
     const host = world.instances[task.instanceId];
-    if (host && host.state !== 'shutting-down' && host.state !== 'terminated' && host.state !== 'stopping') {
+    if (
+      host &&
+      host.state !== 'shutting-down' &&
+      host.state !== 'terminated' &&
+      host.state !== 'stopping'
+    ) {
       host.reservedCpu = Math.max(0, host.reservedCpu - task.cpu);
       host.reservedMemory = Math.max(0, host.reservedMemory - task.memory);
     }
   }
-  if (task.launchType === 'FARGATE' && task.billedSeconds > 0 && task.billedSeconds < MINIMUM_BILLED_SECONDS) {
-    charge(world, task.id, 'fargate', ((MINIMUM_BILLED_SECONDS - task.billedSeconds) * fargatePricePerHour(world, task)) / 3600);
+  if (
+    task.launchType === 'FARGATE' &&
+    task.billedSeconds > 0 &&
+    task.billedSeconds < MINIMUM_BILLED_SECONDS
+  ) {
+    charge(
+      world,
+      task.id,
+      'fargate',
+      ((MINIMUM_BILLED_SECONDS - task.billedSeconds) * fargatePricePerHour(world, task)) / 3600,
+    );
   }
   task.billedSeconds = 0;
-  const level = task.stopCode === 'UserInitiated' || task.stopCode === 'ServiceSchedulerInitiated' ? 'info' : 'warning';
-  emit(world, task.launchType === 'FARGATE' ? 'fargate' : 'ecs', level,
-    `ECS Task State Change: (task ${task.id}) ${task.group} STOPPED (${task.stopCode ?? 'unknown'}: ${task.stoppedReason ?? ''})`, { subject: task.id });
+  const level =
+    task.stopCode === 'UserInitiated' || task.stopCode === 'ServiceSchedulerInitiated'
+      ? 'info'
+      : 'warning';
+  emit(
+    world,
+    task.launchType === 'FARGATE' ? 'fargate' : 'ecs',
+    level,
+    `ECS Task State Change: (task ${task.id}) ${task.group} STOPPED (${task.stopCode ?? 'unknown'}: ${task.stoppedReason ?? ''})`,
+    { subject: task.id },
+  );
 }
 
 /** Places a PROVISIONING task on an EC2 instance (resources reserved at once). */

@@ -4,8 +4,12 @@ import { clock, defineGoal, fail, pass, pending } from './goal.ts';
 
 export const noTaskPendingLongerThan = defineGoal({
   name: 'noTaskPendingLongerThan',
-  params: z.strictObject({ seconds: z.number().int().min(1).max(86400), service: z.string().min(1).max(255).optional() }),
-  describe: (p) => `No ${p.service ?? ''} task waits longer than ${p.seconds} s to start`.replace('  ', ' '),
+  params: z.strictObject({
+    seconds: z.number().int().min(1).max(86400),
+    service: z.string().min(1).max(255).optional(),
+  }),
+  describe: (p) =>
+    `No ${p.service ?? ''} task waits longer than ${p.seconds} s to start`.replace('  ', ' '),
   check: (p, { world, final }) => {
     let worst: { seconds: number; taskId: string; since: number } | null = null;
     const group = p.service ? `service:${p.service}` : null;
@@ -16,16 +20,25 @@ export const noTaskPendingLongerThan = defineGoal({
     for (const id in world.tasks) {
       const t = world.tasks[id]!;
       if (group && t.group !== group) continue;
-      if (t.lastStatus === 'PROVISIONING' || t.lastStatus === 'PENDING' || t.lastStatus === 'ACTIVATING') {
+      if (
+        t.lastStatus === 'PROVISIONING' ||
+        t.lastStatus === 'PENDING' ||
+        t.lastStatus === 'ACTIVATING'
+      ) {
         const waited = world.time - t.createdAt;
-        if (!worst || waited > worst.seconds) worst = { seconds: waited, taskId: t.id, since: t.createdAt };
+        if (!worst || waited > worst.seconds)
+          worst = { seconds: waited, taskId: t.id, since: t.createdAt };
       }
     }
     if (worst && worst.seconds > p.seconds) {
-      return fail(`task ${worst.taskId} waited ${worst.seconds} s to start (from ${clock(worst.since)}); the limit is ${p.seconds} s.`);
+      return fail(
+        `task ${worst.taskId} waited ${worst.seconds} s to start (from ${clock(worst.since)}); the limit is ${p.seconds} s.`,
+      );
     }
     const longest = worst ? `${worst.seconds} s` : 'no wait';
-    return final ? pass(`the longest wait was ${longest}.`) : pending(`the longest wait so far is ${longest}.`);
+    return final
+      ? pass(`the longest wait was ${longest}.`)
+      : pending(`the longest wait so far is ${longest}.`);
   },
 });
 
@@ -35,9 +48,16 @@ export const costBelow = defineGoal({
   describe: (p) => `Total cost stays below $${p.usd.toFixed(2)}`,
   check: (p, { world, final }) => {
     const total = world.cost.total;
-    const kinds = Object.entries(world.cost.byKind).map(([k, v]) => `${k.toUpperCase()} $${v.toFixed(2)}`).join(', ');
-    if (total >= p.usd) return fail(`the bill reached $${total.toFixed(2)} by ${clock(world.time)} (${kinds}); the budget is $${p.usd.toFixed(2)}.`);
-    return final ? pass(`the bill was $${total.toFixed(2)} (${kinds}), under $${p.usd.toFixed(2)}.`) : pending(`$${total.toFixed(2)} so far (${kinds}).`);
+    const kinds = Object.entries(world.cost.byKind)
+      .map(([k, v]) => `${k.toUpperCase()} $${v.toFixed(2)}`)
+      .join(', ');
+    if (total >= p.usd)
+      return fail(
+        `the bill reached $${total.toFixed(2)} by ${clock(world.time)} (${kinds}); the budget is $${p.usd.toFixed(2)}.`,
+      );
+    return final
+      ? pass(`the bill was $${total.toFixed(2)} (${kinds}), under $${p.usd.toFixed(2)}.`)
+      : pending(`$${total.toFixed(2)} so far (${kinds}).`);
   },
 });
 
@@ -46,20 +66,30 @@ export const toilAtMost = defineGoal({
   params: z.strictObject({ count: z.number().int().min(0).max(100000) }),
   describe: (p) => `At most ${p.count} manual container operations`,
   check: (p, { world, final }) => {
-    if (world.toil > p.count) return fail(`${world.toil} manual container operations so far; at most ${p.count} allowed.`);
-    return final ? pass(`${world.toil} manual container operations.`) : pending(`${world.toil} manual container operations so far.`);
+    if (world.toil > p.count)
+      return fail(`${world.toil} manual container operations so far; at most ${p.count} allowed.`);
+    return final
+      ? pass(`${world.toil} manual container operations.`)
+      : pending(`${world.toil} manual container operations so far.`);
   },
 });
 
 export const failedRequestsAtMost = defineGoal({
   name: 'failedRequestsAtMost',
-  params: z.strictObject({ count: z.number().min(0), service: z.string().min(1).max(255).optional() }),
+  params: z.strictObject({
+    count: z.number().min(0),
+    service: z.string().min(1).max(255).optional(),
+  }),
   describe: (p) => `At most ${p.count} failed requests${p.service ? ` to ${p.service}` : ''}`,
   check: (p, { world, final }) => {
     let failed = 0;
-    for (const [name, stats] of Object.entries(world.load)) if (!p.service || name === p.service) failed += stats.failedTotal;
+    for (const [name, stats] of Object.entries(world.load))
+      if (!p.service || name === p.service) failed += stats.failedTotal;
     const n = Math.round(failed);
-    if (n > p.count) return fail(`${n} requests failed by ${clock(world.time)} because no healthy task had room for them; at most ${p.count} allowed.`);
+    if (n > p.count)
+      return fail(
+        `${n} requests failed by ${clock(world.time)} because no healthy task had room for them; at most ${p.count} allowed.`,
+      );
     return final ? pass(`${n} requests failed.`) : pending(`${n} requests failed so far.`);
   },
 });
@@ -69,10 +99,19 @@ export const activeContainerInstancesAtLeast = defineGoal({
   params: z.strictObject({ count: z.number().int().min(1).max(1000), by: z.number().int().min(0) }),
   describe: (p) => `At least ${p.count} ACTIVE container instances by ${clock(p.by)}`,
   check: (p, { world, final }) => {
-    const active = Object.values(world.instances).filter((i) => i.agent?.status === 'ACTIVE' && i.agent.registeredAt !== null && i.agent.registeredAt <= p.by);
+    const active = Object.values(world.instances).filter(
+      (i) =>
+        i.agent?.status === 'ACTIVE' &&
+        i.agent.registeredAt !== null &&
+        i.agent.registeredAt <= p.by,
+    );
     const noAgent = Object.values(world.instances).filter((i) => i.state === 'running' && !i.agent);
-    if (active.length >= p.count) return pass(`${active.length} container instances were ACTIVE by ${clock(p.by)}.`);
-    const extra = noAgent.length > 0 ? ` ${noAgent.length} running instance(s) have no ECS agent and never joined: ${noAgent.map((i) => i.id).join(', ')}.` : '';
+    if (active.length >= p.count)
+      return pass(`${active.length} container instances were ACTIVE by ${clock(p.by)}.`);
+    const extra =
+      noAgent.length > 0
+        ? ` ${noAgent.length} running instance(s) have no ECS agent and never joined: ${noAgent.map((i) => i.id).join(', ')}.`
+        : '';
     const msg = `only ${active.length} of ${p.count} container instances were ACTIVE by ${clock(p.by)}.${extra}`;
     return final || world.time >= p.by ? fail(msg) : pending(msg);
   },

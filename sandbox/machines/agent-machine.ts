@@ -9,11 +9,15 @@ import { ECS_AGENT_REGISTRATION_SECONDS } from '../model/constants.ts';
 
 export type AgentDelayName = 'registrationDelay';
 
-export function agentDelaySeconds(_name: AgentDelayName, draw: (min: number, max: number) => number): number {
+export function agentDelaySeconds(
+  _name: AgentDelayName,
+  draw: (min: number, max: number) => number,
+): number {
   return draw(...ECS_AGENT_REGISTRATION_SECONDS);
 }
 
-export type AgentMachineEvent = { type: 'agent.drain' } | { type: 'agent.activate' } | { type: 'agent.deregister' };
+export type AgentMachineEvent =
+  { type: 'agent.drain' } | { type: 'agent.activate' } | { type: 'agent.deregister' };
 
 export const agentMachine = setup({
   types: {
@@ -26,7 +30,9 @@ export const agentMachine = setup({
   },
 }).createMachine({
   id: 'ecsAgent',
-  context: ({ input }) => ({ registrationSeconds: input?.registrationSeconds ?? ECS_AGENT_REGISTRATION_SECONDS[0] }),
+  context: ({ input }) => ({
+    registrationSeconds: input?.registrationSeconds ?? ECS_AGENT_REGISTRATION_SECONDS[0],
+  }),
   initial: 'REGISTERING',
   states: {
     REGISTERING: {

@@ -8,14 +8,15 @@ import { EC2_BOOT_SECONDS, EC2_SHUTDOWN_SECONDS } from '../model/constants.ts';
 
 export type InstanceDelayName = 'bootDelay' | 'shutdownDelay';
 
-export function instanceDelaySeconds(name: InstanceDelayName, draw: (min: number, max: number) => number): number {
+export function instanceDelaySeconds(
+  name: InstanceDelayName,
+  draw: (min: number, max: number) => number,
+): number {
   return name === 'bootDelay' ? draw(...EC2_BOOT_SECONDS) : EC2_SHUTDOWN_SECONDS;
 }
 
 export type InstanceMachineEvent =
-  | { type: 'instance.stop' }
-  | { type: 'instance.start' }
-  | { type: 'instance.terminate' };
+  { type: 'instance.stop' } | { type: 'instance.start' } | { type: 'instance.terminate' };
 
 export const instanceMachine = setup({
   types: {

@@ -34,19 +34,25 @@ export type SandboxEvent =
   | { type: 'sim.restore'; snapshot: string };
 
 /** Undo: the world without the last learner action, at the same sim time. */
-export function undoLastLearnerAction(ctx: SandboxContext): { world: World; checkpoints: SandboxContext['checkpoints'] } | null {
+export function undoLastLearnerAction(
+  ctx: SandboxContext,
+): { world: World; checkpoints: SandboxContext['checkpoints'] } | null {
   const log = ctx.world.log;
   let index = -1;
-  for (let i = log.length - 1; i >= 0; i--) if (log[i]!.by === 'learner') {
-    index = i;
-    break;
-  }
+  for (let i = log.length - 1; i >= 0; i--)
+    if (log[i]!.by === 'learner') {
+      index = i;
+      break;
+    }
   if (index === -1) return null;
   const later = log.slice(index + 1);
   const checkpoint = ctx.checkpoints.find((c) => c.logIndex === index);
   const rebuilt = checkpoint
     ? replay(ctx.scenario, later, { from: checkpoint.world, until: ctx.world.time })
-    : replay(ctx.scenario, [...log.slice(0, index), ...later], { seed: ctx.seed, until: ctx.world.time });
+    : replay(ctx.scenario, [...log.slice(0, index), ...later], {
+        seed: ctx.seed,
+        until: ctx.world.time,
+      });
   return { world: rebuilt.world, checkpoints: ctx.checkpoints.filter((c) => c.logIndex < index) };
 }
 
@@ -65,7 +71,10 @@ export const sandboxMachine = setup({
       if (event.type !== 'learner.action') return {};
       const { world, result } = applyAction(context.world, event.action, 'learner');
       if (!result.ok) return { lastResult: result };
-      const checkpoints = [...context.checkpoints, { logIndex: context.world.log.length, world: context.world }].slice(-CHECKPOINTS_KEPT);
+      const checkpoints = [
+        ...context.checkpoints,
+        { logIndex: context.world.log.length, world: context.world },
+      ].slice(-CHECKPOINTS_KEPT);
       return { world, lastResult: result, checkpoints };
     }),
     applyInstructorAction: assign(({ context, event }) => {
@@ -81,17 +90,37 @@ export const sandboxMachine = setup({
     undo: assign(({ context }) => {
       const undone = undoLastLearnerAction(context);
       if (!undone) return { lastResult: { ok: false, error: 'Nothing to undo.' } as ActionResult };
-      return { ...undone, lastResult: { ok: true, message: 'Undid the last action.', command: '' } as ActionResult };
+      return {
+        ...undone,
+        lastResult: { ok: true, message: 'Undid the last action.', command: '' } as ActionResult,
+      };
     }),
-    reset: assign(({ context }) => ({ world: createWorld(context.scenario, { seed: context.seed }), lastResult: null, checkpoints: [] })),
+    reset: assign(({ context }) => ({
+      world: createWorld(context.scenario, { seed: context.seed }),
+      lastResult: null,
+      checkpoints: [],
+    })),
     restore: assign(({ context, event }) => {
       if (event.type !== 'sim.restore') return {};
       const parsed = deserializeWorld(event.snapshot);
-      if (!parsed.ok) return { lastResult: { ok: false, error: parsed.error, field: 'snapshot' } as ActionResult };
+      if (!parsed.ok)
+        return {
+          lastResult: { ok: false, error: parsed.error, field: 'snapshot' } as ActionResult,
+        };
       if (parsed.value.scenarioId !== context.scenario.id) {
-        return { lastResult: { ok: false, error: `snapshot is for scenario ${parsed.value.scenarioId}, not ${context.scenario.id}`, field: 'snapshot' } as ActionResult };
+        return {
+          lastResult: {
+            ok: false,
+            error: `snapshot is for scenario ${parsed.value.scenarioId}, not ${context.scenario.id}`,
+            field: 'snapshot',
+          } as ActionResult,
+        };
       }
-      return { world: parsed.value, checkpoints: [], lastResult: { ok: true, message: 'Restored.', command: '' } as ActionResult };
+      return {
+        world: parsed.value,
+        checkpoints: [],
+        lastResult: { ok: true, message: 'Restored.', command: '' } as ActionResult,
+      };
     }),
   },
 }).createMachine({

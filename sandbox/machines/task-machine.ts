@@ -17,13 +17,20 @@ import {
 } from '../model/constants.ts';
 import type { LaunchType, StopCode } from '../model/types.ts';
 
-export type TaskDelayName = 'pullDelay' | 'activatingDelay' | 'deactivatingDelay' | 'stoppingDelay' | 'deprovisioningDelay';
+export type TaskDelayName =
+  'pullDelay' | 'activatingDelay' | 'deactivatingDelay' | 'stoppingDelay' | 'deprovisioningDelay';
 
 /** Seconds a task spends in a delayed state. `draw(min, max)` picks from the world's PRNG. */
-export function taskDelaySeconds(name: TaskDelayName, launchType: LaunchType, draw: (min: number, max: number) => number): number {
+export function taskDelaySeconds(
+  name: TaskDelayName,
+  launchType: LaunchType,
+  draw: (min: number, max: number) => number,
+): number {
   switch (name) {
     case 'pullDelay':
-      return launchType === 'FARGATE' ? draw(...FARGATE_TASK_START_SECONDS) : draw(...EC2_TASK_PULL_SECONDS);
+      return launchType === 'FARGATE'
+        ? draw(...FARGATE_TASK_START_SECONDS)
+        : draw(...EC2_TASK_PULL_SECONDS);
     case 'activatingDelay':
       return TASK_ACTIVATING_SECONDS;
     case 'deactivatingDelay':
@@ -31,7 +38,9 @@ export function taskDelaySeconds(name: TaskDelayName, launchType: LaunchType, dr
     case 'stoppingDelay':
       return TASK_STOPPING_SECONDS;
     case 'deprovisioningDelay':
-      return launchType === 'FARGATE' ? TASK_DEPROVISIONING_SECONDS_FARGATE : TASK_DEPROVISIONING_SECONDS_EC2;
+      return launchType === 'FARGATE'
+        ? TASK_DEPROVISIONING_SECONDS_FARGATE
+        : TASK_DEPROVISIONING_SECONDS_EC2;
   }
 }
 
@@ -49,7 +58,10 @@ export type TaskMachineEvent =
   | { type: 'task.exited'; reason: string }
   | { type: 'task.lost'; reason: string };
 
-const delay = (name: TaskDelayName) => ({ context }: { context: TaskMachineContext }) => context.delays[name] * 1000;
+const delay =
+  (name: TaskDelayName) =>
+  ({ context }: { context: TaskMachineContext }) =>
+    context.delays[name] * 1000;
 
 export const taskMachine = setup({
   types: {
@@ -69,10 +81,14 @@ export const taskMachine = setup({
       event.type === 'task.stop' ? { stopCode: event.stopCode, stoppedReason: event.reason } : {},
     ),
     recordExit: assign(({ event }) =>
-      event.type === 'task.exited' ? { stopCode: 'EssentialContainerExited' as const, stoppedReason: event.reason } : {},
+      event.type === 'task.exited'
+        ? { stopCode: 'EssentialContainerExited' as const, stoppedReason: event.reason }
+        : {},
     ),
     recordLoss: assign(({ event }) =>
-      event.type === 'task.lost' ? { stopCode: 'InfrastructureHealth' as const, stoppedReason: event.reason } : {},
+      event.type === 'task.lost'
+        ? { stopCode: 'InfrastructureHealth' as const, stoppedReason: event.reason }
+        : {},
     ),
   },
 }).createMachine({

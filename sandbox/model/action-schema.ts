@@ -31,7 +31,9 @@ const imageSchema = z
   .max(LIMITS.imageLength, `must be at most ${LIMITS.imageLength} characters`)
   .regex(/^[a-z0-9][a-z0-9._\-/:@]*$/, 'must look like repository[:tag] or repository@digest');
 
-const azSchema = z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, 'must be an Availability Zone name such as eu-west-3a');
+const azSchema = z
+  .string()
+  .regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, 'must be an Availability Zone name such as eu-west-3a');
 const launchType = z.enum(['EC2', 'FARGATE']);
 const software = z.enum(['docker', 'ecs']);
 const count = (max: number, what: string) =>
@@ -69,7 +71,12 @@ export const registerTaskDefinitionSchema = z.strictObject({
         image: imageSchema,
         cpu: z.number().int().min(0).max(196608).optional(),
         memory: z.number().int().min(6, 'must be at least 6 MiB').max(1_000_000).optional(),
-        memoryReservation: z.number().int().min(6, 'must be at least 6 MiB').max(1_000_000).optional(),
+        memoryReservation: z
+          .number()
+          .int()
+          .min(6, 'must be at least 6 MiB')
+          .max(1_000_000)
+          .optional(),
         essential: z.boolean().optional(),
         portMappings: z
           .array(
@@ -87,7 +94,10 @@ export const registerTaskDefinitionSchema = z.strictObject({
     .max(10, 'at most 10 containers per task definition'),
 });
 
-const rps = z.number().min(0, 'must not be negative').max(LIMITS.rps, `must be at most ${LIMITS.rps} requests per second`);
+const rps = z
+  .number()
+  .min(0, 'must not be negative')
+  .max(LIMITS.rps, `must be at most ${LIMITS.rps} requests per second`);
 
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -95,7 +105,12 @@ export const actionSchema = z.discriminatedUnion('type', [
     instanceType: z.string().max(32),
     az: azSchema,
     software,
-    count: z.number().int().min(1, 'must be at least 1').max(LIMITS.launchPerCall, `must be at most ${LIMITS.launchPerCall} per call (sandbox limit)`).optional(),
+    count: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(LIMITS.launchPerCall, `must be at most ${LIMITS.launchPerCall} per call (sandbox limit)`)
+      .optional(),
     name: nameSchema.optional(),
   }),
   z.strictObject({ type: z.literal('instance.terminate'), instanceId: refSchema }),
@@ -104,15 +119,24 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('container.start'), containerId: refSchema }),
   z.strictObject({ type: z.literal('container.stop'), containerId: refSchema }),
   z.strictObject({ type: z.literal('container.remove'), containerId: refSchema }),
-  z.strictObject({ type: z.literal('taskdef.register'), taskDefinition: registerTaskDefinitionSchema }),
+  z.strictObject({
+    type: z.literal('taskdef.register'),
+    taskDefinition: registerTaskDefinitionSchema,
+  }),
   z.strictObject({
     type: z.literal('service.create'),
     serviceName: nameSchema,
     taskDefinition: refSchema,
     desiredCount: count(LIMITS.desiredCount, 'the ECS quota of tasks per service'),
     launchType: launchType.optional(),
-    placementStrategy: z.array(placementStrategySchema).max(5, 'at most 5 placement strategies').optional(),
-    placementConstraints: z.array(placementConstraintSchema).max(10, 'at most 10 placement constraints').optional(),
+    placementStrategy: z
+      .array(placementStrategySchema)
+      .max(5, 'at most 5 placement strategies')
+      .optional(),
+    placementConstraints: z
+      .array(placementConstraintSchema)
+      .max(10, 'at most 10 placement constraints')
+      .optional(),
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
     loadBalancer: nameSchema.optional(),
   }),
@@ -122,8 +146,14 @@ export const actionSchema = z.discriminatedUnion('type', [
     desiredCount: count(LIMITS.desiredCount, 'the ECS quota of tasks per service').optional(),
     taskDefinition: refSchema.optional(),
     launchType: launchType.optional(),
-    placementStrategy: z.array(placementStrategySchema).max(5, 'at most 5 placement strategies').optional(),
-    placementConstraints: z.array(placementConstraintSchema).max(10, 'at most 10 placement constraints').optional(),
+    placementStrategy: z
+      .array(placementStrategySchema)
+      .max(5, 'at most 5 placement strategies')
+      .optional(),
+    placementConstraints: z
+      .array(placementConstraintSchema)
+      .max(10, 'at most 10 placement constraints')
+      .optional(),
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
     forceNewDeployment: z.boolean().optional(),
   }),
@@ -140,10 +170,19 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('task.run'),
     taskDefinition: refSchema,
-    count: z.number().int().min(1, 'must be at least 1').max(RUN_TASK_MAX_COUNT, `must be at most ${RUN_TASK_MAX_COUNT} (RunTask limit)`).optional(),
+    count: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(RUN_TASK_MAX_COUNT, `must be at most ${RUN_TASK_MAX_COUNT} (RunTask limit)`)
+      .optional(),
     launchType: launchType.optional(),
   }),
-  z.strictObject({ type: z.literal('task.stop'), taskId: refSchema, reason: z.string().max(255).optional() }),
+  z.strictObject({
+    type: z.literal('task.stop'),
+    taskId: refSchema,
+    reason: z.string().max(255).optional(),
+  }),
   z.strictObject({
     type: z.literal('asg.update'),
     name: refSchema,
@@ -167,7 +206,11 @@ export const actionSchema = z.discriminatedUnion('type', [
 ]);
 
 export const timedActionSchema = z.strictObject({
-  at: z.number().int('must be a whole number of seconds').min(0, 'must not be negative').max(LIMITS.durationSeconds, `must be at most ${LIMITS.durationSeconds} s (7 days)`),
+  at: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(0, 'must not be negative')
+    .max(LIMITS.durationSeconds, `must be at most ${LIMITS.durationSeconds} s (7 days)`),
   action: actionSchema,
 });
 

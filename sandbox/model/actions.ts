@@ -25,7 +25,14 @@ export interface RegisterTaskDefinitionInput {
 }
 
 export type Action =
-  | { type: 'instance.launch'; instanceType: string; az: string; software: Software; count?: number; name?: string }
+  | {
+      type: 'instance.launch';
+      instanceType: string;
+      az: string;
+      software: Software;
+      count?: number;
+      name?: string;
+    }
   | { type: 'instance.terminate'; instanceId: string }
   | { type: 'instance.drain'; instanceId: string }
   | { type: 'container.place'; containerId: string; hostId: string }
@@ -80,5 +87,4 @@ export type Action =
 export type ActionType = Action['type'];
 
 export type ActionResult =
-  | { ok: true; message: string; command: string }
-  | { ok: false; error: string; field?: string };
+  { ok: true; message: string; command: string } | { ok: false; error: string; field?: string };

@@ -14,18 +14,68 @@ export interface InstanceTypeInfo {
 }
 
 export const INSTANCE_TYPES: Record<string, InstanceTypeInfo> = {
-  't3.micro': { vcpu: 2, memoryGiB: 1, pricePerHour: { 'us-east-1': 0.0104, 'eu-west-3': 0.0118 }, architecture: 'x86_64' },
-  't3.small': { vcpu: 2, memoryGiB: 2, pricePerHour: { 'us-east-1': 0.0208, 'eu-west-3': 0.0236 }, architecture: 'x86_64' },
-  't3.medium': { vcpu: 2, memoryGiB: 4, pricePerHour: { 'us-east-1': 0.0416, 'eu-west-3': 0.0472 }, architecture: 'x86_64' },
+  't3.micro': {
+    vcpu: 2,
+    memoryGiB: 1,
+    pricePerHour: { 'us-east-1': 0.0104, 'eu-west-3': 0.0118 },
+    architecture: 'x86_64',
+  },
+  't3.small': {
+    vcpu: 2,
+    memoryGiB: 2,
+    pricePerHour: { 'us-east-1': 0.0208, 'eu-west-3': 0.0236 },
+    architecture: 'x86_64',
+  },
+  't3.medium': {
+    vcpu: 2,
+    memoryGiB: 4,
+    pricePerHour: { 'us-east-1': 0.0416, 'eu-west-3': 0.0472 },
+    architecture: 'x86_64',
+  },
   // eu-west-3 t3.large is derived (2 × t3.medium) in the fact sheet.
-  't3.large': { vcpu: 2, memoryGiB: 8, pricePerHour: { 'us-east-1': 0.0832, 'eu-west-3': 0.0944 }, architecture: 'x86_64' },
-  'm5.large': { vcpu: 2, memoryGiB: 8, pricePerHour: { 'us-east-1': 0.096, 'eu-west-3': 0.112 }, architecture: 'x86_64' },
-  'm5.xlarge': { vcpu: 4, memoryGiB: 16, pricePerHour: { 'us-east-1': 0.192, 'eu-west-3': 0.224 }, architecture: 'x86_64' },
-  'c5.large': { vcpu: 2, memoryGiB: 4, pricePerHour: { 'us-east-1': 0.085, 'eu-west-3': 0.101 }, architecture: 'x86_64' },
-  'm6g.medium': { vcpu: 1, memoryGiB: 4, pricePerHour: { 'us-east-1': 0.0385, 'eu-west-3': 0.045 }, architecture: 'arm64' },
+  't3.large': {
+    vcpu: 2,
+    memoryGiB: 8,
+    pricePerHour: { 'us-east-1': 0.0832, 'eu-west-3': 0.0944 },
+    architecture: 'x86_64',
+  },
+  'm5.large': {
+    vcpu: 2,
+    memoryGiB: 8,
+    pricePerHour: { 'us-east-1': 0.096, 'eu-west-3': 0.112 },
+    architecture: 'x86_64',
+  },
+  'm5.xlarge': {
+    vcpu: 4,
+    memoryGiB: 16,
+    pricePerHour: { 'us-east-1': 0.192, 'eu-west-3': 0.224 },
+    architecture: 'x86_64',
+  },
+  'c5.large': {
+    vcpu: 2,
+    memoryGiB: 4,
+    pricePerHour: { 'us-east-1': 0.085, 'eu-west-3': 0.101 },
+    architecture: 'x86_64',
+  },
+  'm6g.medium': {
+    vcpu: 1,
+    memoryGiB: 4,
+    pricePerHour: { 'us-east-1': 0.0385, 'eu-west-3': 0.045 },
+    architecture: 'arm64',
+  },
   // eu-west-3 m6g.large / m6g.xlarge are derived in the fact sheet.
-  'm6g.large': { vcpu: 2, memoryGiB: 8, pricePerHour: { 'us-east-1': 0.077, 'eu-west-3': 0.09 }, architecture: 'arm64' },
-  'm6g.xlarge': { vcpu: 4, memoryGiB: 16, pricePerHour: { 'us-east-1': 0.154, 'eu-west-3': 0.18 }, architecture: 'arm64' },
+  'm6g.large': {
+    vcpu: 2,
+    memoryGiB: 8,
+    pricePerHour: { 'us-east-1': 0.077, 'eu-west-3': 0.09 },
+    architecture: 'arm64',
+  },
+  'm6g.xlarge': {
+    vcpu: 4,
+    memoryGiB: 16,
+    pricePerHour: { 'us-east-1': 0.154, 'eu-west-3': 0.18 },
+    architecture: 'arm64',
+  },
 };
 
 export interface RegionInfo {

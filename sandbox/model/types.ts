@@ -3,6 +3,7 @@
  * including the PRNG state and the timers of every entity, so that
  * (scenario, seed, action log) ⇒ world, byte for byte.
  */
+import type { Action } from './actions.ts';
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -39,7 +40,8 @@ export interface SimEvent {
 }
 
 /** EC2 instance states, as `aws ec2 describe-instances` reports them. */
-export type InstanceState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+export type InstanceState =
+  'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 /** ECS container-instance status (the agent's registration). */
 export type AgentStatus = 'REGISTERING' | 'ACTIVE' | 'DRAINING' | 'INACTIVE';
 
@@ -303,7 +305,17 @@ export interface MetricSample {
   time: number;
   /** Per service (ECS) or per workload (orchestrator none: containers `name-N` grouped by `name`).
    *  cpu = average CPU % of running tasks; memory = MiB reserved; azs = running count per AZ ('FARGATE' counts Fargate tasks). */
-  services: Record<string, { desired: number; running: number; pending: number; cpu: number; memory: number; azs: Record<string, number> }>;
+  services: Record<
+    string,
+    {
+      desired: number;
+      running: number;
+      pending: number;
+      cpu: number;
+      memory: number;
+      azs: Record<string, number>;
+    }
+  >;
   instances: Record<string, { cpu: number; memory: number }>;
   pendingTasks: number;
   costPerHour: number;
@@ -313,7 +325,7 @@ export interface MetricSample {
 export interface TimedAction {
   at: number;
   by: Actor;
-  action: import('./actions.ts').Action;
+  action: Action;
 }
 
 export interface Cluster {

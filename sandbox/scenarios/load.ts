@@ -10,11 +10,19 @@ const actionsFileSchema = z.array(timedActionSchema).max(10000, 'at most 10000 a
 
 /** Parses a YAML or JSON list of `{at, action}`; errors name the entry, field, line and column. */
 export function parseActionsFile(text: string): Result<TimedAction[], ScenarioError[]> {
-  if (text.length > 5_000_000) return { ok: false, error: [{ path: '', message: 'actions file is larger than 5 MB' }] };
+  if (text.length > 5_000_000)
+    return { ok: false, error: [{ path: '', message: 'actions file is larger than 5 MB' }] };
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
-    return { ok: false, error: doc.errors.slice(0, 20).map((e) => ({ path: '', ...pos(lc, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      ok: false,
+      error: doc.errors.slice(0, 20).map((e) => ({
+        path: '',
+        ...pos(lc, e.pos[0]),
+        message: `YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   let data: unknown;
   try {
@@ -29,13 +37,25 @@ export function parseActionsFile(text: string): Result<TimedAction[], ScenarioEr
       error: parsed.error.issues.slice(0, 50).map((i) => {
         const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         let node: unknown = null;
-        for (let n = path.length; n >= 0 && !node; n--) node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+        for (let n = path.length; n >= 0 && !node; n--)
+          node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
         const range = (node as { range?: [number, number, number] } | null)?.range;
-        return { path: path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''), ...(range ? pos(lc, range[0]) : {}), message: i.message };
+        return {
+          path: path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+            .join('')
+            .replace(/^\./, ''),
+          ...(range ? pos(lc, range[0]) : {}),
+          message: i.message,
+        };
       }),
     };
   }
-  const out: TimedAction[] = parsed.data.map((e) => ({ at: e.at, by: 'learner' as const, action: e.action as Action }));
+  const out: TimedAction[] = parsed.data.map((e) => ({
+    at: e.at,
+    by: 'learner' as const,
+    action: e.action as Action,
+  }));
   out.sort((a, b) => a.at - b.at);
   return { ok: true, value: out };
 }

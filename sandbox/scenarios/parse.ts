@@ -11,22 +11,39 @@ import { scenarioSchema, type Scenario, type ScenarioError } from './schema.ts';
 
 const MAX_BYTES = 1_000_000;
 
-export function parseScenario(yamlText: string, fileName?: string): Result<Scenario, ScenarioError[]> {
-  if (typeof yamlText !== 'string') return { ok: false, error: [{ path: '', message: 'scenario must be text' }] };
-  if (yamlText.length > MAX_BYTES) return { ok: false, error: [{ path: '', message: `scenario file is larger than ${MAX_BYTES} bytes` }] };
+export function parseScenario(
+  yamlText: string,
+  fileName?: string,
+): Result<Scenario, ScenarioError[]> {
+  if (typeof yamlText !== 'string')
+    return { ok: false, error: [{ path: '', message: 'scenario must be text' }] };
+  if (yamlText.length > MAX_BYTES)
+    return {
+      ok: false,
+      error: [{ path: '', message: `scenario file is larger than ${MAX_BYTES} bytes` }],
+    };
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
     doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
-    return { ok: false, error: [{ path: '', message: `cannot read YAML: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      error: [{ path: '', message: `cannot read YAML: ${(error as Error).message}` }],
+    };
   }
   if (doc.errors.length > 0) {
     return {
       ok: false,
       error: doc.errors.slice(0, 20).map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { path: '', line: pos.line, column: pos.col, message: `YAML: ${firstLine(e.message)}` };
+        return {
+          ...(fileName !== undefined ? { file: fileName } : {}),
+          path: '',
+          line: pos.line,
+          column: pos.col,
+          message: `YAML: ${firstLine(e.message)}`,
+        };
       }),
     };
   }
@@ -34,11 +51,14 @@ export function parseScenario(yamlText: string, fileName?: string): Result<Scena
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { ok: false, error: [{ path: '', message: `cannot read YAML: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      error: [{ path: '', message: `cannot read YAML: ${(error as Error).message}` }],
+    };
   }
   const where = (path: (string | number)[]) => locate(doc, lineCounter, path);
   const result = validateScenarioData(data, where);
-  if (!result.ok && fileName) for (const e of result.error) e.message = e.message;
+  if (!result.ok && fileName !== undefined) for (const e of result.error) e.file = fileName;
   return result;
 }
 
@@ -75,20 +95,31 @@ export function validateScenarioData(
   });
   const ids = new Set<string>();
   scenario.goals.forEach((goal, i) => {
-    if (ids.has(goal.id)) errors.push({ path: `goals[${i}].id`, ...where(['goals', i, 'id']), message: `goal id '${goal.id}' is used twice` });
+    if (ids.has(goal.id))
+      errors.push({
+        path: `goals[${i}].id`,
+        ...where(['goals', i, 'id']),
+        message: `goal id '${goal.id}' is used twice`,
+      });
     ids.add(goal.id);
   });
   if (errors.length > 0) return { ok: false, error: errors };
   const built = buildWorld(scenario);
   if (!built.ok) {
-    return { ok: false, error: built.error.map((e) => ({ ...e, ...where(pathFromString(e.path)) })) };
+    return {
+      ok: false,
+      error: built.error.map((e) => ({ ...e, ...where(pathFromString(e.path)) })),
+    };
   }
   return { ok: true, value: scenario };
 }
 
 export function scenarioErrorsToText(errors: ScenarioError[], fileName = 'scenario'): string {
   return errors
-    .map((e) => `${fileName}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`)
+    .map(
+      (e) =>
+        `${fileName}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`,
+    )
     .join('\n');
 }
 
@@ -110,7 +141,11 @@ function pathFromString(path: string): (string | number)[] {
 }
 
 /** Line and column of the deepest YAML node on the path; for a field, its key (so unknown and wrong fields point at their name). */
-function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { line?: number; column?: number } {
+function locate(
+  doc: Document,
+  lc: LineCounter,
+  path: (string | number)[],
+): { line?: number; column?: number } {
   for (let n = path.length; n >= 1; n--) {
     const key = path[n - 1];
     const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
@@ -118,7 +153,12 @@ function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { li
       const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === key);
       if (pair && isScalar(pair.key) && pair.key.range) return position(lc, pair.key.range[0]);
     }
-    const node = n === 1 ? (typeof key === 'number' ? doc.getIn([key], true) : null) : doc.getIn(path.slice(0, n), true);
+    const node =
+      n === 1
+        ? typeof key === 'number'
+          ? doc.getIn([key], true)
+          : null
+        : doc.getIn(path.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | null)?.range;
     if (range) return position(lc, range[0]);
   }

@@ -1,12 +1,56 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { advance, applyAction, createWorld, deserializeWorld, parseScenario, serializeWorld, type Action } from '../../sandbox/index.ts';
+import {
+  advance,
+  applyAction,
+  createWorld,
+  deserializeWorld,
+  parseScenario,
+  serializeWorld,
+  type Action,
+} from '../../sandbox/index.ts';
 import { parseActionsFile } from '../../sandbox/scenarios/load.ts';
-import { SCENARIO_DIR, loadScenario } from './helpers.ts';
+import { loadScenario } from './helpers.ts';
 
-const good = readFileSync(join(SCENARIO_DIR, 'ecs-no-agent.yaml'), 'utf8');
+// A fixed copy of a valid scenario, so line numbers in these tests do not move with formatting.
+const good = `id: ecs-no-agent
+title: An instance without the ECS agent never joins
+lesson: ecs
+summary: >-
+  A colleague launched a second host for the web service, but it runs plain Docker without the
+  ECS agent: it never registers, so one web task cannot be placed. Get web to four running
+  tasks on two ACTIVE container instances.
+seed: 5
+region: eu-west-3
+orchestrator: ecs
+duration: 600
+initial:
+  cluster: {name: demo}
+  instances:
+    - {name: ecs-a, type: t3.medium, az: eu-west-3a, software: ecs}
+    - {name: plain-docker-b, type: t3.medium, az: eu-west-3b, software: docker}
+  taskDefinitions:
+    - family: web
+      containerDefinitions: [{name: web, image: nginx:1.27, cpu: 512, memory: 1024}]
+  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 4}
+allowedActions: [instance.launch, instance.terminate]
+script: []
+goals:
+  - id: two-container-instances
+    goal: activeContainerInstancesAtLeast
+    params: {count: 2, by: 300}
+  - id: web-four
+    goal: runningAtLeast
+    params: {service: web, count: 4, from: 300}
+hints:
+  - The cluster only sees instances whose agent registered (status ACTIVE).
+  - An instance needs the container runtime and the ECS agent, configured with ECS_CLUSTER=demo.
+  - Replace the plain Docker host with one launched with software ecs.
+solution:
+  - {at: 10, action: {type: instance.terminate, instanceId: plain-docker-b}}
+  - {at: 10, action: {type: instance.launch, instanceType: t3.medium, az: eu-west-3b, software: ecs}}
+`;
 
 describe('bad scenario files', () => {
   it('malformed YAML names the line and column', () => {
@@ -19,47 +63,78 @@ describe('bad scenario files', () => {
 
   it('an unknown field is named, with its line and column', () => {
     const r = parseScenario(good.replace('duration: 600', 'duration: 600\ndurration: 900'));
-    expect(r).toEqual({ ok: false, error: [{ path: 'durration', line: 12, column: 1, message: "unknown field 'durration'" }] });
+    expect(r).toEqual({
+      ok: false,
+      error: [{ path: 'durration', line: 12, column: 1, message: "unknown field 'durration'" }],
+    });
   });
 
   it('a desired count of 10^9 is refused with the quota', () => {
     const r = parseScenario(good.replace('desiredCount: 4', 'desiredCount: 1000000000'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error[0]).toMatchObject({ path: 'initial.services[0].desiredCount', line: 21, column: 47, message: 'must be at most 5000 (ECS tasks-per-service quota)' });
+    expect(r.error[0]).toMatchObject({
+      path: 'initial.services[0].desiredCount',
+      line: 21,
+      column: 47,
+      message: 'must be at most 5000 (ECS tasks-per-service quota)',
+    });
   });
 
   it('a 10^6-instance scenario is refused before anything is built', () => {
     const r = parseScenario(good.replace('software: ecs}', 'software: ecs, count: 1000000}'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error[0]).toMatchObject({ path: 'initial.instances[0].count', message: 'must be at most 1000 (sandbox limit)' });
+    expect(r.error[0]).toMatchObject({
+      path: 'initial.instances[0].count',
+      message: 'must be at most 1000 (sandbox limit)',
+    });
   });
 
   it('1,001 instances over two entries is over the total', () => {
     const r = parseScenario(good.replace('software: ecs}', 'software: ecs, count: 1000}'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error[0]).toEqual({ path: 'initial.instances', line: 14, column: 3, message: 'the scenario asks for 1001 instances; the sandbox runs at most 1000' });
+    expect(r.error[0]).toEqual({
+      path: 'initial.instances',
+      line: 14,
+      column: 3,
+      message: 'the scenario asks for 1001 instances; the sandbox runs at most 1000',
+    });
   });
 
   it('goal params are validated by the goal’s own schema', () => {
-    const r = parseScenario(good.replace('params: {count: 2, by: 300}', 'params: {count: -2, by: 300, colour: red}'));
+    const r = parseScenario(
+      good.replace('params: {count: 2, by: 300}', 'params: {count: -2, by: 300, colour: red}'),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.map((e) => `${e.path}: ${e.message}`)).toEqual(['goals[0].params.count: Too small: expected number to be >=1', "goals[0].params.colour: unknown field 'colour'"]);
+    expect(r.error.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'goals[0].params.count: Too small: expected number to be >=1',
+      "goals[0].params.colour: unknown field 'colour'",
+    ]);
   });
 
   it('an unknown goal name is refused', () => {
-    const r = parseScenario(good.replace('goal: activeContainerInstancesAtLeast', 'goal: eval("1+1")'));
+    const r = parseScenario(
+      good.replace('goal: activeContainerInstancesAtLeast', 'goal: eval("1+1")'),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error[0]!.path).toBe('goals[0].goal');
   });
 
   it('hostile strings are refused, not interpreted', () => {
-    for (const name of ["web'; rm -rf /", '__proto__', 'constructor', '<script>alert(1)</script>', 'w'.repeat(300)]) {
-      const r = parseScenario(good.replace('serviceName: web', `serviceName: ${JSON.stringify(name)}`));
+    for (const name of [
+      "web'; rm -rf /",
+      '__proto__',
+      'constructor',
+      '<script>alert(1)</script>',
+      'w'.repeat(300),
+    ]) {
+      const r = parseScenario(
+        good.replace('serviceName: web', `serviceName: ${JSON.stringify(name)}`),
+      );
       if (name === 'constructor') {
         expect(r.ok).toBe(true);
         continue;
@@ -70,14 +145,22 @@ describe('bad scenario files', () => {
   });
 
   it('a billion-laughs alias bomb stops quickly', () => {
-    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     const r = parseScenario(bomb);
     expect(r.ok).toBe(false);
   });
 
   it('actions files name the entry, field and line', () => {
-    const r = parseActionsFile('- at: 10\n  action: {type: service.update, service: web, desiredCount: -3}\n');
-    expect(r).toEqual({ ok: false, error: [{ path: '[0].action.desiredCount', line: 2, column: 62, message: 'must not be negative' }] });
+    const r = parseActionsFile(
+      '- at: 10\n  action: {type: service.update, service: web, desiredCount: -3}\n',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: [
+        { path: '[0].action.desiredCount', line: 2, column: 62, message: 'must not be negative' },
+      ],
+    });
   });
 });
 
@@ -87,11 +170,33 @@ describe('bad actions', () => {
 
   it('absurd numbers are refused with the limit, and nothing changes', () => {
     const cases: [unknown, string, string][] = [
-      [{ type: 'service.update', service: 'web', desiredCount: 1e9 }, 'desiredCount', 'desiredCount: must be at most 5000 (the ECS quota of tasks per service)'],
-      [{ type: 'task.run', taskDefinition: 'web', count: 11 }, 'count', 'count: must be at most 10 (RunTask limit)'],
-      [{ type: 'instance.launch', instanceType: 't3.medium', az: 'eu-west-3a', software: 'ecs', count: 1e6 }, 'count', 'count: must be at most 100 per call (sandbox limit)'],
+      [
+        { type: 'service.update', service: 'web', desiredCount: 1e9 },
+        'desiredCount',
+        'desiredCount: must be at most 5000 (the ECS quota of tasks per service)',
+      ],
+      [
+        { type: 'task.run', taskDefinition: 'web', count: 11 },
+        'count',
+        'count: must be at most 10 (RunTask limit)',
+      ],
+      [
+        {
+          type: 'instance.launch',
+          instanceType: 't3.medium',
+          az: 'eu-west-3a',
+          software: 'ecs',
+          count: 1e6,
+        },
+        'count',
+        'count: must be at most 100 per call (sandbox limit)',
+      ],
       [{ type: 'fault.traffic', service: 'web', rps: -5 }, 'rps', 'rps: must not be negative'],
-      [{ type: 'service.update', service: 'web', desiredCount: 2.5 }, 'desiredCount', 'desiredCount: must be a whole number'],
+      [
+        { type: 'service.update', service: 'web', desiredCount: 2.5 },
+        'desiredCount',
+        'desiredCount: must be a whole number',
+      ],
       [{ type: 'service.update', service: 'web', colour: 'red' }, '', ''],
     ];
     const before = serializeWorld(world);
@@ -106,7 +211,11 @@ describe('bad actions', () => {
 
   it('a learner cannot use actions the scenario does not offer', () => {
     const r = applyAction(world, { type: 'task.run', taskDefinition: 'web' });
-    expect(r.result).toEqual({ ok: false, field: 'type', error: 'This scenario does not offer task.run.' });
+    expect(r.result).toEqual({
+      ok: false,
+      field: 'type',
+      error: 'This scenario does not offer task.run.',
+    });
   });
 
   it('advance ignores negative, NaN and infinite durations', () => {
@@ -118,7 +227,30 @@ describe('bad actions', () => {
   it('never throws and never changes the world on a refused action (property)', () => {
     const anyAction = fc.oneof(
       fc.anything(),
-      fc.record({ type: fc.constantFrom('service.update', 'task.run', 'task.stop', 'instance.launch', 'fault.crash', 'container.place', 'service.create', 'taskdef.register', 'asg.update'), service: fc.string(), desiredCount: fc.oneof(fc.integer(), fc.double()), taskId: fc.string(), count: fc.integer(), instanceType: fc.string(), az: fc.string(), software: fc.string(), taskDefinition: fc.anything() }, { requiredKeys: ['type'] }),
+      fc.record(
+        {
+          type: fc.constantFrom(
+            'service.update',
+            'task.run',
+            'task.stop',
+            'instance.launch',
+            'fault.crash',
+            'container.place',
+            'service.create',
+            'taskdef.register',
+            'asg.update',
+          ),
+          service: fc.string(),
+          desiredCount: fc.oneof(fc.integer(), fc.double()),
+          taskId: fc.string(),
+          count: fc.integer(),
+          instanceType: fc.string(),
+          az: fc.string(),
+          software: fc.string(),
+          taskDefinition: fc.anything(),
+        },
+        { requiredKeys: ['type'] },
+      ),
     );
     fc.assert(
       fc.property(anyAction, (action) => {
@@ -143,10 +275,16 @@ describe('bad actions', () => {
   });
 
   it('deserializeWorld never throws (property) and refuses wrong shapes', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
-      const r = deserializeWorld(text);
-      expect(typeof r.ok).toBe('boolean');
-    }), { numRuns: 300 });
-    expect(deserializeWorld('{"time": 1}')).toEqual({ ok: false, error: 'snapshot field seed must be a number' });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const r = deserializeWorld(text);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+    expect(deserializeWorld('{"time": 1}')).toEqual({
+      ok: false,
+      error: 'snapshot field seed must be a number',
+    });
   });
 });

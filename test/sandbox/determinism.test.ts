@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { advance, applyAction, createSandbox, createWorld, deserializeWorld, hashWorld, replay, serializeWorld } from '../../sandbox/index.ts';
+import {
+  advance,
+  applyAction,
+  createSandbox,
+  createWorld,
+  deserializeWorld,
+  hashWorld,
+  replay,
+  serializeWorld,
+} from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
 const scenario = loadScenario('ecs-outgrows-capacity.yaml');
-const solution = scenario.solution.map((s) => ({ at: s.at, by: 'learner' as const, action: s.action }));
+const solution = scenario.solution.map((s) => ({
+  at: s.at,
+  by: 'learner' as const,
+  action: s.action,
+}));
 
 function hashesEvery(seconds: number, seed?: number): string[] {
   let world = createWorld(scenario, { seed });
@@ -59,9 +72,16 @@ describe('determinism', () => {
 describe('the sandbox actor', () => {
   it('applies learner actions, advances, and reports the result with the real command', () => {
     const actor = createSandbox(scenario);
-    actor.send({ type: 'learner.action', action: { type: 'service.update', service: 'web', desiredCount: 6 } });
+    actor.send({
+      type: 'learner.action',
+      action: { type: 'service.update', service: 'web', desiredCount: 6 },
+    });
     const result = actor.getSnapshot().context.lastResult;
-    expect(result).toEqual({ ok: true, message: 'Updated service web: desired count 6.', command: 'aws ecs update-service --cluster demo --service web --desired-count 6' });
+    expect(result).toEqual({
+      ok: true,
+      message: 'Updated service web: desired count 6.',
+      command: 'aws ecs update-service --cluster demo --service web --desired-count 6',
+    });
     actor.send({ type: 'sim.advance', seconds: 30 });
     expect(actor.getSnapshot().context.world.time).toBe(30);
     expect(actor.getSnapshot().context.world.services.web!.runningCount).toBe(6);
@@ -70,10 +90,16 @@ describe('the sandbox actor', () => {
     const actor = createSandbox(scenario);
     actor.send({ type: 'sim.advance', seconds: 20 });
     const before = serializeWorld(actor.getSnapshot().context.world);
-    actor.send({ type: 'learner.action', action: { type: 'service.update', service: 'web', desiredCount: 5 } });
+    actor.send({
+      type: 'learner.action',
+      action: { type: 'service.update', service: 'web', desiredCount: 5 },
+    });
     actor.send({ type: 'learner.undo' });
     expect(serializeWorld(actor.getSnapshot().context.world)).toBe(before);
-    actor.send({ type: 'learner.action', action: { type: 'service.update', service: 'web', desiredCount: 5 } });
+    actor.send({
+      type: 'learner.action',
+      action: { type: 'service.update', service: 'web', desiredCount: 5 },
+    });
     actor.send({ type: 'sim.advance', seconds: 60 });
     actor.send({ type: 'learner.undo' });
     const expected = advance(createWorld(scenario), 80);
@@ -82,7 +108,10 @@ describe('the sandbox actor', () => {
   it('undo without checkpoints replays from the scenario', () => {
     const actor = createSandbox(scenario);
     for (let i = 0; i < 12; i++) {
-      actor.send({ type: 'learner.action', action: { type: 'service.update', service: 'web', desiredCount: 4 + (i % 3) } });
+      actor.send({
+        type: 'learner.action',
+        action: { type: 'service.update', service: 'web', desiredCount: 4 + (i % 3) },
+      });
       actor.send({ type: 'sim.advance', seconds: 10 });
     }
     actor.send({ type: 'learner.undo' });

@@ -5,7 +5,9 @@ import { parseScenario, type Scenario } from '../../sandbox/index.ts';
 export const SCENARIO_DIR = join(import.meta.dirname, '../../sandbox/scenarios');
 
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort();
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 }
 
 export function loadScenario(file: string): Scenario {

@@ -1,13 +1,30 @@
-import { SimulatedClock, createActor, initialTransition, transition, type AnyStateMachine } from 'xstate';
+import {
+  SimulatedClock,
+  createActor,
+  initialTransition,
+  transition,
+  type AnyStateMachine,
+} from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { agentMachine } from '../../sandbox/machines/agent-machine.ts';
 import { containerMachine } from '../../sandbox/machines/container-machine.ts';
 import { instanceMachine } from '../../sandbox/machines/instance-machine.ts';
 import { taskMachine } from '../../sandbox/machines/task-machine.ts';
-import { AGENT_TABLE, CONTAINER_TABLE, INSTANCE_TABLE, TASK_TABLE, type TransitionTable } from '../../sandbox/engine/machine-table.ts';
+import {
+  AGENT_TABLE,
+  CONTAINER_TABLE,
+  INSTANCE_TABLE,
+  TASK_TABLE,
+  type TransitionTable,
+} from '../../sandbox/engine/machine-table.ts';
 
 /** The table the engine uses must say exactly what xstate's own transition() says. */
-function expectTableMatchesMachine(machine: AnyStateMachine, table: TransitionTable, input: unknown, events: Record<string, object>) {
+function expectTableMatchesMachine(
+  machine: AnyStateMachine,
+  table: TransitionTable,
+  input: unknown,
+  events: Record<string, object>,
+) {
   const [initial] = initialTransition(machine, input);
   expect(initial.value).toBe(table.initial);
   for (const state of Object.keys(table.states)) {
@@ -15,7 +32,9 @@ function expectTableMatchesMachine(machine: AnyStateMachine, table: TransitionTa
     for (const [type, extra] of Object.entries(events)) {
       const [next] = transition(machine, snapshot, { type, ...extra });
       const expected = table.states[state]!.on[type] ?? state;
-      expect(`${state} --${type}--> ${String(next.value)}`).toBe(`${state} --${type}--> ${expected}`);
+      expect(`${state} --${type}--> ${String(next.value)}`).toBe(
+        `${state} --${type}--> ${expected}`,
+      );
     }
   }
 }
@@ -31,12 +50,32 @@ describe('ECS task statechart', () => {
     expectTableMatchesMachine(taskMachine, TASK_TABLE, { launchType: 'EC2' }, events);
   });
   it('has this exact transition table', () => {
-    const rows = Object.entries(TASK_TABLE.states).map(([s, r]) => [s, r.on, r.after?.target ?? null]);
+    const rows = Object.entries(TASK_TABLE.states).map(([s, r]) => [
+      s,
+      r.on,
+      r.after?.target ?? null,
+    ]);
     expect(rows).toEqual([
-      ['PROVISIONING', { 'task.placed': 'PENDING', 'task.stop': 'STOPPED', 'task.lost': 'STOPPED' }, null],
-      ['PENDING', { 'task.stop': 'STOPPING', 'task.exited': 'STOPPING', 'task.lost': 'STOPPED' }, 'ACTIVATING'],
-      ['ACTIVATING', { 'task.stop': 'DEACTIVATING', 'task.exited': 'DEACTIVATING', 'task.lost': 'STOPPED' }, 'RUNNING'],
-      ['RUNNING', { 'task.stop': 'DEACTIVATING', 'task.exited': 'DEACTIVATING', 'task.lost': 'STOPPED' }, null],
+      [
+        'PROVISIONING',
+        { 'task.placed': 'PENDING', 'task.stop': 'STOPPED', 'task.lost': 'STOPPED' },
+        null,
+      ],
+      [
+        'PENDING',
+        { 'task.stop': 'STOPPING', 'task.exited': 'STOPPING', 'task.lost': 'STOPPED' },
+        'ACTIVATING',
+      ],
+      [
+        'ACTIVATING',
+        { 'task.stop': 'DEACTIVATING', 'task.exited': 'DEACTIVATING', 'task.lost': 'STOPPED' },
+        'RUNNING',
+      ],
+      [
+        'RUNNING',
+        { 'task.stop': 'DEACTIVATING', 'task.exited': 'DEACTIVATING', 'task.lost': 'STOPPED' },
+        null,
+      ],
       ['DEACTIVATING', { 'task.lost': 'STOPPED' }, 'STOPPING'],
       ['STOPPING', { 'task.lost': 'STOPPED' }, 'DEPROVISIONING'],
       ['DEPROVISIONING', { 'task.lost': 'STOPPED' }, 'STOPPED'],
@@ -45,7 +84,10 @@ describe('ECS task statechart', () => {
   });
   it('runs the whole lifecycle on a simulated clock', () => {
     const clock = new SimulatedClock();
-    const actor = createActor(taskMachine, { clock, input: { launchType: 'FARGATE', delays: { pullDelay: 45 } } }).start();
+    const actor = createActor(taskMachine, {
+      clock,
+      input: { launchType: 'FARGATE', delays: { pullDelay: 45 } },
+    }).start();
     actor.send({ type: 'task.placed' });
     expect(actor.getSnapshot().value).toBe('PENDING');
     clock.increment(44_999);
@@ -69,7 +111,11 @@ describe('ECS task statechart', () => {
 
 describe('EC2 instance statechart', () => {
   it('table matches transition()', () => {
-    expectTableMatchesMachine(instanceMachine, INSTANCE_TABLE, undefined, { 'instance.stop': {}, 'instance.start': {}, 'instance.terminate': {} });
+    expectTableMatchesMachine(instanceMachine, INSTANCE_TABLE, undefined, {
+      'instance.stop': {},
+      'instance.start': {},
+      'instance.terminate': {},
+    });
   });
   it('boots after the boot delay and terminates after the shutdown delay', () => {
     const clock = new SimulatedClock();
@@ -97,7 +143,11 @@ describe('EC2 instance statechart', () => {
 
 describe('ECS agent statechart', () => {
   it('table matches transition()', () => {
-    expectTableMatchesMachine(agentMachine, AGENT_TABLE, undefined, { 'agent.drain': {}, 'agent.activate': {}, 'agent.deregister': {} });
+    expectTableMatchesMachine(agentMachine, AGENT_TABLE, undefined, {
+      'agent.drain': {},
+      'agent.activate': {},
+      'agent.deregister': {},
+    });
   });
   it('registers after the registration delay, drains and deregisters', () => {
     const clock = new SimulatedClock();
@@ -117,7 +167,11 @@ describe('ECS agent statechart', () => {
 describe('Docker container statechart', () => {
   it('table matches transition()', () => {
     expectTableMatchesMachine(containerMachine, CONTAINER_TABLE, undefined, {
-      'container.place': {}, 'container.start': {}, 'container.stop': {}, 'container.exit': {}, 'container.remove': {},
+      'container.place': {},
+      'container.start': {},
+      'container.stop': {},
+      'container.exit': {},
+      'container.remove': {},
     });
   });
   it('a dead container stays dead until started', () => {

@@ -6,7 +6,16 @@ describe('every scenario', () => {
   const files = scenarioFiles();
   it('exists in the required set', () => {
     const ids = files.map((f) => f.replace(/\.yaml$/, ''));
-    for (const id of ['why-orchestration-by-hand', 'why-orchestration-orchestrated', 'ecs-outgrows-capacity', 'ecs-no-agent', 'ecs-az-outage-no-spread', 'ecs-az-outage-spread', 'fargate-service', 'fargate-cost-comparison']) {
+    for (const id of [
+      'why-orchestration-by-hand',
+      'why-orchestration-orchestrated',
+      'ecs-outgrows-capacity',
+      'ecs-no-agent',
+      'ecs-az-outage-no-spread',
+      'ecs-az-outage-spread',
+      'fargate-service',
+      'fargate-cost-comparison',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -19,7 +28,11 @@ describe('every scenario', () => {
         expect(scenario.solution.length).toBeGreaterThan(0);
       });
       it('solution passes every goal', () => {
-        const log = scenario.solution.map((s) => ({ at: s.at, by: 'learner' as const, action: s.action }));
+        const log = scenario.solution.map((s) => ({
+          at: s.at,
+          by: 'learner' as const,
+          action: s.action,
+        }));
         const { world, results } = replay(scenario, log, { until: scenario.duration });
         expect(results.filter((r) => !r.ok)).toEqual([]);
         const goals = checkGoals(world, scenario);
