@@ -27,6 +27,6 @@ describe('golden event logs', () => {
       }
       expect(existsSync(path), `missing ${path}; run UPDATE_GOLDEN=1 npm run test:unit -- test/golden`).toBe(true);
       expect(text).toBe(readFileSync(path, 'utf8'));
-    });
+    }, 60_000);
   }
 });

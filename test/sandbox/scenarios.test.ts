@@ -37,12 +37,12 @@ describe('every scenario', () => {
         expect(results.filter((r) => !r.ok)).toEqual([]);
         const goals = checkGoals(world, scenario);
         expect(goals.filter((g) => g.status !== 'pass')).toEqual([]);
-      });
+      }, 60_000);
       it('doing nothing fails at least one goal', () => {
         const { world } = replay(scenario, [], { until: scenario.duration });
         const goals = checkGoals(world, scenario);
         expect(goals.some((g) => g.status === 'fail')).toBe(true);
-      });
+      }, 60_000);
     });
   }
 });
