@@ -260,7 +260,7 @@ describe('bad actions', () => {
       { numRuns: 400 },
     );
     expect(serializeWorld(world)).toBe(serializeWorld(createWorld(scenario)));
-  });
+  }, 60_000);
 
   it('parseScenario never throws on arbitrary or mutated text (property)', () => {
     fc.assert(
@@ -272,7 +272,7 @@ describe('bad actions', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('deserializeWorld never throws (property) and refuses wrong shapes', () => {
     fc.assert(
@@ -286,5 +286,5 @@ describe('bad actions', () => {
       ok: false,
       error: 'snapshot field seed must be a number',
     });
-  });
+  }, 60_000);
 });
