@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyAction, commandFor, serializeWorld, type Action, type World } from '../../sandbox/index.ts';
+import { applyAction, commandFor, serializeWorld, type Action, type PlacementConstraint, type World } from '../../sandbox/index.ts';
 import { complete, interpret, runCommandLine, type CliEnv } from '../../sandbox/cli/index.ts';
 import { dockerWorld, ecsWorld } from './worlds.ts';
 
@@ -211,7 +211,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     fc.record({ type: fc.constantFrom('container.start' as const, 'container.stop' as const, 'container.remove' as const), containerId: id(containers) }),
     fc.record({ type: fc.constant('taskdef.register' as const), taskDefinition }),
     fc.record(
-      { type: fc.constant('service.create' as const), serviceName: name, taskDefinition: fc.constantFrom('web:1', 'web', 'nope:3'), desiredCount: count, launchType, placementStrategy: fc.array(strategy, { maxLength: 2 }), placementConstraints: fc.constantFrom([{ type: 'distinctInstance' as const }], [{ type: 'memberOf' as const, expression: 'attribute:ecs.instance-type =~ t3.*' }]), deploymentConfiguration: dc },
+      { type: fc.constant('service.create' as const), serviceName: name, taskDefinition: fc.constantFrom('web:1', 'web', 'nope:3'), desiredCount: count, launchType, placementStrategy: fc.array(strategy, { maxLength: 2 }), placementConstraints: fc.constantFrom<PlacementConstraint[]>([{ type: 'distinctInstance' }], [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }]), deploymentConfiguration: dc },
       { requiredKeys: ['type', 'serviceName', 'taskDefinition', 'desiredCount'] },
     ),
     fc

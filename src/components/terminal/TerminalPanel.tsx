@@ -151,7 +151,7 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
             </pre>
             {e.stdout !== '' ? <pre className="shipyard-terminal__stdout">{e.stdout}</pre> : null}
             {e.stderr !== '' ? (
-              <pre className="shipyard-terminal__stderr">
+              <pre className="shipyard-terminal__stderr" data-exit={e.exitCode}>
                 <span className="shipyard-terminal__label">{e.exitCode === 0 ? 'note: ' : `error (exit ${e.exitCode}): `}</span>
                 {e.stderr.replace(/^\n+/, '')}
               </pre>

@@ -46,6 +46,9 @@ async function load(): Promise<MonacoApi> {
     validate: true,
     allowComments: false,
     enableSchemaRequest: false,
+    schemaRequest: 'ignore',
+    // A field AWS would refuse is an error, not a warning.
+    schemaValidation: 'error',
     schemas: [
       {
         uri: ECS_TASK_DEFINITION_SCHEMA_URI,

@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const LESSON = '/lessons/why-orchestration/';
+/** Chunks that belong to the editor: none may load before the learner opens it. */
+const EDITOR_CHUNK =
+  /\/(load-monaco|editor\.api|EditorPanel|register\.all|jsonMode|monaco-yaml|[a-z]+\.worker)[-.][\w-]+\.js$/;
+
+async function openSandbox(page: Page, url: string, index: number): Promise<Locator> {
+  await page.goto(url);
+  const sandbox = page.locator('.sbx-block').nth(index);
+  await sandbox.scrollIntoViewIfNeeded();
+  await expect(sandbox.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
+  return sandbox;
+}
+
+async function openEditor(sandbox: Locator): Promise<Locator> {
+  await sandbox.getByRole('tab', { name: 'Editor' }).click();
+  const editor = sandbox.getByRole('textbox', { name: /^Editor: web\.json\./ });
+  await expect(editor).toBeAttached();
+  return editor;
+}
+
+/** Replaces the document by pasting (typing would trigger Monaco's auto-indent and auto-closing). */
+async function replaceText(page: Page, editor: Locator, text: string): Promise<void> {
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(page.url()).origin,
+    });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+const TASK_DEFINITION = (networkMode: string) => `{
+  "family": "web",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    { "name": "web", "image": "shipyard/web:1.0", "cpu": 256, "memory": 512 }
+  ],
+  "networkMode": "${networkMode}"
+}`;
+
+test('Monaco loads only when the learner opens the editor, styled, with its workers from the site', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
+      scripts.push(request.url());
+  });
+  const sandbox = await openSandbox(page, LESSON, 0);
+  await sandbox.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(sandbox.getByRole('textbox', { name: 'Command' })).toBeVisible();
+  expect(scripts.filter((url) => EDITOR_CHUNK.test(url))).toEqual([]);
+
+  await openEditor(sandbox);
+  await expect(sandbox.getByText('No problems found in web.json.')).toBeVisible();
+  // Each name without its 8-character content hash; a worker comes as its module and its bundle.
+  const loaded = scripts
+    .filter((url) => EDITOR_CHUNK.test(url))
+    .map((url) => url.replace(/^.*\/_astro\//, '').replace(/[.-][\w-]{8}\.js$/, ''));
+  expect([...new Set(loaded)].sort()).toEqual(
+    [
+      'EditorPanel',
+      'editor.api',
+      'editor.worker',
+      'json.worker',
+      'jsonMode',
+      'load-monaco',
+      'monaco-yaml',
+      'register.all',
+      'yaml.worker',
+    ].sort(),
+  );
+  expect(loaded.every((name) => !/^https?:/.test(name))).toBe(true);
+  // Monaco's CSS arrived with its lazy chunks (Astro's build would otherwise drop it).
+  expect(await page.locator('style[data-monaco]').count()).toBeGreaterThan(10);
+  await expect(sandbox.locator('.monaco-editor')).toHaveCSS('position', 'relative');
+});
+
+test('learner sees a marker on a bad field with its line and column, and fixing it clears it', async ({
+  page,
+}) => {
+  const sandbox = await openSandbox(page, LESSON, 0);
+  const editor = await openEditor(sandbox);
+  await replaceText(page, editor, TASK_DEFINITION('nat'));
+  const problems = sandbox.getByRole('list', { name: /^Problems/ });
+  await expect(problems.getByRole('listitem')).toHaveText([
+    'Line 7, column 18 Value is not accepted. Valid values: "bridge", "awsvpc", "host", "none". (schema)',
+  ]);
+  await expect(sandbox.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+
+  await replaceText(page, editor, TASK_DEFINITION('bridge'));
+  await expect(sandbox.getByText('No problems found in web.json.')).toBeVisible();
+  await expect(sandbox.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+});
+
+test('learner leaves the editor with Escape then Tab', async ({ page }) => {
+  const sandbox = await openSandbox(page, LESSON, 0);
+  const editor = await openEditor(sandbox);
+  await editor.focus();
+  await page.keyboard.press('Tab');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(
+    sandbox.getByRole('button', { name: 'Apply (register task definition)' }),
+  ).toBeFocused();
+});
+
+test('the editor panel is accessible, in light and dark', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript(
+      (value) => window.localStorage.setItem('starlight-theme', value),
+      theme,
+    );
+    const sandbox = await openSandbox(page, LESSON, 0);
+    const editor = await openEditor(sandbox);
+    await replaceText(page, editor, TASK_DEFINITION('nat'));
+    await expect(
+      sandbox.getByRole('list', { name: /^Problems/ }).getByRole('listitem'),
+    ).toHaveCount(1);
+    // Scoped to the editor panel: the rest of the sandbox island is another panel's concern.
+    const results = await new AxeBuilder({ page }).include('.shipyard-editor').analyze();
+    expect(
+      results.violations.map(
+        (v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+      ),
+    ).toEqual([]);
+  }
+});
