@@ -48,7 +48,8 @@ export type { Scenario, ScenarioError, GoalSpec } from './scenarios/schema.ts';
 export type { GoalResult } from './goals/goal.ts';
 export type { SandboxActor, SandboxContext, SandboxEvent } from './machines/sandbox-machine.ts';
 
-export { parseScenario, scenarioErrorsToText } from './scenarios/parse.ts';
+export { parseScenario, scenarioErrorsToText, validateScenarioData } from './scenarios/parse.ts';
+export { parseActionsFile } from './scenarios/load.ts';
 export { createWorld } from './engine/create-world.ts';
 export { applyAction, validateAction } from './engine/apply-action.ts';
 export { advance } from './engine/step.ts';
@@ -56,6 +57,13 @@ export { checkGoals } from './goals/check.ts';
 export { commandFor } from './engine/commands.ts';
 export { serializeWorld, deserializeWorld, hashWorld } from './engine/serialize.ts';
 export { replay } from './engine/replay.ts';
-export { createSandbox, sandboxMachine } from './machines/sandbox-machine.ts';
+export { createSandbox, sandboxMachine, CHECKPOINTS_KEPT } from './machines/sandbox-machine.ts';
+export { CONTROLLER_ORDER, ORCHESTRATORS } from './engine/orchestrators.ts';
+export type {
+  OrchestratorPlugin,
+  Controller,
+  ControllerName,
+  ActionHandler,
+} from './engine/orchestrators.ts';
 export { instanceUsage, serviceSummary, unplacedContainers } from './engine/queries.ts';
 export { INSTANCE_TYPES, FARGATE_CPU_MEMORY, REGIONS } from './model/aws-data.ts';

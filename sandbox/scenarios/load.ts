@@ -1,4 +1,4 @@
-/** Node-side helpers: find scenario files and read actions files. (Not imported by the browser build.) */
+/** Actions files: a YAML or JSON list of `{ at, action }` (runner `--actions`, the CLI's command files). No Node APIs. */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { timedActionSchema } from '../model/action-schema.ts';
