@@ -10,7 +10,7 @@ async function answerOneQuestion(page: Page): Promise<void> {
   await page.goto(LESSON);
   await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
   await expect(page.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
-  const q8 = page.getByRole('region', { name: /^Question 8 of 10 / });
+  const q8 = page.getByRole('region', { name: /^Question 8 of 11 / });
   await q8.getByRole('radio', { name: 'Kubernetes' }).check();
   await q8.getByRole('button', { name: 'Check answer' }).click();
   await expect(q8.getByText('Correct: 1 point of 1.')).toBeVisible();
@@ -34,11 +34,11 @@ test('a learner sees each lesson’s quiz result, question by question, on My pr
   await openProgress(page);
   await expect(lessonRow(page).getByRole('cell')).toHaveText([
     '◐ In progress',
-    '1 of 10 points (10 %), pass mark 70 %',
+    '1 of 11 points (9.1 %), pass mark 70 %',
     'None tried',
   ]);
   const questions = page.getByRole('table', {
-    name: 'Quiz: 1 of 10 points, pass mark 70 %, not passed yet',
+    name: 'Quiz: 1 of 11 points, pass mark 70 %, not passed yet',
   });
   await expect(
     questions
@@ -98,21 +98,21 @@ test('a learner exports progress and imports it into a fresh browser', async ({
   await expect(preview.getByRole('radio', { name: /^Merge/ })).toBeChecked();
   await expect(
     preview.getByRole('row', { name: /Why containers need an orchestrator/ }).getByRole('cell'),
-  ).toHaveText(['nothing recorded', 'in progress; quiz 1/10 points']);
+  ).toHaveText(['nothing recorded', 'in progress; quiz 1/11 points']);
   await preview.getByRole('button', { name: 'Merge into my progress' }).click();
   await expect(other.getByRole('status')).toHaveText(
     'Imported “shipyard-progress.json” (merge): 1 lesson changed.',
   );
   await expect(lessonRow(other).getByRole('cell')).toHaveText([
     '◐ In progress',
-    '1 of 10 points (10 %), pass mark 70 %',
+    '1 of 11 points (9.1 %), pass mark 70 %',
     'None tried',
   ]);
 
   // The imported progress is saved: the lesson page of the fresh browser shows it too.
   await other.goto(LESSON);
   await expect(other.locator('[data-lesson-progress]')).toContainText(
-    'Quiz: 1 of 10 points (10 %), pass mark 70 %',
+    'Quiz: 1 of 11 points (9.1 %), pass mark 70 %',
   );
   await fresh.close();
 });
@@ -156,7 +156,7 @@ test('a hostile or malformed file is refused with what and where, and nothing ch
     '(file): the file is 1.5 MB; a progress file is at most 1 MB',
   ]);
   await expect(lessonRow(page).getByRole('cell').nth(1)).toHaveText(
-    '1 of 10 points (10 %), pass mark 70 %',
+    '1 of 11 points (9.1 %), pass mark 70 %',
   );
 });
 
@@ -223,7 +223,7 @@ test('when the browser refuses to store anything, the learner is told and progre
     'Progress not saved normally: Your browser is not letting this site save progress (private mode, blocked or full storage). Progress is kept only until you close this tab: export it from My progress to keep it.',
   );
   await expect(page.locator('[data-lesson-progress]')).toContainText(
-    'Quiz: 1 of 10 points (10 %), pass mark 70 %',
+    'Quiz: 1 of 11 points (9.1 %), pass mark 70 %',
   );
 });
 

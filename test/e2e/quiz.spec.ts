@@ -5,7 +5,7 @@ import { test, expect, useTheme } from './fixtures';
 const LESSON = '/lessons/why-orchestration/';
 
 const question = (page: Page, n: number) =>
-  page.getByRole('region', { name: new RegExp(`^Question ${n} of 10 `) });
+  page.getByRole('region', { name: new RegExp(`^Question ${n} of 11 `) });
 
 /**
  * The quiz island hydrates when scrolled into view. The lesson's sandbox islands further up stay
@@ -75,6 +75,10 @@ async function answerAllRight(page: Page): Promise<void> {
   await check(9);
   await question(page, 10).getByRole('radio', { name: 'Amazon ECR' }).check();
   await check(10);
+  const q11 = question(page, 11);
+  await q11.getByRole('radio', { name: /^Between 17 and 19/ }).check();
+  await q11.getByRole('button', { name: 'Predict, then run it' }).click();
+  await expect(q11.getByText('Correct: 1 point of 1.')).toBeVisible();
 }
 
 /** Moves items with the Up buttons only, using the keyboard, until they are in `wanted` order. */
@@ -121,7 +125,7 @@ test('a learner answers a question wrongly, then rightly, and sees why and the s
   await expect(q1.getByText('Attempts: 2 · Score: 0.75 / 1')).toBeVisible();
   await expect(q1.getByRole('button', { name: 'Check answer' })).toBeDisabled();
   await expect(page.locator('.sy-quiz-score')).toContainText(
-    '0.75 of 10 points (7.5 %), 1 of 10 questions answered. Pass mark: 70 %. Not passed yet.',
+    '0.75 of 11 points (6.8 %), 1 of 11 questions answered. Pass mark: 70 %. Not passed yet.',
   );
 });
 
@@ -200,11 +204,11 @@ test('a learner passes the quiz and the lesson is marked done at the top and in 
   await openQuiz(page);
   await answerAllRight(page);
   await expect(page.locator('.sy-quiz-score')).toContainText(
-    '10 of 10 points (100 %), 10 of 10 questions answered. Pass mark: 70 %. ✓ Passed.',
+    '11 of 11 points (100 %), 11 of 11 questions answered. Pass mark: 70 %. ✓ Passed.',
   );
   const status = page.locator('[data-lesson-progress]');
   await expect(status).toContainText('Your progress: Done');
-  await expect(status).toContainText('Quiz: 10 of 10 points (100 %), passed');
+  await expect(status).toContainText('Quiz: 11 of 11 points (100 %), passed');
   await expect(
     page
       .getByRole('navigation', { name: 'Main' })
@@ -230,7 +234,7 @@ test('a learner reloads the lesson and finds answers, scores and status kept', a
   await expect(again.getByText('Correct: 0.75 points of 1.')).toBeVisible();
   await expect(page.locator('[data-lesson-progress]')).toContainText(
     'Your progress: In progress' +
-      'Quiz: 0.75 of 10 points (7.5 %), pass mark 70 %' +
+      'Quiz: 0.75 of 11 points (6.8 %), pass mark 70 %' +
       'My progress',
   );
   await expect(
@@ -238,6 +242,38 @@ test('a learner reloads the lesson and finds answers, scores and status kept', a
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Why containers need an orchestrator (in progress)' }),
   ).toBeVisible();
+});
+
+test('a learner predicts what happens, the scenario runs, and the outcome sits next to the prediction', async ({
+  page,
+}) => {
+  await openQuiz(page);
+  const q11 = question(page, 11);
+  await expect(
+    q11.getByText(
+      'The run: scenario “why-orchestration-by-hand”, with its solution, for 600 simulated seconds.',
+    ),
+  ).toBeVisible();
+  await q11.getByRole('button', { name: 'Predict, then run it' }).click();
+  await expect(q11.getByRole('alert')).toHaveText('Choose one option first.');
+  await q11.getByRole('radio', { name: /^All 20/ }).check();
+  await q11.getByRole('button', { name: 'Predict, then run it' }).click();
+  await expect(q11.getByText('Not right: 0 points of 1.')).toBeVisible();
+  await expect(
+    q11.getByText('Your prediction: All 20: crashed containers are started again automatically.'),
+  ).toBeVisible();
+  await expect(
+    q11.getByText(
+      'What happened: after 600 simulated seconds, containers were running on the three hosts: 17.',
+    ),
+  ).toBeVisible();
+  await expect(q11.locator('.sy-quiz-why > li')).toHaveText([
+    '✗ Wrong: On a plain Docker host nothing starts a crashed container again for you here, and nothing moves it to another host. Someone has to notice it and start it.',
+    '! Why: Three containers crashed (orders at 5:00, search at 7:00 after running out of memory, payments at 9:00) and nothing brought them back: 20 − 3 = 17. Restarting them is the toil an orchestrator takes over.',
+  ]);
+  // One attempt: having seen the outcome, the learner cannot change the prediction.
+  await expect(q11.getByRole('radio', { name: /^All 20/ })).toBeDisabled();
+  await expect(q11.getByText('Attempts: 1 · Score: 0 / 1')).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {

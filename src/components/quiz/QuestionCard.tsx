@@ -179,6 +179,18 @@ export function QuestionCard({
                 <span aria-hidden="true">{g.correct ? '✓ ' : '✗ '}</span>
                 {headline}
               </p>
+              {q.type === 'predict' && state.draft.type === 'predict' && (
+                <p>
+                  Your prediction:{' '}
+                  <Inline
+                    text={
+                      q.options.find(
+                        (o) => o.id === (state.draft as { choice: string | null }).choice,
+                      )?.text ?? '–'
+                    }
+                  />
+                </p>
+              )}
               {q.type === 'predict' && state.observed !== null && (
                 <p>
                   What happened: after {q.run.seconds} simulated seconds, {q.measureLabel}:{' '}
@@ -191,7 +203,7 @@ export function QuestionCard({
                     <li key={i} className={`sy-${f.tone}`}>
                       <span className="sy-quiz-tone">
                         <span aria-hidden="true">{TONE_ICON[f.tone]} </span>
-                        {TONE_LABEL[f.tone]}:
+                        {q.type === 'predict' && f.tone !== 'wrong' ? 'Why' : TONE_LABEL[f.tone]}:
                       </span>{' '}
                       <Inline text={f.text} />
                     </li>

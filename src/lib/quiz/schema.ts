@@ -141,6 +141,12 @@ export const predictQuestion = z
         actions: z
           .enum(['none', 'solution'])
           .describe("'none': only the scenario's scripted events; 'solution': its solution."),
+        solutionUntil: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("With 'solution': apply only the solution's actions up to this sim time."),
         seconds: z.number().int().min(1).max(3600).describe('Simulated seconds to run.'),
       })
       .strict(),

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, replay } from '../../sandbox/index.ts';
+import { matchingPrediction } from '../../src/lib/quiz/grade.ts';
+import { runPredict } from '../../src/lib/quiz/predict.ts';
+import { allQuizzes } from '../../src/lib/quiz/quizzes.ts';
+import type { PredictQuestion } from '../../src/lib/quiz/schema.ts';
+
+const predictQuestions = [...allQuizzes().values()].flatMap((quiz) =>
+  quiz.questions
+    .filter((q): q is PredictQuestion => q.type === 'predict')
+    .map((q) => ({ quiz: quiz.id, q })),
+);
+
+function scenario(id: string) {
+  const parsed = parseScenario(readFileSync(`sandbox/scenarios/${id}.yaml`, 'utf8'), `${id}.yaml`);
+  if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.error)}`);
+  return parsed.value;
+}
+
+describe('every predict-what-happens question, replayed headlessly as the browser runs it', () => {
+  it('there is at least one (lesson 1 has one)', () => {
+    expect(predictQuestions.map((p) => `${p.quiz}/${p.q.id}`)).toContain(
+      'why-orchestration/walk-away',
+    );
+  });
+
+  for (const { quiz, q } of predictQuestions) {
+    it(`${quiz}/${q.id}: the outcome matches exactly one option`, () => {
+      const { observed } = runPredict({ replay }, q, scenario(q.scenario));
+      expect(matchingPrediction(q, observed)).toBeDefined();
+    });
+  }
+
+  it('why-orchestration/walk-away: 17 of 20 containers run at 10:00, the 3 crashed ones exited', () => {
+    const q = predictQuestions.find((p) => p.q.id === 'walk-away')!.q;
+    const { world, observed } = runPredict({ replay }, q, scenario(q.scenario));
+    expect(observed).toBe(17);
+    expect(world.time).toBe(600);
+    expect(
+      Object.values(world.containers)
+        .filter((c) => c.state === 'exited')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['orders', 'payments', 'search']);
+    expect(matchingPrediction(q, observed)?.id).toBe('crashed-stay-down');
+  });
+});
