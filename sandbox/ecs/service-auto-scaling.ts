@@ -45,7 +45,7 @@ export function serviceAutoScalingController(world: World): void {
       policy.datapoints.length === SCALE_IN_DATAPOINTS &&
       policy.datapoints.every((v) => v < policy.targetCpu * SCALE_IN_THRESHOLD)
     ) {
-      const next = Math.max(policy.minCapacity, Math.min(service.desiredCount - 1, wanted));
+      const next = Math.max(policy.minCapacity, wanted);
       if (next < service.desiredCount) {
         setDesired(world, name, next, cpu, policy.targetCpu);
         policy.lastScaleInAt = world.time;

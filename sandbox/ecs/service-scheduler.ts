@@ -13,8 +13,12 @@ import { createTask, isLive } from './tasks.ts';
 
 export function serviceSchedulerController(world: World): void {
   const byService = new Map<string, Task[]>();
+  const stopping = new Map<string, number>();
   for (const id in world.tasks) {
     const t = world.tasks[id]!;
+    if (t.service && t.lastStatus !== 'STOPPED' && t.desiredStatus === 'STOPPED') {
+      stopping.set(t.service, (stopping.get(t.service) ?? 0) + 1);
+    }
     if (t.service && isLive(t)) {
       let list = byService.get(t.service);
       if (!list) byService.set(t.service, (list = []));
@@ -29,11 +33,12 @@ export function serviceSchedulerController(world: World): void {
       drainDeletedService(world, service, live);
       continue;
     }
-    schedule(world, service, live);
+    schedule(world, service, live, stopping.get(name) ?? 0);
   }
 }
 
-function schedule(world: World, service: Service, live: Task[]): void {
+/** `stopping`: the service's tasks on their way to STOPPED, which still count toward maximumPercent. */
+function schedule(world: World, service: Service, live: Task[], stopping: number): void {
   const primary = service.deployments[0];
   if (!primary) return;
   const primaryLive = live.filter((t) => t.deploymentId === primary.id);
@@ -47,16 +52,18 @@ function schedule(world: World, service: Service, live: Task[]): void {
 
   // Scale in within the primary deployment.
   let remaining = primaryLive;
+  let stoppingNow = stopping;
   while (remaining.length > desired) {
     const victim = scaleInOrder(world, remaining, service.placementStrategy)[0]!;
     if (victim.lastStatus === 'RUNNING') stopped.push(victim.id);
     sendTask(world, victim, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason });
     remaining = remaining.filter((t) => t !== victim);
+    stoppingNow++;
   }
 
-  // Start new tasks of the primary deployment, within maximumPercent while old tasks remain.
-  const room =
-    oldLive.length > 0 ? maxTotal - remaining.length - oldLive.length : desired - remaining.length;
+  // Start new tasks of the primary deployment, within maximumPercent: RUNNING + PENDING +
+  // STOPPING tasks of the service may not exceed ⌊desired × maximumPercent / 100⌋.
+  const room = maxTotal - remaining.length - oldLive.length - stoppingNow;
   const toStart = Math.max(0, Math.min(desired - remaining.length, room));
   if (toStart > 0) {
     const td = resolveTaskDefinition(world, primary.taskDefinition);
