@@ -23,7 +23,12 @@ export type ArgValue = string | number | boolean | string[] | unknown[] | Record
 export type ParsedArgs = Record<string, ArgValue>;
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: 'output', type: 'string', choices: ['json', 'table', 'text'], help: 'The formatting style for command output.' },
+  {
+    name: 'output',
+    type: 'string',
+    choices: ['json', 'table', 'text'],
+    help: 'The formatting style for command output.',
+  },
   { name: 'region', type: 'string', help: 'The region to use (the sandbox has one region).' },
   { name: 'profile', type: 'string', help: 'Accepted and ignored: the sandbox has one account.' },
   { name: 'no-cli-pager', type: 'boolean', help: 'Accepted: the sandbox never pages.' },
@@ -147,7 +152,11 @@ export function parseAwsParams(tokens: string[], flags: FlagSpec[]): ParseResult
     }
     if (spec.type === 'boolean') {
       if (inline !== undefined) {
-        return { ok: false, kind: 'usage', error: `aws: error: argument --${name}: ignored explicit argument '${inline}'` };
+        return {
+          ok: false,
+          kind: 'usage',
+          error: `aws: error: argument --${name}: ignored explicit argument '${inline}'`,
+        };
       }
       args[spec.name] = !negated;
       i += 1;
@@ -161,7 +170,11 @@ export function parseAwsParams(tokens: string[], flags: FlagSpec[]): ParseResult
       i += 1;
     }
     const many = spec.type === 'list' || spec.type === 'structure-list';
-    while (i < tokens.length && !(tokens[i] as string).startsWith('--') && (many || values.length === 0)) {
+    while (
+      i < tokens.length &&
+      !(tokens[i] as string).startsWith('--') &&
+      (many || values.length === 0)
+    ) {
       values.push(tokens[i] as string);
       i += 1;
     }
@@ -177,17 +190,28 @@ export function parseAwsParams(tokens: string[], flags: FlagSpec[]): ParseResult
     const previous = args[spec.name];
     // A repeated list flag adds to the list (`--placement-strategy a --placement-strategy b`,
     // as the view's commands write it); the real CLI would keep only the last one.
-    args[spec.name] = many && Array.isArray(previous) && Array.isArray(converted.value) ? [...previous, ...converted.value] : converted.value;
+    args[spec.name] =
+      many && Array.isArray(previous) && Array.isArray(converted.value)
+        ? [...previous, ...converted.value]
+        : converted.value;
   }
-  if (unknown.length > 0) return { ok: false, kind: 'unknown', error: `Unknown options: ${unknown.join(', ')}` };
+  if (unknown.length > 0)
+    return { ok: false, kind: 'unknown', error: `Unknown options: ${unknown.join(', ')}` };
   const missing = flags.filter((f) => f.required && !(f.name in args)).map((f) => `--${f.name}`);
   if (missing.length > 0) {
-    return { ok: false, kind: 'usage', error: `aws: error: the following arguments are required: ${missing.join(', ')}` };
+    return {
+      ok: false,
+      kind: 'usage',
+      error: `aws: error: the following arguments are required: ${missing.join(', ')}`,
+    };
   }
   return { ok: true, args };
 }
 
-function convert(spec: FlagSpec, values: string[]): { ok: true; value: ArgValue } | { ok: false; error: string } {
+function convert(
+  spec: FlagSpec,
+  values: string[],
+): { ok: true; value: ArgValue } | { ok: false; error: string } {
   const first = values[0] as string;
   switch (spec.type) {
     case 'string':
@@ -200,11 +224,17 @@ function convert(spec: FlagSpec, values: string[]): { ok: true; value: ArgValue 
       return { ok: true, value: first };
     case 'integer': {
       if (!/^-?\d+$/.test(first.trim())) {
-        return { ok: false, error: `Error parsing parameter '--${spec.name}': invalid literal for int() with base 10: '${first}'` };
+        return {
+          ok: false,
+          error: `Error parsing parameter '--${spec.name}': invalid literal for int() with base 10: '${first}'`,
+        };
       }
       const n = Number(first.trim());
       if (!Number.isSafeInteger(n)) {
-        return { ok: false, error: `Error parsing parameter '--${spec.name}': the number ${first} is too large` };
+        return {
+          ok: false,
+          error: `Error parsing parameter '--${spec.name}': the number ${first} is too large`,
+        };
       }
       return { ok: true, value: n };
     }
@@ -212,8 +242,15 @@ function convert(spec: FlagSpec, values: string[]): { ok: true; value: ArgValue 
       // `--instance-ids i-1 i-2`, or one JSON list.
       if (values.length === 1 && first.trim().startsWith('[')) {
         const parsed = parseStructure(first);
-        if (!parsed.ok || !Array.isArray(parsed.value) || !parsed.value.every((v) => typeof v === 'string')) {
-          return { ok: false, error: `Error parsing parameter '--${spec.name}': expected a list of strings` };
+        if (
+          !parsed.ok ||
+          !Array.isArray(parsed.value) ||
+          !parsed.value.every((v) => typeof v === 'string')
+        ) {
+          return {
+            ok: false,
+            error: `Error parsing parameter '--${spec.name}': expected a list of strings`,
+          };
         }
         return { ok: true, value: parsed.value as string[] };
       }
@@ -221,16 +258,25 @@ function convert(spec: FlagSpec, values: string[]): { ok: true; value: ArgValue 
     }
     case 'structure': {
       const parsed = parseStructure(first);
-      if (!parsed.ok) return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
-      if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-        return { ok: false, error: `Error parsing parameter '--${spec.name}': expected a structure (Key=Value,...)` };
+      if (!parsed.ok)
+        return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
+      if (
+        typeof parsed.value !== 'object' ||
+        parsed.value === null ||
+        Array.isArray(parsed.value)
+      ) {
+        return {
+          ok: false,
+          error: `Error parsing parameter '--${spec.name}': expected a structure (Key=Value,...)`,
+        };
       }
       return { ok: true, value: parsed.value as Record<string, unknown> };
     }
     case 'structure-list': {
       if (values.length === 1 && first.trim().startsWith('[')) {
         const parsed = parseStructure(first);
-        if (!parsed.ok) return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
+        if (!parsed.ok)
+          return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
         if (!Array.isArray(parsed.value)) {
           return { ok: false, error: `Error parsing parameter '--${spec.name}': expected a list` };
         }
@@ -239,7 +285,8 @@ function convert(spec: FlagSpec, values: string[]): { ok: true; value: ArgValue 
       const out: unknown[] = [];
       for (const v of values) {
         const parsed = parseStructure(v);
-        if (!parsed.ok) return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
+        if (!parsed.ok)
+          return { ok: false, error: `Error parsing parameter '--${spec.name}': ${parsed.error}` };
         out.push(parsed.value);
       }
       return { ok: true, value: out };

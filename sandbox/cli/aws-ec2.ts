@@ -9,7 +9,11 @@ import { ok } from './types.ts';
 /** The Name tag from `ResourceType=instance,Tags=[{Key=Name,Value=web-1}]` or its JSON form. */
 function nameTag(specs: unknown[] | undefined, raw: string[]): string | undefined {
   for (const spec of specs ?? []) {
-    if (spec && typeof spec === 'object' && Array.isArray((spec as Record<string, unknown>)['Tags'])) {
+    if (
+      spec &&
+      typeof spec === 'object' &&
+      Array.isArray((spec as Record<string, unknown>)['Tags'])
+    ) {
       for (const tag of (spec as { Tags: unknown[] }).Tags) {
         const t = tag as Record<string, unknown>;
         if (t && t['Key'] === 'Name' && typeof t['Value'] === 'string') return t['Value'];
@@ -27,18 +31,51 @@ const runInstances: AwsOperation = {
   service: 'ec2',
   name: 'run-instances',
   api: 'RunInstances',
-  summary: 'Launches EC2 instances. With user data that sets ECS_CLUSTER, the ECS agent joins them to the cluster.',
+  summary:
+    'Launches EC2 instances. With user data that sets ECS_CLUSTER, the ECS agent joins them to the cluster.',
   flags: [
-    { name: 'image-id', type: 'string', required: true, help: 'The AMI: any id works in the sandbox; the ECS-optimized AMI is what real clusters use.' },
-    { name: 'instance-type', type: 'string', required: true, help: 'For example t3.medium, m5.large, c5.large, m6g.large.' },
+    {
+      name: 'image-id',
+      type: 'string',
+      required: true,
+      help: 'The AMI: any id works in the sandbox; the ECS-optimized AMI is what real clusters use.',
+    },
+    {
+      name: 'instance-type',
+      type: 'string',
+      required: true,
+      help: 'For example t3.medium, m5.large, c5.large, m6g.large.',
+    },
     { name: 'count', type: 'string', help: 'How many instances (N or min:max).' },
-    { name: 'placement', type: 'structure', placeholder: 'AvailabilityZone=string', help: 'AvailabilityZone=eu-west-3a picks the AZ.' },
-    { name: 'user-data', type: 'string', help: 'A boot script; `echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config` makes the instance an ECS container instance.' },
-    { name: 'tag-specifications', type: 'structure-list', placeholder: 'ResourceType=instance,Tags=[{Key=Name,Value=web-1}]', help: 'Tags; a Name tag names the instance.' },
-    { name: 'iam-instance-profile', type: 'structure', help: 'Accepted and ignored (the sandbox grants ecsInstanceRole).' },
+    {
+      name: 'placement',
+      type: 'structure',
+      placeholder: 'AvailabilityZone=string',
+      help: 'AvailabilityZone=eu-west-3a picks the AZ.',
+    },
+    {
+      name: 'user-data',
+      type: 'string',
+      help: 'A boot script; `echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config` makes the instance an ECS container instance.',
+    },
+    {
+      name: 'tag-specifications',
+      type: 'structure-list',
+      placeholder: 'ResourceType=instance,Tags=[{Key=Name,Value=web-1}]',
+      help: 'Tags; a Name tag names the instance.',
+    },
+    {
+      name: 'iam-instance-profile',
+      type: 'structure',
+      help: 'Accepted and ignored (the sandbox grants ecsInstanceRole).',
+    },
     { name: 'key-name', type: 'string', help: 'Accepted and ignored.' },
     { name: 'security-group-ids', type: 'list', help: 'Accepted and ignored.' },
-    { name: 'subnet-id', type: 'string', help: 'Accepted and ignored: use --placement AvailabilityZone=… to pick the AZ.' },
+    {
+      name: 'subnet-id',
+      type: 'string',
+      help: 'Accepted and ignored: use --placement AvailabilityZone=… to pick the AZ.',
+    },
   ],
   examples: [
     'aws ec2 run-instances --image-id ami-0c2f3d4e5a6b7c8d9 --instance-type t3.medium --count 1 --placement AvailabilityZone=eu-west-3a',
@@ -49,11 +86,21 @@ const runInstances: AwsOperation = {
     let count: number | undefined;
     if (typeof args['count'] === 'string') {
       const m = /^(\d+)(?::(\d+))?$/.exec(args['count']);
-      if (!m) return output(awsError(this.api, 'InvalidParameterValue', `Invalid value '${args['count']}' for --count: expected N or min:max`));
+      if (!m)
+        return output(
+          awsError(
+            this.api,
+            'InvalidParameterValue',
+            `Invalid value '${args['count']}' for --count: expected N or min:max`,
+          ),
+        );
       count = Number(m[2] ?? m[1]);
     }
     const placement = args['placement'] as Record<string, unknown> | undefined;
-    const az = typeof placement?.['AvailabilityZone'] === 'string' ? (placement['AvailabilityZone'] as string) : w.azs[0] ?? '';
+    const az =
+      typeof placement?.['AvailabilityZone'] === 'string'
+        ? (placement['AvailabilityZone'] as string)
+        : (w.azs[0] ?? '');
     const userData = typeof args['user-data'] === 'string' ? args['user-data'] : '';
     const software: Software = /ECS_CLUSTER/.test(userData) ? 'ecs' : 'docker';
     const rawTags = rawTagTexts(args['tag-specifications']);
@@ -66,57 +113,100 @@ const runInstances: AwsOperation = {
       ...(count !== undefined ? { count } : {}),
       ...(name !== undefined ? { name } : {}),
     };
-    return applyAll(w, [action], (e) => refusal(this.api, e), (_r, before, after) => {
-      const added = Object.values(after.instances).filter((i) => !(i.id in before.instances));
-      return awsOut(
-        {
-          Groups: [],
-          Instances: added.map((i) => describeInstance(i)),
-          OwnerId: w.accountId,
-          ReservationId: `r-${(added[0]?.id ?? 'i-0').slice(2)}`,
-        },
-        globals,
-        this.api,
-      );
-    });
+    return applyAll(
+      w,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, before, after) => {
+        const added = Object.values(after.instances).filter((i) => !(i.id in before.instances));
+        return awsOut(
+          {
+            Groups: [],
+            Instances: added.map((i) => describeInstance(i)),
+            OwnerId: w.accountId,
+            ReservationId: `r-${(added[0]?.id ?? 'i-0').slice(2)}`,
+          },
+          globals,
+          this.api,
+        );
+      },
+    );
   },
 };
 
 function rawTagTexts(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  return v.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item).replace(/"/g, '') : String(item)));
+  return v.map((item) =>
+    typeof item === 'object' && item !== null
+      ? JSON.stringify(item).replace(/"/g, '')
+      : String(item),
+  );
 }
 
-const stateCode: Record<string, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
+const stateCode: Record<string, number> = {
+  pending: 0,
+  running: 16,
+  'shutting-down': 32,
+  terminated: 48,
+  stopping: 64,
+  stopped: 80,
+};
 
 const terminateInstances: AwsOperation = {
   service: 'ec2',
   name: 'terminate-instances',
   api: 'TerminateInstances',
   summary: 'Terminates instances: their containers or tasks stop with them.',
-  flags: [{ name: 'instance-ids', type: 'list', required: true, help: 'One or more instance ids (i-0…).' }],
+  flags: [
+    {
+      name: 'instance-ids',
+      type: 'list',
+      required: true,
+      help: 'One or more instance ids (i-0…).',
+    },
+  ],
   examples: ['aws ec2 terminate-instances --instance-ids i-0a1b2c3d4e5f60718'],
   run(args, env, globals) {
     const w = env.world;
     const ids = args['instance-ids'] as string[];
     for (const id of ids) {
       if (!w.instances[id]) {
-        return output(awsError(this.api, /^i-[0-9a-f]{8,17}$/.test(id) ? 'InvalidInstanceID.NotFound' : 'InvalidInstanceID.Malformed', /^i-[0-9a-f]{8,17}$/.test(id) ? `The instance ID '${id}' does not exist` : `Invalid id: "${id}"`));
+        return output(
+          awsError(
+            this.api,
+            /^i-[0-9a-f]{8,17}$/.test(id)
+              ? 'InvalidInstanceID.NotFound'
+              : 'InvalidInstanceID.Malformed',
+            /^i-[0-9a-f]{8,17}$/.test(id)
+              ? `The instance ID '${id}' does not exist`
+              : `Invalid id: "${id}"`,
+          ),
+        );
       }
     }
     const actions: Action[] = ids.map((instanceId) => ({ type: 'instance.terminate', instanceId }));
-    return applyAll(w, actions, (e) => refusal(this.api, e), (_r, before, after) =>
-      awsOut(
-        {
-          TerminatingInstances: ids.map((id) => ({
-            CurrentState: { Code: stateCode[after.instances[id]?.state ?? 'terminated'] ?? 48, Name: after.instances[id]?.state ?? 'terminated' },
-            InstanceId: id,
-            PreviousState: { Code: stateCode[before.instances[id]?.state ?? 'running'] ?? 16, Name: before.instances[id]?.state ?? 'running' },
-          })),
-        },
-        globals,
-        this.api,
-      ),
+    return applyAll(
+      w,
+      actions,
+      (e) => refusal(this.api, e),
+      (_r, before, after) =>
+        awsOut(
+          {
+            TerminatingInstances: ids.map((id) => ({
+              CurrentState: {
+                Code: stateCode[after.instances[id]?.state ?? 'terminated'] ?? 48,
+                Name: after.instances[id]?.state ?? 'terminated',
+              },
+              InstanceId: id,
+              PreviousState: {
+                Code: stateCode[before.instances[id]?.state ?? 'running'] ?? 16,
+                Name: before.instances[id]?.state ?? 'running',
+              },
+            })),
+          },
+          globals,
+          this.api,
+        ),
     );
   },
 };
@@ -132,10 +222,29 @@ const describeInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[] | undefined;
     for (const id of ids ?? []) {
-      if (!w.instances[id]) return output(awsError(this.api, 'InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`));
+      if (!w.instances[id])
+        return output(
+          awsError(
+            this.api,
+            'InvalidInstanceID.NotFound',
+            `The instance ID '${id}' does not exist`,
+          ),
+        );
     }
     const list = Object.values(w.instances).filter((i) => !ids || ids.includes(i.id));
-    return output(awsOut({ Reservations: list.map((i) => ({ Instances: [describeInstance(i)], OwnerId: w.accountId, ReservationId: `r-${i.id.slice(2)}` })) }, globals, this.api));
+    return output(
+      awsOut(
+        {
+          Reservations: list.map((i) => ({
+            Instances: [describeInstance(i)],
+            OwnerId: w.accountId,
+            ReservationId: `r-${i.id.slice(2)}`,
+          })),
+        },
+        globals,
+        this.api,
+      ),
+    );
   },
 };
 
@@ -143,27 +252,46 @@ const updateAsg: AwsOperation = {
   service: 'autoscaling',
   name: 'update-auto-scaling-group',
   api: 'UpdateAutoScalingGroup',
-  summary: 'Changes an Auto Scaling group\'s minimum, desired and maximum size.',
+  summary: "Changes an Auto Scaling group's minimum, desired and maximum size.",
   flags: [
-    { name: 'auto-scaling-group-name', type: 'string', required: true, help: 'The group\'s name.' },
+    { name: 'auto-scaling-group-name', type: 'string', required: true, help: "The group's name." },
     { name: 'min-size', type: 'integer', help: 'The minimum number of instances.' },
-    { name: 'desired-capacity', type: 'integer', help: 'How many instances the group should have now.' },
+    {
+      name: 'desired-capacity',
+      type: 'integer',
+      help: 'How many instances the group should have now.',
+    },
     { name: 'max-size', type: 'integer', help: 'The maximum number of instances.' },
   ],
-  examples: ['aws autoscaling update-auto-scaling-group --auto-scaling-group-name ecs-hosts --desired-capacity 4'],
+  examples: [
+    'aws autoscaling update-auto-scaling-group --auto-scaling-group-name ecs-hosts --desired-capacity 4',
+  ],
   run(args, env) {
     const name = args['auto-scaling-group-name'] as string;
     if (!env.world.autoScalingGroups[name]) {
-      return output(awsError(this.api, 'ValidationError', `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`));
+      return output(
+        awsError(
+          this.api,
+          'ValidationError',
+          `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`,
+        ),
+      );
     }
     const action: Action = {
       type: 'asg.update',
       name,
       ...(args['min-size'] !== undefined ? { min: args['min-size'] as number } : {}),
-      ...(args['desired-capacity'] !== undefined ? { desired: args['desired-capacity'] as number } : {}),
+      ...(args['desired-capacity'] !== undefined
+        ? { desired: args['desired-capacity'] as number }
+        : {}),
       ...(args['max-size'] !== undefined ? { max: args['max-size'] as number } : {}),
     };
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), () => ok(''));
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      () => ok(''),
+    );
   },
 };
 
@@ -187,7 +315,18 @@ const describeAsgs: AwsOperation = {
         AvailabilityZones: g.azs,
         Instances: Object.values(w.instances)
           .filter((i) => i.asg === g.name && i.state !== 'terminated')
-          .map((i) => ({ InstanceId: i.id, InstanceType: i.type, AvailabilityZone: i.az, LifecycleState: i.state === 'running' ? 'InService' : i.state === 'pending' ? 'Pending' : 'Terminating', HealthStatus: i.reachable ? 'Healthy' : 'Unhealthy' })),
+          .map((i) => ({
+            InstanceId: i.id,
+            InstanceType: i.type,
+            AvailabilityZone: i.az,
+            LifecycleState:
+              i.state === 'running'
+                ? 'InService'
+                : i.state === 'pending'
+                  ? 'Pending'
+                  : 'Terminating',
+            HealthStatus: i.reachable ? 'Healthy' : 'Unhealthy',
+          })),
       }));
     return output(awsOut({ AutoScalingGroups: groups }, globals, this.api));
   },

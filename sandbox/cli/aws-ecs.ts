@@ -4,7 +4,15 @@ import type { LaunchType, PlacementConstraint, PlacementStrategy, World } from '
 import type { ArgValue, FlagSpec, ParsedArgs } from './aws-args.ts';
 import { describeService, describeTask, describeTaskDefinition } from './describe.ts';
 import type { AwsOperation } from './operation.ts';
-import { applyAll, awsError, awsOut, checkCluster, lastSegment, output, refusal } from './operation.ts';
+import {
+  applyAll,
+  awsError,
+  awsOut,
+  checkCluster,
+  lastSegment,
+  output,
+  refusal,
+} from './operation.ts';
 import { readTaskDefinitionInput, validationFailedText } from './taskdef-input.ts';
 import type { CliEnv, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
@@ -36,8 +44,13 @@ const deploymentConfiguration: FlagSpec = {
 type Conv<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function toInt(v: unknown, path: string): Conv<number> {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) return { ok: false, error: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, valid types: <class 'int'>` };
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n))
+    return {
+      ok: false,
+      error: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, valid types: <class 'int'>`,
+    };
   return { ok: true, value: n };
 }
 
@@ -51,7 +64,10 @@ function strategies(v: ArgValue | undefined): Conv<PlacementStrategy[] | undefin
     }
     const type = o['type'];
     if (type !== 'binpack' && type !== 'spread' && type !== 'random') {
-      return { ok: false, error: `Invalid placement strategy type '${type}': valid values are binpack, spread, random` };
+      return {
+        ok: false,
+        error: `Invalid placement strategy type '${type}': valid values are binpack, spread, random`,
+      };
     }
     out.push(typeof o['field'] === 'string' ? { type, field: o['field'] } : { type });
   }
@@ -65,20 +81,30 @@ function constraints(v: ArgValue | undefined): Conv<PlacementConstraint[] | unde
     const o = item as Record<string, unknown>;
     const type = typeof o === 'object' && o !== null ? o['type'] : undefined;
     if (type !== 'distinctInstance' && type !== 'memberOf') {
-      return { ok: false, error: `Invalid placementConstraints[${i}].type: valid values are distinctInstance, memberOf` };
+      return {
+        ok: false,
+        error: `Invalid placementConstraints[${i}].type: valid values are distinctInstance, memberOf`,
+      };
     }
-    out.push(typeof o['expression'] === 'string' ? { type, expression: o['expression'] } : { type });
+    out.push(
+      typeof o['expression'] === 'string' ? { type, expression: o['expression'] } : { type },
+    );
   }
   return { ok: true, value: out };
 }
 
-function deployment(v: ArgValue | undefined): Conv<{ minimumHealthyPercent?: number; maximumPercent?: number } | undefined> {
+function deployment(
+  v: ArgValue | undefined,
+): Conv<{ minimumHealthyPercent?: number; maximumPercent?: number } | undefined> {
   if (v === undefined) return { ok: true, value: undefined };
   const o = v as Record<string, unknown>;
   const out: { minimumHealthyPercent?: number; maximumPercent?: number } = {};
   for (const key of Object.keys(o)) {
     if (key !== 'minimumHealthyPercent' && key !== 'maximumPercent') {
-      return { ok: false, error: `Unknown parameter in deploymentConfiguration: "${key}", must be one of: maximumPercent, minimumHealthyPercent` };
+      return {
+        ok: false,
+        error: `Unknown parameter in deploymentConfiguration: "${key}", must be one of: maximumPercent, minimumHealthyPercent`,
+      };
     }
   }
   if ('maximumPercent' in o) {
@@ -96,7 +122,8 @@ function deployment(v: ArgValue | undefined): Conv<{ minimumHealthyPercent?: num
 
 function launch(v: ArgValue | undefined): Conv<LaunchType | undefined> {
   if (v === undefined) return { ok: true, value: undefined };
-  if (v === 'EXTERNAL') return { ok: false, error: 'The sandbox models the EC2 and FARGATE launch types only.' };
+  if (v === 'EXTERNAL')
+    return { ok: false, error: 'The sandbox models the EC2 and FARGATE launch types only.' };
   return { ok: true, value: v as LaunchType };
 }
 
@@ -104,8 +131,16 @@ function capacityProvider(v: ArgValue | undefined): Conv<LaunchType | undefined>
   if (v === undefined) return { ok: true, value: undefined };
   const first = (v as Record<string, unknown>[])[0];
   const provider = first && typeof first === 'object' ? first['capacityProvider'] : undefined;
-  if (typeof provider !== 'string') return { ok: false, error: 'Missing required parameter in capacityProviderStrategy[0]: "capacityProvider"' };
-  if (provider === 'FARGATE_SPOT') return { ok: false, error: 'The sandbox models FARGATE and EC2 capacity only (not FARGATE_SPOT).' };
+  if (typeof provider !== 'string')
+    return {
+      ok: false,
+      error: 'Missing required parameter in capacityProviderStrategy[0]: "capacityProvider"',
+    };
+  if (provider === 'FARGATE_SPOT')
+    return {
+      ok: false,
+      error: 'The sandbox models FARGATE and EC2 capacity only (not FARGATE_SPOT).',
+    };
   return { ok: true, value: provider === 'FARGATE' ? 'FARGATE' : 'EC2' };
 }
 
@@ -128,13 +163,35 @@ const registerTaskDefinition: AwsOperation = {
   api: 'RegisterTaskDefinition',
   summary: 'Registers a new task definition (family:revision) from a JSON document.',
   flags: [
-    { name: 'cli-input-json', type: 'string', placeholder: 'file://<name>.json', help: 'The whole task definition as JSON, inline or from a file (file://web.json reads the editor\'s document).' },
+    {
+      name: 'cli-input-json',
+      type: 'string',
+      placeholder: 'file://<name>.json',
+      help: "The whole task definition as JSON, inline or from a file (file://web.json reads the editor's document).",
+    },
     { name: 'family', type: 'string', help: 'The family name (when not using --cli-input-json).' },
-    { name: 'container-definitions', type: 'structure-list', help: 'A JSON list of container definitions (when not using --cli-input-json).' },
+    {
+      name: 'container-definitions',
+      type: 'structure-list',
+      help: 'A JSON list of container definitions (when not using --cli-input-json).',
+    },
     { name: 'requires-compatibilities', type: 'list', help: 'EC2 and/or FARGATE.' },
-    { name: 'network-mode', type: 'string', choices: ['bridge', 'host', 'awsvpc', 'none'], help: 'Docker networking mode; Fargate requires awsvpc.' },
-    { name: 'cpu', type: 'string', help: 'Task-level CPU units ("256") or vCPU ("1 vCPU"); required on Fargate.' },
-    { name: 'memory', type: 'string', help: 'Task-level memory in MiB ("512") or GB ("1GB"); required on Fargate.' },
+    {
+      name: 'network-mode',
+      type: 'string',
+      choices: ['bridge', 'host', 'awsvpc', 'none'],
+      help: 'Docker networking mode; Fargate requires awsvpc.',
+    },
+    {
+      name: 'cpu',
+      type: 'string',
+      help: 'Task-level CPU units ("256") or vCPU ("1 vCPU"); required on Fargate.',
+    },
+    {
+      name: 'memory',
+      type: 'string',
+      help: 'Task-level memory in MiB ("512") or GB ("1GB"); required on Fargate.',
+    },
   ],
   examples: [
     'aws ecs register-task-definition --cli-input-json file://web.json',
@@ -163,9 +220,21 @@ const registerTaskDefinition: AwsOperation = {
       try {
         input = JSON.parse(text);
       } catch (e) {
-        return output(fail(`\nError parsing parameter 'cli-input-json': Invalid JSON: ${(e as Error).message}\nJSON received: ${text.slice(0, 200)}`, 252));
+        return output(
+          fail(
+            `\nError parsing parameter 'cli-input-json': Invalid JSON: ${(e as Error).message}\nJSON received: ${text.slice(0, 200)}`,
+            252,
+          ),
+        );
       }
-      for (const flag of ['family', 'container-definitions', 'requires-compatibilities', 'network-mode', 'cpu', 'memory']) {
+      for (const flag of [
+        'family',
+        'container-definitions',
+        'requires-compatibilities',
+        'network-mode',
+        'cpu',
+        'memory',
+      ]) {
         if (flag in args && typeof input === 'object' && input !== null) {
           const key = flag.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
           (input as Record<string, unknown>)[key] = args[flag];
@@ -173,7 +242,12 @@ const registerTaskDefinition: AwsOperation = {
       }
     } else {
       if (!('family' in args) || !('container-definitions' in args)) {
-        return output(fail(`aws: error: the following arguments are required: ${'family' in args ? '' : '--family'}${!('family' in args) && !('container-definitions' in args) ? ', ' : ''}${'container-definitions' in args ? '' : '--container-definitions'}`, 252));
+        return output(
+          fail(
+            `aws: error: the following arguments are required: ${'family' in args ? '' : '--family'}${!('family' in args) && !('container-definitions' in args) ? ', ' : ''}${'container-definitions' in args ? '' : '--container-definitions'}`,
+            252,
+          ),
+        );
       }
       input = compact({
         family: args['family'],
@@ -192,7 +266,9 @@ const registerTaskDefinition: AwsOperation = {
       [action],
       (error) => refusal(this.api, error),
       (_results, before, after) => {
-        const added = Object.keys(after.taskDefinitions).find((k) => !(k in before.taskDefinitions));
+        const added = Object.keys(after.taskDefinitions).find(
+          (k) => !(k in before.taskDefinitions),
+        );
         const td = added ? after.taskDefinitions[added] : undefined;
         return awsOut({ taskDefinition: td ? describeTaskDefinition(td) : {} }, globals, this.api);
       },
@@ -207,15 +283,43 @@ const createService: AwsOperation = {
   summary: 'Runs and maintains a desired number of tasks from a task definition.',
   flags: [
     cluster,
-    { name: 'service-name', type: 'string', required: true, help: 'The name of the service (letters, digits, hyphens, underscores; up to 255).' },
-    { name: 'task-definition', type: 'string', required: true, help: 'family:revision or the full ARN; family alone means the latest ACTIVE revision.' },
-    { name: 'desired-count', type: 'integer', help: 'How many tasks to keep running (default 0 in the sandbox, as with the API when omitted for REPLICA... set it).' },
+    {
+      name: 'service-name',
+      type: 'string',
+      required: true,
+      help: 'The name of the service (letters, digits, hyphens, underscores; up to 255).',
+    },
+    {
+      name: 'task-definition',
+      type: 'string',
+      required: true,
+      help: 'family:revision or the full ARN; family alone means the latest ACTIVE revision.',
+    },
+    {
+      name: 'desired-count',
+      type: 'integer',
+      help: 'How many tasks to keep running (default 0 in the sandbox, as with the API when omitted for REPLICA... set it).',
+    },
     launchType,
     placementStrategy,
-    { name: 'placement-constraints', type: 'structure-list', placeholder: 'type=string,expression=string ...', help: 'type=distinctInstance, or type=memberOf,expression=<cluster query>.' },
+    {
+      name: 'placement-constraints',
+      type: 'structure-list',
+      placeholder: 'type=string,expression=string ...',
+      help: 'type=distinctInstance, or type=memberOf,expression=<cluster query>.',
+    },
     deploymentConfiguration,
-    { name: 'load-balancers', type: 'structure-list', placeholder: 'targetGroupArn=string,containerName=string,containerPort=integer', help: 'Attach the service to a load balancer (by loadBalancerName or targetGroupArn).' },
-    { name: 'network-configuration', type: 'structure', help: 'Accepted and ignored: the sandbox gives awsvpc tasks their ENI by itself.' },
+    {
+      name: 'load-balancers',
+      type: 'structure-list',
+      placeholder: 'targetGroupArn=string,containerName=string,containerPort=integer',
+      help: 'Attach the service to a load balancer (by loadBalancerName or targetGroupArn).',
+    },
+    {
+      name: 'network-configuration',
+      type: 'structure',
+      help: 'Accepted and ignored: the sandbox gives awsvpc tasks their ENI by itself.',
+    },
   ],
   examples: [
     'aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2',
@@ -232,16 +336,24 @@ const createService: AwsOperation = {
     let loadBalancer: string | undefined;
     if (args['load-balancers'] !== undefined) {
       const first = (args['load-balancers'] as Record<string, unknown>[])[0] ?? {};
-      const byName = typeof first['loadBalancerName'] === 'string' ? first['loadBalancerName'] : undefined;
+      const byName =
+        typeof first['loadBalancerName'] === 'string' ? first['loadBalancerName'] : undefined;
       const tg = typeof first['targetGroupArn'] === 'string' ? first['targetGroupArn'] : '';
       const tgName = /targetgroup\/([^/]+)/.exec(tg)?.[1];
       const existing = Object.values(env.world.loadBalancers).find(
-        (l) => l.name === byName || l.targetGroupArn === tg || l.targetGroupArn.includes(`targetgroup/${tgName}/`),
+        (l) =>
+          l.name === byName ||
+          l.targetGroupArn === tg ||
+          l.targetGroupArn.includes(`targetgroup/${tgName}/`),
       );
       // A new load balancer is created for the service, named after it (its target group is <name>-tg).
       loadBalancer = existing?.name ?? byName ?? (tgName ? tgName.replace(/-tg$/, '') : undefined);
       if (loadBalancer === undefined) {
-        return output(paramError('Missing required parameter in loadBalancers[0]: "loadBalancerName" or "targetGroupArn"'));
+        return output(
+          paramError(
+            'Missing required parameter in loadBalancers[0]: "loadBalancerName" or "targetGroupArn"',
+          ),
+        );
       }
     }
     const action: Action = compact({
@@ -255,10 +367,15 @@ const createService: AwsOperation = {
       deploymentConfiguration: dc.ok ? dc.value : undefined,
       loadBalancer,
     });
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
-      const s = after.services[action.serviceName];
-      return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
-    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) => {
+        const s = after.services[action.serviceName];
+        return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
+      },
+    );
   },
 };
 
@@ -266,21 +383,35 @@ const updateService: AwsOperation = {
   service: 'ecs',
   name: 'update-service',
   api: 'UpdateService',
-  summary: 'Changes a service: desired count, task definition (a new deployment), placement, deployment bounds.',
+  summary:
+    'Changes a service: desired count, task definition (a new deployment), placement, deployment bounds.',
   flags: [
     cluster,
-    { name: 'service', type: 'string', required: true, help: 'The name or ARN of the service to update.' },
+    {
+      name: 'service',
+      type: 'string',
+      required: true,
+      help: 'The name or ARN of the service to update.',
+    },
     { name: 'desired-count', type: 'integer', help: 'The new number of tasks to keep running.' },
-    { name: 'task-definition', type: 'string', help: 'family:revision to roll out (starts a new deployment).' },
+    {
+      name: 'task-definition',
+      type: 'string',
+      help: 'family:revision to roll out (starts a new deployment).',
+    },
     {
       name: 'capacity-provider-strategy',
       type: 'structure-list',
       placeholder: 'capacityProvider=string,weight=integer',
-      help: 'Move the service to capacityProvider=FARGATE, or to the cluster\'s EC2 capacity provider (<cluster>-ec2); needs --force-new-deployment.',
+      help: "Move the service to capacityProvider=FARGATE, or to the cluster's EC2 capacity provider (<cluster>-ec2); needs --force-new-deployment.",
     },
     placementStrategy,
     deploymentConfiguration,
-    { name: 'force-new-deployment', type: 'boolean', help: 'Start a new deployment even with the same task definition (--no-force-new-deployment is the default).' },
+    {
+      name: 'force-new-deployment',
+      type: 'boolean',
+      help: 'Start a new deployment even with the same task definition (--no-force-new-deployment is the default).',
+    },
   ],
   examples: [
     'aws ecs update-service --cluster demo --service web --desired-count 6',
@@ -294,22 +425,36 @@ const updateService: AwsOperation = {
     const dc = deployment(args['deployment-configuration']);
     for (const c of [lt, ps, dc]) if (!c.ok) return output(paramError(c.error));
     if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
-      return output(awsError(this.api, 'InvalidParameterException', 'Updating the capacity provider strategy of a service requires a new deployment: add --force-new-deployment.'));
+      return output(
+        awsError(
+          this.api,
+          'InvalidParameterException',
+          'Updating the capacity provider strategy of a service requires a new deployment: add --force-new-deployment.',
+        ),
+      );
     }
     const action: Action = compact({
       type: 'service.update' as const,
       service: lastSegment(args['service'] as string),
       desiredCount: args['desired-count'] as number | undefined,
-      taskDefinition: typeof args['task-definition'] === 'string' ? lastSegment(args['task-definition']) : undefined,
+      taskDefinition:
+        typeof args['task-definition'] === 'string'
+          ? lastSegment(args['task-definition'])
+          : undefined,
       launchType: lt.ok ? lt.value : undefined,
       placementStrategy: ps.ok ? ps.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
       forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
     });
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
-      const s = after.services[action.service];
-      return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
-    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) => {
+        const s = after.services[action.service];
+        return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
+      },
+    );
   },
 };
 
@@ -320,8 +465,17 @@ const deleteService: AwsOperation = {
   summary: 'Deletes a service (with --force, even if its desired count is not 0).',
   flags: [
     cluster,
-    { name: 'service', type: 'string', required: true, help: 'The name or ARN of the service to delete.' },
-    { name: 'force', type: 'boolean', help: 'Delete even if the service has not been scaled down to 0 tasks.' },
+    {
+      name: 'service',
+      type: 'string',
+      required: true,
+      help: 'The name or ARN of the service to delete.',
+    },
+    {
+      name: 'force',
+      type: 'boolean',
+      help: 'Delete even if the service has not been scaled down to 0 tasks.',
+    },
   ],
   examples: ['aws ecs delete-service --cluster demo --service web --force'],
   run(args, env, globals) {
@@ -330,13 +484,30 @@ const deleteService: AwsOperation = {
     const name = lastSegment(args['service'] as string);
     const s = env.world.services[name];
     if (s && s.desiredCount > 0 && args['force'] !== true) {
-      return output(awsError(this.api, 'InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.'));
+      return output(
+        awsError(
+          this.api,
+          'InvalidParameterException',
+          'The service cannot be stopped while it is scaled above 0.',
+        ),
+      );
     }
     const action: Action = { type: 'service.delete', service: name };
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
-      const svc = after.services[name];
-      return awsOut({ service: svc ? describeService(after, svc) : { serviceName: name, status: 'INACTIVE' } }, globals, this.api);
-    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) => {
+        const svc = after.services[name];
+        return awsOut(
+          {
+            service: svc ? describeService(after, svc) : { serviceName: name, status: 'INACTIVE' },
+          },
+          globals,
+          this.api,
+        );
+      },
+    );
   },
 };
 
@@ -344,15 +515,27 @@ const runTask: AwsOperation = {
   service: 'ecs',
   name: 'run-task',
   api: 'RunTask',
-  summary: 'Starts one or more standalone tasks from a task definition (not kept running by a service).',
+  summary:
+    'Starts one or more standalone tasks from a task definition (not kept running by a service).',
   flags: [
     cluster,
-    { name: 'task-definition', type: 'string', required: true, help: 'family:revision or the full ARN.' },
+    {
+      name: 'task-definition',
+      type: 'string',
+      required: true,
+      help: 'family:revision or the full ARN.',
+    },
     { name: 'count', type: 'integer', help: 'How many tasks to start (1–10).' },
     launchType,
-    { name: 'network-configuration', type: 'structure', help: 'Accepted and ignored by the sandbox.' },
+    {
+      name: 'network-configuration',
+      type: 'structure',
+      help: 'Accepted and ignored by the sandbox.',
+    },
   ],
-  examples: ['aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE'],
+  examples: [
+    'aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE',
+  ],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
@@ -364,10 +547,19 @@ const runTask: AwsOperation = {
       count: args['count'] as number | undefined,
       launchType: lt.value,
     });
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, before, after) => {
-      const added = Object.values(after.tasks).filter((t) => !(t.id in before.tasks));
-      return awsOut({ tasks: added.map((t) => describeTask(after, t)), failures: [] }, globals, this.api);
-    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, before, after) => {
+        const added = Object.values(after.tasks).filter((t) => !(t.id in before.tasks));
+        return awsOut(
+          { tasks: added.map((t) => describeTask(after, t)), failures: [] },
+          globals,
+          this.api,
+        );
+      },
+    );
   },
 };
 
@@ -386,33 +578,58 @@ const stopTask: AwsOperation = {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const taskId = lastSegment(args['task'] as string);
-    const action: Action = compact({ type: 'task.stop' as const, taskId, reason: args['reason'] as string | undefined });
-    return applyAll(env.world, [action], (e) => refusal(this.api, e), (_r, _b, after) => {
-      const t = after.tasks[taskId];
-      return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
+    const action: Action = compact({
+      type: 'task.stop' as const,
+      taskId,
+      reason: args['reason'] as string | undefined,
     });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) => {
+        const t = after.tasks[taskId];
+        return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
+      },
+    );
   },
 };
 
 function failuresFor(refs: string[], exists: (id: string) => boolean, arn: (id: string) => string) {
-  return refs.filter((r) => !exists(lastSegment(r))).map((r) => ({ arn: r.startsWith('arn:') ? r : arn(r), reason: 'MISSING' }));
+  return refs
+    .filter((r) => !exists(lastSegment(r)))
+    .map((r) => ({ arn: r.startsWith('arn:') ? r : arn(r), reason: 'MISSING' }));
 }
 
 const describeServices: AwsOperation = {
   service: 'ecs',
   name: 'describe-services',
   api: 'DescribeServices',
-  summary: 'Shows services: desired, running and pending counts, deployments and the latest events.',
-  flags: [cluster, { name: 'services', type: 'list', required: true, help: 'Names or ARNs of up to 10 services.' }],
-  examples: ['aws ecs describe-services --cluster demo --services web', 'aws ecs describe-services --cluster demo --services web --output table'],
+  summary:
+    'Shows services: desired, running and pending counts, deployments and the latest events.',
+  flags: [
+    cluster,
+    { name: 'services', type: 'list', required: true, help: 'Names or ARNs of up to 10 services.' },
+  ],
+  examples: [
+    'aws ecs describe-services --cluster demo --services web',
+    'aws ecs describe-services --cluster demo --services web --output table',
+  ],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const refs = args['services'] as string[];
     const w = env.world;
     const found = refs.map((r) => serviceByRef(w, r)).filter((s) => s !== undefined);
-    const failures = failuresFor(refs, (id) => id in w.services, (id) => `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.cluster?.name ?? 'default'}/${id}`);
-    return output(awsOut({ services: found.map((s) => describeService(w, s)), failures }, globals, this.api));
+    const failures = failuresFor(
+      refs,
+      (id) => id in w.services,
+      (id) =>
+        `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.cluster?.name ?? 'default'}/${id}`,
+    );
+    return output(
+      awsOut({ services: found.map((s) => describeService(w, s)), failures }, globals, this.api),
+    );
   },
 };
 
@@ -426,7 +643,9 @@ const listServices: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const arns = Object.values(env.world.services).filter((s) => s.status !== 'INACTIVE').map((s) => s.arn);
+    const arns = Object.values(env.world.services)
+      .filter((s) => s.status !== 'INACTIVE')
+      .map((s) => s.arn);
     return output(awsOut({ serviceArns: arns }, globals, this.api));
   },
 };
@@ -440,8 +659,18 @@ const listTasks: AwsOperation = {
     cluster,
     { name: 'service-name', type: 'string', help: 'Only tasks of this service.' },
     { name: 'family', type: 'string', help: 'Only tasks of this task definition family.' },
-    { name: 'desired-status', type: 'string', choices: ['RUNNING', 'PENDING', 'STOPPED'], help: 'Filter by desired status (default RUNNING).' },
-    { name: 'launch-type', type: 'string', choices: ['EC2', 'FARGATE', 'EXTERNAL'], help: 'Only tasks of this launch type.' },
+    {
+      name: 'desired-status',
+      type: 'string',
+      choices: ['RUNNING', 'PENDING', 'STOPPED'],
+      help: 'Filter by desired status (default RUNNING).',
+    },
+    {
+      name: 'launch-type',
+      type: 'string',
+      choices: ['EC2', 'FARGATE', 'EXTERNAL'],
+      help: 'Only tasks of this launch type.',
+    },
   ],
   examples: ['aws ecs list-tasks --cluster demo --service-name web'],
   run(args, env, globals) {
@@ -454,9 +683,13 @@ const listTasks: AwsOperation = {
     }
     const status = (args['desired-status'] as string | undefined) ?? 'RUNNING';
     const arns = Object.values(w.tasks)
-      .filter((t) => (status === 'STOPPED' ? t.desiredStatus === 'STOPPED' : t.desiredStatus === 'RUNNING'))
+      .filter((t) =>
+        status === 'STOPPED' ? t.desiredStatus === 'STOPPED' : t.desiredStatus === 'RUNNING',
+      )
       .filter((t) => svc === undefined || t.service === lastSegment(svc))
-      .filter((t) => args['family'] === undefined || t.taskDefinition.split(':')[0] === args['family'])
+      .filter(
+        (t) => args['family'] === undefined || t.taskDefinition.split(':')[0] === args['family'],
+      )
       .filter((t) => args['launch-type'] === undefined || t.launchType === args['launch-type'])
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
       .map((t) => t.arn);
@@ -469,7 +702,10 @@ const describeTasks: AwsOperation = {
   name: 'describe-tasks',
   api: 'DescribeTasks',
   summary: 'Shows tasks: lastStatus, desiredStatus, where they run, why they stopped.',
-  flags: [cluster, { name: 'tasks', type: 'list', required: true, help: 'Task ids or ARNs (up to 100).' }],
+  flags: [
+    cluster,
+    { name: 'tasks', type: 'list', required: true, help: 'Task ids or ARNs (up to 100).' },
+  ],
   examples: ['aws ecs describe-tasks --cluster demo --tasks 0123456789abcdef0123456789abcdef'],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
@@ -477,8 +713,14 @@ const describeTasks: AwsOperation = {
     const w = env.world;
     const refs = args['tasks'] as string[];
     const found = refs.map((r) => w.tasks[lastSegment(r)]).filter((t) => t !== undefined);
-    const failures = failuresFor(refs, (id) => id in w.tasks, (id) => `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.cluster?.name ?? 'default'}/${id}`);
-    return output(awsOut({ tasks: found.map((t) => describeTask(w, t)), failures }, globals, this.api));
+    const failures = failuresFor(
+      refs,
+      (id) => id in w.tasks,
+      (id) => `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.cluster?.name ?? 'default'}/${id}`,
+    );
+    return output(
+      awsOut({ tasks: found.map((t) => describeTask(w, t)), failures }, globals, this.api),
+    );
   },
 };
 
@@ -487,7 +729,15 @@ const listContainerInstances: AwsOperation = {
   name: 'list-container-instances',
   api: 'ListContainerInstances',
   summary: 'Lists the container instances (EC2 hosts whose agent registered) in the cluster.',
-  flags: [cluster, { name: 'status', type: 'string', choices: ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED'], help: 'Filter by status.' }],
+  flags: [
+    cluster,
+    {
+      name: 'status',
+      type: 'string',
+      choices: ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED'],
+      help: 'Filter by status.',
+    },
+  ],
   examples: ['aws ecs list-container-instances --cluster demo'],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
@@ -504,8 +754,17 @@ const describeContainerInstances: AwsOperation = {
   service: 'ecs',
   name: 'describe-container-instances',
   api: 'DescribeContainerInstances',
-  summary: 'Shows container instances: status, agent connection, registered and remaining CPU/memory.',
-  flags: [cluster, { name: 'container-instances', type: 'list', required: true, help: 'Container instance ARNs or ids, or EC2 instance ids.' }],
+  summary:
+    'Shows container instances: status, agent connection, registered and remaining CPU/memory.',
+  flags: [
+    cluster,
+    {
+      name: 'container-instances',
+      type: 'list',
+      required: true,
+      help: 'Container instance ARNs or ids, or EC2 instance ids.',
+    },
+  ],
   examples: ['aws ecs describe-container-instances --cluster demo --container-instances <arn>'],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
@@ -514,7 +773,14 @@ const describeContainerInstances: AwsOperation = {
     const refs = args['container-instances'] as string[];
     const all = Object.values(w.instances).filter((i) => i.agent !== null);
     const found = refs
-      .map((r) => all.find((i) => i.id === r || i.agent?.containerInstanceArn === r || lastSegment(i.agent?.containerInstanceArn ?? '') === r))
+      .map((r) =>
+        all.find(
+          (i) =>
+            i.id === r ||
+            i.agent?.containerInstanceArn === r ||
+            lastSegment(i.agent?.containerInstanceArn ?? '') === r,
+        ),
+      )
       .filter((i) => i !== undefined);
     const containerInstances = found.map((i) => ({
       containerInstanceArn: i.agent?.containerInstanceArn,
@@ -530,10 +796,22 @@ const describeContainerInstances: AwsOperation = {
         { name: 'CPU', type: 'INTEGER', integerValue: i.cpuUnits - i.reservedCpu },
         { name: 'MEMORY', type: 'INTEGER', integerValue: i.memoryMiB - i.reservedMemory },
       ],
-      attributes: [{ name: 'ecs.availability-zone', value: i.az }, { name: 'ecs.instance-type', value: i.type }],
+      attributes: [
+        { name: 'ecs.availability-zone', value: i.az },
+        { name: 'ecs.instance-type', value: i.type },
+      ],
     }));
     const failures = refs
-      .filter((_, n) => found.length <= n || !found.some((f) => f.id === refs[n] || f.agent?.containerInstanceArn === refs[n] || lastSegment(f.agent?.containerInstanceArn ?? '') === refs[n]))
+      .filter(
+        (_, n) =>
+          found.length <= n ||
+          !found.some(
+            (f) =>
+              f.id === refs[n] ||
+              f.agent?.containerInstanceArn === refs[n] ||
+              lastSegment(f.agent?.containerInstanceArn ?? '') === refs[n],
+          ),
+      )
       .map((r) => ({ arn: r, reason: 'MISSING' }));
     return output(awsOut({ containerInstances, failures }, globals, this.api));
   },
@@ -544,15 +822,25 @@ const describeTaskDefinitionOp: AwsOperation = {
   name: 'describe-task-definition',
   api: 'DescribeTaskDefinition',
   summary: 'Shows one registered task definition (family:revision, or family for the latest).',
-  flags: [{ name: 'task-definition', type: 'string', required: true, help: 'family:revision, family, or the ARN.' }],
+  flags: [
+    {
+      name: 'task-definition',
+      type: 'string',
+      required: true,
+      help: 'family:revision, family, or the ARN.',
+    },
+  ],
   examples: ['aws ecs describe-task-definition --task-definition web:1'],
   run(args, env, globals) {
     const ref = lastSegment(args['task-definition'] as string);
     const w = env.world;
     const td = ref.includes(':')
       ? w.taskDefinitions[ref]
-      : Object.values(w.taskDefinitions).filter((t) => t.family === ref && t.status === 'ACTIVE').sort((a, b) => b.revision - a.revision)[0];
-    if (!td) return output(awsError(this.api, 'ClientException', 'Unable to describe task definition.'));
+      : Object.values(w.taskDefinitions)
+          .filter((t) => t.family === ref && t.status === 'ACTIVE')
+          .sort((a, b) => b.revision - a.revision)[0];
+    if (!td)
+      return output(awsError(this.api, 'ClientException', 'Unable to describe task definition.'));
     return output(awsOut({ taskDefinition: describeTaskDefinition(td) }, globals, this.api));
   },
 };
@@ -581,33 +869,68 @@ const updateContainerInstancesState: AwsOperation = {
   summary: 'Sets container instances to DRAINING: no new tasks, service tasks move elsewhere.',
   flags: [
     cluster,
-    { name: 'container-instances', type: 'list', required: true, help: 'Container instance ARNs or EC2 instance ids.' },
-    { name: 'status', type: 'string', required: true, choices: ['ACTIVE', 'DRAINING'], help: 'DRAINING (ACTIVE is not modelled).' },
+    {
+      name: 'container-instances',
+      type: 'list',
+      required: true,
+      help: 'Container instance ARNs or EC2 instance ids.',
+    },
+    {
+      name: 'status',
+      type: 'string',
+      required: true,
+      choices: ['ACTIVE', 'DRAINING'],
+      help: 'DRAINING (ACTIVE is not modelled).',
+    },
   ],
-  examples: ['aws ecs update-container-instances-state --cluster demo --container-instances <arn> --status DRAINING'],
+  examples: [
+    'aws ecs update-container-instances-state --cluster demo --container-instances <arn> --status DRAINING',
+  ],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     if (args['status'] !== 'DRAINING') {
-      return output(awsError(this.api, 'InvalidParameterException', 'The sandbox models draining only (--status DRAINING).'));
+      return output(
+        awsError(
+          this.api,
+          'InvalidParameterException',
+          'The sandbox models draining only (--status DRAINING).',
+        ),
+      );
     }
     const w = env.world;
     const ids: string[] = [];
     for (const ref of args['container-instances'] as string[]) {
-      const inst = Object.values(w.instances).find((i) => i.id === ref || i.agent?.containerInstanceArn === ref || (i.agent && lastSegment(i.agent.containerInstanceArn) === ref));
-      if (!inst) return output(awsError(this.api, 'InvalidParameterException', `Container instance ${ref} not found.`));
+      const inst = Object.values(w.instances).find(
+        (i) =>
+          i.id === ref ||
+          i.agent?.containerInstanceArn === ref ||
+          (i.agent && lastSegment(i.agent.containerInstanceArn) === ref),
+      );
+      if (!inst)
+        return output(
+          awsError(this.api, 'InvalidParameterException', `Container instance ${ref} not found.`),
+        );
       ids.push(inst.id);
     }
     const actions: Action[] = ids.map((instanceId) => ({ type: 'instance.drain', instanceId }));
-    return applyAll(w, actions, (e) => refusal(this.api, e), (_r, _b, after) =>
-      awsOut(
-        {
-          containerInstances: ids.map((id) => ({ containerInstanceArn: after.instances[id]?.agent?.containerInstanceArn, ec2InstanceId: id, status: after.instances[id]?.agent?.status })),
-          failures: [],
-        },
-        globals,
-        this.api,
-      ),
+    return applyAll(
+      w,
+      actions,
+      (e) => refusal(this.api, e),
+      (_r, _b, after) =>
+        awsOut(
+          {
+            containerInstances: ids.map((id) => ({
+              containerInstanceArn: after.instances[id]?.agent?.containerInstanceArn,
+              ec2InstanceId: id,
+              status: after.instances[id]?.agent?.status,
+            })),
+            failures: [],
+          },
+          globals,
+          this.api,
+        ),
     );
   },
 };

@@ -9,14 +9,21 @@ import type { CliEnv, CliOutcome } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOperation[] }> = {
-  'application-autoscaling': { summary: 'Application Auto Scaling (ECS service auto scaling)', operations: APPLICATION_AUTOSCALING_OPERATIONS },
+  'application-autoscaling': {
+    summary: 'Application Auto Scaling (ECS service auto scaling)',
+    operations: APPLICATION_AUTOSCALING_OPERATIONS,
+  },
   autoscaling: { summary: 'Amazon EC2 Auto Scaling', operations: AUTOSCALING_OPERATIONS },
   ec2: { summary: 'Amazon Elastic Compute Cloud (instances)', operations: EC2_OPERATIONS },
   ecs: { summary: 'Amazon Elastic Container Service', operations: ECS_OPERATIONS },
 };
 
 /** Registers more operations (for example the EKS and ECR subsets, later). */
-export function registerAwsOperations(service: string, summary: string, operations: AwsOperation[]): void {
+export function registerAwsOperations(
+  service: string,
+  summary: string,
+  operations: AwsOperation[],
+): void {
   const existing = AWS_SERVICES[service];
   if (existing) existing.operations.push(...operations);
   else AWS_SERVICES[service] = { summary, operations: [...operations] };
@@ -48,10 +55,15 @@ export function operationHelp(op: AwsOperation): string {
     `    ${synopsis}`,
     '',
     'OPTIONS',
-    ...op.flags.map((f) => `  --${f.name} (${f.type})${f.required ? ' [required]' : ''}\n      ${f.help}${f.choices ? `\n      Possible values: ${f.choices.join(', ')}` : ''}`),
+    ...op.flags.map(
+      (f) =>
+        `  --${f.name} (${f.type})${f.required ? ' [required]' : ''}\n      ${f.help}${f.choices ? `\n      Possible values: ${f.choices.join(', ')}` : ''}`,
+    ),
     '',
     'GLOBAL OPTIONS',
-    ...GLOBAL_FLAGS.map((f) => `  --${f.name}${f.choices ? ` (${f.choices.join(' | ')})` : ''}: ${f.help}`),
+    ...GLOBAL_FLAGS.map(
+      (f) => `  --${f.name}${f.choices ? ` (${f.choices.join(' | ')})` : ''}: ${f.help}`,
+    ),
     '',
     'EXAMPLES',
     ...op.examples.map((e) => `  ${e}`),
@@ -95,16 +107,29 @@ export function runAws(tokens: string[], env: CliEnv): CliOutcome {
   const [serviceName, opName] = split.positionals;
   if (serviceName === undefined) {
     if (split.help) return output(ok(topHelp()));
-    return output(fail(`${AWS_USAGE}\naws: error: the following arguments are required: command`, 252));
+    return output(
+      fail(`${AWS_USAGE}\naws: error: the following arguments are required: command`, 252),
+    );
   }
   const service = AWS_SERVICES[serviceName];
   if (!service) return output(fail(invalidChoice('command', Object.keys(AWS_SERVICES)), 252));
   if (opName === undefined) {
     if (split.help) return output(ok(serviceHelp(serviceName)));
-    return output(fail(`${AWS_USAGE}\naws: error: the following arguments are required: operation`, 252));
+    return output(
+      fail(`${AWS_USAGE}\naws: error: the following arguments are required: operation`, 252),
+    );
   }
   const op = service.operations.find((o) => o.name === opName);
-  if (!op) return output(fail(invalidChoice('operation', service.operations.map((o) => o.name)), 252));
+  if (!op)
+    return output(
+      fail(
+        invalidChoice(
+          'operation',
+          service.operations.map((o) => o.name),
+        ),
+        252,
+      ),
+    );
   if (split.help) return output(ok(operationHelp(op)));
   const parsed = parseAwsParams(split.rest, op.flags);
   if (!parsed.ok) {
@@ -113,7 +138,10 @@ export function runAws(tokens: string[], env: CliEnv): CliOutcome {
   }
   if (split.globals.region !== null && split.globals.region !== env.world.region) {
     return output(
-      fail(`\nAn error occurred (UnrecognizedClientException) when calling the ${op.api} operation: the sandbox runs in ${env.world.region} only (got --region ${split.globals.region}).`, 254),
+      fail(
+        `\nAn error occurred (UnrecognizedClientException) when calling the ${op.api} operation: the sandbox runs in ${env.world.region} only (got --region ${split.globals.region}).`,
+        254,
+      ),
     );
   }
   return op.run(parsed.args, env, split.globals);

@@ -44,7 +44,10 @@ export function parseCommandFile(text: string): CommandFileResult {
     if (adv) {
       const seconds = Number(adv[1]);
       if (!Number.isInteger(seconds) || seconds < 0) {
-        errors.push({ line: n, message: `advance needs a whole number of seconds ≥ 0, got '${adv[1]}'` });
+        errors.push({
+          line: n,
+          message: `advance needs a whole number of seconds ≥ 0, got '${adv[1]}'`,
+        });
       } else {
         lines.push({ line: n, kind: 'advance', seconds });
         lastAt += seconds;
@@ -55,11 +58,17 @@ export function parseCommandFile(text: string): CommandFileResult {
     if (timed) {
       const at = Number(timed[1]);
       if (!Number.isInteger(at) || at < 0) {
-        errors.push({ line: n, message: `@ needs a whole number of seconds ≥ 0, got '@${timed[1]}'` });
+        errors.push({
+          line: n,
+          message: `@ needs a whole number of seconds ≥ 0, got '@${timed[1]}'`,
+        });
         return;
       }
       if (at < lastAt) {
-        errors.push({ line: n, message: `@${at} goes back in time (the previous line is at ${lastAt} s)` });
+        errors.push({
+          line: n,
+          message: `@${at} goes back in time (the previous line is at ${lastAt} s)`,
+        });
         return;
       }
       lastAt = at;
@@ -99,7 +108,8 @@ export function runCommandFile(
   const actions: TimedAction[] = [];
   const transcript: string[] = [];
   const until = options.until ?? scenario.duration;
-  const stamp = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  const stamp = (t: number) =>
+    `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
   for (const line of parsed.lines) {
     const target = line.kind === 'advance' ? world.time + line.seconds : (line.at ?? world.time);
     if (target > until) break;

@@ -30,7 +30,9 @@ function values(flag: string, env: CliEnv): string[] {
       return flag === 'context' ? dockerHosts(w).map((h) => h.id) : Object.keys(w.instances);
     case 'task':
     case 'tasks':
-      return Object.values(w.tasks).filter((t) => t.desiredStatus === 'RUNNING').map((t) => t.id);
+      return Object.values(w.tasks)
+        .filter((t) => t.desiredStatus === 'RUNNING')
+        .map((t) => t.id);
     case 'cli-input-json':
       return Object.keys(env.files).map((f) => `file://${f}`);
     case 'auto-scaling-group-name':
@@ -38,7 +40,18 @@ function values(flag: string, env: CliEnv): string[] {
     case 'launch-type':
       return ['EC2', 'FARGATE'];
     case 'instance-type':
-      return ['t3.micro', 't3.small', 't3.medium', 't3.large', 'm5.large', 'm5.xlarge', 'c5.large', 'm6g.medium', 'm6g.large', 'm6g.xlarge'];
+      return [
+        't3.micro',
+        't3.small',
+        't3.medium',
+        't3.large',
+        'm5.large',
+        'm5.xlarge',
+        'c5.large',
+        'm6g.medium',
+        'm6g.large',
+        'm6g.xlarge',
+      ];
     case 'placement':
       return w.azs.map((az) => `AvailabilityZone=${az}`);
     default:
@@ -53,8 +66,13 @@ export function complete(line: string, env: CliEnv): Completion {
   const tokens = tokenized.tokens;
   const word = endsWithSpace ? '' : (tokens[tokens.length - 1] ?? '');
   const before = endsWithSpace ? tokens : tokens.slice(0, -1);
-  const start = endsWithSpace ? line.length : Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t')) + 1;
-  const pick = (options: string[]) => ({ start, candidates: [...new Set(options.filter((o) => o.startsWith(word)))].sort() });
+  const start = endsWithSpace
+    ? line.length
+    : Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t')) + 1;
+  const pick = (options: string[]) => ({
+    start,
+    candidates: [...new Set(options.filter((o) => o.startsWith(word)))].sort(),
+  });
 
   if (before.length === 0) return pick(['aws', 'docker', ...BUILTINS]);
   const program = before[0];
@@ -71,28 +89,54 @@ export function complete(line: string, env: CliEnv): Completion {
     if (before.length === 2) return pick([...service.operations.map((o) => o.name), 'help']);
     const op = service.operations.find((o) => o.name === before[2]);
     if (!op || positionals.length < 2) return pick([]);
-    const used = new Set(before.filter((t) => t.startsWith('--')).map((t) => t.slice(2).split('=')[0]));
-    const flags = [...op.flags, ...GLOBAL_FLAGS].filter((f) => !used.has(f.name)).map((f) => `--${f.name}`);
+    const used = new Set(
+      before.filter((t) => t.startsWith('--')).map((t) => t.slice(2).split('=')[0]),
+    );
+    const flags = [...op.flags, ...GLOBAL_FLAGS]
+      .filter((f) => !used.has(f.name))
+      .map((f) => `--${f.name}`);
     return pick(word.startsWith('-') || word === '' ? flags : []);
   }
   if (program === 'docker') {
     if (prev === '--context' || prev === '-c') return pick(values('context', env));
     const rest = before.slice(1);
-    const cmdIndex = rest.findIndex((t, i) => !t.startsWith('-') && rest[i - 1] !== '--context' && rest[i - 1] !== '-c');
+    const cmdIndex = rest.findIndex(
+      (t, i) => !t.startsWith('-') && rest[i - 1] !== '--context' && rest[i - 1] !== '-c',
+    );
     if (cmdIndex < 0) return pick([...DOCKER_COMMANDS.map((c) => c.name), '--context']);
     const cmd = DOCKER_COMMANDS.find((c) => c.name === rest[cmdIndex]);
     if (!cmd) return pick([]);
-    if (cmd.name === 'context') return pick(rest.length === cmdIndex + 1 ? ['ls', 'show', 'use'] : rest[cmdIndex + 1] === 'use' ? ['default', ...values('context', env)] : []);
+    if (cmd.name === 'context')
+      return pick(
+        rest.length === cmdIndex + 1
+          ? ['ls', 'show', 'use']
+          : rest[cmdIndex + 1] === 'use'
+            ? ['default', ...values('context', env)]
+            : [],
+      );
     if (word.startsWith('-')) return pick(cmd.flags.map((f) => `--${f.long}`));
     const w = env.world;
     if (cmd.name === 'run') {
-      if (prev === '--name') return pick(Object.values(w.containers).filter((c) => c.hostId === null).map((c) => c.name));
-      return pick(Object.values(w.containers).filter((c) => c.hostId === null).map((c) => c.image));
+      if (prev === '--name')
+        return pick(
+          Object.values(w.containers)
+            .filter((c) => c.hostId === null)
+            .map((c) => c.name),
+        );
+      return pick(
+        Object.values(w.containers)
+          .filter((c) => c.hostId === null)
+          .map((c) => c.image),
+      );
     }
     const host = env.session.dockerContext;
     const ctxIndex = before.indexOf('--context');
     const hostId = ctxIndex >= 0 ? before[ctxIndex + 1] : host;
-    return pick(Object.values(w.containers).filter((c) => c.hostId !== null && c.hostId === hostId).map((c) => c.name));
+    return pick(
+      Object.values(w.containers)
+        .filter((c) => c.hostId !== null && c.hostId === hostId)
+        .map((c) => c.name),
+    );
   }
   if (program === 'cat') return pick(Object.keys(env.files));
   return pick([]);

@@ -121,6 +121,7 @@ export function describeInstance(i: Instance, stateReason?: string): Record<stri
 
 export function dockerStatus(c: Container, now: number): string {
   if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
-  if (c.state === 'exited') return `Exited (${c.exitCode ?? 0}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
+  if (c.state === 'exited')
+    return `Exited (${c.exitCode ?? 0}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
   return 'Created';
 }

@@ -24,10 +24,16 @@ export interface DockerCommand {
   flags: DockerFlag[];
   /** Minimum number of positional arguments. */
   minArgs: number;
-  run: (flags: Record<string, string | true>, positionals: string[], env: CliEnv, host: Instance | null) => CliOutcome;
+  run: (
+    flags: Record<string, string | true>,
+    positionals: string[],
+    env: CliEnv,
+    host: Instance | null,
+  ) => CliOutcome;
 }
 
-const usageError = (cmd: string, text: string): CommandOutput => fail(`${text}\nSee 'docker ${cmd} --help'.`, 125);
+const usageError = (cmd: string, text: string): CommandOutput =>
+  fail(`${text}\nSee 'docker ${cmd} --help'.`, 125);
 
 /** Docker's `--memory` values: bytes, or a number with b/k/m/g. */
 export function parseMemory(text: string): number | null {
@@ -35,7 +41,8 @@ export function parseMemory(text: string): number | null {
   if (!m) return null;
   const n = Number(m[1]);
   const unit = (m[2] ?? '').toLowerCase();
-  const bytes = unit === 'g' ? n * 1024 ** 3 : unit === 'm' ? n * 1024 ** 2 : unit === 'k' ? n * 1024 : n;
+  const bytes =
+    unit === 'g' ? n * 1024 ** 3 : unit === 'm' ? n * 1024 ** 2 : unit === 'k' ? n * 1024 : n;
   return Math.round(bytes / 1024 ** 2);
 }
 
@@ -53,7 +60,10 @@ function findOnHost(world: World, host: Instance, ref: string): Container | null
 }
 
 function shortId(id: string): string {
-  return id.replace(/[^0-9a-f]/g, '').padEnd(12, '0').slice(0, 12);
+  return id
+    .replace(/[^0-9a-f]/g, '')
+    .padEnd(12, '0')
+    .slice(0, 12);
 }
 
 const run: DockerCommand = {
@@ -61,7 +71,12 @@ const run: DockerCommand = {
   usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
   summary: 'Create and run a new container from an image',
   flags: [
-    { long: 'detach', short: 'd', value: false, help: 'Run container in background and print container ID' },
+    {
+      long: 'detach',
+      short: 'd',
+      value: false,
+      help: 'Run container in background and print container ID',
+    },
     { long: 'name', value: true, help: 'Assign a name to the container' },
     { long: 'cpus', value: true, help: 'Number of CPUs (0.5 = 512 CPU units)' },
     { long: 'memory', short: 'm', value: true, help: 'Memory limit (e.g. 512m, 1g)' },
@@ -75,37 +90,81 @@ const run: DockerCommand = {
     const w = env.world;
     const tray = Object.values(w.containers).filter((c) => c.hostId === null);
     const name = typeof flags['name'] === 'string' ? flags['name'] : undefined;
-    const candidate = name !== undefined ? tray.find((c) => c.name === name) : tray.find((c) => c.image === image);
-    if (name !== undefined && Object.values(w.containers).some((c) => c.name === name && c.hostId !== null)) {
+    const candidate =
+      name !== undefined ? tray.find((c) => c.name === name) : tray.find((c) => c.image === image);
+    if (
+      name !== undefined &&
+      Object.values(w.containers).some((c) => c.name === name && c.hostId !== null)
+    ) {
       const other = Object.values(w.containers).find((c) => c.name === name) as Container;
       return output(
-        fail(`docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${shortId(other.id)}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.`, 125),
+        fail(
+          `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${shortId(other.id)}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.`,
+          125,
+        ),
       );
     }
     if (!candidate) {
       const waiting = tray.map((c) => `${c.name} (${c.image})`).join(', ') || 'none';
-      return output(fail(`docker: Error response from daemon: the sandbox has no container ${name !== undefined ? `named "${name}"` : `for image ${image}`} waiting to run. Waiting to be placed: ${waiting}.`, 125));
+      return output(
+        fail(
+          `docker: Error response from daemon: the sandbox has no container ${name !== undefined ? `named "${name}"` : `for image ${image}`} waiting to run. Waiting to be placed: ${waiting}.`,
+          125,
+        ),
+      );
     }
     if (candidate.image !== image) {
-      return output(fail(`docker: the container "${candidate.name}" runs ${candidate.image}, not ${image}.\nSee 'docker run --help'.`, 125));
+      return output(
+        fail(
+          `docker: the container "${candidate.name}" runs ${candidate.image}, not ${image}.\nSee 'docker run --help'.`,
+          125,
+        ),
+      );
     }
     if (typeof flags['cpus'] === 'string') {
       const cpus = Number(flags['cpus']);
-      if (!Number.isFinite(cpus) || cpus <= 0) return output(usageError('run', `invalid argument "${flags['cpus']}" for "--cpus" flag: failed to parse ${flags['cpus']} as a rational number`));
+      if (!Number.isFinite(cpus) || cpus <= 0)
+        return output(
+          usageError(
+            'run',
+            `invalid argument "${flags['cpus']}" for "--cpus" flag: failed to parse ${flags['cpus']} as a rational number`,
+          ),
+        );
       // `--cpus` has two decimals, as the view's command prints it.
       if (Math.round(cpus * 100) !== Math.round((candidate.cpu / 1024) * 100)) {
-        return output(fail(`docker: ${candidate.name} is declared with --cpus ${Math.round((candidate.cpu / 1024) * 100) / 100} in this scenario; run it with that value (or leave --cpus out).`, 125));
+        return output(
+          fail(
+            `docker: ${candidate.name} is declared with --cpus ${Math.round((candidate.cpu / 1024) * 100) / 100} in this scenario; run it with that value (or leave --cpus out).`,
+            125,
+          ),
+        );
       }
     }
     if (typeof flags['memory'] === 'string') {
       const mib = parseMemory(flags['memory']);
-      if (mib === null) return output(usageError('run', `invalid argument "${flags['memory']}" for "-m, --memory" flag: invalid size: '${flags['memory']}'`));
+      if (mib === null)
+        return output(
+          usageError(
+            'run',
+            `invalid argument "${flags['memory']}" for "-m, --memory" flag: invalid size: '${flags['memory']}'`,
+          ),
+        );
       if (mib !== candidate.memoryMiB) {
-        return output(fail(`docker: ${candidate.name} is declared with --memory ${candidate.memoryMiB}m in this scenario; run it with that value (or leave --memory out).`, 125));
+        return output(
+          fail(
+            `docker: ${candidate.name} is declared with --memory ${candidate.memoryMiB}m in this scenario; run it with that value (or leave --memory out).`,
+            125,
+          ),
+        );
       }
     }
     const action: Action = { type: 'container.place', containerId: candidate.id, hostId: host.id };
-    return applyAll(w, [action], (e) => fail(`docker: Error response from daemon: ${e}`, 125), () => ok(candidate.id));
+    return applyAll(
+      w,
+      [action],
+      (e) => fail(`docker: Error response from daemon: ${e}`, 125),
+      () => ok(candidate.id),
+    );
   },
 };
 
@@ -114,7 +173,12 @@ const ps: DockerCommand = {
   usage: 'docker ps [OPTIONS]',
   summary: 'List containers',
   flags: [
-    { long: 'all', short: 'a', value: false, help: 'Show all containers (default shows just running)' },
+    {
+      long: 'all',
+      short: 'a',
+      value: false,
+      help: 'Show all containers (default shows just running)',
+    },
     { long: 'quiet', short: 'q', value: false, help: 'Only display container IDs' },
   ],
   minArgs: 0,
@@ -134,11 +198,19 @@ const ps: DockerCommand = {
       '',
       c.name,
     ]);
-    return output(ok(columns(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], rows)));
+    return output(
+      ok(
+        columns(['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], rows),
+      ),
+    );
   },
 };
 
-function lifecycle(name: 'start' | 'stop' | 'rm', type: 'container.start' | 'container.stop' | 'container.remove', summary: string): DockerCommand {
+function lifecycle(
+  name: 'start' | 'stop' | 'rm',
+  type: 'container.start' | 'container.stop' | 'container.remove',
+  summary: string,
+): DockerCommand {
   return {
     name,
     usage: `docker ${name} [OPTIONS] CONTAINER [CONTAINER...]`,
@@ -148,21 +220,39 @@ function lifecycle(name: 'start' | 'stop' | 'rm', type: 'container.start' | 'con
     run(_flags, positionals, env, host) {
       if (!host) {
         // Containers still in the tray were never created on a host: `docker rm` discards them.
-        const tray = positionals.map((ref) => Object.values(env.world.containers).find((c) => c.hostId === null && (c.name === ref || c.id === ref)));
+        const tray = positionals.map((ref) =>
+          Object.values(env.world.containers).find(
+            (c) => c.hostId === null && (c.name === ref || c.id === ref),
+          ),
+        );
         if (name !== 'rm' || tray.some((c) => c === undefined)) return output(noHost());
         const discard: Action[] = tray.map((c) => ({ type, containerId: (c as Container).id }));
-        return applyAll(env.world, discard, (e) => daemonError(e), () => ok(positionals.join('\n')));
+        return applyAll(
+          env.world,
+          discard,
+          (e) => daemonError(e),
+          () => ok(positionals.join('\n')),
+        );
       }
       const actions: Action[] = [];
       for (const ref of positionals) {
         const c = findOnHost(env.world, host, ref);
         if (!c) return output(daemonError(`No such container: ${ref}`));
         if (name === 'rm' && c.state === 'running') {
-          return output(daemonError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`));
+          return output(
+            daemonError(
+              `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
+            ),
+          );
         }
         actions.push({ type, containerId: c.id });
       }
-      return applyAll(env.world, actions, (e) => daemonError(e), () => ok(positionals.join('\n')));
+      return applyAll(
+        env.world,
+        actions,
+        (e) => daemonError(e),
+        () => ok(positionals.join('\n')),
+      );
     },
   };
 }
@@ -180,21 +270,49 @@ const context: DockerCommand = {
     if (sub === 'ls' || sub === 'list') {
       const current = env.session.dockerContext;
       const rows = [
-        [`default${current === null ? ' *' : ''}`, 'Current DOCKER_HOST based configuration', 'unix:///var/run/docker.sock'],
-        ...hosts.map((h) => [`${h.id}${current === h.id ? ' *' : ''}`, `${h.name ?? h.type} in ${h.az} (${h.state})`, `ssh://ec2-user@${h.id}`]),
+        [
+          `default${current === null ? ' *' : ''}`,
+          'Current DOCKER_HOST based configuration',
+          'unix:///var/run/docker.sock',
+        ],
+        ...hosts.map((h) => [
+          `${h.id}${current === h.id ? ' *' : ''}`,
+          `${h.name ?? h.type} in ${h.az} (${h.state})`,
+          `ssh://ec2-user@${h.id}`,
+        ]),
       ];
       return output(ok(columns(['NAME', 'DESCRIPTION', 'DOCKER ENDPOINT'], rows)));
     }
     if (sub === 'show') return output(ok(env.session.dockerContext ?? 'default'));
     if (sub === 'use') {
       const target = positionals[1];
-      if (target === undefined) return output(fail(`"docker context use" requires exactly 1 argument.\nSee 'docker context use --help'.\n\nUsage:  docker context use CONTEXT`, 1));
-      if (target === 'default') return { kind: 'output', output: { stdout: 'default', stderr: 'Current context is now "default"', exitCode: 0 }, session: { dockerContext: null } };
+      if (target === undefined)
+        return output(
+          fail(
+            `"docker context use" requires exactly 1 argument.\nSee 'docker context use --help'.\n\nUsage:  docker context use CONTEXT`,
+            1,
+          ),
+        );
+      if (target === 'default')
+        return {
+          kind: 'output',
+          output: { stdout: 'default', stderr: 'Current context is now "default"', exitCode: 0 },
+          session: { dockerContext: null },
+        };
       const host = resolveHost(w, target);
       if (!host) return output(fail(`context "${target}" does not exist`, 1));
-      return { kind: 'output', output: { stdout: host.id, stderr: `Current context is now "${host.id}"`, exitCode: 0 }, session: { dockerContext: host.id } };
+      return {
+        kind: 'output',
+        output: { stdout: host.id, stderr: `Current context is now "${host.id}"`, exitCode: 0 },
+        session: { dockerContext: host.id },
+      };
     }
-    return output(fail(`docker: 'context ${sub ?? ''}' is not a docker command.\nSee 'docker context --help'`, 1));
+    return output(
+      fail(
+        `docker: 'context ${sub ?? ''}' is not a docker command.\nSee 'docker context --help'`,
+        1,
+      ),
+    );
   },
 };
 
@@ -208,11 +326,15 @@ export const DOCKER_COMMANDS: DockerCommand[] = [
 ];
 
 export function dockerHosts(world: World): Instance[] {
-  return Object.values(world.instances).filter((i) => i.software === 'docker' && i.state !== 'terminated');
+  return Object.values(world.instances).filter(
+    (i) => i.software === 'docker' && i.state !== 'terminated',
+  );
 }
 
 function resolveHost(world: World, ref: string): Instance | null {
-  return dockerHosts(world).find((h) => h.id === ref || (h.name !== null && h.name === ref)) ?? null;
+  return (
+    dockerHosts(world).find((h) => h.id === ref || (h.name !== null && h.name === ref)) ?? null
+  );
 }
 
 function noHost(): CommandOutput {
@@ -246,7 +368,16 @@ function commandHelp(cmd: DockerCommand): string {
     '',
     cmd.summary,
     ...(cmd.flags.length > 0
-      ? ['', 'Options:', ...cmd.flags.map((f) => `  ${(f.short ? `-${f.short}, ` : '    ') + `--${f.long}${f.value ? ' string' : ''}`}`.padEnd(28) + f.help)]
+      ? [
+          '',
+          'Options:',
+          ...cmd.flags.map(
+            (f) =>
+              `  ${(f.short ? `-${f.short}, ` : '    ') + `--${f.long}${f.value ? ' string' : ''}`}`.padEnd(
+                28,
+              ) + f.help,
+          ),
+        ]
       : []),
   ].join('\n');
 }
@@ -259,7 +390,13 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
     const tok = tokens[i] as string;
     if (tok === '--context' || tok === '-c') {
       const value = tokens[i + 1];
-      if (value === undefined) return output(fail(`flag needs an argument: ${tok === '-c' ? "'c' in -c" : '--context'}\nSee 'docker --help'.`, 125));
+      if (value === undefined)
+        return output(
+          fail(
+            `flag needs an argument: ${tok === '-c' ? "'c' in -c" : '--context'}\nSee 'docker --help'.`,
+            125,
+          ),
+        );
       contextName = value === 'default' ? null : value;
       i += 2;
       continue;
@@ -271,8 +408,14 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
       continue;
     }
     if (tok === '--help' || tok === '-h') return output(ok(DOCKER_USAGE));
-    if (tok === '--version' || tok === '-v') return output(ok('Docker version 27.5.1, build 9f9e405 (simulated)'));
-    return output(fail(`unknown ${tok.startsWith('--') ? 'flag' : 'shorthand flag'}: ${tok.startsWith('--') ? tok : `'${tok.slice(1, 2)}' in ${tok}`}\nSee 'docker --help'.`, 125));
+    if (tok === '--version' || tok === '-v')
+      return output(ok('Docker version 27.5.1, build 9f9e405 (simulated)'));
+    return output(
+      fail(
+        `unknown ${tok.startsWith('--') ? 'flag' : 'shorthand flag'}: ${tok.startsWith('--') ? tok : `'${tok.slice(1, 2)}' in ${tok}`}\nSee 'docker --help'.`,
+        125,
+      ),
+    );
   }
   const name = tokens[i];
   if (name === undefined || name === 'help') return output(ok(DOCKER_USAGE));
@@ -299,7 +442,8 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
       if (!flag) return output(usageError(command.name, `unknown flag: --${long}`));
       if (flag.value) {
         const value = eq >= 0 ? tok.slice(eq + 1) : rest[j + 1];
-        if (value === undefined) return output(usageError(command.name, `flag needs an argument: --${long}`));
+        if (value === undefined)
+          return output(usageError(command.name, `flag needs an argument: --${long}`));
         flags[flag.long] = value;
         j += eq >= 0 ? 1 : 2;
       } else {
@@ -315,11 +459,13 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
       while (k < tok.length) {
         const ch = tok[k] as string;
         const flag = command.flags.find((f) => f.short === ch);
-        if (!flag) return output(usageError(command.name, `unknown shorthand flag: '${ch}' in ${tok}`));
+        if (!flag)
+          return output(usageError(command.name, `unknown shorthand flag: '${ch}' in ${tok}`));
         if (flag.value) {
           const inline = tok.slice(k + 1);
           const value = inline !== '' ? inline : rest[j + 1];
-          if (value === undefined) return output(usageError(command.name, `flag needs an argument: '${ch}' in ${tok}`));
+          if (value === undefined)
+            return output(usageError(command.name, `flag needs an argument: '${ch}' in ${tok}`));
           flags[flag.long] = value;
           consumedNext = inline === '';
           break;
@@ -334,18 +480,40 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
     j += 1;
   }
   if (positionals.length < command.minArgs) {
-    return output(fail(`"docker ${command.name}" requires at least ${command.minArgs} argument${command.minArgs === 1 ? '' : 's'}.\nSee 'docker ${command.name} --help'.\n\nUsage:  ${command.usage}`, 1));
+    return output(
+      fail(
+        `"docker ${command.name}" requires at least ${command.minArgs} argument${command.minArgs === 1 ? '' : 's'}.\nSee 'docker ${command.name} --help'.\n\nUsage:  ${command.usage}`,
+        1,
+      ),
+    );
   }
   let host: Instance | null = null;
   if (contextName !== null && command.name !== 'context') {
     const w = env.world;
-    const inst = w.instances[contextName] ?? Object.values(w.instances).find((h) => h.name === contextName);
-    if (!inst || inst.state === 'terminated') return output(fail(`context "${contextName}": context not found: no Docker host ${contextName} in the sandbox (docker context ls lists them)`, 1));
+    const inst =
+      w.instances[contextName] ?? Object.values(w.instances).find((h) => h.name === contextName);
+    if (!inst || inst.state === 'terminated')
+      return output(
+        fail(
+          `context "${contextName}": context not found: no Docker host ${contextName} in the sandbox (docker context ls lists them)`,
+          1,
+        ),
+      );
     if (inst.software !== 'docker') {
-      return output(fail(`${inst.id} is an ECS container instance: its containers are managed by the ECS agent. Use the aws ecs commands instead.`, 1));
+      return output(
+        fail(
+          `${inst.id} is an ECS container instance: its containers are managed by the ECS agent. Use the aws ecs commands instead.`,
+          1,
+        ),
+      );
     }
     if (inst.state !== 'running') {
-      return output(fail(`error during connect: ${inst.id} is ${inst.state}: cannot reach the Docker daemon`, 1));
+      return output(
+        fail(
+          `error during connect: ${inst.id} is ${inst.state}: cannot reach the Docker daemon`,
+          1,
+        ),
+      );
     }
     host = inst;
   }

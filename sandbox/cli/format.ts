@@ -49,7 +49,9 @@ function textLines(value: unknown, identifier: string | null): string[] {
   const scalars = keys.filter((k) => isScalar(obj[k]));
   const lines: string[] = [];
   if (scalars.length > 0) {
-    lines.push([...(identifier ? [identifier] : []), ...scalars.map((k) => scalarText(obj[k]))].join('\t'));
+    lines.push(
+      [...(identifier ? [identifier] : []), ...scalars.map((k) => scalarText(obj[k]))].join('\t'),
+    );
   }
   for (const k of keys) {
     if (!isScalar(obj[k])) lines.push(...textLines(obj[k], k.toUpperCase()));
@@ -73,9 +75,12 @@ function buildSections(title: string, value: unknown): Section {
     section.rows = items.map((v) => [scalarText(v)]);
     return section;
   }
-  const objects = items.filter((v): v is Record<string, unknown> => !isScalar(v) && !Array.isArray(v));
+  const objects = items.filter(
+    (v): v is Record<string, unknown> => !isScalar(v) && !Array.isArray(v),
+  );
   const headerSet = new Set<string>();
-  for (const o of objects) for (const [k, v] of Object.entries(o)) if (isScalar(v)) headerSet.add(k);
+  for (const o of objects)
+    for (const [k, v] of Object.entries(o)) if (isScalar(v)) headerSet.add(k);
   section.headers = [...headerSet].sort();
   // Many fields: one key/value row each, so the table stays readable in a narrow terminal.
   const keyValue = section.headers.length > 5;
@@ -84,10 +89,12 @@ function buildSections(title: string, value: unknown): Section {
   for (const o of objects) {
     if (keyValue) {
       for (const k of keys) if (k in o) section.rows.push([k, scalarText(o[k])]);
-    } else if (section.headers.length > 0) section.rows.push(section.headers.map((h) => (h in o ? scalarText(o[h]) : '')));
+    } else if (section.headers.length > 0)
+      section.rows.push(section.headers.map((h) => (h in o ? scalarText(o[h]) : '')));
     for (const k of Object.keys(o).sort()) {
       const v = o[k];
-      if (!isScalar(v) && !(Array.isArray(v) && v.length === 0)) section.children.push(buildSections(k, v));
+      if (!isScalar(v) && !(Array.isArray(v) && v.length === 0))
+        section.children.push(buildSections(k, v));
     }
   }
   return section;
@@ -98,16 +105,24 @@ function renderSection(section: Section, width: number): string[] {
   const lines: string[] = [];
   const center = (text: string) => {
     const left = Math.floor((inner - text.length) / 2);
-    return '|' + ' '.repeat(Math.max(0, left)) + text + ' '.repeat(Math.max(0, inner - left - text.length)) + '|';
+    return (
+      '|' +
+      ' '.repeat(Math.max(0, left)) +
+      text +
+      ' '.repeat(Math.max(0, inner - left - text.length)) +
+      '|'
+    );
   };
   lines.push(center(section.title));
   if (section.rows.length > 0) {
     const cols = Math.max(1, section.headers.length, ...section.rows.map((r) => r.length));
-    const natural = Array.from({ length: cols }, (_, c) =>
-      Math.max(
-        (section.headers[c] ?? '').length,
-        ...section.rows.map((r) => (r[c] ?? '').length),
-      ) + 4,
+    const natural = Array.from(
+      { length: cols },
+      (_, c) =>
+        Math.max(
+          (section.headers[c] ?? '').length,
+          ...section.rows.map((r) => (r[c] ?? '').length),
+        ) + 4,
     );
     const sum = natural.reduce((a, b) => a + b, 0) + (cols - 1);
     const widths = [...natural];
@@ -136,8 +151,13 @@ function sectionWidth(section: Section, depth: number): number {
   const natural =
     section.rows.length === 0
       ? 0
-      : Array.from({ length: cols }, (_, c) =>
-          Math.max((section.headers[c] ?? '').length, ...section.rows.map((r) => (r[c] ?? '').length)) + 4,
+      : Array.from(
+          { length: cols },
+          (_, c) =>
+            Math.max(
+              (section.headers[c] ?? '').length,
+              ...section.rows.map((r) => (r[c] ?? '').length),
+            ) + 4,
         ).reduce((a, b) => a + b, 0) +
         cols +
         1;

@@ -22,12 +22,13 @@ export function helpText(): string {
     '',
     '  aws ecs <command> …      ' + AWS_SERVICES['ecs']?.operations.map((o) => o.name).join(', '),
     '  aws ec2 <command> …      ' + AWS_SERVICES['ec2']?.operations.map((o) => o.name).join(', '),
-    '  aws autoscaling …        ' + AWS_SERVICES['autoscaling']?.operations.map((o) => o.name).join(', '),
+    '  aws autoscaling …        ' +
+      AWS_SERVICES['autoscaling']?.operations.map((o) => o.name).join(', '),
     '  docker <command> …       ' + DOCKER_COMMANDS.map((c) => c.name).join(', '),
     '',
     '  aws help · aws ecs help · aws ecs create-service help · docker run --help',
     '  --output json (default) | table | text      docker --context <instance-id> … or docker context use <instance-id>',
-    '  ls, cat <file>: the editor\'s documents (file://<name>.json)     history · clear',
+    "  ls, cat <file>: the editor's documents (file://<name>.json)     history · clear",
     '',
     'Keys: Up/Down browse history, Tab completes commands and flags.',
   ].join('\n');
@@ -82,7 +83,9 @@ function runChain(segments: string[][], env: CliEnv): CliOutcome {
     actions.push(...outcome.actions);
     const after = world;
     const render = outcome.render;
-    parts.push((results) => render(results.slice(from, from + outcome.actions.length), before, after));
+    parts.push((results) =>
+      render(results.slice(from, from + outcome.actions.length), before, after),
+    );
     session = outcome.session ?? session;
   }
   const finalSession = session;
@@ -90,12 +93,21 @@ function runChain(segments: string[][], env: CliEnv): CliOutcome {
     const outs = parts.map((p) => p([]));
     return { kind: 'output', output: joinOutputs(outs), session: finalSession };
   }
-  return { kind: 'actions', actions, render: (results) => joinOutputs(parts.map((p) => p(results))), session: finalSession };
+  return {
+    kind: 'actions',
+    actions,
+    render: (results) => joinOutputs(parts.map((p) => p(results))),
+    session: finalSession,
+  };
 }
 
 function joinOutputs(outs: CommandOutput[]): CommandOutput {
   const join = (xs: string[]) => xs.filter((x) => x !== '').join('\n');
-  return { stdout: join(outs.map((o) => o.stdout)), stderr: join(outs.map((o) => o.stderr)), exitCode: outs.reduce((a, o) => a || o.exitCode, 0) };
+  return {
+    stdout: join(outs.map((o) => o.stdout)),
+    stderr: join(outs.map((o) => o.stderr)),
+    exitCode: outs.reduce((a, o) => a || o.exitCode, 0),
+  };
 }
 
 function runTokens(tokens: string[], env: CliEnv): CliOutcome {
@@ -120,8 +132,15 @@ function runTokens(tokens: string[], env: CliEnv): CliOutcome {
       return output(ok(out.join('\n')));
     }
     case 'kubectl':
-      return output(fail('kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).', 127));
+      return output(
+        fail(
+          'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
+          127,
+        ),
+      );
     default:
-      return output(fail(`${program}: command not found (type help for the commands this terminal knows)`, 127));
+      return output(
+        fail(`${program}: command not found (type help for the commands this terminal knows)`, 127),
+      );
   }
 }

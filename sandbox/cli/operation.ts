@@ -33,17 +33,18 @@ export function output(out: CommandOutput): CliOutcome {
 export function refusal(api: string, error: string): CommandOutput {
   if (error.startsWith('An error occurred')) return fail(`\n${error}`, 254);
   // The engine may name the error code itself: `ServiceNotFoundException: Service not found.`
-  const named = /^([A-Z][A-Za-z]*(?:Exception|Error)|Invalid[A-Za-z]*(?:\.[A-Za-z]+)?): ([\s\S]*)$/.exec(error);
+  const named =
+    /^([A-Z][A-Za-z]*(?:Exception|Error)|Invalid[A-Za-z]*(?:\.[A-Za-z]+)?): ([\s\S]*)$/.exec(error);
   if (named) return awsError(api, named[1] as string, named[2] as string);
   const code = /service not found/i.test(error)
-      ? 'ServiceNotFoundException'
-      : /cluster not found/i.test(error)
-        ? 'ClusterNotFoundException'
-        : api === 'RegisterTaskDefinition'
-          ? 'ClientException'
-          : api.startsWith('TerminateInstances') || api === 'RunInstances'
-            ? 'InvalidParameterValue'
-            : 'InvalidParameterException';
+    ? 'ServiceNotFoundException'
+    : /cluster not found/i.test(error)
+      ? 'ClusterNotFoundException'
+      : api === 'RegisterTaskDefinition'
+        ? 'ClientException'
+        : api.startsWith('TerminateInstances') || api === 'RunInstances'
+          ? 'InvalidParameterValue'
+          : 'InvalidParameterException';
   return awsError(api, code, error);
 }
 

@@ -23,5 +23,9 @@ export function runCommandLine(
     world = next.world;
     results.push(next.result);
   }
-  return { world, output: outcome.render(results, env.world, world), session: outcome.session ?? env.session };
+  return {
+    world,
+    output: outcome.render(results, env.world, world),
+    session: outcome.session ?? env.session,
+  };
 }

@@ -4,8 +4,7 @@
  */
 export type ShorthandValue = string | string[];
 export type ShorthandResult =
-  | { ok: true; value: Record<string, ShorthandValue> }
-  | { ok: false; error: string };
+  { ok: true; value: Record<string, ShorthandValue> } | { ok: false; error: string };
 
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -34,7 +33,8 @@ function splitTopLevel(text: string): string[] {
 
 /** `"a, b"` or `'a'` → the text inside, as the AWS CLI reads quoted shorthand values. */
 function unquote(raw: string): string {
-  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) return raw.slice(1, -1);
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0])
+    return raw.slice(1, -1);
   return raw;
 }
 
@@ -52,7 +52,10 @@ export function parseShorthand(text: string): ShorthandResult {
         value[lastKey] = Array.isArray(prev) ? [...prev, part] : [prev ?? '', part];
         continue;
       }
-      return { ok: false, error: `Expected: '=', received: '${part === '' ? ',' : part.slice(-1)}' for input: ${text}` };
+      return {
+        ok: false,
+        error: `Expected: '=', received: '${part === '' ? ',' : part.slice(-1)}' for input: ${text}`,
+      };
     }
     const key = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1);
@@ -72,7 +75,9 @@ export function parseShorthand(text: string): ShorthandResult {
 }
 
 /** JSON if it looks like JSON, shorthand otherwise. */
-export function parseStructure(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseStructure(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: string } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {

@@ -5,7 +5,14 @@
  */
 import type { RegisterTaskDefinitionInput } from '../model/actions.ts';
 
-export const TASKDEF_FIELDS = ['family', 'requiresCompatibilities', 'networkMode', 'cpu', 'memory', 'containerDefinitions'];
+export const TASKDEF_FIELDS = [
+  'family',
+  'requiresCompatibilities',
+  'networkMode',
+  'cpu',
+  'memory',
+  'containerDefinitions',
+];
 export const TASKDEF_IGNORED_FIELDS = [
   'taskRoleArn',
   'executionRoleArn',
@@ -20,7 +27,15 @@ export const TASKDEF_IGNORED_FIELDS = [
   'runtimePlatform',
   'enableFaultInjection',
 ];
-export const CONTAINER_FIELDS = ['name', 'image', 'cpu', 'memory', 'memoryReservation', 'essential', 'portMappings'];
+export const CONTAINER_FIELDS = [
+  'name',
+  'image',
+  'cpu',
+  'memory',
+  'memoryReservation',
+  'essential',
+  'portMappings',
+];
 export const CONTAINER_IGNORED_FIELDS = [
   'environment',
   'secrets',
@@ -51,13 +66,28 @@ export type TaskDefInputResult =
   | { ok: false; errors: { path: string; message: string }[] };
 
 const typeName = (v: unknown) =>
-  v === null ? "<class 'NoneType'>" : Array.isArray(v) ? "<class 'list'>" : typeof v === 'string' ? "<class 'str'>" : typeof v === 'number' ? (Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>") : typeof v === 'boolean' ? "<class 'bool'>" : "<class 'dict'>";
+  v === null
+    ? "<class 'NoneType'>"
+    : Array.isArray(v)
+      ? "<class 'list'>"
+      : typeof v === 'string'
+        ? "<class 'str'>"
+        : typeof v === 'number'
+          ? Number.isInteger(v)
+            ? "<class 'int'>"
+            : "<class 'float'>"
+          : typeof v === 'boolean'
+            ? "<class 'bool'>"
+            : "<class 'dict'>";
 
 export function readTaskDefinitionInput(input: unknown): TaskDefInputResult {
   const errors: { path: string; message: string }[] = [];
   const ignored: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ path: '', message: 'Invalid type for parameter input, expected a JSON object' }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'Invalid type for parameter input, expected a JSON object' }],
+    };
   }
   const obj = input as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -87,21 +117,37 @@ export function readTaskDefinitionInput(input: unknown): TaskDefInputResult {
               ? Array.isArray(v)
               : typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
     if (!okType) {
-      const valid = { str: "<class 'str'>", int: "<class 'int'>", bool: "<class 'bool'>", list: "<class 'list'>, <class 'tuple'>", strOrInt: "<class 'str'>" }[want];
-      errors.push({ path, message: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, type: ${typeName(v)}, valid types: ${valid}` });
+      const valid = {
+        str: "<class 'str'>",
+        int: "<class 'int'>",
+        bool: "<class 'bool'>",
+        list: "<class 'list'>, <class 'tuple'>",
+        strOrInt: "<class 'str'>",
+      }[want];
+      errors.push({
+        path,
+        message: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, type: ${typeName(v)}, valid types: ${valid}`,
+      });
     }
     return okType;
   };
-  if (!('family' in obj)) errors.push({ path: 'family', message: 'Missing required parameter in input: "family"' });
+  if (!('family' in obj))
+    errors.push({ path: 'family', message: 'Missing required parameter in input: "family"' });
   else check('family', obj['family'], 'str');
   if (!('containerDefinitions' in obj)) {
-    errors.push({ path: 'containerDefinitions', message: 'Missing required parameter in input: "containerDefinitions"' });
+    errors.push({
+      path: 'containerDefinitions',
+      message: 'Missing required parameter in input: "containerDefinitions"',
+    });
   } else if (check('containerDefinitions', obj['containerDefinitions'], 'list')) {
     const defs = obj['containerDefinitions'] as unknown[];
     out['containerDefinitions'] = defs.map((d, i) => {
       const p = `containerDefinitions[${i}]`;
       if (typeof d !== 'object' || d === null || Array.isArray(d)) {
-        errors.push({ path: p, message: `Invalid type for parameter ${p}, value: ${JSON.stringify(d)}, type: ${typeName(d)}, valid types: <class 'dict'>` });
+        errors.push({
+          path: p,
+          message: `Invalid type for parameter ${p}, value: ${JSON.stringify(d)}, type: ${typeName(d)}, valid types: <class 'dict'>`,
+        });
         return d;
       }
       const c: Record<string, unknown> = {};
@@ -111,17 +157,32 @@ export function readTaskDefinitionInput(input: unknown): TaskDefInputResult {
           continue;
         }
         if (!CONTAINER_FIELDS.includes(key)) {
-          errors.push({ path: `${p}.${key}`, message: `Unknown parameter in ${p}: "${key}", must be one of: ${[...CONTAINER_FIELDS, ...CONTAINER_IGNORED_FIELDS].join(', ')}` });
+          errors.push({
+            path: `${p}.${key}`,
+            message: `Unknown parameter in ${p}: "${key}", must be one of: ${[...CONTAINER_FIELDS, ...CONTAINER_IGNORED_FIELDS].join(', ')}`,
+          });
           continue;
         }
-        const want = key === 'name' || key === 'image' ? 'str' : key === 'essential' ? 'bool' : key === 'portMappings' ? 'list' : 'int';
+        const want =
+          key === 'name' || key === 'image'
+            ? 'str'
+            : key === 'essential'
+              ? 'bool'
+              : key === 'portMappings'
+                ? 'list'
+                : 'int';
         if (check(`${p}.${key}`, value, want)) c[key] = value;
       }
       return c;
     });
   }
-  if ('requiresCompatibilities' in obj && check('requiresCompatibilities', obj['requiresCompatibilities'], 'list')) {
-    (obj['requiresCompatibilities'] as unknown[]).forEach((v, i) => check(`requiresCompatibilities[${i}]`, v, 'str'));
+  if (
+    'requiresCompatibilities' in obj &&
+    check('requiresCompatibilities', obj['requiresCompatibilities'], 'list')
+  ) {
+    (obj['requiresCompatibilities'] as unknown[]).forEach((v, i) =>
+      check(`requiresCompatibilities[${i}]`, v, 'str'),
+    );
   }
   if ('networkMode' in obj) check('networkMode', obj['networkMode'], 'str');
   if ('cpu' in obj) check('cpu', obj['cpu'], 'strOrInt');

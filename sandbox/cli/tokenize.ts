@@ -25,7 +25,8 @@ export function tokenize(line: string): TokenizeResult {
     inWord = true;
     if (ch === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) return { ok: false, error: 'unexpected end of line: unterminated single quote (\')' };
+      if (end < 0)
+        return { ok: false, error: "unexpected end of line: unterminated single quote (')" };
       current += line.slice(i + 1, end);
       i = end + 1;
       continue;
@@ -48,11 +49,13 @@ export function tokenize(line: string): TokenizeResult {
         current += c;
         i += 1;
       }
-      if (!closed) return { ok: false, error: 'unexpected end of line: unterminated double quote (")' };
+      if (!closed)
+        return { ok: false, error: 'unexpected end of line: unterminated double quote (")' };
       continue;
     }
     if (ch === '\\') {
-      if (i + 1 >= line.length) return { ok: false, error: 'unexpected end of line after a backslash (\\)' };
+      if (i + 1 >= line.length)
+        return { ok: false, error: 'unexpected end of line after a backslash (\\)' };
       current += line[i + 1];
       i += 2;
       continue;

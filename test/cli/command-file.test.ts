@@ -4,7 +4,10 @@ import { checkGoals, parseScenario, replay } from '../../sandbox/index.ts';
 import { runCommandFile } from '../../sandbox/cli/index.ts';
 
 const scenario = (() => {
-  const parsed = parseScenario(readFileSync('sandbox/scenarios/ecs-first-service.yaml', 'utf8'), 'ecs-first-service.yaml');
+  const parsed = parseScenario(
+    readFileSync('sandbox/scenarios/ecs-first-service.yaml', 'utf8'),
+    'ecs-first-service.yaml',
+  );
   if (!parsed.ok) throw new Error('scenario');
   return parsed.value;
 })();
@@ -31,7 +34,9 @@ describe('the runner reads a file of terminal commands', () => {
       '[01:05] $ aws ecs list-tasks --cluster demo --service-name web --output text',
       '[01:05] $ aws ecs update-service --cluster demo --service nope --desired-count 1',
     ]);
-    expect(run.value.transcript.at(-1)).toBe('An error occurred (ServiceNotFoundException) when calling the UpdateService operation: Service not found.');
+    expect(run.value.transcript.at(-1)).toBe(
+      'An error occurred (ServiceNotFoundException) when calling the UpdateService operation: Service not found.',
+    );
     const { world } = replay(scenario, run.value.actions, { until: scenario.duration });
     expect(checkGoals(world, scenario, { final: true }).map((g) => [g.id, g.status])).toEqual([
       ['web-three-running', 'pass'],
@@ -40,6 +45,9 @@ describe('the runner reads a file of terminal commands', () => {
   });
 
   it('reports bad lines by number', () => {
-    expect(runCommandFile(scenario, 'advance later')).toEqual({ ok: false, error: [{ line: 1, message: "advance needs a whole number of seconds ≥ 0, got 'later'" }] });
+    expect(runCommandFile(scenario, 'advance later')).toEqual({
+      ok: false,
+      error: [{ line: 1, message: "advance needs a whole number of seconds ≥ 0, got 'later'" }],
+    });
   });
 });

@@ -24,11 +24,9 @@ async function openEditor(sandbox: Locator): Promise<Locator> {
 
 /** Replaces the document by pasting (typing would trigger Monaco's auto-indent and auto-closing). */
 async function replaceText(page: Page, editor: Locator, text: string): Promise<void> {
-  await page
-    .context()
-    .grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(page.url()).origin,
-    });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+A');
@@ -153,9 +151,13 @@ const EC2_WEB = `{
   ]
 }`;
 
-test('learner fixes a task definition the sandbox refuses, applies it, and a service runs it', async ({ page }) => {
+test('learner fixes a task definition the sandbox refuses, applies it, and a service runs it', async ({
+  page,
+}) => {
   await page.goto(ECS_LESSON);
-  const sandbox = page.locator('.sbx-block').filter({ hasText: 'Register a task definition and run it as a service' });
+  const sandbox = page
+    .locator('.sbx-block')
+    .filter({ hasText: 'Register a task definition and run it as a service' });
   await sandbox.scrollIntoViewIfNeeded();
   await expect(sandbox.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
   const editor = await openEditor(sandbox);
@@ -165,47 +167,65 @@ test('learner fixes a task definition the sandbox refuses, applies it, and a ser
 
   // The schema marks a wrong type where it is.
   await replaceText(page, editor, EC2_WEB);
-  await expect(problems.getByRole('listitem')).toHaveText(['Line 6, column 58 Incorrect type. Expected "integer". (schema)']);
+  await expect(problems.getByRole('listitem')).toHaveText([
+    'Line 6, column 58 Incorrect type. Expected "integer". (schema)',
+  ]);
 
   // The sandbox answers like AWS, at the field it names.
   await replaceText(page, editor, FARGATE_TOO_BIG);
   await expect(sandbox.getByText('No problems found in web.json.')).toBeVisible();
   await apply.click();
-  const refusal = 'An error occurred (ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.';
+  const refusal =
+    'An error occurred (ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.';
   await expect(status).toHaveText(`✗ Refused: ${refusal}`);
-  await expect(problems.getByRole('listitem')).toHaveText([`Line 6, column 13 ${refusal} (sandbox)`]);
+  await expect(problems.getByRole('listitem')).toHaveText([
+    `Line 6, column 13 ${refusal} (sandbox)`,
+  ]);
 
   await replaceText(page, editor, EC2_WEB.replace('"cpu": "256"', '"cpu": 256'));
   await expect(sandbox.getByText('No problems found in web.json.')).toBeVisible();
   await apply.click();
-  await expect(status).toHaveText('✓ Done: Registered task definition web:1 (arn:aws:ecs:eu-west-3:123456789012:task-definition/web:1).');
+  await expect(status).toHaveText(
+    '✓ Done: Registered task definition web:1 (arn:aws:ecs:eu-west-3:123456789012:task-definition/web:1).',
+  );
 
   // The service, typed in the terminal, starts three tasks from it.
   await sandbox.getByRole('tab', { name: 'Terminal' }).click();
   const command = sandbox.getByRole('textbox', { name: 'Command' });
   const output = sandbox.getByRole('log', { name: 'Terminal output' });
-  await command.fill('aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2');
+  await command.fill(
+    'aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2',
+  );
   await command.press('Enter');
   await expect(output.locator('pre').last()).toContainText('"serviceName": "web"');
-  for (let i = 0; i < 3; i += 1) await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
+  for (let i = 0; i < 3; i += 1)
+    await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await command.fill('aws ecs describe-services --cluster demo --services web');
   await command.press('Enter');
-  const described = JSON.parse((await output.locator('pre.shipyard-terminal__stdout').last().textContent()) ?? '{}') as {
+  const described = JSON.parse(
+    (await output.locator('pre.shipyard-terminal__stdout').last().textContent()) ?? '{}',
+  ) as {
     services: { desiredCount: number; runningCount: number; taskDefinition: string }[];
   };
-  expect(described.services.map((s) => [s.desiredCount, s.runningCount, s.taskDefinition])).toEqual([
-    [3, 3, 'arn:aws:ecs:eu-west-3:123456789012:task-definition/web:1'],
-  ]);
+  expect(described.services.map((s) => [s.desiredCount, s.runningCount, s.taskDefinition])).toEqual(
+    [[3, 3, 'arn:aws:ecs:eu-west-3:123456789012:task-definition/web:1']],
+  );
 });
 
-test('a Kubernetes manifest is validated as YAML in the browser (monaco-yaml through the worker shim)', async ({ page }) => {
+test('a Kubernetes manifest is validated as YAML in the browser (monaco-yaml through the worker shim)', async ({
+  page,
+}) => {
   const sandbox = await openSandbox(page, LESSON, 0);
   await openEditor(sandbox);
   await sandbox.getByLabel('Document').selectOption('deployment.yaml');
   const editor = sandbox.getByRole('textbox', { name: /^Editor: deployment\.yaml\./ });
   await expect(editor).toBeAttached();
   await expect(sandbox.getByText('No problems found in deployment.yaml.')).toBeVisible();
-  await replaceText(page, editor, 'apiVersion: apps/v1\nkind: Deploy\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector: {}\n  template: {}\n');
+  await replaceText(
+    page,
+    editor,
+    'apiVersion: apps/v1\nkind: Deploy\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector: {}\n  template: {}\n',
+  );
   await expect(sandbox.getByRole('list', { name: /^Problems/ }).getByRole('listitem')).toHaveText([
     'Line 2, column 7 Value must be "Deployment". (schema)',
     'Line 6, column 13 Value is below the minimum of 0. (schema)',

@@ -5,17 +5,37 @@
 import { getLanguageService as getJsonService, TextDocument } from 'vscode-json-languageservice';
 import { getLanguageService as getYamlService } from 'yaml-language-server';
 import { describe, expect, it } from 'vitest';
-import { ECS_TASK_DEFINITION_SCHEMA, ECS_TASK_DEFINITION_SCHEMA_URI } from '../../src/lib/editor/ecs-task-definition-schema.ts';
-import { K8S_DEPLOYMENT_SCHEMA, K8S_DEPLOYMENT_SCHEMA_URI } from '../../src/lib/editor/k8s-deployment-schema.ts';
+import {
+  ECS_TASK_DEFINITION_SCHEMA,
+  ECS_TASK_DEFINITION_SCHEMA_URI,
+} from '../../src/lib/editor/ecs-task-definition-schema.ts';
+import {
+  K8S_DEPLOYMENT_SCHEMA,
+  K8S_DEPLOYMENT_SCHEMA_URI,
+} from '../../src/lib/editor/k8s-deployment-schema.ts';
 import { templatesFor } from '../../src/lib/editor/templates.ts';
 
 const json = getJsonService({});
-json.configure({ validate: true, allowComments: false, schemas: [{ uri: ECS_TASK_DEFINITION_SCHEMA_URI, fileMatch: ['*.taskdef.json'], schema: ECS_TASK_DEFINITION_SCHEMA as never }] });
+json.configure({
+  validate: true,
+  allowComments: false,
+  schemas: [
+    {
+      uri: ECS_TASK_DEFINITION_SCHEMA_URI,
+      fileMatch: ['*.taskdef.json'],
+      schema: ECS_TASK_DEFINITION_SCHEMA as never,
+    },
+  ],
+});
 
 async function diagnose(text: string) {
   const doc = TextDocument.create('file:///test/web.taskdef.json', 'json', 1, text);
-  const diagnostics = await json.doValidation(doc, json.parseJSONDocument(doc), { schemaValidation: 'error' });
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+  const diagnostics = await json.doValidation(doc, json.parseJSONDocument(doc), {
+    schemaValidation: 'error',
+  });
+  return diagnostics.map(
+    (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
+  );
 }
 
 /** The AWS documentation's Fargate web server example, as registered in real accounts. */
@@ -53,9 +73,16 @@ describe('ECS task definition schema', () => {
   it.each([
     ['the AWS documentation Fargate example', AWS_FARGATE_EXAMPLE],
     ['an EC2 definition with two containers and a dynamic host port', EC2_WITH_TWO_CONTAINERS],
-    ['vCPU and GB strings', '{"family":"api","cpu":"1 vCPU","memory":"2GB","containerDefinitions":[{"name":"api","image":"nginx"}]}'],
-    ...templatesFor({ id: 'ecs-first-service', orchestrator: 'ecs' }).filter((d) => d.language === 'json').map((d) => [`the ${d.label} template`, d.text] as [string, string]),
-    ...templatesFor({ id: 'fargate-x', orchestrator: 'ecs' }).filter((d) => d.language === 'json').map((d) => [`the ${d.label} template`, d.text] as [string, string]),
+    [
+      'vCPU and GB strings',
+      '{"family":"api","cpu":"1 vCPU","memory":"2GB","containerDefinitions":[{"name":"api","image":"nginx"}]}',
+    ],
+    ...templatesFor({ id: 'ecs-first-service', orchestrator: 'ecs' })
+      .filter((d) => d.language === 'json')
+      .map((d) => [`the ${d.label} template`, d.text] as [string, string]),
+    ...templatesFor({ id: 'fargate-x', orchestrator: 'ecs' })
+      .filter((d) => d.language === 'json')
+      .map((d) => [`the ${d.label} template`, d.text] as [string, string]),
   ])('accepts %s', async (_label, text) => {
     expect(await diagnose(text)).toEqual([]);
   });
@@ -89,15 +116,27 @@ describe('ECS task definition schema', () => {
   });
 
   it('requires a family and at least one container', async () => {
-    expect(await diagnose('{ "containerDefinitions": [] }')).toEqual(['1:1 Missing property "family".', '1:27 Array has too few items. Expected 1 or more.']);
+    expect(await diagnose('{ "containerDefinitions": [] }')).toEqual([
+      '1:1 Missing property "family".',
+      '1:27 Array has too few items. Expected 1 or more.',
+    ]);
   });
 
   it('documents every field the sandbox models, for hover', () => {
     const top = ECS_TASK_DEFINITION_SCHEMA.properties ?? {};
     const container = top['containerDefinitions']?.items?.properties ?? {};
     for (const [name, schema] of [
-      ...['family', 'requiresCompatibilities', 'networkMode', 'cpu', 'memory', 'containerDefinitions'].map((k) => [k, top[k]] as const),
-      ...['name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'essential'].map((k) => [`containerDefinitions[].${k}`, container[k]] as const),
+      ...[
+        'family',
+        'requiresCompatibilities',
+        'networkMode',
+        'cpu',
+        'memory',
+        'containerDefinitions',
+      ].map((k) => [k, top[k]] as const),
+      ...['name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'essential'].map(
+        (k) => [`containerDefinitions[].${k}`, container[k]] as const,
+      ),
     ]) {
       expect(schema?.description, name).toMatch(/\w{3,}/);
     }
@@ -109,29 +148,53 @@ describe('ECS task definition schema', () => {
     const text = '{\n  "family": "web",\n  \n  "containerDefinitions": []\n}';
     const doc = TextDocument.create('file:///test/web.taskdef.json', 'json', 1, text);
     const list = await json.doComplete(doc, { line: 2, character: 2 }, json.parseJSONDocument(doc));
-    expect(list?.items.map((i) => i.label).filter((l) => ['networkMode', 'requiresCompatibilities', 'cpu', 'memory'].includes(l)).sort()).toEqual(['cpu', 'memory', 'networkMode', 'requiresCompatibilities']);
+    expect(
+      list?.items
+        .map((i) => i.label)
+        .filter((l) => ['networkMode', 'requiresCompatibilities', 'cpu', 'memory'].includes(l))
+        .sort(),
+    ).toEqual(['cpu', 'memory', 'networkMode', 'requiresCompatibilities']);
   });
 });
 
 describe('Kubernetes Deployment schema through the YAML language service (what monaco-yaml runs)', () => {
-  const yaml = getYamlService({ schemaRequestService: () => Promise.reject(new Error('offline')), workspaceContext: { resolveRelativePath: (p: string) => p } } as never);
-  yaml.configure({ validate: true, hover: true, completion: true, schemas: [{ uri: K8S_DEPLOYMENT_SCHEMA_URI, fileMatch: ['*.k8s.yaml'], schema: K8S_DEPLOYMENT_SCHEMA as never }] });
+  const yaml = getYamlService({
+    schemaRequestService: () => Promise.reject(new Error('offline')),
+    workspaceContext: { resolveRelativePath: (p: string) => p },
+  } as never);
+  yaml.configure({
+    validate: true,
+    hover: true,
+    completion: true,
+    schemas: [
+      {
+        uri: K8S_DEPLOYMENT_SCHEMA_URI,
+        fileMatch: ['*.k8s.yaml'],
+        schema: K8S_DEPLOYMENT_SCHEMA as never,
+      },
+    ],
+  });
   // The YAML service caches parsed documents by URI and version: each check gets its own version.
   let version = 0;
   const check = async (text: string) => {
     version += 1;
     const doc = TextDocument.create('file:///test/deployment.k8s.yaml', 'yaml', version, text);
     const diagnostics = await yaml.doValidation(doc, false);
-    return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+    return diagnostics.map(
+      (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
+    );
   };
 
   it('accepts the template', async () => {
-    const doc = templatesFor({ id: 'eks', orchestrator: 'ecs' }).find((d) => d.language === 'yaml')!;
+    const doc = templatesFor({ id: 'eks', orchestrator: 'ecs' }).find(
+      (d) => d.language === 'yaml',
+    )!;
     expect(await check(doc.text)).toEqual([]);
   });
 
   it('marks a wrong kind, a negative replica count and a missing container image', async () => {
-    const text = 'apiVersion: apps/v1\nkind: Deploy\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector: {}\n  template:\n    spec:\n      containers:\n        - name: web\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deploy\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector: {}\n  template:\n    spec:\n      containers:\n        - name: web\n';
     expect(await check(text)).toEqual([
       '2:7 Value must be "Deployment".',
       '6:13 Value is below the minimum of 0.',
@@ -140,9 +203,12 @@ describe('Kubernetes Deployment schema through the YAML language service (what m
   });
 
   it('shows the field documentation on hover', async () => {
-    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n';
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n';
     const doc = TextDocument.create('file:///test/hover.k8s.yaml', 'yaml', 1, text);
     const hover = await yaml.doHover(doc, { line: 5, character: 4 });
-    expect(JSON.stringify(hover?.contents)).toContain('How many pods the ReplicaSet keeps running (default **1**).');
+    expect(JSON.stringify(hover?.contents)).toContain(
+      'How many pods the ReplicaSet keeps running (default **1**).',
+    );
   });
 });

@@ -41,32 +41,48 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
       .getModelMarkers({ resource: model.uri })
       .filter((m) => m.severity >= monaco.MarkerSeverity.Warning)
       .sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn);
-    setProblems(markers.map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, source: m.owner === 'shipyard-apply' ? 'sandbox' : 'schema' })));
+    setProblems(
+      markers.map((m) => ({
+        line: m.startLineNumber,
+        column: m.startColumn,
+        message: m.message,
+        source: m.owner === 'shipyard-apply' ? 'sandbox' : 'schema',
+      })),
+    );
   }, []);
 
   // Load Monaco and create the editor once.
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
+    const models = modelsRef.current;
     instanceCounter += 1;
     const prefix = `sandbox-${instanceCounter}`;
     (async () => {
-      const [{ loadMonaco }, themes] = await Promise.all([import('@lib/editor/load-monaco.ts'), import('@lib/editor/themes.ts')]);
+      const [{ loadMonaco }, themes] = await Promise.all([
+        import('@lib/editor/load-monaco.ts'),
+        import('@lib/editor/themes.ts'),
+      ]);
       const monaco = await loadMonaco();
       if (disposed || !hostRef.current) return;
       monacoRef.current = monaco;
       for (const d of store.documents()) {
-        const uri = monaco.Uri.parse(`file:///${prefix}/${d.language === 'json' ? d.name.replace(/\.json$/, '.taskdef.json') : d.name.replace(/\.yaml$/, '.k8s.yaml')}`);
+        const uri = monaco.Uri.parse(
+          `file:///${prefix}/${d.language === 'json' ? d.name.replace(/\.json$/, '.taskdef.json') : d.name.replace(/\.yaml$/, '.k8s.yaml')}`,
+        );
         const model = monaco.editor.createModel(d.text, d.language, uri);
-        modelsRef.current.set(d.name, model);
+        models.set(d.name, model);
         const sub = model.onDidChangeContent(() => {
           store.set(d.name, model.getValue());
           monaco.editor.setModelMarkers(model, 'shipyard-apply', []);
         });
-        cleanups.push(() => sub.dispose(), () => model.dispose());
+        cleanups.push(
+          () => sub.dispose(),
+          () => model.dispose(),
+        );
       }
       const editor = monaco.editor.create(hostRef.current, {
-        model: modelsRef.current.get(docName) ?? null,
+        model: models.get(docName) ?? null,
         theme: themes.siteTheme(),
         accessibilitySupport: 'on',
         ariaLabel: `Editor: ${docName}. Press Escape then Tab to leave, or Ctrl+M to make Tab move focus.`,
@@ -98,7 +114,10 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         escaped = false;
       });
       const markers = monaco.editor.onDidChangeMarkers(() => refreshProblems());
-      cleanups.push(() => keys.dispose(), () => markers.dispose());
+      cleanups.push(
+        () => keys.dispose(),
+        () => markers.dispose(),
+      );
       setLoadState('ready');
       refreshProblems();
     })().catch((e: unknown) => {
@@ -110,7 +129,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     return () => {
       disposed = true;
       for (const c of cleanups.reverse()) c();
-      modelsRef.current.clear();
+      models.clear();
       editorRef.current = null;
     };
     // The editor is created once per mount; document switches are handled below.
@@ -123,7 +142,9 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     const model = modelsRef.current.get(docName);
     if (editor && model && editor.getModel() !== model) {
       editor.setModel(model);
-      editor.updateOptions({ ariaLabel: `Editor: ${docName}. Press Escape then Tab to leave, or Ctrl+M to make Tab move focus.` });
+      editor.updateOptions({
+        ariaLabel: `Editor: ${docName}. Press Escape then Tab to leave, or Ctrl+M to make Tab move focus.`,
+      });
       refreshProblems();
     }
   }, [docName, loadState, refreshProblems]);
@@ -149,7 +170,11 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     monaco.editor.setModelMarkers(
       model,
       'shipyard-apply',
-      outcome.markers.map((m) => ({ ...m, severity: monaco.MarkerSeverity.Error, source: 'Amazon ECS (sandbox)' })),
+      outcome.markers.map((m) => ({
+        ...m,
+        severity: monaco.MarkerSeverity.Error,
+        source: 'Amazon ECS (sandbox)',
+      })),
     );
     setStatus({ ok: outcome.ok, text: outcome.message });
     refreshProblems();
@@ -176,7 +201,12 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
       </h3>
       <div className="shipyard-editor__bar">
         <label htmlFor={`${id}-doc`}>Document</label>
-        <select ref={pickerRef} id={`${id}-doc`} value={docName} onChange={(e) => setDocName(e.target.value)}>
+        <select
+          ref={pickerRef}
+          id={`${id}-doc`}
+          value={docName}
+          onChange={(e) => setDocName(e.target.value)}
+        >
           {docs.map((d) => (
             <option key={d.name} value={d.name}>
               {d.name} — {d.label}
@@ -190,24 +220,39 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         data-state={loadState}
         aria-busy={loadState === 'loading'}
       >
-        {loadState === 'loading' ? <p className="shipyard-editor__muted">Loading the editor…</p> : null}
+        {loadState === 'loading' ? (
+          <p className="shipyard-editor__muted">Loading the editor…</p>
+        ) : null}
       </div>
       <p id={`${id}-keys`} className="shipyard-editor__muted">
-        Leave the editor with the keyboard: press <kbd>Esc</kbd> then <kbd>Tab</kbd> (or <kbd>Ctrl</kbd>+<kbd>M</kbd> to make Tab move focus). Completion: <kbd>Ctrl</kbd>+<kbd>Space</kbd>; hover a field for its documentation.
+        Leave the editor with the keyboard: press <kbd>Esc</kbd> then <kbd>Tab</kbd> (or{' '}
+        <kbd>Ctrl</kbd>+<kbd>M</kbd> to make Tab move focus). Completion: <kbd>Ctrl</kbd>+
+        <kbd>Space</kbd>; hover a field for its documentation.
       </p>
       <div className="shipyard-editor__actions">
-        <button ref={applyRef} type="button" className="shipyard-editor__apply" onClick={apply} disabled={loadState !== 'ready' || doc?.language !== 'json'}>
+        <button
+          ref={applyRef}
+          type="button"
+          className="shipyard-editor__apply"
+          onClick={apply}
+          disabled={loadState !== 'ready' || doc?.language !== 'json'}
+        >
           Apply {doc?.language === 'json' ? '(register task definition)' : ''}
         </button>
         <button type="button" onClick={reset} disabled={loadState !== 'ready'}>
           Reset to template
         </button>
-        {doc?.language === 'yaml' ? <span className="shipyard-editor__muted">Kubernetes manifests are validated here; applying them arrives with the EKS lessons.</span> : null}
+        {doc?.language === 'yaml' ? (
+          <span className="shipyard-editor__muted">
+            Kubernetes manifests are validated here; applying them arrives with the EKS lessons.
+          </span>
+        ) : null}
       </div>
       <p className="shipyard-editor__status" role="status" data-ok={status?.ok ?? 'none'}>
         {status ? (
           <>
-            <span className="shipyard-editor__badge">{status.ok ? '✓ Done:' : '✗ Refused:'}</span> {status.text}
+            <span className="shipyard-editor__badge">{status.ok ? '✓ Done:' : '✗ Refused:'}</span>{' '}
+            {status.text}
           </>
         ) : null}
       </p>
@@ -225,7 +270,8 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
                   <span className="shipyard-editor__where">
                     Line {p.line}, column {p.column}
                   </span>{' '}
-                  <span>{p.message}</span> <span className="shipyard-editor__muted">({p.source})</span>
+                  <span>{p.message}</span>{' '}
+                  <span className="shipyard-editor__muted">({p.source})</span>
                 </button>
               </li>
             ))}

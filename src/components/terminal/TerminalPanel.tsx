@@ -7,7 +7,13 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { complete, commonPrefix, interpret, type CommandOutput } from '@sandbox/cli/index.ts';
 import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
-import { MAX_ENTRIES, MAX_HISTORY, promptFor, terminalStateFor, type TerminalEntry } from './terminal-store.ts';
+import {
+  MAX_ENTRIES,
+  MAX_HISTORY,
+  promptFor,
+  terminalStateFor,
+  type TerminalEntry,
+} from './terminal-store.ts';
 import { TERMINAL_CSS } from './terminal-css.ts';
 
 export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProps) {
@@ -41,7 +47,8 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
       const promptText = promptFor(state.session);
       const trimmed = command.trim();
       if (trimmed !== '') {
-        if (state.history[state.history.length - 1] !== command) state.history = [...state.history, command].slice(-MAX_HISTORY);
+        if (state.history[state.history.length - 1] !== command)
+          state.history = [...state.history, command].slice(-MAX_HISTORY);
       }
       historyIndex.current = null;
       if (trimmed === 'clear') {
@@ -50,7 +57,15 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
         return;
       }
       if (trimmed === 'history') {
-        push(command, { stdout: state.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}`).join('\n'), stderr: '', exitCode: 0 }, promptText);
+        push(
+          command,
+          {
+            stdout: state.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}`).join('\n'),
+            stderr: '',
+            exitCode: 0,
+          },
+          promptText,
+        );
         return;
       }
       const files = documentStoreFor(actor, scenario).files();
@@ -70,7 +85,9 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
         const failed = results.find((r) => !r.ok);
         push(
           command,
-          failed && !failed.ok ? { stdout: '', stderr: failed.error, exitCode: 1 } : outcome.render(results, before, after),
+          failed && !failed.ok
+            ? { stdout: '', stderr: failed.error, exitCode: 1 }
+            : outcome.render(results, before, after),
           promptText,
         );
       }
@@ -109,7 +126,11 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
     }
     if (event.key === 'Tab' && !event.shiftKey && line.trim() !== '') {
       const files = documentStoreFor(actor, scenario).files();
-      const { start, candidates } = complete(line, { world: actor.getSnapshot().context.world, files, session: state.session });
+      const { start, candidates } = complete(line, {
+        world: actor.getSnapshot().context.world,
+        files,
+        session: state.session,
+      });
       if (candidates.length === 0) return;
       event.preventDefault();
       if (candidates.length === 1) {
@@ -118,7 +139,10 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
       } else {
         const prefix = commonPrefix(candidates);
         setLine(`${line.slice(0, start)}${prefix}`);
-        setHint(candidates.slice(0, 40).join('  ') + (candidates.length > 40 ? `  … (${candidates.length - 40} more)` : ''));
+        setHint(
+          candidates.slice(0, 40).join('  ') +
+            (candidates.length > 40 ? `  … (${candidates.length - 40} more)` : ''),
+        );
       }
     }
   };
@@ -127,7 +151,10 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
     <section className="shipyard-terminal" aria-labelledby={`${id}-title`}>
       <style>{TERMINAL_CSS}</style>
       <h3 id={`${id}-title`} className="shipyard-terminal__title">
-        Terminal <span className="shipyard-terminal__sub">aws and docker, simulated — type <kbd>help</kbd></span>
+        Terminal{' '}
+        <span className="shipyard-terminal__sub">
+          aws and docker, simulated — type <kbd>help</kbd>
+        </span>
       </h3>
       <div
         ref={outputRef}
@@ -139,7 +166,8 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
       >
         {entries.length === 0 ? (
           <p className="shipyard-terminal__muted">
-            Try <code>help</code>, <code>aws ecs describe-services --cluster demo --services web</code> or{' '}
+            Try <code>help</code>,{' '}
+            <code>aws ecs describe-services --cluster demo --services web</code> or{' '}
             <code>docker context ls</code>.
           </p>
         ) : null}
@@ -152,7 +180,9 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
             {e.stdout !== '' ? <pre className="shipyard-terminal__stdout">{e.stdout}</pre> : null}
             {e.stderr !== '' ? (
               <pre className="shipyard-terminal__stderr" data-exit={e.exitCode}>
-                <span className="shipyard-terminal__label">{e.exitCode === 0 ? 'note: ' : `error (exit ${e.exitCode}): `}</span>
+                <span className="shipyard-terminal__label">
+                  {e.exitCode === 0 ? 'note: ' : `error (exit ${e.exitCode}): `}
+                </span>
                 {e.stderr.replace(/^\n+/, '')}
               </pre>
             ) : null}

@@ -26,7 +26,12 @@ function jsonErrorRange(text: string, message: string): TextRange {
   if (lc) {
     const line = Number(lc[1]);
     const column = Number(lc[2]);
-    return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column + 1 };
+    return {
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: line,
+      endColumn: column + 1,
+    };
   }
   const pos = /position (\d+)/.exec(message);
   const offset = pos ? Number(pos[1]) : text.length;
@@ -36,13 +41,20 @@ function jsonErrorRange(text: string, message: string): TextRange {
   return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column + 1 };
 }
 
-export function applyDocument(text: string, act: (action: Action) => ActionResult | null): ApplyOutcome {
+export function applyDocument(
+  text: string,
+  act: (action: Action) => ActionResult | null,
+): ApplyOutcome {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     const message = `Invalid JSON: ${(e as Error).message}`;
-    return { ok: false, message, markers: [{ ...jsonErrorRange(text, (e as Error).message), message }] };
+    return {
+      ok: false,
+      message,
+      markers: [{ ...jsonErrorRange(text, (e as Error).message), message }],
+    };
   }
   const read = readTaskDefinitionInput(parsed);
   if (!read.ok) {
@@ -55,7 +67,11 @@ export function applyDocument(text: string, act: (action: Action) => ActionResul
   const result = act({ type: 'taskdef.register', taskDefinition: read.value });
   if (!result) return { ok: false, message: 'The sandbox did not answer.', markers: [] };
   if (result.ok) return { ok: true, message: result.message, markers: [] };
-  return { ok: false, message: result.error, markers: [{ ...locateJsonPath(text, documentPath(result.field)), message: result.error }] };
+  return {
+    ok: false,
+    message: result.error,
+    markers: [{ ...locateJsonPath(text, documentPath(result.field)), message: result.error }],
+  };
 }
 
 /** The engine names fields from the action (`taskDefinition.containerDefinitions.0.memory`). */

@@ -34,7 +34,11 @@ const stores = new WeakMap<SandboxActor, DocumentStore>();
 export function familyOf(text: string): string | null {
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { family?: unknown }).family === 'string') {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      typeof (parsed as { family?: unknown }).family === 'string'
+    ) {
       const family = (parsed as { family: string }).family;
       return /^[A-Za-z0-9_-]{1,255}$/.test(family) ? family : null;
     }
@@ -84,7 +88,10 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
         changed();
       } else {
         let restored: string | null = null;
-        while (registrations.length > 0 && (registrations[registrations.length - 1] as Registration).logIndex >= log.length) {
+        while (
+          registrations.length > 0 &&
+          (registrations[registrations.length - 1] as Registration).logIndex >= log.length
+        ) {
           restored = (registrations.pop() as Registration).textBefore;
         }
         if (restored !== null) {

@@ -6,7 +6,8 @@
  */
 import type { JSONSchema } from './json-schema.ts';
 
-export const ECS_TASK_DEFINITION_SCHEMA_URI = 'https://shipyard.local/schemas/ecs-task-definition.json';
+export const ECS_TASK_DEFINITION_SCHEMA_URI =
+  'https://shipyard.local/schemas/ecs-task-definition.json';
 
 const FARGATE_SIZES =
   '| cpu | memory (MiB) |\n|---|---|\n| 256 | 512, 1024, 2048 |\n| 512 | 1024–4096 (step 1024) |\n| 1024 | 2048–8192 (step 1024) |\n| 2048 | 4096–16384 (step 1024) |\n| 4096 | 8192–30720 (step 1024) |\n| 8192 | 16384–61440 (step 4096) |\n| 16384 | 32768–122880 (step 8192) |';
@@ -21,19 +22,33 @@ const portMapping: JSONSchema = {
       minimum: 1,
       maximum: 65535,
       description: 'The port the application listens on inside the container.',
-      markdownDescription: 'The port the application listens on **inside** the container (1–65535).',
+      markdownDescription:
+        'The port the application listens on **inside** the container (1–65535).',
     },
     hostPort: {
       type: 'integer',
       minimum: 0,
       maximum: 65535,
-      description: 'The port on the host. With awsvpc it is empty or equal to containerPort; on EC2 bridge mode 0 or omitted means a dynamic port.',
+      description:
+        'The port on the host. With awsvpc it is empty or equal to containerPort; on EC2 bridge mode 0 or omitted means a dynamic port.',
       markdownDescription:
         'The port on the **host**. With `awsvpc` (and so on Fargate) leave it out or make it equal to `containerPort`. In EC2 `bridge` mode, `0` or omitted means a **dynamic** host port (49153–65535), which lets several copies of the task share one instance. Reserved on every container instance: 22, 2375, 2376, 51678, 51679.',
     },
-    protocol: { type: 'string', enum: ['tcp', 'udp'], default: 'tcp', description: 'tcp (default) or udp.' },
-    name: { type: 'string', description: 'A name for the mapping (used by Service Connect; ignored by the sandbox).' },
-    appProtocol: { type: 'string', enum: ['http', 'http2', 'grpc'], description: 'Ignored by the sandbox.' },
+    protocol: {
+      type: 'string',
+      enum: ['tcp', 'udp'],
+      default: 'tcp',
+      description: 'tcp (default) or udp.',
+    },
+    name: {
+      type: 'string',
+      description: 'A name for the mapping (used by Service Connect; ignored by the sandbox).',
+    },
+    appProtocol: {
+      type: 'string',
+      enum: ['http', 'http2', 'grpc'],
+      description: 'Ignored by the sandbox.',
+    },
   },
 };
 
@@ -44,7 +59,14 @@ const containerDefinition: JSONSchema = {
   defaultSnippets: [
     {
       label: 'New container',
-      body: { name: '${1:web}', image: '${2:nginx:1.27}', cpu: 256, memory: 512, essential: true, portMappings: [{ containerPort: 80 }] },
+      body: {
+        name: '${1:web}',
+        image: '${2:nginx:1.27}',
+        cpu: 256,
+        memory: 512,
+        essential: true,
+        portMappings: [{ containerPort: 80 }],
+      },
     },
   ],
   properties: {
@@ -53,26 +75,30 @@ const containerDefinition: JSONSchema = {
       pattern: '^[A-Za-z0-9_-]{1,255}$',
       patternErrorMessage: 'Up to 255 letters, digits, hyphens (-) and underscores (_).',
       description: 'The container name: up to 255 letters, digits, - and _.',
-      markdownDescription: 'The container name: up to **255** letters, digits, `-` and `_`. Other containers of the task and the load balancer refer to it by this name.',
+      markdownDescription:
+        'The container name: up to **255** letters, digits, `-` and `_`. Other containers of the task and the load balancer refer to it by this name.',
     },
     image: {
       type: 'string',
       minLength: 1,
-      description: 'repository-url/image:tag or repository-url/image@digest. Pulled when the task starts.',
+      description:
+        'repository-url/image:tag or repository-url/image@digest. Pulled when the task starts.',
       markdownDescription:
         'The image: `repository-url/image:tag` or `…@sha256:digest` (e.g. `123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.4`). The agent resolves and pulls it **when the task starts**; pushing a new image under the same tag later does **not** change tasks already running.',
     },
     cpu: {
       type: 'integer',
       minimum: 0,
-      description: 'CPU units reserved for the container (1024 = 1 vCPU). The sum across containers must not exceed the task cpu.',
+      description:
+        'CPU units reserved for the container (1024 = 1 vCPU). The sum across containers must not exceed the task cpu.',
       markdownDescription:
         'CPU units for this container (**1024 units = 1 vCPU**; maps to Docker `--cpu-shares`). Placement subtracts it from the instance; spare CPU is shared in proportion. The sum across containers must be ≤ the task-level `cpu`.',
     },
     memory: {
       type: 'integer',
       minimum: 6,
-      description: 'Hard memory limit in MiB: the container is killed (exit 137, OutOfMemoryError) above it.',
+      description:
+        'Hard memory limit in MiB: the container is killed (exit 137, OutOfMemoryError) above it.',
       markdownDescription:
         '**Hard limit** in MiB. A container that goes over it is killed: `OutOfMemoryError: Container killed due to memory usage`, exit code **137**. If `memoryReservation` is also set, `memory` must be greater. Docker reserves at least 6 MiB.',
     },
@@ -87,19 +113,39 @@ const containerDefinition: JSONSchema = {
       type: 'boolean',
       default: true,
       description: 'Default true. If an essential container stops, the whole task stops.',
-      markdownDescription: 'Default **true**. If an essential container stops, the whole task stops (`Essential container in task exited`). A task needs at least one essential container.',
+      markdownDescription:
+        'Default **true**. If an essential container stops, the whole task stops (`Essential container in task exited`). A task needs at least one essential container.',
     },
-    portMappings: { type: 'array', items: portMapping, description: 'Ports to expose: containerPort, hostPort, protocol.' },
+    portMappings: {
+      type: 'array',
+      items: portMapping,
+      description: 'Ports to expose: containerPort, hostPort, protocol.',
+    },
     environment: { type: 'array', description: 'Environment variables (ignored by the sandbox).' },
     secrets: { type: 'array', description: 'Secrets (ignored by the sandbox).' },
     logConfiguration: { type: 'object', description: 'Logging driver (ignored by the sandbox).' },
-    command: { type: 'array', items: { type: 'string' }, description: 'Overrides the image CMD (ignored by the sandbox).' },
-    entryPoint: { type: 'array', items: { type: 'string' }, description: 'Overrides the image ENTRYPOINT (ignored by the sandbox).' },
+    command: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Overrides the image CMD (ignored by the sandbox).',
+    },
+    entryPoint: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Overrides the image ENTRYPOINT (ignored by the sandbox).',
+    },
     healthCheck: {
       type: 'object',
-      description: 'Container health check: interval 5–300 s (default 30), timeout 2–60 s (default 5), retries 1–10 (default 3). Ignored by the sandbox.',
+      description:
+        'Container health check: interval 5–300 s (default 30), timeout 2–60 s (default 5), retries 1–10 (default 3). Ignored by the sandbox.',
     },
-    stopTimeout: { type: 'integer', minimum: 0, maximum: 120, description: 'Seconds between SIGTERM and SIGKILL (Fargate default 30, max 120). Ignored by the sandbox.' },
+    stopTimeout: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 120,
+      description:
+        'Seconds between SIGTERM and SIGKILL (Fargate default 30, max 120). Ignored by the sandbox.',
+    },
     workingDirectory: { type: 'string', description: 'Ignored by the sandbox.' },
     mountPoints: { type: 'array', description: 'Ignored by the sandbox.' },
     dependsOn: { type: 'array', description: 'Ignored by the sandbox.' },
@@ -121,7 +167,10 @@ const containerDefinition: JSONSchema = {
 const sizeValue = (what: 'cpu' | 'memory'): JSONSchema => ({
   type: ['string', 'integer'],
   pattern: what === 'cpu' ? '^(\\d+|\\d+(\\.\\d+)? ?vCPU)$' : '^(\\d+|\\d+(\\.\\d+)? ?GB)$',
-  patternErrorMessage: what === 'cpu' ? 'CPU units such as "256" or vCPU such as "1 vCPU".' : 'MiB such as "512" or GB such as "1GB".',
+  patternErrorMessage:
+    what === 'cpu'
+      ? 'CPU units such as "256" or vCPU such as "1 vCPU".'
+      : 'MiB such as "512" or GB such as "1GB".',
 });
 
 export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
@@ -135,14 +184,23 @@ export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
       type: 'string',
       pattern: '^[A-Za-z0-9_-]{1,255}$',
       patternErrorMessage: 'Up to 255 letters, digits, hyphens (-) and underscores (_).',
-      description: 'Required. The family name; registrations in a family get revisions 1, 2, 3… (family:revision).',
+      description:
+        'Required. The family name; registrations in a family get revisions 1, 2, 3… (family:revision).',
       markdownDescription:
         'Required. The **family** groups revisions: the first registration gets revision **1**, each new one the next number. Services and tasks refer to `family:revision` (e.g. `web:3`), ARN `arn:aws:ecs:<region>:<account>:task-definition/web:3`.',
     },
     requiresCompatibilities: {
       type: 'array',
       uniqueItems: true,
-      items: { type: 'string', enum: ['EC2', 'FARGATE', 'EXTERNAL'], enumDescriptions: ['Your own container instances', 'One micro-VM per task', 'On-premises (ECS Anywhere), not modelled'] },
+      items: {
+        type: 'string',
+        enum: ['EC2', 'FARGATE', 'EXTERNAL'],
+        enumDescriptions: [
+          'Your own container instances',
+          'One micro-VM per task',
+          'On-premises (ECS Anywhere), not modelled',
+        ],
+      },
       description: 'Launch types to validate against: EC2, FARGATE (or EXTERNAL).',
       markdownDescription:
         'The launch types this definition is validated against: `EC2`, `FARGATE` (or `EXTERNAL`). With **FARGATE**, `networkMode` must be `awsvpc` and task-level `cpu` and `memory` are required and must be a valid pair.',
@@ -150,20 +208,27 @@ export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
     networkMode: {
       type: 'string',
       enum: ['bridge', 'awsvpc', 'host', 'none'],
-      enumDescriptions: ['Docker bridge; dynamic host ports (EC2 default)', 'Each task gets its own ENI (required by Fargate)', 'Container ports are host ports: one copy per instance', 'No networking'],
+      enumDescriptions: [
+        'Docker bridge; dynamic host ports (EC2 default)',
+        'Each task gets its own ENI (required by Fargate)',
+        'Container ports are host ports: one copy per instance',
+        'No networking',
+      ],
       description: 'bridge (EC2 default), awsvpc (required by Fargate), host, none.',
       markdownDescription:
         'On EC2 Linux: `bridge` (**default**), `awsvpc`, `host`, `none`. **Fargate requires `awsvpc`**, which gives each task its own ENI. `host` needs a fixed hostPort, so two copies of the task cannot share an instance.',
     },
     cpu: {
       ...sizeValue('cpu'),
-      description: 'Task-level CPU units ("256") or vCPU ("1 vCPU"). Required on Fargate: 256, 512, 1024, 2048, 4096, 8192, 16384.',
+      description:
+        'Task-level CPU units ("256") or vCPU ("1 vCPU"). Required on Fargate: 256, 512, 1024, 2048, 4096, 8192, 16384.',
       markdownDescription: `Task-level CPU: units (\`"256"\`) or vCPU (\`"1 vCPU"\`). **Required on Fargate**, where only these pairs exist:\n\n${FARGATE_SIZES}\n\nOtherwise: \`Invalid 'cpu' setting for task.\` / \`No Fargate configuration exists for given values.\``,
       examples: ['256', '512', '1024', '2048', '4096'],
     },
     memory: {
       ...sizeValue('memory'),
-      description: 'Task-level memory in MiB ("512") or GB ("1GB"). Required on Fargate; must pair with cpu.',
+      description:
+        'Task-level memory in MiB ("512") or GB ("1GB"). Required on Fargate; must pair with cpu.',
       markdownDescription: `Task-level memory: MiB (\`"512"\`) or GB (\`"1GB"\`). **Required on Fargate**, in one of these pairs:\n\n${FARGATE_SIZES}`,
       examples: ['512', '1024', '2048', '4096'],
     },
@@ -172,18 +237,33 @@ export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
       minItems: 1,
       maxItems: 10,
       items: containerDefinition,
-      description: 'The containers of the task (1–10): name, image, cpu, memory, memoryReservation, portMappings, essential.',
-      markdownDescription: 'The containers of the task (**1–10**). Each needs `name` and `image`; size it with `cpu`, `memory` (hard) and/or `memoryReservation` (soft).',
+      description:
+        'The containers of the task (1–10): name, image, cpu, memory, memoryReservation, portMappings, essential.',
+      markdownDescription:
+        'The containers of the task (**1–10**). Each needs `name` and `image`; size it with `cpu`, `memory` (hard) and/or `memoryReservation` (soft).',
     },
-    executionRoleArn: { type: 'string', description: 'The role the agent uses to pull images and write logs (ignored by the sandbox).' },
-    taskRoleArn: { type: 'string', description: 'The role the application assumes (ignored by the sandbox).' },
+    executionRoleArn: {
+      type: 'string',
+      description:
+        'The role the agent uses to pull images and write logs (ignored by the sandbox).',
+    },
+    taskRoleArn: {
+      type: 'string',
+      description: 'The role the application assumes (ignored by the sandbox).',
+    },
     volumes: { type: 'array', description: 'Ignored by the sandbox.' },
-    placementConstraints: { type: 'array', description: 'Ignored by the sandbox (use the service\'s placement constraints).' },
+    placementConstraints: {
+      type: 'array',
+      description: "Ignored by the sandbox (use the service's placement constraints).",
+    },
     tags: { type: 'array', description: 'Ignored by the sandbox.' },
     pidMode: { type: 'string', description: 'Ignored by the sandbox.' },
     ipcMode: { type: 'string', description: 'Ignored by the sandbox.' },
     runtimePlatform: { type: 'object', description: 'Ignored by the sandbox.' },
-    ephemeralStorage: { type: 'object', description: 'Fargate ephemeral storage, 20–200 GiB (ignored by the sandbox).' },
+    ephemeralStorage: {
+      type: 'object',
+      description: 'Fargate ephemeral storage, 20–200 GiB (ignored by the sandbox).',
+    },
     proxyConfiguration: { type: 'object', description: 'Ignored by the sandbox.' },
     inferenceAccelerators: { type: 'array', description: 'Ignored by the sandbox.' },
     enableFaultInjection: { type: 'boolean', description: 'Ignored by the sandbox.' },

@@ -104,7 +104,12 @@ export function locateJsonPath(text: string, path: string): TextRange {
       const target = isContainer && key ? key : span;
       const a = position(text, target.start);
       const b = position(text, isContainer && !key ? target.start + 1 : target.end);
-      return { startLineNumber: a.line, startColumn: a.column, endLineNumber: b.line, endColumn: b.column };
+      return {
+        startLineNumber: a.line,
+        startColumn: a.column,
+        endLineNumber: b.line,
+        endColumn: b.column,
+      };
     }
     if (p === '') return { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 2 };
     const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));

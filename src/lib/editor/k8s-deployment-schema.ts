@@ -18,7 +18,11 @@ export const K8S_DEPLOYMENT_SCHEMA: JSONSchema = {
       type: 'object',
       required: ['name'],
       properties: {
-        name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', description: 'A DNS-1123 name: lower-case letters, digits and -.' },
+        name: {
+          type: 'string',
+          pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          description: 'A DNS-1123 name: lower-case letters, digits and -.',
+        },
         namespace: { type: 'string', description: 'Default: default.' },
         labels: { type: 'object', description: 'Key/value labels.' },
       },
@@ -28,8 +32,16 @@ export const K8S_DEPLOYMENT_SCHEMA: JSONSchema = {
       required: ['selector', 'template'],
       additionalProperties: false,
       properties: {
-        replicas: { type: 'integer', minimum: 0, description: 'How many pods to keep running (default 1).', markdownDescription: 'How many pods the ReplicaSet keeps running (default **1**).' },
-        selector: { type: 'object', description: 'Which pods belong to the Deployment (matchLabels).' },
+        replicas: {
+          type: 'integer',
+          minimum: 0,
+          description: 'How many pods to keep running (default 1).',
+          markdownDescription: 'How many pods the ReplicaSet keeps running (default **1**).',
+        },
+        selector: {
+          type: 'object',
+          description: 'Which pods belong to the Deployment (matchLabels).',
+        },
         template: {
           type: 'object',
           description: 'The pod template.',
@@ -47,10 +59,15 @@ export const K8S_DEPLOYMENT_SCHEMA: JSONSchema = {
                     required: ['name', 'image'],
                     properties: {
                       name: { type: 'string', description: 'The container name.' },
-                      image: { type: 'string', description: 'The image, e.g. 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.4.' },
+                      image: {
+                        type: 'string',
+                        description:
+                          'The image, e.g. 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.4.',
+                      },
                       resources: {
                         type: 'object',
-                        description: 'requests (what the scheduler reserves) and limits (the ceiling).',
+                        description:
+                          'requests (what the scheduler reserves) and limits (the ceiling).',
                         properties: { requests: { type: 'object' }, limits: { type: 'object' } },
                       },
                     },

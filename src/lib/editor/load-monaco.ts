@@ -4,7 +4,10 @@
  * schema, YAML through monaco-yaml, and the site's themes. Loading happens once per page.
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { ECS_TASK_DEFINITION_SCHEMA, ECS_TASK_DEFINITION_SCHEMA_URI } from './ecs-task-definition-schema.ts';
+import {
+  ECS_TASK_DEFINITION_SCHEMA,
+  ECS_TASK_DEFINITION_SCHEMA_URI,
+} from './ecs-task-definition-schema.ts';
 import { K8S_DEPLOYMENT_SCHEMA, K8S_DEPLOYMENT_SCHEMA_URI } from './k8s-deployment-schema.ts';
 import { defineThemes } from './themes.ts';
 import { monacoForYaml } from './yaml-worker-shim.ts';
@@ -53,7 +56,9 @@ async function load(): Promise<MonacoApi> {
       {
         uri: ECS_TASK_DEFINITION_SCHEMA_URI,
         fileMatch: [TASK_DEFINITION_FILE_MATCH],
-        schema: ECS_TASK_DEFINITION_SCHEMA as unknown as NonNullable<Parameters<typeof jsonDefaults.setDiagnosticsOptions>[0]['schemas']>[number]['schema'],
+        schema: ECS_TASK_DEFINITION_SCHEMA as unknown as NonNullable<
+          Parameters<typeof jsonDefaults.setDiagnosticsOptions>[0]['schemas']
+        >[number]['schema'],
       },
     ],
   });
@@ -62,7 +67,13 @@ async function load(): Promise<MonacoApi> {
     hover: true,
     completion: true,
     validate: true,
-    schemas: [{ uri: K8S_DEPLOYMENT_SCHEMA_URI, fileMatch: [K8S_FILE_MATCH], schema: K8S_DEPLOYMENT_SCHEMA as never }],
+    schemas: [
+      {
+        uri: K8S_DEPLOYMENT_SCHEMA_URI,
+        fileMatch: [K8S_FILE_MATCH],
+        schema: K8S_DEPLOYMENT_SCHEMA as never,
+      },
+    ],
   });
   defineThemes(monaco);
   return monaco;

@@ -79,15 +79,28 @@ spec:
 export function templatesFor(scenario: ScenarioLike): EditorDocument[] {
   const existing = scenario.initial?.taskDefinitions ?? [];
   const fargate = scenario.id.includes('fargate');
-  const start = existing.length > 0 ? existing[existing.length - 1] : fargate ? fargateTaskDefinition : ec2TaskDefinition;
+  const start =
+    existing.length > 0
+      ? existing[existing.length - 1]
+      : fargate
+        ? fargateTaskDefinition
+        : ec2TaskDefinition;
   const family = (start as { family?: unknown }).family;
   return [
     {
       name: `${typeof family === 'string' ? family : 'web'}.json`,
       language: 'json',
-      label: existing.length > 0 ? 'ECS task definition (the one running now)' : `ECS task definition (${fargate ? 'Fargate' : 'EC2'})`,
+      label:
+        existing.length > 0
+          ? 'ECS task definition (the one running now)'
+          : `ECS task definition (${fargate ? 'Fargate' : 'EC2'})`,
       text: `${JSON.stringify(start, null, 2)}\n`,
     },
-    { name: 'deployment.yaml', language: 'yaml', label: 'Kubernetes Deployment (preview: validated, not applied)', text: deployment },
+    {
+      name: 'deployment.yaml',
+      language: 'yaml',
+      label: 'Kubernetes Deployment (preview: validated, not applied)',
+      text: deployment,
+    },
   ];
 }

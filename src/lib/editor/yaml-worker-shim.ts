@@ -23,17 +23,26 @@ export function legacyCreateWebWorker(monaco: typeof Monaco): CreateWebWorker {
   const original = monaco.editor.createWebWorker;
   return ((opts: LegacyWorkerOptions & { worker?: unknown }) => {
     if (opts.worker !== undefined) return original(opts as Parameters<CreateWebWorker>[0]);
-    const env = (globalThis as { MonacoEnvironment?: { getWorker?: (id: string, label: string) => Worker } }).MonacoEnvironment;
+    const env = (
+      globalThis as { MonacoEnvironment?: { getWorker?: (id: string, label: string) => Worker } }
+    ).MonacoEnvironment;
     if (!env?.getWorker) throw new Error('MonacoEnvironment.getWorker is not set up');
     const worker = env.getWorker('workerMain.js', opts.label ?? 'yaml');
     // The worker's first message installs the real handler; the second carries the create data.
     worker.postMessage('ignore');
     worker.postMessage(opts.createData);
-    return original({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels } as Parameters<CreateWebWorker>[0]);
+    return original({
+      worker,
+      host: opts.host,
+      keepIdleModels: opts.keepIdleModels,
+    } as Parameters<CreateWebWorker>[0]);
   }) as CreateWebWorker;
 }
 
 /** A monaco namespace for monaco-yaml whose createWebWorker accepts the legacy options. */
 export function monacoForYaml(monaco: typeof Monaco): typeof Monaco {
-  return { ...monaco, editor: { ...monaco.editor, createWebWorker: legacyCreateWebWorker(monaco) } };
+  return {
+    ...monaco,
+    editor: { ...monaco.editor, createWebWorker: legacyCreateWebWorker(monaco) },
+  };
 }
