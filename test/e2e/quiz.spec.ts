@@ -251,7 +251,7 @@ test('a learner predicts what happens, the scenario runs, and the outcome sits n
   const q11 = question(page, 11);
   await expect(
     q11.getByText(
-      'The run: scenario “why-orchestration-by-hand”, with its solution, for 600 simulated seconds.',
+      'The run: scenario “Fifteen containers, three Docker hosts, your two hands”, with its solution, for 600 simulated seconds.',
     ),
   ).toBeVisible();
   await q11.getByRole('button', { name: 'Predict, then run it' }).click();
@@ -269,7 +269,7 @@ test('a learner predicts what happens, the scenario runs, and the outcome sits n
   ).toBeVisible();
   await expect(q11.locator('.sy-quiz-why > li')).toHaveText([
     '✗ Wrong: On a plain Docker host nothing starts a crashed container again for you here, and nothing moves it to another host. Someone has to notice it and start it.',
-    '! Why: Three containers crashed (orders at 5:00, search at 7:00 after running out of memory, payments at 9:00) and nothing brought them back: 20 − 3 = 17. Restarting them is the toil an orchestrator takes over.',
+    'ℹ Why: Three containers crashed (orders at 5:00, search at 7:00 after running out of memory, payments at 9:00) and nothing brought them back: 20 − 3 = 17. Restarting them is the toil an orchestrator takes over.',
   ]);
   // One attempt: having seen the outcome, the learner cannot change the prediction.
   await expect(q11.getByRole('radio', { name: /^All 20/ })).toBeDisabled();

@@ -31,6 +31,8 @@ interface Props {
   state: QuestionState;
   /** points the next attempt can earn at most */
   nextAvailable: number;
+  /** predict questions: the title of the scenario that runs */
+  scenarioTitle?: string | undefined;
   onDraft: (draft: Draft) => void;
   onCheck: () => void;
 }
@@ -46,6 +48,7 @@ export function QuestionCard({
   total,
   state,
   nextAvailable,
+  scenarioTitle,
   onDraft,
   onCheck,
 }: Props) {
@@ -145,7 +148,7 @@ export function QuestionCard({
           {controls}
           {q.type === 'predict' && (
             <p className="sy-quiz-rule">
-              The run: scenario “{q.scenario}”,{' '}
+              The run: scenario “{scenarioTitle ?? q.scenario}”,{' '}
               {q.run.actions === 'solution' ? 'with its solution' : 'with no actions from you'}, for{' '}
               {q.run.seconds} simulated seconds.
             </p>
@@ -202,7 +205,11 @@ export function QuestionCard({
                   {g.feedback.map((f, i) => (
                     <li key={i} className={`sy-${f.tone}`}>
                       <span className="sy-quiz-tone">
-                        <span aria-hidden="true">{TONE_ICON[f.tone]} </span>
+                        <span aria-hidden="true">
+                          {q.type === 'predict' && f.tone !== 'wrong'
+                            ? 'ℹ'
+                            : TONE_ICON[f.tone]}{' '}
+                        </span>
                         {q.type === 'predict' && f.tone !== 'wrong' ? 'Why' : TONE_LABEL[f.tone]}:
                       </span>{' '}
                       <Inline text={f.text} />

@@ -141,6 +141,7 @@ export default function QuizIsland({ quiz, scenarios = {} }: Props) {
             total={quiz.questions.length}
             state={s}
             nextAvailable={pointsFor(q, 1, s.attempts + 1, quiz.retryPenalty)}
+            scenarioTitle={(scenarios[q.id] as { title?: string } | undefined)?.title}
             onDraft={(draft: Draft) => set(q.id, { draft, error: null })}
             onCheck={() => void check(q)}
           />

@@ -52,7 +52,7 @@ export const numericQuestion = z
   .object({
     ...common,
     type: z.literal('numeric'),
-    answer: z.number().finite().describe('The right value.'),
+    answer: z.number().describe('The right value.'),
     tolerance: z
       .number()
       .min(0)
@@ -68,7 +68,7 @@ export const numericQuestion = z
       .array(
         z
           .object({
-            value: z.number().finite().describe('A typical wrong result.'),
+            value: z.number().describe('A typical wrong result.'),
             explain: text.describe('What the learner probably did, and why it is wrong.'),
           })
           .strict(),
@@ -125,8 +125,8 @@ const predictOption = z
   .object({
     id,
     text,
-    min: z.number().finite().optional().describe('Lowest measured value this option predicts.'),
-    max: z.number().finite().optional().describe('Highest measured value this option predicts.'),
+    min: z.number().optional().describe('Lowest measured value this option predicts.'),
+    max: z.number().optional().describe('Highest measured value this option predicts.'),
     explain: text,
   })
   .strict();
