@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createWorld, hashWorld, serializeWorld, advance, applyAction } from '../sandbox/index.ts';
 import { validateScenarioData } from '../sandbox/scenarios/parse.ts';
 import { stepInPlace } from '../sandbox/engine/step.ts';
+import { applyActionInPlace } from '../sandbox/engine/apply-action.ts';
 import { placeTasks } from '../sandbox/ecs/placement-controller.ts';
 import { createTask } from '../sandbox/ecs/tasks.ts';
 import { resolveTaskDefinition } from '../sandbox/ecs/task-definitions.ts';
@@ -78,10 +79,12 @@ function scenario(instances: number, services: number, tasksPerService: number):
   // A crash now and then keeps the scheduler and task lifecycle busy too.
   const times: number[] = [];
   for (let i = 0; i < 600; i++) {
-    if (i % 60 === 0) {
-      const victim = Object.values(world.tasks).find((t) => t.lastStatus === 'RUNNING');
-      if (victim) victim.nextTransitionAt = null;
-    }
+    if (i % 60 === 0)
+      applyActionInPlace(
+        world,
+        { type: 'fault.crash', service: `svc-${(i / 60) % 10}` },
+        'instructor',
+      );
     const t0 = performance.now();
     stepInPlace(world);
     times.push(performance.now() - t0);

@@ -16,6 +16,7 @@ import { ecsMessages } from './messages.ts';
 import { failureReason, placeTasks } from './placement-controller.ts';
 import { registerTaskDefinition, resolveTaskDefinition } from './task-definitions.ts';
 import { createTask } from './tasks.ts';
+import { taskList, tasksChanged } from '../engine/task-list.ts';
 
 type Handler<T extends Action['type']> = (
   world: World,
@@ -275,6 +276,7 @@ const runTask: Handler<'task.run'> = (world, action) => {
     tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
   const failures = placeTasks(world, tasks);
   for (const t of tasks) if (t.az === null) delete world.tasks[t.id];
+  tasksChanged(world);
   const placed = tasks.filter((t) => t.az !== null);
   if (placed.length === 0) {
     const first = failures.values().next().value;
@@ -316,8 +318,7 @@ const drain: Handler<'instance.drain'> = (world, action) => {
       `Container instance is ${instance.agent.status}; only ACTIVE instances can be drained.`,
     );
   // Service tasks on a draining instance are replaced elsewhere.
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.instanceId === instance.id && t.service && t.desiredStatus === 'RUNNING') {
       sendTask(world, t, 'task.stop', {
         stopCode: 'ServiceSchedulerInitiated',

@@ -13,11 +13,11 @@ import {
   chooseInstance,
   type PlacementFailure,
 } from './placement.ts';
+import { taskList } from '../engine/task-list.ts';
 
 export function placementController(world: World): void {
   let waiting: Task[] | null = null;
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.lastStatus === 'PROVISIONING' && t.desiredStatus === 'RUNNING' && t.az === null)
       (waiting ??= []).push(t);
   }

@@ -16,6 +16,7 @@ import type {
 import { random } from '../engine/rng.ts';
 import { canHostTasks, containerInstanceId } from '../engine/world-ops.ts';
 import { attribute, parseQuery, type Query } from './cluster-query.ts';
+import { taskList } from '../engine/task-list.ts';
 
 /** The default for services: spread across AZs, then across instances. */
 export const DEFAULT_STRATEGY: PlacementStrategy[] = [
@@ -85,8 +86,7 @@ export class PlacementIndex {
       this.azHasCandidates[a] = true;
       this.candidatesByAz[a]!.push(k);
     });
-    for (const id in world.tasks) {
-      const t = world.tasks[id]!;
+    for (const t of taskList(world)) {
       if (t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING' && t.az)
         this.add(t.group, t.instanceId, t.az);
     }

@@ -10,12 +10,12 @@ import { ecsMessages } from './messages.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
+import { taskList } from '../engine/task-list.ts';
 
 export function serviceSchedulerController(world: World): void {
   const byService = new Map<string, Task[]>();
   const stopping = new Map<string, number>();
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.service && t.lastStatus !== 'STOPPED' && t.desiredStatus === 'STOPPED') {
       stopping.set(t.service, (stopping.get(t.service) ?? 0) + 1);
     }
@@ -169,8 +169,7 @@ function drainDeletedService(world: World, service: Service, live: Task[]): void
       subject: service.name,
     });
   let any = false;
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.service === service.name && t.lastStatus !== 'STOPPED') {
       any = true;
       break;

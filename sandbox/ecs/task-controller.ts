@@ -10,12 +10,12 @@ import {
 import type { TaskStatus, World } from '../model/types.ts';
 import { TASK_TABLE, delayedTransition } from '../engine/machine-table.ts';
 import { enterTaskState } from '../engine/world-ops.ts';
+import { taskList, tasksChanged } from '../engine/task-list.ts';
 
 export function taskLifecycleController(world: World): void {
   const now = world.time;
   let expired: string[] | null = null;
-  for (const id in world.tasks) {
-    const task = world.tasks[id]!;
+  for (const task of taskList(world)) {
     while (task.nextTransitionAt !== null && task.nextTransitionAt <= now) {
       const after = delayedTransition(TASK_TABLE, task.lastStatus);
       if (!after) {
@@ -36,8 +36,11 @@ export function taskLifecycleController(world: World): void {
       task.stoppedAt !== null &&
       now - task.stoppedAt >= STOPPED_TASK_RETENTION_SECONDS
     ) {
-      (expired ??= []).push(id);
+      (expired ??= []).push(task.id);
     }
   }
-  if (expired) for (const id of expired) delete world.tasks[id];
+  if (expired) {
+    for (const id of expired) delete world.tasks[id];
+    tasksChanged(world);
+  }
 }

@@ -3,6 +3,7 @@ import type { LaunchType, Task, TaskDefinition, World } from '../model/types.ts'
 import { taskArn } from '../engine/arns.ts';
 import { ids } from '../engine/rng.ts';
 import { taskSize } from './task-definitions.ts';
+import { tasksChanged } from '../engine/task-list.ts';
 
 export function createTask(
   world: World,
@@ -45,6 +46,7 @@ export function createTask(
     billedSeconds: 0,
   };
   world.tasks[id] = task;
+  tasksChanged(world);
   return task;
 }
 

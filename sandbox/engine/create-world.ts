@@ -17,6 +17,7 @@ import { enterTaskState, launchInstance } from './world-ops.ts';
 import { ids, seedState } from './rng.ts';
 import { registerTaskDefinition } from '../ecs/task-definitions.ts';
 import { LIMITS } from '../model/constants.ts';
+import { taskList } from './task-list.ts';
 
 export function emptyWorld(
   scenarioId: string,
@@ -229,8 +230,7 @@ export function buildWorld(
   // Initial services start out running and healthy.
   serviceSchedulerController(world);
   placementController(world);
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.lastStatus === 'PENDING') {
       enterTaskState(world, t, 'RUNNING');
       t.healthy = true;

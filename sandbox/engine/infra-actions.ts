@@ -8,6 +8,7 @@ import { crashContainer, findContainer } from '../docker/docker-actions.ts';
 import { ecsMessages } from '../ecs/messages.ts';
 import { emit } from './events.ts';
 import { findInstance, launchInstance, sendInstance, sendTask } from './world-ops.ts';
+import { taskList } from './task-list.ts';
 
 type Handler<T extends Action['type']> = (
   world: World,
@@ -106,8 +107,7 @@ const asgUpdate: Handler<'asg.update'> = (world, action) => {
 
 function oldestRunningTask(world: World, service: string): Task | null {
   let best: Task | null = null;
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.service !== service || t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING')
       continue;
     if (!best || (t.startedAt ?? 0) < (best.startedAt ?? 0)) best = t;
@@ -175,8 +175,7 @@ const azOutage: Handler<'fault.az-outage'> = (world, action) => {
     i.impairedAt = world.time;
     if (i.agent) i.agent.connected = false;
   }
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.az === action.az && t.lastStatus !== 'STOPPED')
       sendTask(world, t, 'task.lost', {
         stopCode: 'InfrastructureHealth',

@@ -19,6 +19,7 @@ import {
   setAgentStatus,
   setInstanceState,
 } from './world-ops.ts';
+import { taskList } from './task-list.ts';
 
 export function ec2InstancesController(world: World): void {
   const now = world.time;
@@ -109,8 +110,7 @@ export function autoScalingGroupsController(world: World): void {
 /** Requests per second per service, spread over its healthy tasks; CPU follows; excess fails. */
 export function loadBalancerController(world: World): void {
   const healthy = new Map<string, Task[]>();
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.lastStatus !== 'RUNNING') continue;
     if (t.service && t.healthy && t.desiredStatus === 'RUNNING') {
       let list = healthy.get(t.service);
@@ -151,8 +151,7 @@ export function loadBalancerController(world: World): void {
       if (world.traffic[t.service!] === undefined) t.cpuUtilization = IDLE_TASK_CPU_PERCENT;
     }
   }
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.lastStatus === 'RUNNING' && t.instanceId)
       hostUse.set(
         t.instanceId,
@@ -175,12 +174,11 @@ export function billingController(world: World): void {
     i.billedSeconds++;
     perHour += i.pricePerHour;
   }
-  for (const id in world.tasks) {
-    const t = world.tasks[id]!;
+  for (const t of taskList(world)) {
     if (t.launchType !== 'FARGATE' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'STOPPED')
       continue;
     const price = fargatePricePerHour(world, t);
-    charge(world, id, 'fargate', price / 3600);
+    charge(world, t.id, 'fargate', price / 3600);
     t.billedSeconds++;
     perHour += price;
   }
@@ -234,8 +232,7 @@ export function sampleMetrics(world: World): MetricSample {
         azs: {},
       };
     }
-    for (const id in world.tasks) {
-      const t = world.tasks[id]!;
+    for (const t of taskList(world)) {
       if (t.lastStatus === 'STOPPED' || !t.service) continue;
       const s = services[t.service];
       if (!s) continue;

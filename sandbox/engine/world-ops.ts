@@ -27,6 +27,7 @@ import type {
 import { containerInstanceArn } from './arns.ts';
 import { emit } from './events.ts';
 import { ids, randomHex, randomInt } from './rng.ts';
+import { taskList } from './task-list.ts';
 
 const draw = (world: World) => (min: number, max: number) => randomInt(world, min, max);
 
@@ -185,8 +186,7 @@ export function containerInstanceId(instance: Instance): string {
 
 /** Tasks and containers on a host that goes away. */
 function loseEverythingOn(world: World, instance: Instance): void {
-  for (const id in world.tasks) {
-    const task = world.tasks[id]!;
+  for (const task of taskList(world)) {
     if (task.instanceId === instance.id && task.lastStatus !== 'STOPPED') {
       sendTask(world, task, 'task.lost', {
         stopCode: 'InfrastructureHealth',

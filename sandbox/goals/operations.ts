@@ -1,6 +1,7 @@
 /** Goals about waiting, money, toil, failed requests and cluster capacity. */
 import { z } from 'zod';
 import { clock, defineGoal, fail, pass, pending } from './goal.ts';
+import { taskList } from '../engine/task-list.ts';
 
 export const noTaskPendingLongerThan = defineGoal({
   name: 'noTaskPendingLongerThan',
@@ -17,8 +18,7 @@ export const noTaskPendingLongerThan = defineGoal({
       if (group && g !== group) continue;
       if (!worst || record.seconds > worst.seconds) worst = record;
     }
-    for (const id in world.tasks) {
-      const t = world.tasks[id]!;
+    for (const t of taskList(world)) {
       if (group && t.group !== group) continue;
       if (
         t.lastStatus === 'PROVISIONING' ||
