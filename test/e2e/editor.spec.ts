@@ -97,17 +97,23 @@ test('learner sees a marker on a bad field with its line and column, and fixing 
   await expect(sandbox.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
 });
 
-test('learner leaves the editor with Escape then Tab', async ({ page }) => {
+test('learner leaves the editor with Escape then Tab, or with Ctrl+M then Tab', async ({
+  page,
+}) => {
   const sandbox = await openSandbox(page, LESSON, 0);
   const editor = await openEditor(sandbox);
+  const apply = sandbox.getByRole('button', { name: 'Apply (register task definition)' });
   await editor.focus();
   await page.keyboard.press('Tab');
   await expect(editor).toBeFocused();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
-  await expect(
-    sandbox.getByRole('button', { name: 'Apply (register task definition)' }),
-  ).toBeFocused();
+  await expect(apply).toBeFocused();
+
+  await editor.focus();
+  await page.keyboard.press('Control+M');
+  await page.keyboard.press('Tab');
+  await expect(apply).toBeFocused();
 });
 
 test('the editor panel is accessible, in light and dark', async ({ page }) => {
