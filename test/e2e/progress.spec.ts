@@ -160,6 +160,22 @@ test('a hostile or malformed file is refused with what and where, and nothing ch
   );
 });
 
+test('My progress open in another tab updates live when a quiz answer is saved', async ({
+  page,
+  context,
+}) => {
+  await openProgress(page);
+  await expect(lessonRow(page).getByRole('cell').first()).toHaveText('○ Not started');
+  const lesson = await context.newPage();
+  await answerOneQuestion(lesson);
+  await expect(lessonRow(page).getByRole('cell')).toHaveText([
+    '◐ In progress',
+    '1 of 11 points (9.1 %), pass mark 70 %',
+    'None tried',
+  ]);
+  await lesson.close();
+});
+
 test('a learner resets progress only after confirming', async ({ page }) => {
   await answerOneQuestion(page);
   await openProgress(page);
