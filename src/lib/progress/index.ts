@@ -4,7 +4,7 @@
  * in a browser.
  *
  * ```ts
- * import { recordChallengeResult } from '@lib/progress';
+ * import { recordChallengeResult } from '@lib/progress/index.ts';
  * recordChallengeResult({ lessonId: 'ecs', scenarioId: 'ecs-keep-six', passed: true, goals });
  * ```
  */
