@@ -150,7 +150,17 @@ function scenario(instances: number, services: number, tasksPerService: number):
       by: 'learner' as const,
       action: a.action,
     }));
-    replay(parsed.value, log, { until: parsed.value.duration });
+    const { world: day } = replay(parsed.value, log, { until: parsed.value.duration });
     console.log(`engine.replay_one_day_scenario: ${fmt(performance.now() - t0)} ms`);
+    const steps: number[] = [];
+    let w = day;
+    for (let i = 0; i < 50; i++) {
+      const t1 = performance.now();
+      w = advance(w, 1);
+      steps.push(performance.now() - t1);
+    }
+    console.log(
+      `engine.advance_1s_after_a_day: ${fmt(median(steps))} ms (${day.events.length} events, ${day.metrics.length} samples)`,
+    );
   }
 }

@@ -1,8 +1,24 @@
 /** Snapshots: the world is plain data, so JSON round-trips it exactly (same key order, same numbers). */
 import type { Result, World } from '../model/types.ts';
 
+/** Append-only logs whose entries are never changed once written: copied as arrays, entries shared. */
+const APPEND_ONLY = new Set(['events', 'metrics', 'log', 'script']);
+
+/**
+ * A private copy to mutate. Entities are deep-copied; the append-only logs (events, metrics,
+ * actions, script) copy only their arrays, so a long session does not make every step slower.
+ * Key order is kept, so a copy serialises exactly like the original.
+ */
 export function cloneWorld(world: World): World {
-  return structuredClone(world);
+  const copy: Record<string, unknown> = {};
+  const source = world as unknown as Record<string, unknown>;
+  const deep: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) if (!APPEND_ONLY.has(key)) deep[key] = source[key];
+  const cloned = structuredClone(deep);
+  for (const key of Object.keys(source)) {
+    copy[key] = APPEND_ONLY.has(key) ? (source[key] as unknown[]).slice() : cloned[key];
+  }
+  return copy as unknown as World;
 }
 
 export function serializeWorld(world: World): string {
