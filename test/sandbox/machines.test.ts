@@ -10,6 +10,8 @@ import { agentMachine } from '../../sandbox/machines/agent-machine.ts';
 import { containerMachine } from '../../sandbox/machines/container-machine.ts';
 import { instanceMachine } from '../../sandbox/machines/instance-machine.ts';
 import { taskMachine } from '../../sandbox/machines/task-machine.ts';
+import { sandboxMachine } from '../../sandbox/machines/sandbox-machine.ts';
+import { loadScenario } from './helpers.ts';
 import {
   AGENT_TABLE,
   CONTAINER_TABLE,
@@ -183,5 +185,34 @@ describe('Docker container statechart', () => {
     expect(actor.getSnapshot().value).toBe('exited');
     actor.send({ type: 'container.start' });
     expect(actor.getSnapshot().value).toBe('running');
+  });
+});
+
+describe('sandbox run-loop statechart', () => {
+  const scenario = loadScenario('ecs-no-agent.yaml');
+
+  it('is ready at the start, finished once the clock reaches the duration, ready again after reset', () => {
+    const [start] = initialTransition(sandboxMachine, { scenario });
+    expect(start.value).toBe('ready');
+    const [half] = transition(sandboxMachine, start, { type: 'sim.advance', seconds: 300 });
+    expect([half.value, half.context.world.time]).toEqual(['ready', 300]);
+    const [end] = transition(sandboxMachine, half, { type: 'sim.advance', seconds: 10_000 });
+    expect([end.value, end.context.world.time]).toEqual(['finished', 600]);
+    const [again] = transition(sandboxMachine, end, { type: 'sim.reset' });
+    expect([again.value, again.context.world.time]).toEqual(['ready', 0]);
+  });
+
+  it('keeps a refused learner action out of the world and reports it', () => {
+    const [start] = initialTransition(sandboxMachine, { scenario });
+    const [next] = transition(sandboxMachine, start, {
+      type: 'learner.action',
+      action: { type: 'task.run', taskDefinition: 'web' },
+    });
+    expect(next.context.world).toBe(start.context.world);
+    expect(next.context.lastResult).toEqual({
+      ok: false,
+      field: 'type',
+      error: 'This scenario does not offer task.run.',
+    });
   });
 });
