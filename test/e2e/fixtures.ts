@@ -50,9 +50,16 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
-/** Waits until every Astro island on the page has hydrated (no `astro-island[ssr]` left). */
+/**
+ * Waits until every Astro island on the page has hydrated (no `astro-island[ssr]` left).
+ * Islands hydrated `client:visible` wait for the viewport, so each is scrolled into view first.
+ */
 export async function waitForIslands(page: Page): Promise<void> {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const pending = page.locator('astro-island[ssr]');
+  for (let index = (await pending.count()) - 1; index >= 0; index -= 1) {
+    await pending.nth(index).scrollIntoViewIfNeeded();
+  }
+  await expect(pending).toHaveCount(0);
 }
 
 /** Fails with the list of violations when axe finds any accessibility problem on the page. */
