@@ -55,11 +55,11 @@ export { expect };
  * Islands hydrated `client:visible` wait for the viewport, so each is scrolled into view first.
  */
 export async function waitForIslands(page: Page): Promise<void> {
-  const pending = page.locator('astro-island[ssr]');
-  for (let index = (await pending.count()) - 1; index >= 0; index -= 1) {
-    await pending.nth(index).scrollIntoViewIfNeeded();
+  // Handles, not locators: an island that hydrates drops [ssr] and would shift a locator's indexes.
+  for (const island of await page.$$('astro-island[ssr]')) {
+    await island.scrollIntoViewIfNeeded();
   }
-  await expect(pending).toHaveCount(0);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
 /** Fails with the list of violations when axe finds any accessibility problem on the page. */
