@@ -24,6 +24,8 @@ export function helpText(): string {
     '  aws ec2 <command> …      ' + AWS_SERVICES['ec2']?.operations.map((o) => o.name).join(', '),
     '  aws autoscaling …        ' +
       AWS_SERVICES['autoscaling']?.operations.map((o) => o.name).join(', '),
+    '  aws application-autoscaling … ' +
+      AWS_SERVICES['application-autoscaling']?.operations.map((o) => o.name).join(', '),
     '  docker <command> …       ' + DOCKER_COMMANDS.map((c) => c.name).join(', '),
     '',
     '  aws help · aws ecs help · aws ecs create-service help · docker run --help',
