@@ -9,6 +9,10 @@ export const ecsMessages = {
     `(service ${service}) has started ${taskIds.length} tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
   tasksStopped: (service: string, taskIds: string[]) =>
     `(service ${service}) has stopped ${taskIds.length} running tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
+  targetsRegistered: (service: string, count: number, targetGroupArn: string) =>
+    `(service ${service}) registered ${count} targets in (target-group ${targetGroupArn})`,
+  targetsDeregistered: (service: string, count: number, targetGroupArn: string) =>
+    `(service ${service}) deregistered ${count} targets in (target-group ${targetGroupArn})`,
   draining: (service: string, count: number) =>
     `(service ${service}) has begun draining connections on ${count} tasks.`,
   deploymentCompleted: (service: string, deploymentId: string) =>

@@ -10,6 +10,7 @@ import { ecsMessages } from './messages.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
+import { loadBalancerOf } from './task-controller.ts';
 import { taskList } from '../engine/task-list.ts';
 
 export function serviceSchedulerController(world: World): void {
@@ -109,10 +110,21 @@ function schedule(world: World, service: Service, live: Task[], stopping: number
   }
 
   if (stopped.length > 0) {
-    if (service.loadBalancer)
+    const lb = loadBalancerOf(world, service.name);
+    if (lb) {
+      emit(
+        world,
+        'ecs',
+        'info',
+        ecsMessages.targetsDeregistered(service.name, stopped.length, lb.targetGroupArn),
+        {
+          subject: service.name,
+        },
+      );
       emit(world, 'ecs', 'info', ecsMessages.draining(service.name, stopped.length), {
         subject: service.name,
       });
+    }
     emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), {
       subject: service.name,
     });
@@ -145,8 +157,10 @@ function schedule(world: World, service: Service, live: Task[], stopping: number
       subject: service.name,
     });
   }
+  // Steady: every desired task running and healthy, one deployment, nothing in flight.
   const steady =
     running === desired &&
+    healthyPrimary === desired &&
     pending === 0 &&
     service.deployments.length === 1 &&
     primary.rolloutState === 'COMPLETED';

@@ -7,14 +7,18 @@ import {
   HEALTHY_AFTER_RUNNING_SECONDS,
   STOPPED_TASK_RETENTION_SECONDS,
 } from '../model/aws-data.ts';
-import type { TaskStatus, World } from '../model/types.ts';
+import type { LoadBalancer, TaskStatus, World } from '../model/types.ts';
 import { TASK_TABLE, delayedTransition } from '../engine/machine-table.ts';
 import { enterTaskState } from '../engine/world-ops.ts';
 import { taskList, tasksChanged } from '../engine/task-list.ts';
+import { emit } from '../engine/events.ts';
+import { own } from '../model/record.ts';
+import { ecsMessages } from './messages.ts';
 
 export function taskLifecycleController(world: World): void {
   const now = world.time;
   let expired: string[] | null = null;
+  let registered: Map<string, number> | null = null;
   for (const task of taskList(world)) {
     while (task.nextTransitionAt !== null && task.nextTransitionAt <= now) {
       const after = delayedTransition(TASK_TABLE, task.lastStatus);
@@ -29,8 +33,13 @@ export function taskLifecycleController(world: World): void {
         !task.healthy &&
         task.startedAt !== null &&
         now - task.startedAt >= HEALTHY_AFTER_RUNNING_SECONDS
-      )
+      ) {
         task.healthy = true;
+        if (task.service && task.desiredStatus === 'RUNNING') {
+          registered ??= new Map();
+          registered.set(task.service, (registered.get(task.service) ?? 0) + 1);
+        }
+      }
     } else if (
       task.lastStatus === 'STOPPED' &&
       task.stoppedAt !== null &&
@@ -43,4 +52,19 @@ export function taskLifecycleController(world: World): void {
     for (const id of expired) delete world.tasks[id];
     tasksChanged(world);
   }
+  if (registered) {
+    for (const [name, count] of registered) {
+      const lb = loadBalancerOf(world, name);
+      if (lb)
+        emit(world, 'ecs', 'info', ecsMessages.targetsRegistered(name, count, lb.targetGroupArn), {
+          subject: name,
+        });
+    }
+  }
+}
+
+/** The load balancer in front of a service, if it has one. */
+export function loadBalancerOf(world: World, service: string): LoadBalancer | null {
+  const name = own(world.services, service)?.loadBalancer;
+  return name ? (own(world.loadBalancers, name) ?? null) : null;
 }
