@@ -238,3 +238,30 @@ test('a Kubernetes manifest is validated as YAML in the browser (monaco-yaml thr
   ]);
   await expect(sandbox.getByRole('button', { name: 'Apply' })).toBeDisabled();
 });
+
+test('learner gets field completion and hover documentation from the schema', async ({ page }) => {
+  const sandbox = await openSandbox(page, LESSON, 0);
+  const editor = await openEditor(sandbox);
+  await replaceText(page, editor, '{\n  "family": "web",\n  \n  "containerDefinitions": []\n}');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Space');
+  // Only the fields the sandbox models are offered (roles, logging… validate but are not suggested).
+  await expect(sandbox.getByRole('listbox', { name: 'Suggest' }).getByRole('listitem')).toHaveText([
+    /^\W*cpu/,
+    /^\W*memory/,
+    /^\W*networkMode/,
+    /^\W*requiresCompatibilities/,
+  ]);
+  await page.keyboard.press('Escape');
+
+  await sandbox
+    .locator('.monaco-editor .view-line')
+    .filter({ hasText: '"family"' })
+    .getByText('"family"')
+    .hover();
+  await expect(sandbox.getByRole('tooltip').filter({ hasText: 'family' })).toContainText(
+    'Required. The family groups revisions: the first registration gets revision 1',
+  );
+});

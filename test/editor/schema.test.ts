@@ -144,16 +144,29 @@ describe('ECS task definition schema', () => {
     expect(top['cpu']?.markdownDescription).toContain('| 256 | 512, 1024, 2048 |');
   });
 
-  it('offers the fields as completions', async () => {
-    const text = '{\n  "family": "web",\n  \n  "containerDefinitions": []\n}';
+  it('offers the fields the sandbox models as completions, and not those it ignores', async () => {
+    const text =
+      '{\n  "family": "web",\n  \n  "containerDefinitions": [{ "name": "web", "image": "nginx",  }]\n}';
     const doc = TextDocument.create('file:///test/web.taskdef.json', 'json', 1, text);
-    const list = await json.doComplete(doc, { line: 2, character: 2 }, json.parseJSONDocument(doc));
-    expect(
-      list?.items
-        .map((i) => i.label)
-        .filter((l) => ['networkMode', 'requiresCompatibilities', 'cpu', 'memory'].includes(l))
-        .sort(),
-    ).toEqual(['cpu', 'memory', 'networkMode', 'requiresCompatibilities']);
+    const top = await json.doComplete(doc, { line: 2, character: 2 }, json.parseJSONDocument(doc));
+    expect(top?.items.map((i) => i.label).sort()).toEqual([
+      'cpu',
+      'memory',
+      'networkMode',
+      'requiresCompatibilities',
+    ]);
+    const inContainer = await json.doComplete(
+      doc,
+      { line: 3, character: 62 },
+      json.parseJSONDocument(doc),
+    );
+    expect(inContainer?.items.map((i) => i.label).sort()).toEqual([
+      'cpu',
+      'essential',
+      'memory',
+      'memoryReservation',
+      'portMappings',
+    ]);
   });
 });
 

@@ -2,7 +2,8 @@
  * JSON Schema for the ECS task definitions the sandbox understands (the RegisterTaskDefinition
  * subset). Descriptions follow the fact sheet (aws-facts.md §1.2, §2.1); Monaco shows
  * markdownDescription on hover and in completion. Fields real task definitions carry that the
- * sandbox ignores (roles, logging…) are allowed so that a pasted real definition validates.
+ * sandbox ignores (roles, logging…) are allowed so that a pasted real definition validates, but
+ * left out of completion (see `unsuggested`).
  */
 import type { JSONSchema } from './json-schema.ts';
 
@@ -173,7 +174,29 @@ const sizeValue = (what: 'cpu' | 'memory'): JSONSchema => ({
       : 'MiB such as "512" or GB such as "1GB".',
 });
 
-export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
+/** Marks every property the sandbox ignores (its description says so) as valid but not suggested. */
+function unsuggested(schema: JSONSchema): JSONSchema {
+  const properties = schema.properties
+    ? Object.fromEntries(
+        Object.entries(schema.properties).map(([name, property]) => {
+          const marked = unsuggested(property);
+          return [
+            name,
+            /ignored by the sandbox/i.test(property.description ?? '')
+              ? { ...marked, doNotSuggest: true }
+              : marked,
+          ];
+        }),
+      )
+    : undefined;
+  return {
+    ...schema,
+    ...(properties ? { properties } : {}),
+    ...(schema.items ? { items: unsuggested(schema.items) } : {}),
+  };
+}
+
+export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = unsuggested({
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Amazon ECS task definition (RegisterTaskDefinition input)',
   type: 'object',
@@ -268,4 +291,4 @@ export const ECS_TASK_DEFINITION_SCHEMA: JSONSchema = {
     inferenceAccelerators: { type: 'array', description: 'Ignored by the sandbox.' },
     enableFaultInjection: { type: 'boolean', description: 'Ignored by the sandbox.' },
   },
-};
+});

@@ -22,5 +22,7 @@ export interface JSONSchema {
   uniqueItems?: boolean;
   default?: unknown;
   examples?: unknown[];
+  /** Valid but left out of completion. */
+  doNotSuggest?: boolean;
   defaultSnippets?: { label?: string; description?: string; body: unknown }[];
 }
