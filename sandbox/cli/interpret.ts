@@ -49,6 +49,8 @@ function interpretUnsafe(line: string, env: CliEnv): CliOutcome {
   if (line.length > MAX_LINE_LENGTH) {
     return output(fail(`line too long (${line.length} characters; at most ${MAX_LINE_LENGTH})`, 2));
   }
+  // A comment, as in a shell: the event log shows faults as `# fault: …` lines.
+  if (line.trimStart().startsWith('#')) return output(ok(''));
   const tokenized = tokenize(line);
   if (!tokenized.ok) return output(fail(`syntax error: ${tokenized.error}`, 2));
   const segments: string[][] = [[]];

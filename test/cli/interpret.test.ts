@@ -100,6 +100,12 @@ describe('errors read like the real CLIs and change nothing', () => {
     expect(out.world).toBe(ECS);
   });
 
+  it('treats # lines as comments, as a shell does (faults show in the event log that way)', () => {
+    const out = run('# fault: crash a task of service web (exit code 1)');
+    expect(out.output).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(out.world).toBe(ECS);
+  });
+
   it('refuses a Fargate size AWS refuses, with AWS words, and registers nothing', () => {
     const doc = JSON.stringify({
       family: 'api',
