@@ -260,7 +260,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         <h4 id={`${id}-problems`}>
           Problems <span className="shipyard-editor__count">({problems.length})</span>
         </h4>
-        {problems.length === 0 ? (
+        {loadState !== 'ready' ? null : problems.length === 0 ? (
           <p className="shipyard-editor__muted">No problems found in {docName}.</p>
         ) : (
           <ul aria-labelledby={`${id}-problems`}>
