@@ -120,6 +120,11 @@ const createService: Handler<'service.create'> = (world, action) => {
     runningCount: 0,
     pendingCount: 0,
     steady: false,
+    availabilityZoneRebalancing: (action.placementStrategy ?? []).some((s) => s.type === 'binpack')
+      ? 'DISABLED'
+      : 'ENABLED',
+    rebalancingTaskId: null,
+    azBalanced: null,
   };
   world.services[service.name] = service;
   if (action.loadBalancer && !own(world.loadBalancers, action.loadBalancer)) {
@@ -167,6 +172,9 @@ const updateService: Handler<'service.update'> = (world, action) => {
   }
   if (action.placementStrategy !== undefined) {
     service.placementStrategy = action.placementStrategy.map((s) => ({ ...s }));
+    service.availabilityZoneRebalancing = action.placementStrategy.some((s) => s.type === 'binpack')
+      ? 'DISABLED'
+      : 'ENABLED';
     changes.push('placement strategy');
   }
   if (action.placementConstraints !== undefined) {

@@ -17,6 +17,10 @@ export const ecsMessages = {
     `(service ${service}) has begun draining connections on ${count} tasks.`,
   deploymentCompleted: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
+  notAzBalanced: (service: string, counts: string) =>
+    `service (${service}) is not AZ balanced with ${counts}. AZ Rebalancing in progress.`,
+  azBalanced: (service: string, counts: string) =>
+    `service (${service}) is AZ balanced with ${counts}.`,
   steadyState: (service: string) => `(service ${service}) has reached a steady state.`,
   unableToPlace: (service: string) =>
     `service ${service} was unable to place a task because no container instance met all of its requirements.`,

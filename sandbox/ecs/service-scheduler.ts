@@ -11,9 +11,14 @@ import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
 import { loadBalancerOf } from './task-controller.ts';
+import { pendingRebalanceTask, rebalanceAzs } from './az-rebalancing.ts';
 import { taskList } from '../engine/task-list.ts';
 
-export function serviceSchedulerController(world: World): void {
+/** `options.rebalance` false: no AZ rebalancing (used while building the initial world). */
+export function serviceSchedulerController(
+  world: World,
+  options: { rebalance?: boolean } = {},
+): void {
   const byService = new Map<string, Task[]>();
   const stopping = new Map<string, number>();
   for (const t of taskList(world)) {
@@ -34,12 +39,18 @@ export function serviceSchedulerController(world: World): void {
       drainDeletedService(world, service, live);
       continue;
     }
-    schedule(world, service, live, stopping.get(name) ?? 0);
+    schedule(world, service, live, stopping.get(name) ?? 0, options.rebalance ?? true);
   }
 }
 
 /** `stopping`: the service's tasks on their way to STOPPED, which still count toward maximumPercent. */
-function schedule(world: World, service: Service, live: Task[], stopping: number): void {
+function schedule(
+  world: World,
+  service: Service,
+  live: Task[],
+  stopping: number,
+  rebalance: boolean,
+): void {
   const primary = service.deployments[0];
   if (!primary) return;
   const primaryLive = live.filter((t) => t.deploymentId === primary.id);
@@ -51,10 +62,11 @@ function schedule(world: World, service: Service, live: Task[], stopping: number
   const stopped: string[] = [];
   const reason = ecsMessages.scalingActivity(primary.id);
 
-  // Scale in within the primary deployment.
+  // Scale in within the primary deployment (keeping an AZ-rebalancing task until it is healthy).
   let remaining = primaryLive;
   let stoppingNow = stopping;
-  while (remaining.length > desired) {
+  const keep = pendingRebalanceTask(world, service) ? desired + 1 : desired;
+  while (remaining.length > keep) {
     const victim = scaleInOrder(world, remaining, service.placementStrategy)[0]!;
     if (victim.lastStatus === 'RUNNING') stopped.push(victim.id);
     sendTask(world, victim, 'task.stop', { stopCode: 'ServiceSchedulerInitiated', reason });
@@ -167,6 +179,10 @@ function schedule(world: World, service: Service, live: Task[], stopping: number
   if (steady && !service.steady)
     emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), { subject: service.name });
   service.steady = steady;
+  if (steady) {
+    service.rebalancingTaskId = null;
+    if (rebalance) rebalanceAzs(world, service, remaining);
+  }
 }
 
 function drainDeletedService(world: World, service: Service, live: Task[]): void {

@@ -228,7 +228,7 @@ export function buildWorld(
   }
   if (errors.length > 0) return { ok: false, error: errors };
   // Initial services start out running and healthy.
-  serviceSchedulerController(world);
+  serviceSchedulerController(world, { rebalance: false });
   placementController(world);
   for (const t of taskList(world)) {
     if (t.lastStatus === 'PENDING') {
@@ -236,7 +236,7 @@ export function buildWorld(
       t.healthy = true;
     }
   }
-  serviceSchedulerController(world);
+  serviceSchedulerController(world, { rebalance: false });
   for (const [service, rps] of Object.entries(init.traffic)) world.traffic[service] = rps;
   world.script = scenario.script.map((s) => ({
     at: s.at,

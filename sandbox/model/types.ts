@@ -260,6 +260,12 @@ export interface Service {
   pendingCount: number;
   /** Whether the last check found the service at a steady state. */
   steady: boolean;
+  /** AZ rebalancing (default ENABLED for new services since 30 June 2025; off with binpack). */
+  availabilityZoneRebalancing: 'ENABLED' | 'DISABLED';
+  /** The extra task started to rebalance AZs, until it is healthy and a task elsewhere stopped. */
+  rebalancingTaskId: string | null;
+  /** Whether the service was AZ balanced at the last check (null before any check). */
+  azBalanced: boolean | null;
 }
 
 export interface AutoScalingGroup {

@@ -305,3 +305,36 @@ describe('Auto Scaling groups and AZ outages', () => {
     });
   });
 });
+
+describe('AZ rebalancing', () => {
+  it('after an AZ comes back, moves tasks one at a time until balanced, with the real events', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 6}`);
+    w = act(w, { type: 'fault.az-outage', az: 'eu-west-3a' });
+    w = advance(w, 120);
+    const counts = () => {
+      const c: Record<string, number> = {};
+      for (const t of tasksOf(w, 'web'))
+        if (t.lastStatus === 'RUNNING') c[t.az!] = (c[t.az!] ?? 0) + 1;
+      return c;
+    };
+    expect(counts()).toEqual({ 'eu-west-3b': 3, 'eu-west-3c': 3 });
+    w = act(w, { type: 'fault.az-recover', az: 'eu-west-3a' });
+    w = advance(w, 300);
+    expect(counts()).toEqual({ 'eu-west-3a': 2, 'eu-west-3b': 2, 'eu-west-3c': 2 });
+    const messages = w.events.map((e) => e.message).filter((m) => m.includes('AZ balanced'));
+    expect(messages).toEqual([
+      'service (web) is not AZ balanced with 0 tasks in eu-west-3a, 3 in eu-west-3b, and 3 in eu-west-3c. AZ Rebalancing in progress.',
+      'service (web) is AZ balanced with 2 tasks in eu-west-3a, 2 in eu-west-3b, and 2 in eu-west-3c.',
+    ]);
+  });
+
+  it('leaves binpack services alone', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 4, placementStrategy: [{type: binpack, field: memory}]}`);
+    w = advance(w, 300);
+    expect(w.services.web!.availabilityZoneRebalancing).toBe('DISABLED');
+    expect(new Set(tasksOf(w, 'web').map((t) => t.az)).size).toBe(1);
+    expect(w.events.some((e) => e.message.includes('AZ balanced'))).toBe(false);
+  });
+});
