@@ -1,0 +1,407 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, expectAxeClean, useTheme } from './fixtures';
+
+/**
+ * Lesson 3 (fargate): every challenge played through the sandbox UI as a learner would — a
+ * wrong attempt first, whose "Check my work" (or refusal) must say why, then the fix, played to
+ * the end of the scenario and passed.
+ */
+
+const LESSON = '/lessons/fargate/';
+
+/** The sandbox titled `title`, scrolled into view and hydrated. */
+async function openSandbox(page: Page, title: string): Promise<Locator> {
+  const sandbox = page.getByRole('region', { name: title, exact: true });
+  await sandbox.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: sandbox })).not.toHaveAttribute('ssr');
+  return sandbox;
+}
+
+async function openTab(sandbox: Locator, name: string): Promise<Locator> {
+  await sandbox.getByRole('tab', { name, exact: true }).click();
+  const panel = sandbox.getByRole('tabpanel', { name });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** The sim clock in seconds, read from the toolbar ("05:30 / 10:00" or "01:00:00 / …"). */
+async function simSeconds(sandbox: Locator): Promise<number> {
+  const text = await sandbox
+    .getByRole('toolbar', { name: 'Simulation controls' })
+    .getByRole('definition')
+    .first()
+    .innerText();
+  const clock = text.split('/')[0]?.trim() ?? '';
+  return clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+async function play(sandbox: Locator, speed: '16×' | '64×' = '64×'): Promise<void> {
+  await sandbox.getByRole('button', { name: speed }).click();
+  await sandbox.getByRole('button', { name: 'Play' }).click();
+}
+
+/** Plays at 64× until the clock reaches `seconds`, then pauses. */
+async function playUntil(sandbox: Locator, seconds: number): Promise<void> {
+  await play(sandbox);
+  await expect
+    .poll(() => simSeconds(sandbox), { timeout: 90_000, intervals: [100] })
+    .toBeGreaterThanOrEqual(seconds);
+  await sandbox.getByRole('button', { name: 'Pause' }).click();
+}
+
+/** Plays at 64× until the scenario's end (the loop stops itself; Play is then disabled). */
+async function playToEnd(sandbox: Locator): Promise<void> {
+  await play(sandbox);
+  await expect(sandbox.getByRole('button', { name: 'Play' })).toBeDisabled({ timeout: 120_000 });
+}
+
+/** Presses "Check my work" and returns the verdict section. */
+async function checkMyWork(sandbox: Locator): Promise<Locator> {
+  const goals = await openTab(sandbox, 'Goals');
+  await goals.getByRole('button', { name: 'Check my work' }).click();
+  return goals.getByRole('region', { name: /^(Challenge passed|Not yet)/ });
+}
+
+async function expectNotYet(sandbox: Locator, explanations: string[]): Promise<void> {
+  const verdict = await checkMyWork(sandbox);
+  await expect(verdict.getByRole('heading')).toContainText('Not yet');
+  for (const explanation of explanations) {
+    await expect(verdict.getByText(explanation, { exact: true })).toBeVisible();
+  }
+}
+
+async function expectPassed(sandbox: Locator, goalCount: number): Promise<void> {
+  const verdict = await checkMyWork(sandbox);
+  await expect(verdict.getByRole('heading'), await verdict.innerText()).toContainText(
+    'Challenge passed',
+  );
+  await expect(verdict.getByRole('listitem')).toHaveCount(goalCount);
+  await expect(verdict.getByRole('listitem').filter({ hasText: 'Met:' })).toHaveCount(goalCount);
+  await expect(verdict.getByRole('listitem').filter({ hasText: 'Not met:' })).toHaveCount(0);
+}
+
+async function reset(sandbox: Locator): Promise<void> {
+  await sandbox.getByRole('button', { name: 'Reset' }).click();
+  await expect(sandbox.getByRole('status')).toHaveText('The scenario was reset to its start.');
+  expect(await simSeconds(sandbox)).toBe(0);
+}
+
+async function launchInstances(
+  sandbox: Locator,
+  options: { type?: string; az: string; count?: number },
+): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  const form = actions.getByRole('form', { name: 'Launch an instance' });
+  if (options.type)
+    await form
+      .getByRole('combobox', { name: 'Instance type' })
+      .selectOption({ label: options.type });
+  await form.getByRole('combobox', { name: 'Availability Zone' }).selectOption(options.az);
+  await form.getByRole('radio', { name: 'Docker + ECS agent (joins the cluster)' }).check();
+  await form.getByRole('spinbutton', { name: 'Count' }).fill(String(options.count ?? 1));
+  await form.getByRole('button', { name: 'Launch' }).click();
+  await expect(sandbox.getByRole('status')).toHaveText(/^Launching /);
+}
+
+async function createService(
+  sandbox: Locator,
+  options: {
+    name: string;
+    taskDefinition: string;
+    desired: number;
+    launchType?: string;
+    strategy?: string;
+  },
+): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  // With services already running, the form opens in update mode: switch it to create.
+  if ((await actions.getByRole('form', { name: 'Update a service' }).count()) > 0) {
+    await actions.getByRole('button', { name: 'Create', exact: true }).click();
+  }
+  const form = actions.getByRole('form', { name: 'Create a service' });
+  await form.getByRole('textbox', { name: 'Service name' }).fill(options.name);
+  await form
+    .getByRole('combobox', { name: 'Task definition' })
+    .selectOption(options.taskDefinition);
+  await form.getByRole('spinbutton', { name: 'Desired tasks' }).fill(String(options.desired));
+  await form
+    .getByRole('combobox', { name: 'Launch type' })
+    .selectOption(options.launchType ?? 'EC2');
+  if (options.strategy)
+    await form
+      .getByRole('combobox', { name: 'Placement strategy' })
+      .selectOption({ label: options.strategy });
+  await form.getByRole('button', { name: 'Create service' }).click();
+}
+
+async function registerTaskDefinition(
+  sandbox: Locator,
+  options: { family: string; image: string; cpu: number; memory: number; fargate: boolean },
+): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  const form = actions.getByRole('form', { name: 'Register a task definition' });
+  await form.getByRole('textbox', { name: 'Family' }).fill(options.family);
+  await form.getByRole('textbox', { name: 'Image' }).fill(options.image);
+  await form.getByRole('spinbutton', { name: 'CPU units' }).fill(String(options.cpu));
+  await form.getByRole('spinbutton', { name: 'Memory (MiB)' }).fill(String(options.memory));
+  await form
+    .getByRole('checkbox', {
+      name: 'Also compatible with Fargate (awsvpc, task-level CPU and memory)',
+    })
+    .setChecked(options.fargate);
+  await form.getByRole('button', { name: 'Register' }).click();
+}
+
+async function updateService(
+  sandbox: Locator,
+  options: { service: string; desired: number; launchType: 'EC2' | 'FARGATE' },
+): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  if ((await actions.getByRole('form', { name: 'Create a service' }).count()) > 0) {
+    await actions.getByRole('button', { name: 'Update', exact: true }).click();
+  }
+  const form = actions.getByRole('form', { name: 'Update a service' });
+  await form.getByRole('combobox', { name: 'Service' }).selectOption(options.service);
+  await form.getByRole('spinbutton', { name: 'Desired tasks' }).fill(String(options.desired));
+  await form.getByRole('combobox', { name: 'Launch type' }).selectOption(options.launchType);
+  await form.getByRole('button', { name: 'Update service' }).click();
+}
+
+async function terminateInstance(sandbox: Locator, label: string): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  const form = actions.getByRole('form', { name: 'Terminate an instance' });
+  await form.getByRole('combobox', { name: 'Instance' }).selectOption({ label });
+  await form.getByRole('button', { name: 'Terminate' }).click();
+  await expect(sandbox.getByRole('status')).toHaveText(/^i-0[0-9a-f]{16} is shutting down\.$/);
+}
+
+test.describe('lesson fargate', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(LESSON);
+  });
+
+  test('learner moves the web service from EC2 to Fargate, retires the instances and scales to 20', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const sandbox = await openSandbox(page, 'The same service on Fargate');
+
+    await playUntil(sandbox, 610);
+    await expectNotYet(sandbox, ['at 00:10:00 web had 0 of 4 running tasks on FARGATE.']);
+
+    await reset(sandbox);
+    await registerTaskDefinition(sandbox, {
+      family: 'web',
+      image: 'nginx:1.27',
+      cpu: 512,
+      memory: 1024,
+      fargate: true,
+    });
+    await expect(sandbox.getByRole('status')).toHaveText(
+      'Registered task definition web:2 (arn:aws:ecs:eu-west-3:123456789012:task-definition/web:2).',
+    );
+    await updateService(sandbox, { service: 'web', desired: 4, launchType: 'FARGATE' });
+    await expect(sandbox.getByRole('alert')).toHaveText(
+      'Refused: InvalidParameterException: Task definition does not support launch_type FARGATE.',
+    );
+
+    const terminal = await openTab(sandbox, 'Terminal');
+    const command = terminal.getByRole('textbox', { name: 'Command' });
+    await command.fill(
+      'aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --force-new-deployment',
+    );
+    await command.press('Enter');
+    await expect(sandbox.getByRole('status')).toHaveText(
+      /^Updated service web: new deployment ecs-svc\/\d{19} \(web:2, FARGATE\)\.$/,
+    );
+
+    await playUntil(sandbox, 400);
+    await expect(sandbox.getByRole('region', { name: 'Fargate, 4 tasks' })).toBeVisible();
+    await updateService(sandbox, { service: 'web', desired: 20, launchType: 'FARGATE' });
+    await expect(sandbox.getByRole('status')).toHaveText('Updated service web: desired count 20.');
+    await terminateInstance(sandbox, 'ecs-a · t3.medium · eu-west-3a');
+    await terminateInstance(sandbox, 'ecs-b · t3.medium · eu-west-3b');
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 3);
+    await expect(sandbox.getByRole('region', { name: 'Fargate, 20 tasks' })).toBeVisible();
+  });
+
+  test('learner is refused 1 vCPU with 16 GB, then runs the report service at 2 vCPU', async ({
+    page,
+  }) => {
+    const sandbox = await openSandbox(page, 'Give a Fargate task a size that exists');
+
+    await playToEnd(sandbox);
+    await expectNotYet(sandbox, [
+      'report never had 2 running for 60 s (longest stretch 0 s; 0 running at 00:05:00).',
+      'at 00:04:00 report had 0 of 0 running tasks on FARGATE.',
+    ]);
+
+    await reset(sandbox);
+    const size = { family: 'report', image: 'shipyard/report:2.0', memory: 16384, fargate: true };
+    await registerTaskDefinition(sandbox, { ...size, cpu: 1024 });
+    await expect(sandbox.getByRole('alert')).toHaveText(
+      'Refused: An error occurred (ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.',
+    );
+    await registerTaskDefinition(sandbox, { ...size, cpu: 2048 });
+    await expect(sandbox.getByRole('status')).toHaveText(
+      'Registered task definition report:1 (arn:aws:ecs:eu-west-3:123456789012:task-definition/report:1).',
+    );
+    await createService(sandbox, {
+      name: 'report',
+      taskDefinition: 'report:1',
+      desired: 2,
+      launchType: 'FARGATE',
+    });
+    await expect(sandbox.getByRole('status')).toHaveText(
+      'Created service report (desired 2, FARGATE).',
+    );
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 2);
+  });
+
+  test('learner scales a Fargate service from 2 to 40 tasks without launching anything', async ({
+    page,
+  }) => {
+    const sandbox = await openSandbox(page, 'From 2 to 40 tasks, with no capacity to manage');
+
+    await updateService(sandbox, { service: 'web', desired: 40, launchType: 'EC2' });
+    await expect(sandbox.getByRole('alert')).toHaveText(
+      'Refused: InvalidParameterException: Task definition does not support launch_type EC2.',
+    );
+    await playToEnd(sandbox);
+    await expectNotYet(sandbox, [
+      'web never had 40 running for 120 s (longest stretch 0 s; 2 running at 00:08:00).',
+    ]);
+
+    await reset(sandbox);
+    await updateService(sandbox, { service: 'web', desired: 40, launchType: 'FARGATE' });
+    await expect(sandbox.getByRole('status')).toHaveText('Updated service web: desired count 40.');
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 3);
+    await expect(sandbox.getByRole('region', { name: 'Fargate, 40 tasks' })).toBeVisible();
+  });
+
+  test('learner puts the steady service on two instances and the bursty one on Fargate to beat the budget', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const sandbox = await openSandbox(
+      page,
+      'A steady service and a bursty one — what does each cost where?',
+    );
+
+    await playToEnd(sandbox);
+    await expectNotYet(sandbox, [
+      'the bill reached $0.57 by 01:00:00 (EC2 $0.57); the budget is $0.34.',
+    ]);
+
+    await reset(sandbox);
+    await updateService(sandbox, { service: 'reports', desired: 1, launchType: 'FARGATE' });
+    await expect(sandbox.getByRole('status')).toHaveText(
+      /^Updated service reports: desired count 1, new deployment ecs-svc\/\d{19} \(reports:1, FARGATE\)\.$/,
+    );
+    for (const host of [
+      'host-3 · t3.large · eu-west-3c',
+      'host-4 · t3.large · eu-west-3a',
+      'host-5 · t3.large · eu-west-3b',
+      'host-6 · t3.large · eu-west-3c',
+    ]) {
+      await terminateInstance(sandbox, host);
+    }
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 3);
+  });
+
+  test('learner runs the host-network agent on EC2 instances because Fargate refuses it', async ({
+    page,
+  }) => {
+    const sandbox = await openSandbox(page, 'A requirement Fargate cannot meet');
+
+    await createService(sandbox, {
+      name: 'node-monitor',
+      taskDefinition: 'node-monitor:1',
+      desired: 2,
+      launchType: 'FARGATE',
+    });
+    await expect(sandbox.getByRole('alert')).toHaveText(
+      'Refused: InvalidParameterException: Task definition does not support launch_type FARGATE.',
+    );
+    await playUntil(sandbox, 310);
+    await expectNotYet(sandbox, ['only 0 of 2 node-monitor were running at 00:05:00.']);
+
+    await reset(sandbox);
+    await launchInstances(sandbox, { az: 'eu-west-3a' });
+    await launchInstances(sandbox, { az: 'eu-west-3b' });
+    await createService(sandbox, {
+      name: 'node-monitor',
+      taskDefinition: 'node-monitor:1',
+      desired: 2,
+      launchType: 'EC2',
+    });
+    await expect(sandbox.getByRole('status')).toHaveText(
+      'Created service node-monitor (desired 2, EC2).',
+    );
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 3);
+  });
+
+  test('the lesson page is axe clean in light and dark, with every sandbox and the quiz hydrated', async ({
+    page,
+  }) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await useTheme(page, theme);
+      await page.goto(LESSON);
+      for (const island of await page.locator('astro-island').all()) {
+        await island.scrollIntoViewIfNeeded();
+        await expect(island).not.toHaveAttribute('ssr');
+      }
+      await expectAxeClean(page, `lesson fargate (${theme})`);
+    }
+  });
+});
+
+test.describe('lesson fargate quiz', () => {
+  test('learner predicts the scale-out and the cheapest plan, and gets feedback on a misconception', async ({
+    page,
+  }) => {
+    await page.goto(LESSON);
+    await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
+
+    const idle = page.getByRole('region', { name: /^Question 5 of 10 / });
+    await idle
+      .getByRole('radio', { name: 'About 0.1 vCPU and 300 MB — what it actually used.' })
+      .check();
+    await idle.getByRole('button', { name: 'Check answer' }).click();
+    await expect(
+      idle.getByText(
+        'A common misconception. You pay for the size you asked for; right-sizing the task definition is how you pay less.',
+      ),
+    ).toBeVisible();
+
+    const predict = page.getByRole('region', { name: /^Question 9 of 10 / });
+    await predict
+      .getByRole('radio', {
+        name: '40. Each new task gets its own micro-VM; there is no fleet to run out of.',
+      })
+      .check();
+    await predict.getByRole('button', { name: 'Predict, then run it' }).click();
+    await expect(predict.getByText('Correct: 1 point of 1.')).toBeVisible();
+    await expect(
+      predict.getByText('What happened: after 180 simulated seconds, web tasks were running: 40.'),
+    ).toBeVisible();
+
+    const plan = page.getByRole('region', { name: /^Question 10 of 10 / });
+    await plan
+      .getByRole('radio', { name: 'api on two t3.large instances, reports on Fargate.' })
+      .check();
+    await plan.getByRole('button', { name: 'Check answer' }).click();
+    await expect(plan.getByText('Correct: 1 point of 1.')).toBeVisible();
+  });
+});
