@@ -3,8 +3,7 @@
  * the engine's refusals (AWS's validation) come back as markers at the field they name.
  */
 import type { Action, ActionResult } from '@sandbox';
-// Relative, not @sandbox/cli: vitest.config.ts has no path aliases and this file is unit-tested.
-import { readTaskDefinitionInput } from '../../../sandbox/cli/index.ts';
+import { readTaskDefinitionInput } from '@sandbox/cli/index.ts';
 import { locateJsonPath, type TextRange } from './json-locate.ts';
 
 export interface Problem {
