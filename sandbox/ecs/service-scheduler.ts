@@ -12,6 +12,7 @@ import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
 import { loadBalancerOf } from './task-controller.ts';
 import { pendingRebalanceTask, rebalanceAzs } from './az-rebalancing.ts';
+import { AZ_REBALANCE_CHECK_SECONDS } from '../model/constants.ts';
 import { taskList } from '../engine/task-list.ts';
 
 /** `options.rebalance` false: no AZ rebalancing (used while building the initial world). */
@@ -181,7 +182,8 @@ function schedule(
   service.steady = steady;
   if (steady) {
     service.rebalancingTaskId = null;
-    if (rebalance) rebalanceAzs(world, service, remaining);
+    if (rebalance && world.time % AZ_REBALANCE_CHECK_SECONDS === 0)
+      rebalanceAzs(world, service, remaining);
   }
 }
 

@@ -44,6 +44,9 @@ export const SCALE_IN_DATAPOINTS = 15;
 /** Scale-in only when the average is below this fraction of the target (avoids flapping). */
 export const SCALE_IN_THRESHOLD = 0.9;
 
+/** How often a steady service checks whether its AZs are balanced. */
+export const AZ_REBALANCE_CHECK_SECONDS = 10;
+
 /** Metrics are sampled every 10 sim-seconds. */
 export const METRIC_PERIOD_SECONDS = 10;
 
