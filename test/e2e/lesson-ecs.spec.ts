@@ -288,8 +288,8 @@ test.describe('lesson ecs', () => {
       strategy: 'Spread across AZs, then binpack memory (AZ balanced)',
     });
     await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
-    const zoneA = sandbox.getByRole('region', { name: 'Availability Zone eu-west-3a' });
-    const emptyHost = zoneA.getByRole('region').filter({ hasText: 'Nothing running here yet.' });
+    const zoneA = sandbox.getByRole('group', { name: 'Availability Zone eu-west-3a' });
+    const emptyHost = zoneA.getByRole('group').filter({ hasText: 'Nothing running here yet.' });
     await expect(emptyHost).toHaveCount(1);
     await emptyHost.getByRole('button', { name: /\. Actions$/ }).click();
     await page

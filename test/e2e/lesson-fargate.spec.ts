@@ -216,7 +216,7 @@ test.describe('lesson fargate', () => {
     );
 
     await playUntil(sandbox, 400);
-    await expect(sandbox.getByRole('region', { name: 'Fargate, 4 tasks' })).toBeVisible();
+    await expect(sandbox.getByRole('group', { name: 'Fargate, 4 tasks' })).toBeVisible();
     await updateService(sandbox, { service: 'web', desired: 20, launchType: 'FARGATE' });
     await expect(sandbox.getByRole('status')).toHaveText('Updated service web: desired count 20.');
     await terminateInstance(sandbox, 'ecs-a · t3.medium · eu-west-3a');
@@ -224,7 +224,7 @@ test.describe('lesson fargate', () => {
 
     await playToEnd(sandbox);
     await expectPassed(sandbox, 3);
-    await expect(sandbox.getByRole('region', { name: 'Fargate, 20 tasks' })).toBeVisible();
+    await expect(sandbox.getByRole('group', { name: 'Fargate, 20 tasks' })).toBeVisible();
   });
 
   test('learner is refused 1 vCPU with 16 GB, then runs the report service at 2 vCPU', async ({
@@ -282,7 +282,7 @@ test.describe('lesson fargate', () => {
 
     await playToEnd(sandbox);
     await expectPassed(sandbox, 3);
-    await expect(sandbox.getByRole('region', { name: 'Fargate, 40 tasks' })).toBeVisible();
+    await expect(sandbox.getByRole('group', { name: 'Fargate, 40 tasks' })).toBeVisible();
   });
 
   test('learner puts the steady service on two instances and the bursty one on Fargate to beat the budget', async ({
