@@ -10,7 +10,7 @@ import { own } from '../model/record.ts';
 import { ecsMessages } from './messages.ts';
 import { PlacementIndex, chooseInstance } from './placement.ts';
 import { resolveTaskDefinition, taskSize } from './task-definitions.ts';
-import { createTask } from './tasks.ts';
+import { createTask, fixedHostPorts } from './tasks.ts';
 
 /** The extra rebalancing task while it is still on its way to healthy, or null. */
 export function pendingRebalanceTask(world: World, service: Service): Task | null {
@@ -63,6 +63,7 @@ export function rebalanceAzs(world: World, service: Service, live: Task[]): void
       group: `service:${service.name}`,
       cpu: size.cpu,
       memory: size.memory,
+      ports: fixedHostPorts(td),
       strategies: service.placementStrategy,
       constraints: service.placementConstraints,
     });

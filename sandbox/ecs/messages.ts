@@ -28,6 +28,8 @@ export const ecsMessages = {
     `${ecsMessages.unableToPlace(service)} The closest matching container-instance ${containerInstanceId} has insufficient memory available. ${TROUBLESHOOTING}`,
   closestInsufficientCpu: (service: string, containerInstanceId: string) =>
     `${ecsMessages.unableToPlace(service)} The closest matching container-instance ${containerInstanceId} has insufficient CPU units available. ${TROUBLESHOOTING}`,
+  closestPorts: (service: string, containerInstanceId: string) =>
+    `${ecsMessages.unableToPlace(service)} The closest matching container-instance ${containerInstanceId} is already using a port required by your task. ${TROUBLESHOOTING}`,
   closestAgent: (service: string, containerInstanceId: string) =>
     `${ecsMessages.unableToPlace(service)} The closest matching container-instance ${containerInstanceId} encountered error "AGENT". ${TROUBLESHOOTING}`,
   emptyCluster: (service: string) =>

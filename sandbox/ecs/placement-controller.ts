@@ -48,6 +48,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
         group: task.group,
         cpu: task.cpu,
         memory: task.memory,
+        ports: task.hostPorts,
         strategies: service?.placementStrategy ?? [],
         constraints: service?.placementConstraints ?? [],
       });
@@ -81,6 +82,8 @@ export function failureMessage(service: string, failure: PlacementFailure): stri
       return ecsMessages.closestInsufficientMemory(service, failure.containerInstanceId);
     case 'insufficient-cpu':
       return ecsMessages.closestInsufficientCpu(service, failure.containerInstanceId);
+    case 'ports':
+      return ecsMessages.closestPorts(service, failure.containerInstanceId);
     case 'agent':
       return ecsMessages.closestAgent(service, failure.containerInstanceId);
     case 'constraints':
@@ -97,6 +100,8 @@ export function failureReason(failure: PlacementFailure): string {
       return 'RESOURCE:MEMORY';
     case 'insufficient-cpu':
       return 'RESOURCE:CPU';
+    case 'ports':
+      return 'RESOURCE:PORTS';
     case 'agent':
       return 'AGENT';
     case 'constraints':

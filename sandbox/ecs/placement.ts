@@ -13,6 +13,7 @@ import type {
   Task,
   World,
 } from '../model/types.ts';
+import { ECS_RESERVED_PORTS } from '../model/aws-data.ts';
 import { random } from '../engine/rng.ts';
 import { canHostTasks, containerInstanceId } from '../engine/world-ops.ts';
 import { attribute, parseQuery, type Query } from './cluster-query.ts';
@@ -27,7 +28,7 @@ export const DEFAULT_STRATEGY: PlacementStrategy[] = [
 export type PlacementFailure =
   | { kind: 'empty-cluster' }
   | {
-      kind: 'insufficient-memory' | 'insufficient-cpu' | 'agent';
+      kind: 'insufficient-memory' | 'insufficient-cpu' | 'ports' | 'agent';
       containerInstanceId: string;
       instanceId: string;
     }
@@ -185,6 +186,8 @@ export interface PlacementRequest {
   group: string;
   cpu: number;
   memory: number;
+  /** Fixed host ports the task needs (empty for awsvpc, Fargate and dynamic ports). */
+  ports?: readonly number[];
   strategies: PlacementStrategy[];
   constraints: PlacementConstraint[];
 }
@@ -238,6 +241,7 @@ export function chooseInstance(
           : 0;
   }
   const canStopEarly = randomAt === -1;
+  const ports = req.ports ?? [];
   const candidates = index.candidates;
   const ctx = { instance: candidates[0]!, groupsOnInstance: index.groupsOnInstance };
   const best: Instance[] = [];
@@ -253,6 +257,7 @@ export function chooseInstance(
       const freeCpu = instance.cpuUnits - instance.reservedCpu - req.cpu;
       const freeMemory = instance.memoryMiB - instance.reservedMemory - req.memory;
       if (freeCpu < 0 || freeMemory < 0) continue;
+      if (ports.length > 0 && portsTaken(instance, ports)) continue;
       fit = true;
       if (req.constraints.length > 0 && !satisfies(index, instance, req, ctx)) continue;
       let cmp = 0;
@@ -368,6 +373,13 @@ function satisfies(
   return true;
 }
 
+/** Whether any of the ports is reserved by the agent or already used on the instance. */
+export function portsTaken(instance: Instance, ports: readonly number[]): boolean {
+  for (const p of ports)
+    if (ECS_RESERVED_PORTS.includes(p) || instance.usedPorts.includes(p)) return true;
+  return false;
+}
+
 /** The closest matching container instance: the one nearest to fitting, and what it lacks. */
 function closest(index: PlacementIndex, req: PlacementRequest): PlacementFailure {
   let best: Instance | null = null;
@@ -385,8 +397,12 @@ function closest(index: PlacementIndex, req: PlacementRequest): PlacementFailure
   const ciid = containerInstanceId(best);
   const fitsMemory = best.memoryMiB - best.reservedMemory >= req.memory;
   const fitsCpu = best.cpuUnits - best.reservedCpu >= req.cpu;
-  if (fitsMemory && fitsCpu)
-    return { kind: 'agent', containerInstanceId: ciid, instanceId: best.id };
+  if (fitsMemory && fitsCpu) {
+    const ports = req.ports ?? [];
+    const kind =
+      canHostTasks(best) && ports.length > 0 && portsTaken(best, ports) ? 'ports' : 'agent';
+    return { kind, containerInstanceId: ciid, instanceId: best.id };
+  }
   return {
     kind: fitsMemory ? 'insufficient-cpu' : 'insufficient-memory',
     containerInstanceId: ciid,

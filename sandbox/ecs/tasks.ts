@@ -44,6 +44,7 @@ export function createTask(
     cpuUtilization: 0,
     nextTransitionAt: null,
     billedSeconds: 0,
+    hostPorts: options.launchType === 'FARGATE' ? [] : fixedHostPorts(td),
   };
   world.tasks[id] = task;
   tasksChanged(world);
@@ -52,4 +53,17 @@ export function createTask(
 
 export function isLive(t: Task): boolean {
   return t.lastStatus !== 'STOPPED' && t.desiredStatus === 'RUNNING';
+}
+
+/** Host ports a task of this definition pins on an EC2 instance (dynamic ports, 0 or unset in bridge mode, pin nothing). */
+export function fixedHostPorts(td: TaskDefinition): number[] {
+  if (td.networkMode === 'awsvpc' || td.networkMode === 'none') return [];
+  const ports: number[] = [];
+  for (const c of td.containerDefinitions) {
+    for (const p of c.portMappings) {
+      const port = td.networkMode === 'host' ? (p.hostPort ?? p.containerPort) : p.hostPort;
+      if (port) ports.push(port);
+    }
+  }
+  return ports;
 }

@@ -62,6 +62,7 @@ export function launchInstance(
     impairedAt: world.azDown.includes(spec.az) ? world.time : null,
     reservedCpu: 0,
     reservedMemory: 0,
+    usedPorts: [],
     runningCount: 0,
     cpuUtilization: 0,
     nextTransitionAt: null,
@@ -212,6 +213,17 @@ function loseEverythingOn(world: World, instance: Instance): void {
   instance.reservedCpu = 0;
   instance.reservedMemory = 0;
   instance.runningCount = 0;
+  instance.usedPorts = [];
+}
+
+/** Removes one occurrence of each released port. */
+function releasePorts(used: number[], released: number[]): number[] {
+  const out = [...used];
+  for (const p of released) {
+    const k = out.indexOf(p);
+    if (k >= 0) out.splice(k, 1);
+  }
+  return out;
 }
 
 export function settleInstanceBilling(instance: Instance, world: World): void {
@@ -333,6 +345,7 @@ function finishTask(world: World, task: Task): void {
     ) {
       host.reservedCpu = Math.max(0, host.reservedCpu - task.cpu);
       host.reservedMemory = Math.max(0, host.reservedMemory - task.memory);
+      if (task.hostPorts.length > 0) host.usedPorts = releasePorts(host.usedPorts, task.hostPorts);
     }
   }
   if (
@@ -367,5 +380,6 @@ export function placeTaskOn(world: World, task: Task, instance: Instance): void 
   task.az = instance.az;
   instance.reservedCpu += task.cpu;
   instance.reservedMemory += task.memory;
+  if (task.hostPorts.length > 0) instance.usedPorts = [...instance.usedPorts, ...task.hostPorts];
   sendTask(world, task, 'task.placed');
 }

@@ -80,6 +80,8 @@ export interface Instance {
   /** CPU units and MiB reserved by containers or tasks placed on it. */
   reservedCpu: number;
   reservedMemory: number;
+  /** Host ports taken by tasks on it (bridge/host network modes); the agent's reserved ports are always taken. */
+  usedPorts: number[];
   /** Running task count (ECS) or running container count (Docker). */
   runningCount: number;
   /** Average CPU utilisation of the host, percent, from the load model. */
@@ -172,6 +174,8 @@ export interface Task {
   nextTransitionAt: number | null;
   /** Billable seconds so far (Fargate), for the 60 s minimum. */
   billedSeconds: number;
+  /** Fixed host ports the task needs on its instance (bridge with a hostPort, or host mode). */
+  hostPorts: number[];
 }
 
 export interface ContainerDefinition {

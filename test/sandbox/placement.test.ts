@@ -300,3 +300,68 @@ describe('unable to place: the exact service events', () => {
     });
   });
 });
+
+describe('host ports', () => {
+  const two = `    - {name: a1, type: m5.large, az: eu-west-3a, software: ecs}
+    - {name: b1, type: m5.large, az: eu-west-3b, software: ecs}`;
+  const portTd = `    - family: fixed
+      containerDefinitions: [{name: web, image: nginx:1.27, cpu: 256, memory: 256, portMappings: [{containerPort: 80, hostPort: 80}]}]
+    - family: dynamic
+      containerDefinitions: [{name: web, image: nginx:1.27, cpu: 256, memory: 256, portMappings: [{containerPort: 80}]}]
+    - family: ssh
+      containerDefinitions: [{name: web, image: nginx:1.27, cpu: 256, memory: 256, portMappings: [{containerPort: 22, hostPort: 22}]}]`;
+
+  it('a fixed host port allows one task per instance; the third gets the ports event', () => {
+    let world = createWorld(
+      cluster(
+        two,
+        `${portTd}\n  services: [{serviceName: web, taskDefinition: fixed, desiredCount: 2}]`,
+      ),
+    );
+    expect(Object.values(world.instances).map((i) => i.usedPorts)).toEqual([[80], [80]]);
+    world = advance(
+      applyAction(world, { type: 'service.update', service: 'web', desiredCount: 3 }).world,
+      1,
+    );
+    const closest = containerInstanceId(byName(world, 'a1'));
+    expect(world.events.at(-1)!.message).toBe(
+      `service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${closest} is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
+    );
+    expect(applyAction(world, { type: 'task.run', taskDefinition: 'fixed' }).result).toEqual({
+      ok: false,
+      field: 'count',
+      error: 'RunTask failures: RESOURCE:PORTS',
+    });
+  });
+
+  it('dynamic ports do not conflict, and reserved ports are never free', () => {
+    const world = createWorld(
+      cluster(
+        two,
+        `${portTd}\n  services: [{serviceName: web, taskDefinition: dynamic, desiredCount: 4}]`,
+      ),
+    );
+    expect(Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(4);
+    expect(applyAction(world, { type: 'task.run', taskDefinition: 'ssh' }).result).toEqual({
+      ok: false,
+      field: 'count',
+      error: 'RunTask failures: RESOURCE:PORTS',
+    });
+  });
+
+  it('a stopped task frees its port', () => {
+    let world = createWorld(
+      cluster(
+        two,
+        `${portTd}\n  services: [{serviceName: web, taskDefinition: fixed, desiredCount: 2}]`,
+      ),
+    );
+    world = applyAction(world, { type: 'service.update', service: 'web', desiredCount: 1 }).world;
+    world = advance(world, 30);
+    expect(
+      Object.values(world.instances)
+        .map((i) => i.usedPorts.length)
+        .sort(),
+    ).toEqual([0, 1]);
+  });
+});
