@@ -56,6 +56,22 @@ export function undoLastLearnerAction(
   return { world: rebuilt.world, checkpoints: ctx.checkpoints.filter((c) => c.logIndex < index) };
 }
 
+/** applyAction, but a world restored from a damaged snapshot cannot take the actor down. */
+function safeApply(
+  world: World,
+  action: Action,
+  by: 'learner' | 'instructor',
+): { world: World; result: ActionResult } {
+  try {
+    return applyAction(world, action, by);
+  } catch (error) {
+    return {
+      world,
+      result: { ok: false, error: `The action could not be applied: ${(error as Error).message}` },
+    };
+  }
+}
+
 export const sandboxMachine = setup({
   types: {
     context: {} as SandboxContext,
@@ -69,7 +85,7 @@ export const sandboxMachine = setup({
   actions: {
     applyLearnerAction: assign(({ context, event }) => {
       if (event.type !== 'learner.action') return {};
-      const { world, result } = applyAction(context.world, event.action, 'learner');
+      const { world, result } = safeApply(context.world, event.action, 'learner');
       if (!result.ok) return { lastResult: result };
       const checkpoints = [
         ...context.checkpoints,
@@ -79,13 +95,23 @@ export const sandboxMachine = setup({
     }),
     applyInstructorAction: assign(({ context, event }) => {
       if (event.type !== 'instructor.action') return {};
-      const { world, result } = applyAction(context.world, event.action, 'instructor');
+      const { world, result } = safeApply(context.world, event.action, 'instructor');
       return result.ok ? { world, lastResult: result } : { lastResult: result };
     }),
     advanceClock: assign(({ context, event }) => {
       if (event.type !== 'sim.advance') return {};
       const room = context.scenario.duration - context.world.time;
-      return { world: advance(context.world, Math.min(event.seconds, room)) };
+      try {
+        return { world: advance(context.world, Math.min(event.seconds, room)) };
+      } catch (error) {
+        // Only a world restored from a damaged snapshot can get here; keep the last good one.
+        return {
+          lastResult: {
+            ok: false,
+            error: `The simulation could not continue: ${(error as Error).message}`,
+          } as ActionResult,
+        };
+      }
     }),
     undo: assign(({ context }) => {
       const undone = undoLastLearnerAction(context);
@@ -112,6 +138,17 @@ export const sandboxMachine = setup({
           lastResult: {
             ok: false,
             error: `snapshot is for scenario ${parsed.value.scenarioId}, not ${context.scenario.id}`,
+            field: 'snapshot',
+          } as ActionResult,
+        };
+      }
+      try {
+        advance(parsed.value, 60);
+      } catch (error) {
+        return {
+          lastResult: {
+            ok: false,
+            error: `snapshot is damaged: ${(error as Error).message}`,
             field: 'snapshot',
           } as ActionResult,
         };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   advance,
+  createSandbox,
   applyAction,
   createWorld,
   deserializeWorld,
@@ -287,4 +288,63 @@ describe('bad actions', () => {
       error: 'snapshot field seed must be a number',
     });
   }, 60_000);
+});
+
+describe('damaged snapshots', () => {
+  it('restoring then running a snapshot with fields removed or retyped never throws (property)', () => {
+    const scenario = loadScenario('ecs-outgrows-capacity.yaml');
+    const base = createSandbox(scenario);
+    base.send({ type: 'sim.advance', seconds: 130 });
+    const snapshot = JSON.parse(serializeWorld(base.getSnapshot().context.world)) as Record<
+      string,
+      unknown
+    >;
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[], depth: number) => {
+      if (depth > 4 || value === null || typeof value !== 'object') return;
+      for (const key of Object.keys(value)) {
+        paths.push([...path, key]);
+        walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+      }
+    };
+    walk(snapshot, [], 0);
+    fc.assert(
+      fc.property(
+        fc.nat(paths.length - 1),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.constant(null),
+          fc.string(),
+          fc.integer(),
+          fc.constant([]),
+        ),
+        (index, replacement) => {
+          const copy = structuredClone(snapshot);
+          const path = paths[index]!;
+          let parent = copy as Record<string, unknown>;
+          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+          if (replacement === undefined) delete parent[path.at(-1)!];
+          else parent[path.at(-1)!] = replacement;
+          const actor = createSandbox(scenario);
+          const before = actor.getSnapshot().context.world;
+          actor.send({ type: 'sim.restore', snapshot: JSON.stringify(copy) });
+          actor.send({ type: 'sim.advance', seconds: 120 });
+          actor.send({
+            type: 'learner.action',
+            action: { type: 'service.update', service: 'web', desiredCount: 5 },
+          });
+          const after = actor.getSnapshot();
+          expect(after.status).toBe('active');
+          if (
+            after.context.lastResult &&
+            !after.context.lastResult.ok &&
+            after.context.lastResult.field === 'snapshot'
+          ) {
+            expect(after.context.world).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 });
