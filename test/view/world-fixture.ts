@@ -24,6 +24,7 @@ export function instance(id: string, az: string, extra: Partial<Instance> = {}):
     nextTransitionAt: null,
     billedSeconds: 0,
     impairedAt: null,
+    usedPorts: [],
     ...extra,
   };
 }
@@ -72,6 +73,8 @@ export function task(id: string, extra: Partial<Task> = {}): Task {
     cpuUtilization: 10,
     nextTransitionAt: null,
     billedSeconds: 0,
+    hostPorts: [],
+    hostPorts: [],
     ...extra,
   };
 }

@@ -43,14 +43,13 @@ function ChipImpl({ chip, draggable, carrying, onOpen }: Props) {
     event.dataTransfer.setData('text/plain', chip.name);
     event.dataTransfer.effectAllowed = 'move';
   };
-  const label = chip.kind === 'task' ? `${chip.name} task ${shortId(chip.id)}` : chip.name;
   return (
     <button
       type="button"
       className={`sbx-chip sbx-tone-${chip.tone}${carrying ? ' sbx-carrying' : ''}`}
       aria-haspopup="menu"
-      aria-label={`${label}, ${chip.status}. Actions`}
       data-chip-id={chip.id}
+      title={chip.kind === 'task' ? `Task ${shortId(chip.id)}` : undefined}
       draggable={draggable}
       onDragStart={draggable ? onDragStart : undefined}
       onClick={open}
@@ -60,7 +59,7 @@ function ChipImpl({ chip, draggable, carrying, onOpen }: Props) {
       <span className="sbx-chip-icon" aria-hidden="true">
         {TONE_ICON[chip.tone]}
       </span>
-      <span className="sbx-chip-name">{chip.name}</span>
+      <span className="sbx-chip-name">{chip.name}</span>{' '}
       <span className="sbx-chip-status">{chip.status}</span>
     </button>
   );

@@ -86,14 +86,14 @@ export const ControlPlane = memo(function ControlPlane({ onOpenService }: Props)
                   type="button"
                   className="sbx-service"
                   aria-haspopup="menu"
-                  aria-label={`Service ${s.name}: ${s.runningCount} running of ${s.desiredCount} desired, ${s.pendingCount} pending, ${s.launchType}. Actions`}
                   onClick={(event) => onOpenService(s, event.currentTarget)}
                 >
-                  <span className="sbx-service-name">{s.name}</span>
+                  <span className="sbx-visually-hidden">Service </span>
+                  <span className="sbx-service-name">{s.name}</span>{' '}
                   <span className="sbx-mono">
                     {s.runningCount}/{s.desiredCount} running
-                    {s.pendingCount ? ` · ${s.pendingCount} pending` : ''}
-                  </span>
+                    {s.pendingCount ? `, ${s.pendingCount} pending` : ''}
+                  </span>{' '}
                   <span className="sbx-badge sbx-tone-neutral">{s.launchType}</span>
                 </button>
               </li>

@@ -1,5 +1,7 @@
 /** The context menu for a chip, host or service: an accessible menu button popup. */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+
+const MENU_WIDTH = 240;
 import type { MenuItem } from '@lib/sandbox-view/entity-actions.ts';
 
 export interface OpenMenu {
@@ -16,14 +18,15 @@ interface Props {
 
 export function EntityMenu({ menu, onChoose, onClose }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-
-  useLayoutEffect(() => {
+  // Placed under its opener; computed on first render so the menu is visible (and focusable) at once.
+  const [position] = useState(() => {
     const rect = menu.anchor.getBoundingClientRect();
-    const width = 240;
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-    setPosition({ top: rect.bottom + 4, left });
-  }, [menu.anchor]);
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - MENU_WIDTH - 8));
+    const below = rect.bottom + 4;
+    const height = 40 * menu.items.length + 8;
+    const top = below + height > window.innerHeight ? Math.max(8, rect.top - height - 4) : below;
+    return { top, left };
+  });
 
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -76,7 +79,7 @@ export function EntityMenu({ menu, onChoose, onClose }: Props) {
       className="sbx-menu"
       role="menu"
       aria-label={menu.title}
-      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden' }}
+      style={{ top: position.top, left: position.left }}
       onKeyDown={onKeyDown}
     >
       {menu.items.map((item) => (

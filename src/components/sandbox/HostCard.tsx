@@ -69,6 +69,7 @@ function HostCardImpl({
   const name = hostLabel(instance);
   return (
     <section
+      role="group"
       className={`sbx-host${isTarget ? ' sbx-target' : ''}${dragOver ? ' sbx-dragover' : ''}${host.accepting ? '' : ' sbx-host-off'}`}
       aria-label={`${instance.type} ${name}, ${instance.state}`}
       data-host-id={instance.id}
@@ -82,14 +83,13 @@ function HostCardImpl({
           type="button"
           className="sbx-host-title"
           aria-haspopup="menu"
-          aria-label={`${instance.type} ${name}, ${instance.state}. Actions`}
           onClick={(event) => onOpenHost(instance, event.currentTarget)}
           onContextMenu={(event) => {
             event.preventDefault();
             onOpenHost(instance, event.currentTarget);
           }}
         >
-          <span className="sbx-host-type">{instance.type}</span>
+          <span className="sbx-host-type">{instance.type}</span>{' '}
           <span className="sbx-host-id sbx-mono">{instance.name ?? instance.id}</span>
         </button>
         <span className={`sbx-badge sbx-tone-${STATE_TONE[instance.state]}`}>{instance.state}</span>

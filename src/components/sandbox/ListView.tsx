@@ -37,7 +37,7 @@ function ChipRows({
                 type="button"
                 className="sbx-btn sbx-btn-small"
                 aria-haspopup="menu"
-                aria-label={`${chip.name}, ${chip.status}. Actions`}
+                aria-label={`Actions for ${chip.name} (${chip.status})`}
                 data-chip-id={chip.id}
                 onClick={(event) => onOpenChip(chip, event.currentTarget)}
               >
@@ -64,6 +64,7 @@ export function ListView({
     <div className="sbx-list">
       {layout.azs.map((az) => (
         <section
+          role="group"
           key={az.az}
           className="sbx-list-az"
           aria-label={`Availability Zone ${az.az}${az.down ? ', outage' : ''}`}
@@ -78,6 +79,7 @@ export function ListView({
             const target = handlers.targetHostId === host.id;
             return (
               <section
+                role="group"
                 key={host.id}
                 className={`sbx-list-host${target ? ' sbx-target' : ''}`}
                 aria-label={`${instance.type} ${hostLabel(instance)}, ${instance.state}`}
@@ -89,7 +91,6 @@ export function ListView({
                     type="button"
                     className="sbx-host-title"
                     aria-haspopup="menu"
-                    aria-label={`${instance.type} ${hostLabel(instance)}, ${instance.state}. Actions`}
                     onClick={(event) => handlers.onOpenHost(instance, event.currentTarget)}
                   >
                     <span className="sbx-host-type">{instance.type}</span>{' '}
@@ -119,7 +120,7 @@ export function ListView({
         onOpenChip={handlers.onOpenChip}
       />
       {showFargate && layout.fargate.length > 0 ? (
-        <section aria-label="Fargate">
+        <section role="group" aria-label="Fargate">
           <h4>AWS Fargate</h4>
           <ChipRows chips={layout.fargate} onOpenChip={handlers.onOpenChip} />
         </section>

@@ -14,7 +14,7 @@ export function Outcome({
   if (!outcome) return null;
   const kind = outcome.ok === true ? 'ok' : outcome.ok === false ? 'refused' : 'info';
   return (
-    <div className={`sbx-outcome sbx-outcome-${kind}`}>
+    <section role="group" className={`sbx-outcome sbx-outcome-${kind}`} aria-label="Last action">
       <span className="sbx-outcome-text">
         <strong>
           <span aria-hidden="true">{kind === 'ok' ? '✓ ' : kind === 'refused' ? '⚠ ' : 'ℹ '}</span>
@@ -33,6 +33,6 @@ export function Outcome({
       >
         ✕
       </button>
-    </div>
+    </section>
   );
 }

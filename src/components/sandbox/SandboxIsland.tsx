@@ -94,8 +94,10 @@ export default function SandboxIsland({
         setOutcome({ ok: true, text: result.message, command: result.command });
         announce(result.message);
       } else {
-        setOutcome({ ok: false, text: result.error });
-        alertNow(`Refused: ${result.error}`);
+        // Some engine messages already start with "Refused:"; the banner adds its own label.
+        const reason = result.error.replace(/^Refused:\s*/, '');
+        setOutcome({ ok: false, text: reason });
+        alertNow(`Refused: ${reason}`);
       }
     },
     [announce, alertNow],

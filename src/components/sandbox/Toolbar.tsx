@@ -48,9 +48,8 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           className="sbx-btn"
           onClick={loop.step}
           disabled={finished || loop.playing}
-          aria-label={`Step ${STEP_SECONDS} seconds`}
         >
-          Step +{STEP_SECONDS} s
+          Step {STEP_SECONDS} seconds
         </button>
       </div>
       <div className="sbx-toolbar-group sbx-speed" role="group" aria-label="Speed">

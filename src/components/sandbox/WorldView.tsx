@@ -22,7 +22,7 @@ export const Tray = memo(
     onOpenChip,
   }: { chips: ChipView[] } & Pick<ViewHandlers, 'canPlace' | 'carryingId' | 'onOpenChip'>) {
     return (
-      <section className="sbx-tray" aria-label={`Unplaced, ${chips.length}`}>
+      <section role="group" className="sbx-tray" aria-label={`Unplaced, ${chips.length}`}>
         <h4 tabIndex={-1}>
           Unplaced <span className="sbx-count">{chips.length}</span>
         </h4>
@@ -68,7 +68,7 @@ const FargateLane = memo(
     onOpenChip: ViewHandlers['onOpenChip'];
   }) {
     return (
-      <section className="sbx-fargate" aria-label={`Fargate, ${chips.length} tasks`}>
+      <section role="group" className="sbx-fargate" aria-label={`Fargate, ${chips.length} tasks`}>
         <h4>
           AWS Fargate <span className="sbx-muted">· one micro-VM per task, managed by AWS</span>
         </h4>
@@ -115,6 +115,7 @@ export function WorldView({
         >
           {layout.azs.map((az) => (
             <section
+              role="group"
               key={az.az}
               className={`sbx-az${az.down ? ' sbx-az-down' : ''}`}
               aria-label={`Availability Zone ${az.az}${az.down ? ', outage' : ''}`}
