@@ -74,7 +74,6 @@ export function task(id: string, extra: Partial<Task> = {}): Task {
     nextTransitionAt: null,
     billedSeconds: 0,
     hostPorts: [],
-    hostPorts: [],
     ...extra,
   };
 }
