@@ -8,6 +8,7 @@ import {
   hashWorld,
   serializeWorld,
   type Action,
+  type PlacementStrategy,
   type World,
 } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
@@ -47,7 +48,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
     type: fc.constant('service.update' as const),
     service: fc.constant('web'),
-    placementStrategy: fc.constantFrom(
+    placementStrategy: fc.constantFrom<PlacementStrategy[]>(
       [{ type: 'binpack' as const, field: 'memory' }],
       [{ type: 'random' as const }],
       [{ type: 'spread' as const, field: 'instanceId' }],

@@ -33,13 +33,13 @@ const act = (w: World, action: Action) => {
 };
 const tasksOf = (w: World, service: string) =>
   Object.values(w.tasks).filter((t) => t.service === service);
-const web2 = {
+const web2: Action = {
   type: 'taskdef.register',
   taskDefinition: {
     family: 'web',
     containerDefinitions: [{ name: 'web', image: 'nginx:1.28', cpu: 256, memory: 512 }],
   },
-} as const;
+};
 
 describe('rolling deployments', () => {
   it('keeps ⌈desired × min%⌉ healthy and at most ⌊desired × max%⌋ tasks, then completes', () => {
