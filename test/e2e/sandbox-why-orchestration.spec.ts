@@ -278,22 +278,25 @@ test('a learner kills a task by hand and watches the orchestrator replace it', a
   ).toBeVisible();
 
   const log = await openTab(sandbox, 'Event log');
+  await expect(
+    log.getByText(`Container catalog in task ${before} exited with code 1.`, { exact: true }),
+  ).toBeVisible();
+  await expect(log.getByText('instructor', { exact: true }).first()).toBeVisible();
   const started = log.getByText(
     /^\(service catalog\) has started 1 tasks: \(task [0-9a-f]{32}\)\.$/,
   );
   await expect(started).toHaveCount(1);
-  await expect(log.getByText('instructor', { exact: true }).first()).toBeVisible();
 
-  // The service scheduler starts a replacement: the service is back to 1 of 1 running.
+  // The service scheduler starts a replacement, which reaches RUNNING.
   await sandbox.getByRole('button', { name: '16×' }).click();
   await sandbox.getByRole('button', { name: 'Play' }).click();
+  await expect(started).toHaveCount(2, { timeout: 30_000 });
+  await expect(catalog).toHaveCount(1, { timeout: 30_000 });
+  await sandbox.getByRole('button', { name: 'Pause' }).click();
+  expect(await catalog.getAttribute('data-chip-id')).not.toBe(before);
   await expect(
     sandbox.getByRole('button', { name: 'Service catalog 1/1 running EC2', exact: true }),
-  ).toBeVisible({ timeout: 30_000 });
-  await sandbox.getByRole('button', { name: 'Pause' }).click();
-  await expect(started).toHaveCount(2);
-  await expect(catalog).toHaveCount(1);
-  expect(await catalog.getAttribute('data-chip-id')).not.toBe(before);
+  ).toBeVisible();
 });
 
 test('on a phone the sandbox is a list with the same menus and keyboard placement', async ({
