@@ -1,6 +1,11 @@
 /** The real command behind every action: what is learned in the sandbox transfers. */
 import type { Action } from '../model/actions.ts';
-import type { World } from '../model/types.ts';
+import type {
+  DeploymentConfiguration,
+  PlacementConstraint,
+  PlacementStrategy,
+  World,
+} from '../model/types.ts';
 import { findContainer } from '../docker/docker-actions.ts';
 import { findInstance } from './world-ops.ts';
 
@@ -10,6 +15,33 @@ const DOCKER_AMI =
 
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_.:/=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `--placement-strategy` takes every strategy as one list, in order (`[]` clears it). */
+function placementStrategyFlag(strategies: readonly PlacementStrategy[]): string {
+  if (strategies.length === 0) return '--placement-strategy []';
+  const values = strategies.map((s) => `type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
+  return `--placement-strategy ${values.join(' ')}`;
+}
+
+/** `--placement-constraints` takes every constraint as one list (`[]` clears it). */
+function placementConstraintsFlag(constraints: readonly PlacementConstraint[]): string {
+  if (constraints.length === 0) return '--placement-constraints []';
+  const values = constraints.map(
+    (c) => `type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`,
+  );
+  return `--placement-constraints ${values.join(' ')}`;
+}
+
+/** The flag for the fields that are set, or nothing when none is. */
+function deploymentConfigurationFlag(config: Partial<DeploymentConfiguration> | undefined): string {
+  const fields = [
+    config?.minimumHealthyPercent !== undefined
+      ? `minimumHealthyPercent=${config.minimumHealthyPercent}`
+      : '',
+    config?.maximumPercent !== undefined ? `maximumPercent=${config.maximumPercent}` : '',
+  ].filter(Boolean);
+  return fields.length > 0 ? `--deployment-configuration ${fields.join(',')}` : '';
 }
 
 export function commandFor(action: Action, world: World): string {
@@ -57,18 +89,12 @@ export function commandFor(action: Action, world: World): string {
       const parts = [
         `aws ecs create-service --cluster ${cluster} --service-name ${action.serviceName} --task-definition ${action.taskDefinition} --desired-count ${action.desiredCount} --launch-type ${action.launchType ?? 'EC2'}`,
       ];
-      for (const s of action.placementStrategy ?? [])
-        parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
-      for (const c of action.placementConstraints ?? [])
-        parts.push(
-          `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`,
-        );
-      if (action.deploymentConfiguration) {
-        const d = action.deploymentConfiguration;
-        parts.push(
-          `--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`,
-        );
-      }
+      if (action.placementStrategy?.length)
+        parts.push(placementStrategyFlag(action.placementStrategy));
+      if (action.placementConstraints?.length)
+        parts.push(placementConstraintsFlag(action.placementConstraints));
+      const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
+      if (deployment) parts.push(deployment);
       if (action.launchType === 'FARGATE')
         parts.push(
           `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
@@ -88,26 +114,13 @@ export function commandFor(action: Action, world: World): string {
         parts.push(
           `--capacity-provider-strategy capacityProvider=${action.launchType === 'FARGATE' ? 'FARGATE' : `${cluster}-ec2`},weight=1`,
         );
-      for (const s of action.placementStrategy ?? [])
-        parts.push(`--placement-strategy type=${s.type}${s.field ? `,field=${s.field}` : ''}`);
-      if (action.placementConstraints !== undefined) {
-        parts.push(
-          action.placementConstraints.length === 0
-            ? '--placement-constraints []'
-            : action.placementConstraints
-                .map(
-                  (c) =>
-                    `--placement-constraints type=${c.type}${c.expression ? `,expression=${shellQuote(`"${c.expression}"`)}` : ''}`,
-                )
-                .join(' '),
-        );
-      }
-      if (action.deploymentConfiguration) {
-        const d = action.deploymentConfiguration;
-        parts.push(
-          `--deployment-configuration ${[d.minimumHealthyPercent !== undefined ? `minimumHealthyPercent=${d.minimumHealthyPercent}` : '', d.maximumPercent !== undefined ? `maximumPercent=${d.maximumPercent}` : ''].filter(Boolean).join(',')}`,
-        );
-      }
+      // On update an empty list is meaningful: it clears the service's strategy or constraints.
+      if (action.placementStrategy !== undefined)
+        parts.push(placementStrategyFlag(action.placementStrategy));
+      if (action.placementConstraints !== undefined)
+        parts.push(placementConstraintsFlag(action.placementConstraints));
+      const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
+      if (deployment) parts.push(deployment);
       if (action.forceNewDeployment || action.launchType !== undefined)
         parts.push('--force-new-deployment');
       return parts.join(' ');
