@@ -60,6 +60,17 @@ describe('chart scaling', () => {
     );
   });
 
+  it('charts containers waiting for a host when there are no services', () => {
+    const chart = runningChart(
+      [sample(0, { pendingTasks: 15 }), sample(10, { pendingTasks: 3 })],
+      false,
+    );
+    expect(summariseChart(chart)).toBe(
+      'Containers waiting for a host from 00:00 to 00:10: Waiting for a host now 3 (min 3, max 15).',
+    );
+    expect(chart.yMax).toBe(20);
+  });
+
   it('averages instance CPU and reports cost in dollars', () => {
     const metrics = [
       sample(0, {

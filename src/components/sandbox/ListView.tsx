@@ -72,7 +72,10 @@ export function ListView({
           <h4>
             <span className="sbx-mono">{az.az}</span>
             {az.down ? <span className="sbx-badge sbx-tone-failed">✕ outage</span> : null}
-            <span className="sbx-muted"> · {az.hosts.length} instances</span>
+            <span className="sbx-muted">
+              {' '}
+              · {az.hosts.length} instance{az.hosts.length === 1 ? '' : 's'}
+            </span>
           </h4>
           {az.hosts.map((host) => {
             const { instance } = host;

@@ -18,7 +18,7 @@ interface Props {
 }
 
 export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }: Props) {
-  const { store, scenario, idPrefix } = useSandboxUi();
+  const { store, idPrefix } = useSandboxUi();
   const time = useWorldSlice(store, (w) => w.time);
   const perHour = useWorldSlice(store, (w) => w.cost.perHour);
   const total = useWorldSlice(store, (w) => w.cost.total);
@@ -87,12 +87,10 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
             {formatPerHour(perHour)} <span className="sbx-muted">· {formatUsd(total)} total</span>
           </dd>
         </div>
-        {scenario.orchestrator === 'none' ? (
-          <div>
-            <dt>Manual actions (toil)</dt>
-            <dd className="sbx-mono">{toil}</dd>
-          </div>
-        ) : null}
+        <div>
+          <dt>Manual actions (toil)</dt>
+          <dd className="sbx-mono">{toil}</dd>
+        </div>
       </dl>
       <span id={`${idPrefix}-clock-words`} className="sbx-visually-hidden">
         {finished ? 'Scenario finished. ' : ''}

@@ -42,7 +42,12 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
   const layout = useMemo(() => layoutWorld(world), [world]);
   const summary = useMemo(() => summariseLayout(layout), [layout]);
   const narrow = useNarrow(rootRef);
-  const showFargate = scenario.orchestrator === 'ecs';
+  // The Fargate lane appears where Fargate is in play: a Fargate task, or a task definition for it.
+  const showFargate =
+    layout.fargate.length > 0 ||
+    Object.values(world.taskDefinitions).some((td) =>
+      td.requiresCompatibilities.includes('FARGATE'),
+    );
 
   const onOpenChip = useCallback(
     (chip: ChipView, anchor: HTMLElement) =>

@@ -105,7 +105,8 @@ export function WorldView({
     <div className="sbx-world">
       <div className="sbx-region" role="group" aria-label={`Region ${layout.region}`}>
         <p className="sbx-region-label">
-          Region <span className="sbx-mono">{layout.region}</span>
+          <span className="sbx-region-word">Region</span>{' '}
+          <span className="sbx-mono">{layout.region}</span>
         </p>
         <div
           className="sbx-azs"

@@ -72,7 +72,7 @@ function sumServices(sample: MetricSample, key: 'desired' | 'running'): number {
   return total;
 }
 
-/** Running vs desired (services) or running containers (no orchestrator). */
+/** Running vs desired tasks (services), or containers still waiting for a host (no services). */
 export function runningChart(metrics: readonly MetricSample[], hasServices: boolean): ChartData {
   const running = metrics.map((s) => ({ x: s.time, y: sumServices(s, 'running') }));
   const desired = metrics.map((s) => ({ x: s.time, y: sumServices(s, 'desired') }));
@@ -82,9 +82,10 @@ export function runningChart(metrics: readonly MetricSample[], hasServices: bool
         { id: 'running', label: 'Running tasks', points: running },
         { id: 'desired', label: 'Desired tasks', points: desired },
       ]
-    : [{ id: 'pending', label: 'Pending tasks', points: pending }];
+    : [{ id: 'pending', label: 'Waiting for a host', points: pending }];
   const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y)));
-  return { title: 'Running vs desired', unit: 'count', series, yMax: niceMax(max) };
+  const title = hasServices ? 'Running vs desired' : 'Containers waiting for a host';
+  return { title, unit: 'count', series, yMax: niceMax(max) };
 }
 
 /** Average CPU over instances, percent. */
