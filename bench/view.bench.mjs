@@ -6,6 +6,9 @@
  *                          100 instances and 1,000 tasks at 64× (budget ≥ 60)
  *   page.lesson_js_gzip    gzip size of all JavaScript /lessons/why-orchestration/ loads
  *                          before any interaction, islands included (budget ≤ 150 KB)
+ *   page.lesson_js_gzip_after_first_step
+ *                          the same after one Step in the first sandbox (the engine loads on
+ *                          first use), for the record
  *
  * Builds the site (skip with BENCH_SKIP_BUILD=1) and the harness in bench/view-harness/,
  * serves both from 127.0.0.1 and drives Chromium (CHROMIUM_PATH, else Debian's).
@@ -92,9 +95,14 @@ async function lessonJsGzip() {
       }
       await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
       await page.waitForLoadState('networkidle');
-      let total = 0;
-      for (const size of scripts.values()) total += size;
-      return { kb: total / 1024, files: [...scripts.entries()].sort((a, b) => b[1] - a[1]) };
+      const sum = () => [...scripts.values()].reduce((n, size) => n + size, 0) / 1024;
+      const before = sum();
+      const files = [...scripts.entries()].sort((a, b) => b[1] - a[1]);
+      // For the record: what the first interaction adds (the engine loads on first use).
+      await page.getByRole('button', { name: 'Step 10 seconds' }).first().click();
+      await page.getByText('00:10 / ', { exact: false }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      return { kb: before, afterFirstUse: sum(), files };
     });
   } finally {
     server.close();
@@ -167,8 +175,9 @@ if (only !== 'js') {
   console.log(`view.fps_1k_tasks_64x: ${fps.toFixed(1)} fps (${tasks} task chips on screen)`);
 }
 if (only !== 'fps') {
-  const { kb, files } = await lessonJsGzip();
+  const { kb, afterFirstUse, files } = await lessonJsGzip();
   console.log(`page.lesson_js_gzip: ${kb.toFixed(1)} KB`);
+  console.log(`page.lesson_js_gzip_after_first_step: ${afterFirstUse.toFixed(1)} KB`);
   if (process.env.BENCH_VERBOSE)
     for (const [url, size] of files) console.log(`  ${(size / 1024).toFixed(1)} KB ${url}`);
 }
