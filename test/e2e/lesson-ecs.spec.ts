@@ -123,6 +123,7 @@ async function createService(
 ): Promise<void> {
   const actions = await openTab(sandbox, 'Actions');
   // With services already running, the form opens in update mode: switch it to create.
+  await expect(actions.getByRole('form', { name: /^(Create|Update) a service$/ })).toBeVisible();
   if ((await actions.getByRole('form', { name: 'Update a service' }).count()) > 0) {
     await actions.getByRole('button', { name: 'Create', exact: true }).click();
   }
