@@ -1,5 +1,5 @@
 /** Container actions as a form: place on a host, start, stop, remove. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { Action } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { containerStatus } from '@lib/sandbox-view/layout.ts';
@@ -33,7 +33,7 @@ export function ContainersForm() {
   const [host, setHost] = useState('');
   const containerId = pickValid(chosen, containers);
   const hostId = pickValid(host, hosts);
-  const run = (action: Action) => (event: FormEvent) => {
+  const run = (action: Action) => (event: SyntheticEvent) => {
     event.preventDefault();
     act(action);
   };

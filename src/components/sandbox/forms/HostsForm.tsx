@@ -1,5 +1,5 @@
 /** instance.terminate for a chosen instance (the same as its context menu, as a form). */
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select, pickValid } from './Field.tsx';
 
@@ -15,7 +15,7 @@ export function HostsForm() {
   );
   const [chosen, setChosen] = useState('');
   const instanceId = pickValid(chosen, options);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (instanceId) act({ type: 'instance.terminate', instanceId });
   };

@@ -1,5 +1,5 @@
 /** instance.launch: type, AZ, with or without the ECS agent, count. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { INSTANCE_TYPES, type Software } from '@sandbox';
 import { formatMemory, formatPerHour } from '@lib/sandbox-view/format.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
@@ -20,7 +20,7 @@ export function LaunchInstanceForm() {
     value: name,
     label: `${name} · ${info.vcpu} vCPU, ${formatMemory(info.memoryGiB * 1024)} · ${formatPerHour(info.pricePerHour[region] ?? 0)}`,
   }));
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     act({ type: 'instance.launch', instanceType: type, az, software, count });
   };

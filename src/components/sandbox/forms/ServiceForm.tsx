@@ -1,5 +1,5 @@
 /** service.create / service.update: desired count, launch type, placement strategy. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { LaunchType, PlacementStrategy } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { taskFamily } from '@lib/sandbox-view/layout.ts';
@@ -63,7 +63,7 @@ export function ServiceForm() {
   const serviceName = name ?? taskFamily(taskDefinition);
   const placementStrategy = launchType === 'EC2' ? STRATEGIES[strategy]?.value : undefined;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (effectiveMode === 'create') {
       const result = act({

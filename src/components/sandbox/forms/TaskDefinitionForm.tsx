@@ -1,5 +1,5 @@
 /** taskdef.register from a form: one container, sizes, port, compatibilities. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { LaunchType } from '@sandbox';
 import { Field } from './Field.tsx';
 import { useSandboxUi } from '../sandbox-context.ts';
@@ -12,7 +12,7 @@ export function TaskDefinitionForm() {
   const [memory, setMemory] = useState(512);
   const [port, setPort] = useState(80);
   const [fargate, setFargate] = useState(false);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const compat: LaunchType[] = fargate ? ['EC2', 'FARGATE'] : ['EC2'];
     act({
