@@ -257,6 +257,21 @@ test('a learner sees a refused placement with its reason, and undo and reset put
   await expect(sandbox.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
+test('a learner drags a container from the tray onto a host', async ({ page }) => {
+  await page.goto(LESSON);
+  const sandbox = await openSandbox(page, BY_HAND);
+  await sandbox
+    .getByRole('button', { name: 'cart created', exact: true })
+    .dragTo(host(sandbox, 'host-b'));
+  await expect(lastAction(sandbox)).toContainText(
+    'Done: cart is running on host-b (i-084d7cccb589caee8).',
+  );
+  await expect(
+    host(sandbox, 'host-b').getByRole('button', { name: 'cart running', exact: true }),
+  ).toBeVisible();
+  await expect(sandbox.getByRole('group', { name: 'Unplaced, 14' })).toBeVisible();
+});
+
 test('a learner kills a task by hand and watches the orchestrator replace it', async ({ page }) => {
   await page.goto(LESSON);
   const sandbox = await openSandbox(page, ORCHESTRATED);
