@@ -3,6 +3,9 @@ import { memo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react
 import type { ChipTone, ChipView } from '@lib/sandbox-view/layout.ts';
 import { shortId } from '@lib/sandbox-view/format.ts';
 
+/** The drag-and-drop type carrying a container id from the tray to a host card. */
+export const DRAG_TYPE = 'application/x-shipyard-container';
+
 export const TONE_ICON: Record<ChipTone, string> = {
   ok: '●',
   pending: '◌',
@@ -39,7 +42,7 @@ function ChipImpl({ chip, draggable, carrying, onOpen }: Props) {
     }
   };
   const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
-    event.dataTransfer.setData('application/x-shipyard-container', chip.id);
+    event.dataTransfer.setData(DRAG_TYPE, chip.id);
     event.dataTransfer.setData('text/plain', chip.name);
     event.dataTransfer.effectAllowed = 'move';
   };

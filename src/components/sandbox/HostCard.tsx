@@ -2,10 +2,8 @@
 import { memo, useState, type DragEvent } from 'react';
 import type { Instance } from '@sandbox';
 import type { ChipView, HostView } from '@lib/sandbox-view/layout.ts';
-import { Chip, sameChips } from './Chip.tsx';
+import { Chip, DRAG_TYPE, sameChips } from './Chip.tsx';
 import { UsageBar } from './UsageBar.tsx';
-
-export const DRAG_TYPE = 'application/x-shipyard-container';
 
 interface Props {
   host: HostView;

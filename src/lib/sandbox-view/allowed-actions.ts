@@ -20,16 +20,6 @@ export function anyAllowed(scenario: AllowedSource, types: readonly ActionType[]
  * actions: the view always offers them and sends them as `instructor.action` (not toil, not
  * undone by Undo; Reset clears them).
  */
-export const FAULT_ACTIONS: readonly ActionType[] = [
-  'fault.crash',
-  'fault.terminate-instance',
-  'fault.az-outage',
-  'fault.az-recover',
-  'fault.agent-disconnect',
-  'fault.agent-reconnect',
-  'fault.traffic',
-];
-
 export function isFault(type: ActionType): boolean {
   return type.startsWith('fault.');
 }
