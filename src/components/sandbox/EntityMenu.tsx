@@ -1,5 +1,5 @@
 /** The context menu for a chip, host or service: an accessible menu button popup. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 const MENU_WIDTH = 240;
 import type { MenuItem } from '@lib/sandbox-view/entity-actions.ts';
@@ -18,29 +18,36 @@ interface Props {
 
 export function EntityMenu({ menu, onChoose, onClose }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
-  // Placed under its opener; computed on first render so the menu is visible (and focusable) at once.
-  const [position] = useState(() => {
+  // Placed under its opener (above it near the bottom of the window). Computed on first render so
+  // the menu is visible, and focusable, at once; it follows the opener when the page scrolls.
+  const place = useCallback(() => {
     const rect = menu.anchor.getBoundingClientRect();
     const left = Math.max(8, Math.min(rect.left, window.innerWidth - MENU_WIDTH - 8));
     const below = rect.bottom + 4;
     const height = 40 * menu.items.length + 8;
     const top = below + height > window.innerHeight ? Math.max(8, rect.top - height - 4) : below;
     return { top, left };
-  });
+  }, [menu.anchor, menu.items.length]);
+  const [position, setPosition] = useState(place);
 
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, []);
+
+  useEffect(() => {
     const onPointer = (event: PointerEvent) => {
       if (!listRef.current?.contains(event.target as Node)) onClose(false);
     };
-    const onScroll = () => onClose(false);
+    const follow = () => setPosition(place());
     document.addEventListener('pointerdown', onPointer, true);
-    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('resize', follow, { passive: true });
     return () => {
       document.removeEventListener('pointerdown', onPointer, true);
-      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('scroll', follow);
+      window.removeEventListener('resize', follow);
     };
-  }, [onClose]);
+  }, [onClose, place]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const items = [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
