@@ -51,6 +51,15 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
         >
           Step {STEP_SECONDS} seconds
         </button>
+        <button
+          type="button"
+          className="sbx-btn"
+          onClick={loop.runToEnd}
+          disabled={finished || loop.fastForwarding}
+        >
+          <span aria-hidden="true">⏭</span>{' '}
+          {loop.fastForwarding ? 'Running to the end…' : 'Run to the end'}
+        </button>
       </div>
       <div className="sbx-toolbar-group sbx-speed" role="group" aria-label="Speed">
         {SPEEDS.map((speed) => (

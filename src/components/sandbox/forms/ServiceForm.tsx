@@ -29,6 +29,23 @@ const launchOptions = [
 ];
 const sameList = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
 
+/** The option whose strategies are exactly these, or `current` for a strategy no option names. */
+function strategyKey(strategies: readonly PlacementStrategy[]): string {
+  const text = JSON.stringify(strategies);
+  const match = Object.entries(STRATEGIES).find(([, s]) => JSON.stringify(s.value) === text);
+  return match ? match[0] : 'current';
+}
+
+/** A service's settings as the update form shows them, or null when there is no such service. */
+interface ServiceSettings {
+  desired: number;
+  launchType: LaunchType;
+  strategy: string;
+  strategyText: string;
+}
+const sameSettings = (a: ServiceSettings | null, b: ServiceSettings | null) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 export function ServiceForm() {
   const { store, scenario, act } = useSandboxUi();
   const services = useWorldSlice(
@@ -48,13 +65,48 @@ export function ServiceForm() {
   const [name, setName] = useState<string | null>(null);
   const [chosenService, setChosenService] = useState('');
   const [chosenTd, setChosenTd] = useState('');
-  const [desired, setDesired] = useState(1);
-  const [launchType, setLaunchType] = useState<LaunchType>('EC2');
-  const [strategy, setStrategy] = useState('spread-az');
+  const [createDesired, setCreateDesired] = useState(1);
+  const [createLaunchType, setCreateLaunchType] = useState<LaunchType>('EC2');
+  const [createStrategy, setCreateStrategy] = useState('spread-az');
+  // In update mode the fields start from the service as it is; only what the learner edits is sent.
+  const [edits, setEdits] = useState<Partial<Omit<ServiceSettings, 'strategyText'>>>({});
   const service = pickValid(
     chosenService,
     services.map((s) => ({ value: s })),
   );
+  const current = useWorldSlice(
+    store,
+    (w): ServiceSettings | null => {
+      const found = Object.hasOwn(w.services, service) ? w.services[service] : undefined;
+      if (!found) return null;
+      return {
+        desired: found.desiredCount,
+        launchType: found.launchType,
+        strategy: strategyKey(found.placementStrategy),
+        strategyText: found.placementStrategy
+          .map((p) => (p.field ? `${p.type} ${p.field}` : p.type))
+          .join(', '),
+      };
+    },
+    sameSettings,
+  );
+  const updating = effectiveMode === 'update' && current !== null;
+  const desired = updating ? (edits.desired ?? current.desired) : createDesired;
+  const launchType = updating ? (edits.launchType ?? current.launchType) : createLaunchType;
+  const strategy = updating ? (edits.strategy ?? current.strategy) : createStrategy;
+  const setDesired = (value: number) =>
+    updating ? setEdits((e) => ({ ...e, desired: value })) : setCreateDesired(value);
+  const setLaunchType = (value: LaunchType) =>
+    updating ? setEdits((e) => ({ ...e, launchType: value })) : setCreateLaunchType(value);
+  const setStrategy = (value: string) =>
+    updating ? setEdits((e) => ({ ...e, strategy: value })) : setCreateStrategy(value);
+  const strategyChoices =
+    updating && current.strategy === 'current'
+      ? [
+          { value: 'current', label: `Keep current (${current.strategyText || 'none'})` },
+          ...strategyOptions,
+        ]
+      : strategyOptions;
   const taskDefinition = pickValid(
     chosenTd,
     taskDefs.map((t) => ({ value: t })),
@@ -81,14 +133,16 @@ export function ServiceForm() {
         if (next) setChosenTd(next);
         setName(null);
       }
-    } else {
-      act({
+    } else if (current) {
+      const changedStrategy = launchType === 'EC2' && strategy !== current.strategy;
+      const result = act({
         type: 'service.update',
         service,
         desiredCount: desired,
-        launchType,
-        ...(placementStrategy ? { placementStrategy } : {}),
+        ...(launchType !== current.launchType ? { launchType } : {}),
+        ...(changedStrategy && placementStrategy ? { placementStrategy } : {}),
       });
+      if (result?.ok) setEdits({});
     }
   };
 
@@ -143,7 +197,10 @@ export function ServiceForm() {
             <Select
               id={id}
               value={service}
-              onChange={setChosenService}
+              onChange={(value) => {
+                setChosenService(value);
+                setEdits({});
+              }}
               options={services.map((s) => ({ value: s, label: s }))}
             />
           )}
@@ -174,7 +231,7 @@ export function ServiceForm() {
       {launchType === 'EC2' ? (
         <Field label="Placement strategy">
           {(id) => (
-            <Select id={id} value={strategy} onChange={setStrategy} options={strategyOptions} />
+            <Select id={id} value={strategy} onChange={setStrategy} options={strategyChoices} />
           )}
         </Field>
       ) : (
