@@ -57,7 +57,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           onClick={loop.runToEnd}
           disabled={finished || loop.fastForwarding}
         >
-          <span aria-hidden="true">⏭</span>{' '}
+          <span aria-hidden="true">⇥</span>{' '}
           {loop.fastForwarding ? 'Running to the end…' : 'Run to the end'}
         </button>
       </div>
