@@ -120,3 +120,17 @@ test('lesson 1 shows its objectives, time and both diagrams with text alternativ
   ).toBeVisible();
   await expect(page.getByRole('img', { name: "The orchestrator's control loop" })).toBeVisible();
 });
+
+test('the course home shows where the learner stands in each lesson', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'Why containers need an orchestrator' }),
+  });
+  await expect(card.locator('[data-lesson-status]')).toHaveText('○ Not started');
+  await card.getByRole('link', { name: 'Why containers need an orchestrator' }).click();
+  await expect(page.getByText('Your progress: In progress')).toBeVisible();
+  await page.goto('/');
+  await expect(card.locator('[data-lesson-status]')).toHaveText(
+    '◐ In progress · Quiz: not taken yet',
+  );
+});
