@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { progressStore, type ProgressState } from '@lib/progress/index.ts';
 import type { LessonRequirements } from '@lib/progress/record.ts';
 import { emptyProgress, type DataProblem, type Progress } from '@lib/progress/schema.ts';
@@ -44,12 +44,18 @@ export function TransferPanel({ state, courseLessonIds, requirements, titles }: 
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
-  // The button that was pressed disappears: keep keyboard focus on the outcome.
+  // The button that was pressed disappears: keep keyboard focus on the outcome. The target is
+  // focused after the render that shows it (a frame later is not enough on a busy device).
+  const pendingFocus = useRef<RefObject<HTMLElement | null> | null>(null);
+  useEffect(() => {
+    const target = pendingFocus.current?.current;
+    if (!target) return;
+    pendingFocus.current = null;
+    target.focus();
+  });
   const tell = (text: string, focus: 'status' | 'reset' = 'status') => {
     setMessage(text);
-    requestAnimationFrame(() =>
-      (focus === 'reset' ? resetButton.current : status.current)?.focus(),
-    );
+    pendingFocus.current = focus === 'reset' ? resetButton : status;
   };
   const stamp = () => new Date().toISOString();
   const title = (id: string) => titles[id] ?? id;
@@ -74,7 +80,7 @@ export function TransferPanel({ state, courseLessonIds, requirements, titles }: 
     if (!result.ok) setImp({ stage: 'refused', fileName: file.name, problems: result.problems });
     else {
       setImp({ stage: 'preview', fileName: file.name, incoming: result.value, mode: 'merge' });
-      requestAnimationFrame(() => previewHeading.current?.focus());
+      pendingFocus.current = previewHeading;
     }
   };
 
@@ -240,7 +246,7 @@ export function TransferPanel({ state, courseLessonIds, requirements, titles }: 
           onClick={() => {
             setConfirmReset(true);
             setMessage('');
-            requestAnimationFrame(() => resetHeading.current?.focus());
+            pendingFocus.current = resetHeading;
           }}
         >
           Reset all progress…
