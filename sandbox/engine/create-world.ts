@@ -10,7 +10,7 @@ import type { Result, World } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
 import { clusterArn } from './arns.ts';
 import { applyActionInPlace } from './apply-action.ts';
-import { sampleMetrics } from './infra-controllers.ts';
+import { ratePerHour, sampleMetrics } from './infra-controllers.ts';
 import { placementController } from '../ecs/placement-controller.ts';
 import { serviceSchedulerController } from '../ecs/service-scheduler.ts';
 import { enterTaskState, launchInstance } from './world-ops.ts';
@@ -246,6 +246,8 @@ export function buildWorld(
   world.script.sort((a, b) => a.at - b.at);
   // The initial state is the scenario's, not a log of actions.
   world.log = [];
+  // The meter shows what the starting capacity costs before the first second is billed.
+  world.cost.perHour = ratePerHour(world);
   world.metrics.push(sampleMetrics(world));
   return { ok: true, value: world };
 }

@@ -171,23 +171,43 @@ export function loadBalancerController(world: World): void {
   }
 }
 
-/** Per-second accrual: EC2 while running; Fargate from image pull until the task ends. */
+/** What an instance costs per hour right now: EC2 bills while it is running. */
+function instanceRate(i: World['instances'][string]): number {
+  return i.state === 'running' ? i.pricePerHour : 0;
+}
+
+/** What a task costs per hour right now: Fargate bills from image pull until the task ends. */
+function taskRate(world: World, t: ReturnType<typeof taskList>[number]): number {
+  if (t.launchType !== 'FARGATE' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'STOPPED')
+    return 0;
+  return fargatePricePerHour(world, t);
+}
+
+/** The bill's current rate in $/hour, as the cost meter shows it. */
+export function ratePerHour(world: World): number {
+  let perHour = 0;
+  for (const id in world.instances) perHour += instanceRate(world.instances[id]!);
+  for (const t of taskList(world)) perHour += taskRate(world, t);
+  return perHour;
+}
+
+/** Per-second accrual at each resource's current rate. */
 export function billingController(world: World): void {
   let perHour = 0;
   for (const id in world.instances) {
     const i = world.instances[id]!;
-    if (i.state !== 'running') continue;
-    charge(world, id, 'ec2', i.pricePerHour / 3600);
+    const rate = instanceRate(i);
+    if (rate === 0) continue;
+    charge(world, id, 'ec2', rate / 3600);
     i.billedSeconds++;
-    perHour += i.pricePerHour;
+    perHour += rate;
   }
   for (const t of taskList(world)) {
-    if (t.launchType !== 'FARGATE' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'STOPPED')
-      continue;
-    const price = fargatePricePerHour(world, t);
-    charge(world, t.id, 'fargate', price / 3600);
+    const rate = taskRate(world, t);
+    if (rate === 0) continue;
+    charge(world, t.id, 'fargate', rate / 3600);
     t.billedSeconds++;
-    perHour += price;
+    perHour += rate;
   }
   world.cost.perHour = perHour;
 }
