@@ -406,6 +406,12 @@ const updateService: AwsOperation = {
       help: "Move the service to capacityProvider=FARGATE, or to the cluster's EC2 capacity provider (<cluster>-ec2); needs --force-new-deployment.",
     },
     placementStrategy,
+    {
+      name: 'placement-constraints',
+      type: 'structure-list',
+      placeholder: 'type=string,expression=string ...',
+      help: 'Replaces the constraints: type=distinctInstance, or type=memberOf,expression=<cluster query>; [] removes them all.',
+    },
     deploymentConfiguration,
     {
       name: 'force-new-deployment',
@@ -422,8 +428,9 @@ const updateService: AwsOperation = {
     if (bad) return output(bad);
     const lt = capacityProvider(args['capacity-provider-strategy']);
     const ps = strategies(args['placement-strategy']);
+    const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
-    for (const c of [lt, ps, dc]) if (!c.ok) return output(paramError(c.error));
+    for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
     if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
       return output(
         awsError(
@@ -443,6 +450,7 @@ const updateService: AwsOperation = {
           : undefined,
       launchType: lt.ok ? lt.value : undefined,
       placementStrategy: ps.ok ? ps.value : undefined,
+      placementConstraints: pc.ok ? pc.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
       forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
     });
