@@ -185,6 +185,41 @@ test.describe('lesson ecs', () => {
     await expectPassed(sandbox, 3);
   });
 
+  test('learner lifts the constraint that pins every task to the failing AZ, and spreads the service', async ({
+    page,
+  }) => {
+    const sandbox = await openSandbox(page, 'An AZ outage when every task lives in one AZ');
+
+    await playToEnd(sandbox);
+    await expectNotYet(sandbox, [
+      'only 0 of 4 web were running at 00:06:00.',
+      'web ran in 0 of the 2 AZs wanted at 00:15:00: none running.',
+    ]);
+
+    await reset(sandbox);
+    const actions = await openTab(sandbox, 'Actions');
+    const form = actions.getByRole('form', { name: 'Update a service' });
+    await form.getByRole('combobox', { name: 'Service' }).selectOption('web');
+    await expect(form.getByRole('spinbutton', { name: 'Desired tasks' })).toHaveValue('6');
+    await form
+      .getByRole('checkbox', {
+        name: 'Remove the placement constraints (memberOf attribute:ecs.availability-zone == eu-west-3a)',
+      })
+      .check();
+    await form
+      .getByRole('combobox', { name: 'Placement strategy' })
+      .selectOption({ label: 'Spread across AZs, then binpack memory (AZ balanced)' });
+    await form.getByRole('button', { name: 'Update service' }).click();
+    await expect(
+      sandbox.getByText(
+        'aws ecs update-service --cluster demo --service web --desired-count 6 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory --placement-constraints []',
+      ),
+    ).toBeVisible();
+
+    await playToEnd(sandbox);
+    await expectPassed(sandbox, 2);
+  });
+
   test('learner adds capacity in a healthy zone after an AZ outage, so spread can restore six tasks', async ({
     page,
   }) => {

@@ -42,6 +42,8 @@ interface ServiceSettings {
   launchType: LaunchType;
   strategy: string;
   strategyText: string;
+  /** The service's placement constraints as text, '' when it has none. */
+  constraintsText: string;
 }
 const sameSettings = (a: ServiceSettings | null, b: ServiceSettings | null) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -69,7 +71,11 @@ export function ServiceForm() {
   const [createLaunchType, setCreateLaunchType] = useState<LaunchType>('EC2');
   const [createStrategy, setCreateStrategy] = useState('spread-az');
   // In update mode the fields start from the service as it is; only what the learner edits is sent.
-  const [edits, setEdits] = useState<Partial<Omit<ServiceSettings, 'strategyText'>>>({});
+  const [edits, setEdits] = useState<
+    Partial<Omit<ServiceSettings, 'strategyText' | 'constraintsText'>> & {
+      removeConstraints?: boolean;
+    }
+  >({});
   const service = pickValid(
     chosenService,
     services.map((s) => ({ value: s })),
@@ -85,6 +91,9 @@ export function ServiceForm() {
         strategy: strategyKey(found.placementStrategy),
         strategyText: found.placementStrategy
           .map((p) => (p.field ? `${p.type} ${p.field}` : p.type))
+          .join(', '),
+        constraintsText: found.placementConstraints
+          .map((c) => (c.expression ? `${c.type} ${c.expression}` : c.type))
           .join(', '),
       };
     },
@@ -141,6 +150,7 @@ export function ServiceForm() {
         desiredCount: desired,
         ...(launchType !== current.launchType ? { launchType } : {}),
         ...(changedStrategy && placementStrategy ? { placementStrategy } : {}),
+        ...(edits.removeConstraints ? { placementConstraints: [] } : {}),
       });
       if (result?.ok) setEdits({});
     }
@@ -239,6 +249,16 @@ export function ServiceForm() {
           Fargate ignores placement strategies: every task gets its own micro-VM.
         </p>
       )}
+      {updating && current.constraintsText !== '' && launchType === 'EC2' ? (
+        <label className="sbx-check">
+          <input
+            type="checkbox"
+            checked={edits.removeConstraints === true}
+            onChange={(e) => setEdits((x) => ({ ...x, removeConstraints: e.target.checked }))}
+          />{' '}
+          Remove the placement constraints ({current.constraintsText})
+        </label>
+      ) : null}
       <button type="submit" className="sbx-btn sbx-btn-primary">
         {effectiveMode === 'create' ? 'Create service' : 'Update service'}
       </button>
