@@ -1,4 +1,4 @@
-import { test, expect, expectAxeClean, useTheme } from './fixtures';
+import { test, expect, expectAxeClean, useTheme, waitForIslands } from './fixtures';
 import {
   openSandbox,
   openTab,
@@ -279,10 +279,7 @@ test.describe('lesson ecs', () => {
     for (const theme of ['light', 'dark'] as const) {
       await useTheme(page, theme);
       await page.goto(LESSON);
-      for (const island of await page.locator('astro-island').all()) {
-        await island.scrollIntoViewIfNeeded();
-        await expect(island).not.toHaveAttribute('ssr');
-      }
+      await waitForIslands(page);
       await expectAxeClean(page, `lesson ecs (${theme})`);
     }
   });

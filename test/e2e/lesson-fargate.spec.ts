@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { test, expect, expectAxeClean, useTheme } from './fixtures';
+import { test, expect, expectAxeClean, useTheme, waitForIslands } from './fixtures';
 import {
   openSandbox,
   openTab,
@@ -246,10 +246,7 @@ test.describe('lesson fargate', () => {
     for (const theme of ['light', 'dark'] as const) {
       await useTheme(page, theme);
       await page.goto(LESSON);
-      for (const island of await page.locator('astro-island').all()) {
-        await island.scrollIntoViewIfNeeded();
-        await expect(island).not.toHaveAttribute('ssr');
-      }
+      await waitForIslands(page);
       await expectAxeClean(page, `lesson fargate (${theme})`);
     }
   });
