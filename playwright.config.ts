@@ -1,17 +1,22 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium-path.mjs';
 
-/** Debian's Chromium where it exists (Playwright cannot download browsers here), else Playwright's own. */
-function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env['CHROMIUM_PATH'],
-    '/usr/lib/chromium/chromium',
-    '/usr/bin/chromium',
-  ];
-  return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
+/**
+ * The port the built site is served on for this run: E2E_PORT, or a port that is free now.
+ * The choice is kept in the environment, so the test workers (started later, with this
+ * process's environment) agree with the web server.
+ */
+function e2ePort(): number {
+  if (!process.env['E2E_PORT']) {
+    process.env['E2E_PORT'] = execFileSync(process.execPath, ['scripts/free-port.mjs'], {
+      encoding: 'utf8',
+    }).trim();
+  }
+  return Number(process.env['E2E_PORT']);
 }
 
-const PORT = Number(process.env['E2E_PORT'] ?? 4321);
+const PORT = e2ePort();
 const executablePath = chromiumPath();
 
 export default defineConfig({
@@ -44,10 +49,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // `npm run` puts the project's Node 22 first on PATH; bare `astro preview` would use the system Node.
-    command: `npm run preview -- --port ${PORT}`,
+    // The tests serve dist/ themselves, on a port no other server holds: `astro preview` allows
+    // one preview per machine, so an author's open preview would stop the run.
+    command: `node scripts/serve-dist.mjs --port ${PORT} --root dist`,
     url: `http://127.0.0.1:${PORT}/favicon.svg`,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
