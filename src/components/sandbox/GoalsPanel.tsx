@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
-  const { store, engine, scenario, idPrefix, announce, withEngine } = useSandboxUi();
+  const { store, engine, scenario, idPrefix, announce, withEngine, showFailure } = useSandboxUi();
   const bucket = useWorldSlice(store, (w) => Math.floor(w.time / LIVE_EVERY_SECONDS));
   const logLength = useWorldSlice(store, (w) => w.log.length);
   const time = useWorldSlice(store, (w) => w.time);
@@ -116,6 +116,15 @@ export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
                 {goal.description}
                 {goal.status !== 'pass' || goal.explanation ? (
                   <p className="sbx-explanation">{goal.explanation}</p>
+                ) : null}
+                {goal.status === 'fail' ? (
+                  <button
+                    type="button"
+                    className="sbx-btn sbx-btn-small"
+                    onClick={() => showFailure(goal.id)}
+                  >
+                    <span aria-hidden="true">◀ </span>Show when it failed
+                  </button>
                 ) : null}
               </li>
             ))}

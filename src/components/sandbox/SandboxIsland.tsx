@@ -19,6 +19,7 @@ import type { EntityRef, MenuItem } from '@lib/sandbox-view/entity-actions.ts';
 import { menuFor } from '@lib/sandbox-view/entity-actions.ts';
 import { initialAnnounceState, nextAnnouncement } from '@lib/sandbox-view/event-filter.ts';
 import { formatClock } from '@lib/sandbox-view/format.ts';
+import { formatTimelineClock } from '@lib/timeline/marks.ts';
 import { ControlPlane } from './ControlPlane.tsx';
 import { EntityMenu, type OpenMenu } from './EntityMenu.tsx';
 import { ExtraPanelHost } from './ExtraPanelHost.tsx';
@@ -28,10 +29,12 @@ import { Outcome, type OutcomeView } from './Outcome.tsx';
 import { selectPanels } from './panels/registry.ts';
 import { SandboxUiContext, type SandboxUi } from './sandbox-context.ts';
 import { Tabs, type TabSpec } from './Tabs.tsx';
+import { Timeline } from './Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useKeyboardPlacement } from './use-keyboard-placement.ts';
 import { useSimLoop } from './use-sim-loop.ts';
 import { useEngine, type EngineModule } from './use-engine.ts';
+import { useRewind } from './use-rewind.ts';
 import { WorldArea } from './WorldArea.tsx';
 
 export interface SandboxIslandProps {
@@ -103,8 +106,27 @@ export default function SandboxIsland({
     [announce, alertNow],
   );
 
+  const noteBranch = useCallback(
+    (text: string) => {
+      setOutcome({ ok: 'info', text });
+      announce(text);
+    },
+    [announce],
+  );
+  const rewind = useRewind(engine, noteBranch);
+  const { scrub: scrubTo, failedAt, backToNow } = rewind;
+  const rewoundAt = rewind.rewound?.time ?? null;
+
   const send = useCallback(
     (type: 'learner.action' | 'instructor.action', action: Action): ActionResult | null => {
+      if (rewoundAt !== null) {
+        const refusal: ActionResult = {
+          ok: false,
+          error: `The sandbox is showing ${formatTimelineClock(rewoundAt)} of its past, which is read-only. Choose “Back to now”, or “Continue from here” to change what happened next.`,
+        };
+        report(refusal);
+        return refusal;
+      }
       let result: ActionResult | null = null;
       withActor((actor) => {
         actor.send({ type, action });
@@ -113,7 +135,7 @@ export default function SandboxIsland({
       });
       return result;
     },
-    [withActor, report],
+    [withActor, report, rewoundAt],
   );
   const act = useCallback((action: Action) => send('learner.action', action), [send]);
   const fault = useCallback((action: Action) => send('instructor.action', action), [send]);
@@ -133,9 +155,20 @@ export default function SandboxIsland({
     setTab('inspect');
   }, []);
 
+  const showFailure = useCallback(
+    (goalId: string) => {
+      const at = failedAt(goalId);
+      if (at === null) return;
+      loop.pause();
+      scrubTo(at);
+      announce(`Showing ${formatTimelineClock(at)}, the second this goal first failed.`);
+    },
+    [failedAt, scrubTo, loop, announce],
+  );
+
   const ui = useMemo<SandboxUi>(
     () => ({
-      store,
+      store: rewind.store,
       engine: engine.engine,
       scenario,
       idPrefix,
@@ -145,9 +178,10 @@ export default function SandboxIsland({
       inspect,
       pickUp: placement.pickUp,
       announce,
+      showFailure,
     }),
     [
-      store,
+      rewind.store,
       engine.engine,
       scenario,
       idPrefix,
@@ -157,6 +191,7 @@ export default function SandboxIsland({
       inspect,
       placement.pickUp,
       announce,
+      showFailure,
     ],
   );
 
@@ -183,10 +218,10 @@ export default function SandboxIsland({
 
   const openMenu = useCallback(
     (ref: EntityRef, name: string, anchor: HTMLElement) => {
-      const items = menuFor(ref, store.getSnapshot().context.world, scenario);
+      const items = menuFor(ref, rewind.store.getSnapshot().context.world, scenario);
       setMenu({ ref, name, anchor, title: `${name} actions`, items });
     },
-    [store, scenario],
+    [rewind.store, scenario],
   );
 
   const closeMenu = useCallback((restoreFocus: boolean) => {
@@ -218,12 +253,13 @@ export default function SandboxIsland({
   const reset = useCallback(() => {
     loop.pause();
     placement.cancel();
+    backToNow();
     withActor((actor) => {
       actor.send({ type: 'sim.reset' });
       setOutcome({ ok: 'info', text: 'The scenario was reset to its start.' });
       announce('The scenario was reset to its start.');
     });
-  }, [withActor, loop, placement, announce]);
+  }, [withActor, loop, placement, announce, backToNow]);
 
   const undo = useCallback(() => {
     placement.cancel();
@@ -328,7 +364,19 @@ export default function SandboxIsland({
             {ORCHESTRATOR_LABEL[scenario.orchestrator]}
           </span>
         </header>
-        <Toolbar loop={loop} duration={scenario.duration} onReset={reset} onUndo={undo} />
+        <Toolbar
+          loop={loop}
+          duration={scenario.duration}
+          onReset={reset}
+          onUndo={undo}
+          readOnly={rewoundAt !== null}
+        />
+        <Timeline
+          liveStore={store}
+          duration={scenario.duration}
+          controls={rewind}
+          onPause={loop.pause}
+        />
         <Outcome outcome={outcome} onDismiss={() => setOutcome(null)} />
         <ControlPlane
           onOpenService={(service, anchor) =>

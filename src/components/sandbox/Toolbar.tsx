@@ -15,9 +15,17 @@ interface Props {
   duration: number;
   onReset: () => void;
   onUndo: () => void;
+  /** While the timeline shows the past, the clock and undo wait (reset still works). */
+  readOnly?: boolean;
 }
 
-export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }: Props) {
+export const Toolbar = memo(function Toolbar({
+  loop,
+  duration,
+  onReset,
+  onUndo,
+  readOnly = false,
+}: Props) {
   const { store, idPrefix } = useSandboxUi();
   const time = useWorldSlice(store, (w) => w.time);
   const perHour = useWorldSlice(store, (w) => w.cost.perHour);
@@ -38,7 +46,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
             type="button"
             className="sbx-btn sbx-btn-primary"
             onClick={loop.play}
-            disabled={finished}
+            disabled={finished || readOnly}
           >
             <span aria-hidden="true">▶</span> Play
           </button>
@@ -47,7 +55,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           type="button"
           className="sbx-btn"
           onClick={loop.step}
-          disabled={finished || loop.playing}
+          disabled={finished || loop.playing || readOnly}
         >
           Step {STEP_SECONDS} seconds
         </button>
@@ -55,7 +63,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           type="button"
           className="sbx-btn"
           onClick={loop.runToEnd}
-          disabled={finished || loop.fastForwarding}
+          disabled={finished || loop.fastForwarding || readOnly}
         >
           <span aria-hidden="true">⇥</span>{' '}
           {loop.fastForwarding ? 'Running to the end…' : 'Run to the end'}
@@ -75,7 +83,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
         ))}
       </div>
       <div className="sbx-toolbar-group">
-        <button type="button" className="sbx-btn" onClick={onUndo} disabled={!canUndo}>
+        <button type="button" className="sbx-btn" onClick={onUndo} disabled={!canUndo || readOnly}>
           <span aria-hidden="true">↶</span> Undo
         </button>
         <button type="button" className="sbx-btn" onClick={onReset}>

@@ -3,4 +3,4 @@
  * (and with it XState, the engine and its validation) loads on the learner's first
  * interaction, not with the page.
  */
-export { checkGoals, createSandbox } from '@sandbox';
+export { checkGoals, createSandbox, replay, serializeWorld } from '@sandbox';

@@ -32,6 +32,8 @@ export interface SandboxUi {
   pickUp: (containerId: string, name: string) => void;
   /** Says something through the polite live region. */
   announce: (message: string) => void;
+  /** Rewinds the timeline to the second a goal first failed (no-op if it never failed). */
+  showFailure: (goalId: string) => void;
 }
 
 export const SandboxUiContext = createContext<SandboxUi | null>(null);
