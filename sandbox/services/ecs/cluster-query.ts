@@ -7,10 +7,10 @@
  * Parsing never throws: errors are values with the column where the expression went wrong.
  */
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
-import type { Instance, Result } from '../../model/types.ts';
+import type { ContainerInstance, Result } from '../../model/types.ts';
 
 export interface QueryContext {
-  instance: Instance;
+  instance: ContainerInstance;
   /** Groups of live tasks on the instance (`service:web`, `family:web`). */
   groupsOnInstance: (instanceId: string) => ReadonlySet<string>;
 }
@@ -219,20 +219,18 @@ export function read(subject: string, ctx: QueryContext): string | null {
     case 'ec2InstanceId':
       return i.id;
     case 'agentConnected':
-      return String(i.agent?.connected ?? false);
+      return String(i.connected);
     case 'agentVersion':
-      return i.agent ? '1.89.0' : null;
+      return '1.89.0';
     case 'registeredAt':
-      return i.agent?.registeredAt !== null && i.agent?.registeredAt !== undefined
-        ? String(i.agent.registeredAt)
-        : null;
+      return i.registeredAt !== null ? String(i.registeredAt) : null;
     case 'runningTasksCount':
       return String(i.runningCount);
   }
   return attribute(i, subject.slice('attribute:'.length));
 }
 
-export function attribute(i: Instance, name: string): string | null {
+export function attribute(i: ContainerInstance, name: string): string | null {
   switch (name) {
     case 'ecs.availability-zone':
       return i.az;
