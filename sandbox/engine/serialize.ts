@@ -1,20 +1,22 @@
 /** Snapshots: the world is plain data, so JSON round-trips it exactly (same key order, same numbers). */
 import type { World } from '../model/types.ts';
 
+/** Append-only logs whose entries are never changed once written: copied as arrays, entries shared. */
+const APPEND_ONLY = new Set(['events', 'metrics', 'log', 'script']);
+
 /**
  * A private copy to mutate. Entities are deep-copied; the append-only logs (events, metrics,
  * actions, script) copy only their arrays, so a long session does not make every step slower.
- * The logs are the world's last keys, so the copy serialises exactly like the original.
+ * Key order is kept, so a copy serialises (and hashes) exactly like the original.
  */
 export function cloneWorld(world: World): World {
   const { events, metrics, log, script, ...rest } = world;
-  return {
-    ...structuredClone(rest),
-    events: events.slice(),
-    metrics: metrics.slice(),
-    log: log.slice(),
-    script: script.slice(),
-  };
+  const logs: Record<string, unknown[]> = { events, metrics, log, script };
+  const deep = structuredClone(rest) as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(world))
+    copy[key] = APPEND_ONLY.has(key) ? logs[key]!.slice() : deep[key];
+  return copy as unknown as World;
 }
 
 export function serializeWorld(world: World): string {
