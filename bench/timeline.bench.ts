@@ -27,7 +27,9 @@ for (let t = 1; t <= scenario.duration; t++) {
   world = advance(world, 1);
   rewind.observe(world);
 }
-const running = Object.values(world.tasks).filter((task) => task.lastStatus === 'RUNNING').length;
+const running = Object.values(world.ecs.tasks).filter(
+  (task) => task.lastStatus === 'RUNNING',
+).length;
 if (running < 990) throw new Error(`expected about 1000 running tasks, got ${running}`);
 
 // Seconds spread over the hour, in an order a learner dragging back and forth might ask.
