@@ -4,6 +4,7 @@ import type { EventLevel, EventSource, SimEvent } from '@sandbox';
 import { EVENT_LEVELS, filterEvents, presentSources } from '@lib/sandbox-view/event-filter.ts';
 import { formatClock } from '@lib/sandbox-view/format.ts';
 import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
+import { WhyEvent } from './WhyChain.tsx';
 
 const LEVEL_ICON: Record<EventLevel, string> = { info: 'ℹ', warning: '⚠', error: '✕' };
 
@@ -43,6 +44,12 @@ const EventRow = memo(function EventRow({ event }: { event: SimEvent }) {
           <CopyButton text={event.command} />
         </span>
       ) : null}
+      <span className="sbx-event-why">
+        <WhyEvent
+          eventId={event.id}
+          label={`${formatClock(event.time)} ${event.source}: ${event.message.slice(0, 80)}`}
+        />
+      </span>
     </li>
   );
 });

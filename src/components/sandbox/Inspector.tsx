@@ -2,6 +2,7 @@
 import type { EntityRef } from '@lib/sandbox-view/entity-actions.ts';
 import { inspect } from '@lib/sandbox-view/inspect-details.ts';
 import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
+import { WhyEntity } from './WhyChain.tsx';
 
 export function Inspector({ selected }: { selected: EntityRef | null }) {
   const { store } = useSandboxUi();
@@ -29,6 +30,7 @@ export function Inspector({ selected }: { selected: EntityRef | null }) {
           </div>
         ))}
       </dl>
+      <WhyEntity subject={selected.id} world={store.getSnapshot().context.world} />
     </div>
   );
 }

@@ -166,6 +166,15 @@ export default function SandboxIsland({
     [failedAt, scrubTo, loop, announce],
   );
 
+  const showMoment = useCallback(
+    (time: number) => {
+      loop.pause();
+      scrubTo(time);
+      announce(`Showing ${formatTimelineClock(time)}.`);
+    },
+    [scrubTo, loop, announce],
+  );
+
   const ui = useMemo<SandboxUi>(
     () => ({
       store: rewind.store,
@@ -179,6 +188,7 @@ export default function SandboxIsland({
       pickUp: placement.pickUp,
       announce,
       showFailure,
+      showMoment,
     }),
     [
       rewind.store,
@@ -192,6 +202,7 @@ export default function SandboxIsland({
       placement.pickUp,
       announce,
       showFailure,
+      showMoment,
     ],
   );
 

@@ -34,6 +34,8 @@ export interface SandboxUi {
   announce: (message: string) => void;
   /** Rewinds the timeline to the second a goal first failed (no-op if it never failed). */
   showFailure: (goalId: string) => void;
+  /** Shows second `time` on the timeline (rewinding there, or live if it is now). */
+  showMoment: (time: number) => void;
 }
 
 export const SandboxUiContext = createContext<SandboxUi | null>(null);

@@ -1,0 +1,94 @@
+/**
+ * "Why?": a cause chain as a list, newest first, each step with a button that shows its
+ * moment on the timeline.
+ */
+import { useId, useState } from 'react';
+import type { World } from '@sandbox';
+import { causeChain, latestEventAbout, type CauseStep } from '@lib/timeline/causes.ts';
+import { formatTimelineClock } from '@lib/timeline/marks.ts';
+import { useSandboxUi } from './sandbox-context.ts';
+
+export function CauseList({ steps }: { steps: readonly CauseStep[] }) {
+  const { showMoment } = useSandboxUi();
+  if (steps.length === 0) return <p className="sbx-empty">No cause is recorded for this.</p>;
+  return (
+    <ol className="sbx-why-chain">
+      {steps.map((step, i) => (
+        <li key={i}>
+          {i > 0 ? (
+            <span className="sbx-muted">
+              <span aria-hidden="true">← </span>because{' '}
+            </span>
+          ) : null}
+          <span>{step.text}</span>
+          {step.root ? <span className="sbx-badge sbx-tone-neutral">where it started</span> : null}
+          {step.time !== null ? (
+            <button
+              type="button"
+              className="sbx-btn sbx-btn-small"
+              onClick={() => showMoment(step.time!)}
+            >
+              Show {formatTimelineClock(step.time)}
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A "Why?" toggle for one event. */
+export function WhyEvent({ eventId, label }: { eventId: number; label: string }) {
+  const { store } = useSandboxUi();
+  const id = useId();
+  const [steps, setSteps] = useState<CauseStep[] | null>(null);
+  const toggle = () =>
+    setSteps((current) =>
+      current ? null : causeChain(store.getSnapshot().context.world, eventId),
+    );
+  return (
+    <>
+      <button
+        type="button"
+        className="sbx-btn sbx-btn-small"
+        aria-expanded={steps !== null}
+        aria-controls={steps ? id : undefined}
+        aria-label={`Why? ${label}`}
+        onClick={toggle}
+      >
+        Why?
+      </button>
+      {steps ? (
+        <div id={id} className="sbx-why">
+          <CauseList steps={steps} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** "Why is it like this?" for an entity: the chain behind the newest event about it. */
+export function WhyEntity({ subject, world }: { subject: string; world: World }) {
+  const [steps, setSteps] = useState<CauseStep[] | null>(null);
+  const id = useId();
+  const latest = latestEventAbout(world, subject);
+  if (!latest) return null;
+  return (
+    <div className="sbx-why-entity">
+      <button
+        type="button"
+        className="sbx-btn sbx-btn-small"
+        aria-expanded={steps !== null}
+        aria-controls={steps ? id : undefined}
+        onClick={() => setSteps((s) => (s ? null : causeChain(world, latest.id)))}
+      >
+        Why is it like this?
+      </button>
+      {steps ? (
+        <div id={id} className="sbx-why">
+          <CauseList steps={steps} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
