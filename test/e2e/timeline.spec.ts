@@ -4,6 +4,7 @@ import {
   expectPassed,
   launchInstances,
   openSandbox,
+  openTab,
   playToEnd,
   playUntil,
   simSeconds,
@@ -52,6 +53,22 @@ test('a learner who let the instance loss go rewinds to it, continues from there
     .click();
   await expect(timeline).toContainText('Rewound to 00:02:00');
   expect(await simSeconds(sandbox)).toBe(120);
+
+  // Why did the tasks stop? The event log walks back to the fault.
+  const log = await openTab(sandbox, 'Event log');
+  const stopped = log
+    .getByRole('listitem')
+    .filter({ hasText: /service:web STOPPED/ })
+    .first();
+  await stopped.getByRole('button', { name: /^Why\? 02:00 ecs: ECS Task State Change/ }).click();
+  const chain = stopped.getByRole('list');
+  await expect(chain.getByRole('listitem')).toHaveCount(3);
+  await expect(chain.getByRole('listitem').nth(1)).toContainText(
+    /because EC2 Instance State-change Notification: i-[0-9a-f]{17} \(t3\.medium, eu-west-3a\) is shutting-down/,
+  );
+  await expect(chain.getByRole('listitem').nth(2)).toContainText(
+    /i-[0-9a-f]{17} is shutting down\. \(fault scripted by the scenario at 00:02:00\)where it started/,
+  );
 
   // The past is read-only.
   const actions = sandbox.getByRole('tab', { name: 'Actions', exact: true });
