@@ -8,14 +8,25 @@ import { causeChain, latestEventAbout, type CauseStep } from '@lib/timeline/caus
 import { formatTimelineClock } from '@lib/timeline/marks.ts';
 import { useSandboxUi } from './sandbox-context.ts';
 
-export function CauseList({ steps }: { steps: readonly CauseStep[] }) {
+/**
+ * `fromCause`: the list sits under the event it explains, so it starts with the event's cause
+ * instead of repeating the event.
+ */
+export function CauseList({
+  steps,
+  fromCause = false,
+}: {
+  steps: readonly CauseStep[];
+  fromCause?: boolean;
+}) {
   const { showMoment } = useSandboxUi();
   if (steps.length === 0) return <p className="sbx-empty">No cause is recorded for this.</p>;
+  const shown = fromCause && steps.length > 1 ? steps.slice(1) : steps;
   return (
     <ol className="sbx-why-chain">
-      {steps.map((step, i) => (
+      {shown.map((step, i) => (
         <li key={i}>
-          {i > 0 ? (
+          {i > 0 || shown !== steps ? (
             <span className="sbx-muted">
               <span aria-hidden="true">← </span>because{' '}
             </span>
@@ -60,7 +71,7 @@ export function WhyEvent({ eventId, label }: { eventId: number; label: string })
       </button>
       {steps ? (
         <div id={id} className="sbx-why">
-          <CauseList steps={steps} />
+          <CauseList steps={steps} fromCause />
         </div>
       ) : null}
     </>
