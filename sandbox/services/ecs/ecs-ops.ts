@@ -162,7 +162,7 @@ function releasePorts(used: number[], released: number[]): number[] {
 }
 
 export function fargatePricePerHour(world: World, task: Task): number {
-  const region = REGIONS[world.region] ?? REGIONS['eu-west-3']!;
+  const region = own(REGIONS, world.region) ?? REGIONS['eu-west-3']!;
   return (task.cpu / 1024) * region.fargateVcpuHour + (task.memory / 1024) * region.fargateGbHour;
 }
 
