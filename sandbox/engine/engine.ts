@@ -208,7 +208,7 @@ export function createEngine(modules: readonly AnyModule[]) {
     region: string,
     orchestrator: Orchestrator,
   ): CoreWorld {
-    const info = REGIONS[region] ?? REGIONS['eu-west-3']!;
+    const info = own(REGIONS, region) ?? REGIONS['eu-west-3']!;
     return {
       scenarioId,
       seed,

@@ -23,7 +23,7 @@ function liveInstanceCount(world: World): number {
 
 export const launch: Handler<'ec2.instance.launch'> = (ctx, action) => {
   const world = ctx.world;
-  if (!INSTANCE_TYPES[action.instanceType]) {
+  if (!own(INSTANCE_TYPES, action.instanceType)) {
     return fail(
       'instanceType',
       `InvalidParameterValue: Invalid value '${action.instanceType}' for InstanceType. The sandbox offers ${Object.keys(INSTANCE_TYPES).join(', ')}.`,

@@ -2,6 +2,7 @@
  * The EC2 module: instances (with their bootstrap: Docker, or Docker + the ECS agent), Auto
  * Scaling groups, and the infrastructure faults. Present in every world.
  */
+import { own } from '../../model/record.ts';
 import type { ServiceModule } from '../../engine/module.ts';
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
 import { LIMITS } from '../../model/constants.ts';
@@ -47,7 +48,7 @@ export const ec2: ServiceModule<'ec2'> = {
       return 'stop';
     }
     for (const [i, spec] of init.instances.entries()) {
-      if (!INSTANCE_TYPES[spec.type]) {
+      if (!own(INSTANCE_TYPES, spec.type)) {
         errors.push({
           path: `initial.instances[${i}].type`,
           message: `unknown instance type '${spec.type}'; use one of ${Object.keys(INSTANCE_TYPES).join(', ')}`,
@@ -72,7 +73,7 @@ export const ec2: ServiceModule<'ec2'> = {
       }
     }
     for (const [i, asg] of init.autoScalingGroups.entries()) {
-      if (!INSTANCE_TYPES[asg.instanceType]) {
+      if (!own(INSTANCE_TYPES, asg.instanceType)) {
         errors.push({
           path: `initial.autoScalingGroups[${i}].instanceType`,
           message: `unknown instance type '${asg.instanceType}'`,

@@ -1,4 +1,5 @@
 /** EC2 instances: launching, the lifecycle chart's effects, and billing's 60-second minimum. */
+import { own } from '../../model/record.ts';
 import { INSTANCE_TYPES, MINIMUM_BILLED_SECONDS } from '../../model/aws-data.ts';
 import { registeredMemoryMiB } from '../../model/constants.ts';
 import type { Instance, InstanceState, Software } from '../../model/types.ts';
@@ -18,7 +19,7 @@ export function launchInstance(
   options: { alreadyRunning?: boolean } = {},
 ): Instance {
   const world = ctx.world;
-  const info = INSTANCE_TYPES[spec.type];
+  const info = own(INSTANCE_TYPES, spec.type);
   if (!info) throw new Error(`unknown instance type ${spec.type}`);
   const id = ids.instance(world);
   const instance: Instance = {
@@ -31,7 +32,7 @@ export function launchInstance(
     launchedAt: world.time,
     cpuUnits: info.vcpu * 1024,
     memoryMiB: registeredMemoryMiB(info.memoryGiB),
-    pricePerHour: info.pricePerHour[world.region] ?? info.pricePerHour['us-east-1'] ?? 0,
+    pricePerHour: own(info.pricePerHour, world.region) ?? info.pricePerHour['us-east-1'] ?? 0,
     asg: spec.asg ?? null,
     chores:
       spec.software === 'ecs'

@@ -6,6 +6,7 @@
  *   boolean    and && or || not ! and parentheses
  * Parsing never throws: errors are values with the column where the expression went wrong.
  */
+import { own } from '../../model/record.ts';
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
 import type { ContainerInstance, Result } from '../../model/types.ts';
 
@@ -241,9 +242,9 @@ export function attribute(i: ContainerInstance, name: string): string | null {
     case 'ecs.os-family':
       return 'LINUX';
     case 'ecs.cpu-architecture':
-      return INSTANCE_TYPES[i.type]?.architecture ?? 'x86_64';
+      return own(INSTANCE_TYPES, i.type)?.architecture ?? 'x86_64';
     case 'ecs.ami-id':
-      return INSTANCE_TYPES[i.type]?.architecture === 'arm64'
+      return own(INSTANCE_TYPES, i.type)?.architecture === 'arm64'
         ? 'ami-0a5b3c8e1f2d4a6b7'
         : 'ami-0c1d2e3f4a5b6c7d8';
     case 'ecs.vpc-id':
