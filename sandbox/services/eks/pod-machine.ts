@@ -69,6 +69,14 @@ type Exit = Extract<PodMachineEvent, { type: 'container.exited' }>;
 const restarts = (policy: RestartPolicy, exitCode: number) =>
   policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 
+/** Deletion from any state a kubelet runs: SIGTERM, then the grace period. */
+const DELETE = { 'pod.delete': { target: 'Terminating', actions: 'setGracePeriod' } } as const;
+/** Eviction (node pressure, or a NoExecute taint not tolerated long enough) or deletion. */
+const EVICT_OR_DELETE = {
+  ...DELETE,
+  'pod.evicted': { target: 'Evicted', actions: ['recordEviction', 'killContainer'] },
+} as const;
+
 export const podMachine = setup({
   types: {
     context: {} as PodMachineContext,
@@ -134,18 +142,10 @@ export const podMachine = setup({
     evictionMessage: null,
   }),
   initial: 'Pending',
-  on: {
-    'pod.evicted': { target: '.Evicted', actions: ['recordEviction', 'killContainer'] },
-    'pod.delete': { target: '.Terminating', actions: 'setGracePeriod' },
-  },
   states: {
     /** Not yet bound to a node. Deleting it needs no kubelet. */
     Pending: {
-      on: {
-        'pod.scheduled': 'ContainerCreating',
-        'pod.evicted': {},
-        'pod.delete': 'Deleted',
-      },
+      on: { 'pod.scheduled': 'ContainerCreating', 'pod.delete': 'Deleted' },
     },
     /** Pulling the image and creating the container. */
     ContainerCreating: {
@@ -155,10 +155,11 @@ export const podMachine = setup({
           { guard: 'imageFound', target: 'Running', actions: 'clearPullFailures' },
           { target: 'ErrImagePull', actions: 'recordPullFailure' },
         ],
+        ...EVICT_OR_DELETE,
       },
     },
-    ErrImagePull: { after: { sync: 'ImagePullBackOff' } },
-    ImagePullBackOff: { after: { pullBackOff: 'ContainerCreating' } },
+    ErrImagePull: { after: { sync: 'ImagePullBackOff' }, on: EVICT_OR_DELETE },
+    ImagePullBackOff: { after: { pullBackOff: 'ContainerCreating' }, on: EVICT_OR_DELETE },
     Running: {
       entry: 'startContainer',
       on: {
@@ -167,27 +168,26 @@ export const podMachine = setup({
           { guard: 'exitedCleanly', target: 'Succeeded', actions: 'recordExit' },
           { target: 'Failed', actions: 'recordExit' },
         ],
+        ...EVICT_OR_DELETE,
       },
     },
     /** Just exited; the next sync reports the back-off. */
-    Terminated: { after: { sync: 'CrashLoopBackOff' } },
+    Terminated: { after: { sync: 'CrashLoopBackOff' }, on: EVICT_OR_DELETE },
     CrashLoopBackOff: {
       after: { crashBackOff: { target: 'Running', actions: 'countRestart' } },
+      on: EVICT_OR_DELETE,
     },
     /** SIGTERM sent; SIGKILL when the grace period ends. */
     Terminating: {
       entry: 'killContainer',
       after: { gracePeriod: 'Deleted' },
-      on: {
-        'container.stopped': 'Deleted',
-        'pod.delete': {},
-        'pod.evicted': {},
-      },
+      on: { 'container.stopped': 'Deleted' },
     },
-    Succeeded: { on: { 'pod.evicted': {} } },
-    Failed: { on: { 'pod.evicted': {} } },
-    Evicted: { on: { 'pod.evicted': {} } },
-    Deleted: { type: 'final', entry: 'removePod', on: { 'pod.evicted': {}, 'pod.delete': {} } },
+    // Finished pods keep their status until deleted.
+    Succeeded: { on: DELETE },
+    Failed: { on: DELETE },
+    Evicted: { on: DELETE },
+    Deleted: { type: 'final', entry: 'removePod' },
   },
 });
 

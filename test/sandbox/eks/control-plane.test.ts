@@ -13,6 +13,7 @@ import {
   kubectlConnectionError,
   kubectlDeletedClusterError,
 } from '../../../sandbox/services/eks/control-plane.ts';
+import { tableRows } from './helpers.ts';
 
 const AZS = ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'];
 const ENDPOINT = 'https://0A1B2C3D4E5F60718293A4B5C6D7E8F9.gr7.eu-west-3.eks.amazonaws.com';
@@ -38,6 +39,18 @@ describe('EKS cluster status chart', () => {
     actor.send({ type: 'cluster.delete' });
     clock.increment(240_000);
     expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('has exactly these transitions, all representable as a table', () => {
+    expect(tableRows(clusterMachine)).toEqual([
+      'CREATING --cluster.creation-failed--> FAILED',
+      'CREATING --after create--> ACTIVE',
+      'ACTIVE --cluster.update--> UPDATING',
+      'ACTIVE --cluster.delete--> DELETING',
+      'UPDATING --after update--> ACTIVE',
+      'FAILED --cluster.delete--> DELETING',
+      'DELETING --after remove--> DELETED',
+    ]);
   });
 
   const rows: [string, ClusterMachineEvent, string][] = [

@@ -1,3 +1,5 @@
+import type { AnyStateMachine } from 'xstate';
+import { expect } from 'vitest';
 import { plainNode, podFromTemplate } from '../../../sandbox/services/eks/objects.ts';
 import type { Labels, Node, Pod, PodSpec } from '../../../sandbox/services/eks/types.ts';
 
@@ -60,4 +62,35 @@ export function pod(
 /** The same pod, bound to a node. */
 export function bound(p: Pod, nodeName: string): Pod {
   return { ...p, spec: { ...p.spec, nodeName } };
+}
+
+/**
+ * The shape the engine's transition tables can represent: atomic states only, no
+ * transitions on the root, every transition with one target, named guards, actions and
+ * delays. Returns a line per transition (`state --event[guard]--> target`).
+ */
+export function tableRows(machine: AnyStateMachine): string[] {
+  const root = machine.root;
+  expect(Object.keys(root.on)).toEqual([]);
+  const rows: string[] = [];
+  const named = (a: unknown) => (typeof a === 'string' ? a : (a as { type: string }).type);
+  for (const [name, node] of Object.entries(root.states)) {
+    expect(['atomic', 'final']).toContain(node.type);
+    // Entry and exit actions are named (xstate's own raise for `after` aside).
+    for (const a of [...node.entry, ...node.exit]) expect(typeof named(a)).toBe('string');
+    for (const [event, transitions] of Object.entries(node.on)) {
+      if (event.startsWith('xstate.after')) continue;
+      for (const t of transitions) {
+        expect(t.target).toHaveLength(1);
+        const guard = t.guard === undefined ? '' : `[${named(t.guard)}]`;
+        rows.push(`${name} --${event}${guard}--> ${t.target![0]!.key}`);
+      }
+    }
+    for (const t of node.after) {
+      expect(typeof t.delay).toBe('string');
+      expect(t.target).toHaveLength(1);
+      rows.push(`${name} --after ${String(t.delay)}--> ${t.target![0]!.key}`);
+    }
+  }
+  return rows;
 }

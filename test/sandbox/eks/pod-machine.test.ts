@@ -13,6 +13,7 @@ import {
   normalizeImage,
   pullFailureMessage,
 } from '../../../sandbox/services/eks/images.ts';
+import { tableRows } from './helpers.ts';
 
 const resolve = catalogueResolver(undefined, {
   missing: ['nginx:1.26'],
@@ -101,6 +102,39 @@ describe('pod statechart: pure transition()', () => {
 });
 
 describe('pod statechart: table of {state, event → next}', () => {
+  it('has exactly these transitions, all representable as a table', () => {
+    expect(tableRows(podMachine)).toEqual([
+      'Pending --pod.scheduled--> ContainerCreating',
+      'Pending --pod.delete--> Deleted',
+      'ContainerCreating --image.pulled[imageFound]--> Running',
+      'ContainerCreating --image.pulled--> ErrImagePull',
+      'ContainerCreating --pod.delete--> Terminating',
+      'ContainerCreating --pod.evicted--> Evicted',
+      'ErrImagePull --pod.delete--> Terminating',
+      'ErrImagePull --pod.evicted--> Evicted',
+      'ErrImagePull --after sync--> ImagePullBackOff',
+      'ImagePullBackOff --pod.delete--> Terminating',
+      'ImagePullBackOff --pod.evicted--> Evicted',
+      'ImagePullBackOff --after pullBackOff--> ContainerCreating',
+      'Running --container.exited[willRestart]--> Terminated',
+      'Running --container.exited[exitedCleanly]--> Succeeded',
+      'Running --container.exited--> Failed',
+      'Running --pod.delete--> Terminating',
+      'Running --pod.evicted--> Evicted',
+      'Terminated --pod.delete--> Terminating',
+      'Terminated --pod.evicted--> Evicted',
+      'Terminated --after sync--> CrashLoopBackOff',
+      'CrashLoopBackOff --pod.delete--> Terminating',
+      'CrashLoopBackOff --pod.evicted--> Evicted',
+      'CrashLoopBackOff --after crashBackOff--> Running',
+      'Terminating --container.stopped--> Deleted',
+      'Terminating --after gracePeriod--> Deleted',
+      'Succeeded --pod.delete--> Terminating',
+      'Failed --pod.delete--> Terminating',
+      'Evicted --pod.delete--> Terminating',
+    ]);
+  });
+
   const base = initialTransition(podMachine, {})[0].context;
   const ctx = (over: Partial<PodMachineContext> = {}) => ({ ...base, ...over });
   const rows: [PodMachineState, PodMachineEvent, PodMachineState, Partial<PodMachineContext>?][] = [
