@@ -5,6 +5,7 @@ import {
   scaleUp,
   type NodeGroupInfo,
   type ScaleDownCandidate,
+  type ScaleDownState,
 } from '../../../sandbox/services/eks/cluster-autoscaler.ts';
 import { MI, node, pod } from './helpers.ts';
 
@@ -108,7 +109,7 @@ describe('Cluster Autoscaler scale-down', () => {
       cand('c', 0.5),
       cand('d', 0.1, 1, 'pod default/bare is not replicated'),
     ];
-    let state = { unneededSince: {}, lastScaleUp: null };
+    let state: ScaleDownState = { unneededSince: {}, lastScaleUp: null };
     let r = scaleDown(nodes, groups, 0, state);
     expect(r.state.unneededSince).toEqual({ a: 0, b: 0 });
     r = scaleDown(nodes, groups, 599, r.state);

@@ -13,6 +13,7 @@ import {
   recordEvent,
   replicaSetsTable,
   servicesTable,
+  type ServiceRow,
 } from '../../../sandbox/services/eks/kubectl-format.ts';
 import { parseManifests } from '../../../sandbox/services/eks/manifest.ts';
 import type {
@@ -238,7 +239,7 @@ describe('kubectl get', () => {
         clusterIP: null,
       },
     });
-    const rows = [
+    const rows: ServiceRow[] = [
       {
         service: svc('ClusterIP', null),
         creationTime: NOW - 3600,

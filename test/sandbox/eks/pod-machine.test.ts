@@ -295,6 +295,7 @@ describe('pod statechart: an actor on a simulated clock', () => {
     const restored = createActor(podMachine, {
       snapshot: persisted,
       clock: new SimulatedClock(),
+      input: {},
     }).start();
     expect(restored.getSnapshot().value).toBe('Terminated');
     expect(restored.getSnapshot().context.lastTermination).toEqual({
