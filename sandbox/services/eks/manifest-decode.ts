@@ -67,7 +67,7 @@ export function decode(value: unknown, shape: FieldType): DecodeOutcome {
       }
     }
     const mismatch = () => {
-      out.typeError = `json: cannot unmarshal ${jsonKind(v).split(' ')[0] === 'number' && t.k !== 'int' ? 'number' : jsonKind(v)} into Go struct field ${struct}.${goPath} of type ${goType(t)}`;
+      out.typeError = `json: cannot unmarshal ${jsonKind(v).split(' ')[0]} into Go struct field ${struct}.${goPath} of type ${goType(t)}`;
     };
     switch (t.k) {
       case 'any':

@@ -188,3 +188,12 @@ function emptyName(apiVersion: string, kind: string, namespace: string, fileName
     `from server for: ${JSON.stringify(fileName)}: resource name may not be empty`,
   ].join('\n');
 }
+
+/** What `kubectl apply` says it did: created, configured (something changed) or unchanged. */
+export function applyVerb(
+  previous: KubeObject | UnsimulatedObject | undefined,
+  next: KubeObject | UnsimulatedObject,
+): 'created' | 'configured' | 'unchanged' {
+  if (previous === undefined) return 'created';
+  return JSON.stringify(previous) === JSON.stringify(next) ? 'unchanged' : 'configured';
+}

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseManifests, type ParsedDocument } from '../../../sandbox/services/eks/manifest.ts';
+import {
+  applyVerb,
+  parseManifests,
+  type ParsedDocument,
+} from '../../../sandbox/services/eks/manifest.ts';
 import { parseCpuMilli, parseMemoryBytes } from '../../../sandbox/services/eks/quantity.ts';
 import type {
   Deployment,
@@ -190,6 +194,18 @@ describe('kubectl apply: parsing a Deployment', () => {
       'spec.template.spec.containers[0].env',
       'spec.template.spec.containers[0].imagePullPolicy',
     ]);
+  });
+});
+
+describe('kubectl apply: created, configured, unchanged', () => {
+  it('compares the new object with the stored one', () => {
+    const first = only(WEB);
+    const again = only(WEB);
+    const scaled = only(WEB.replace('replicas: 4', 'replicas: 6'));
+    if (!first.ok || !again.ok || !scaled.ok) throw new Error('parse failed');
+    expect(applyVerb(undefined, first.object)).toBe('created');
+    expect(applyVerb(first.object, again.object)).toBe('unchanged');
+    expect(applyVerb(first.object, scaled.object)).toBe('configured');
   });
 });
 
