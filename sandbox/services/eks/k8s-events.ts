@@ -77,6 +77,23 @@ export const podEvents = {
       'kubelet',
       `Back-off restarting failed container ${container} in pod ${pod.name}_${pod.namespace}(${pod.uid})`,
     ),
+  /** A failed probe; a liveness failure also restarts the container. */
+  unhealthy: (pod: PodRef, probe: 'Liveness' | 'Readiness' | 'Startup', statusCode: number) =>
+    podEvent(
+      pod,
+      'Warning',
+      'Unhealthy',
+      'kubelet',
+      `${probe} probe failed: HTTP probe failed with statuscode: ${statusCode}`,
+    ),
+  livenessRestart: (pod: PodRef, container: string) =>
+    podEvent(
+      pod,
+      'Normal',
+      'Killing',
+      'kubelet',
+      `Container ${container} failed liveness probe, will be restarted`,
+    ),
   /** Node-pressure eviction by the kubelet (§5.1, §5.5). */
   evictedForMemory: (
     pod: PodRef,

@@ -109,3 +109,39 @@ export function plainNode(name: string, allocatable: NodeResources, labels: Labe
     instanceId: null,
   };
 }
+
+/**
+ * The node a Fargate pod gets (one pod per node, §4.5): named `fargate-ip-…`, in the pod's
+ * subnet's AZ, labelled as a Fargate node. Its size as kubectl shows it is not the pod's
+ * provisioned size (the real one reports a larger, meaningless capacity); here it is the
+ * provisioned size, so the scheduler view stays truthful (sandbox choice).
+ */
+export function fargateNode(init: {
+  name: string;
+  zone: string;
+  region: string;
+  internalIP: string;
+  cpu: number;
+  memoryMiB: number;
+  now: number;
+  kubeletVersion: string;
+}): Node {
+  const allocatable = {
+    cpuMilli: (init.cpu * 1000) / 1024,
+    memoryBytes: init.memoryMiB * 2 ** 20,
+    pods: 1,
+  };
+  return {
+    ...plainNode(init.name, allocatable, {
+      'eks.amazonaws.com/compute-type': 'fargate',
+      'topology.kubernetes.io/region': init.region,
+      [ZONE_LABEL]: init.zone,
+    }),
+    internalIP: init.internalIP,
+    creationTime: init.now,
+    lastHeartbeat: init.now,
+    readySince: init.now,
+    kubeletVersion: init.kubeletVersion,
+    compute: 'fargate',
+  };
+}

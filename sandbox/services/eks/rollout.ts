@@ -70,3 +70,60 @@ export function rolloutStep(strategy: DeploymentStrategy, c: RolloutCounts): Rol
   oldReplicas -= Math.min(oldReplicas, canScaleDown);
   return { newReplicas, oldReplicas, done };
 }
+
+export interface RolloutStatusInput {
+  name: string;
+  /** Deployment generation vs what the controller has observed. */
+  generation: number;
+  observedGeneration: number;
+  replicas: number;
+  /** Pods of all ReplicaSets, of the new one, and available ones of the new one. */
+  statusReplicas: number;
+  updatedReplicas: number;
+  availableReplicas: number;
+  progressDeadlineExceeded: boolean;
+}
+
+/**
+ * What `kubectl rollout status deployment/<name>` prints now, and whether it is done
+ * (the deployment status viewer's messages).
+ */
+export function rolloutStatusText(s: RolloutStatusInput): {
+  text: string;
+  done: boolean;
+  error: boolean;
+} {
+  if (s.generation > s.observedGeneration)
+    return {
+      text: 'Waiting for deployment spec update to be observed...',
+      done: false,
+      error: false,
+    };
+  if (s.progressDeadlineExceeded)
+    return {
+      text: `error: deployment ${JSON.stringify(s.name)} exceeded its progress deadline`,
+      done: true,
+      error: true,
+    };
+  const wait = (why: string) => ({
+    text: `Waiting for deployment ${JSON.stringify(s.name)} rollout to finish: ${why}...`,
+    done: false,
+    error: false,
+  });
+  if (s.updatedReplicas < s.replicas)
+    return wait(`${s.updatedReplicas} out of ${s.replicas} new replicas have been updated`);
+  if (s.statusReplicas > s.updatedReplicas)
+    return wait(`${s.statusReplicas - s.updatedReplicas} old replicas are pending termination`);
+  if (s.availableReplicas < s.updatedReplicas)
+    return wait(`${s.availableReplicas} of ${s.updatedReplicas} updated replicas are available`);
+  return {
+    text: `deployment ${JSON.stringify(s.name)} successfully rolled out`,
+    done: true,
+    error: false,
+  };
+}
+
+/** The Progressing condition's message once `progressDeadlineSeconds` has passed. */
+export function progressDeadlineMessage(replicaSet: string): string {
+  return `ReplicaSet ${JSON.stringify(replicaSet)} has timed out progressing.`;
+}

@@ -28,7 +28,13 @@ import {
   nodeStatusText,
   observeNode,
 } from '../../../sandbox/services/eks/node-health.ts';
-import { rollingFenceposts, rolloutStep } from '../../../sandbox/services/eks/rollout.ts';
+import {
+  progressDeadlineMessage,
+  rollingFenceposts,
+  rolloutStatusText,
+  rolloutStep,
+} from '../../../sandbox/services/eks/rollout.ts';
+import { fargateNode } from '../../../sandbox/services/eks/objects.ts';
 import { MI, node, pod } from './helpers.ts';
 
 describe('rolling update arithmetic', () => {
@@ -337,5 +343,60 @@ describe('names', () => {
     expect(nodeNameFor('10.0.1.23', 'eu-west-3', true)).toBe(
       'fargate-ip-10-0-1-23.eu-west-3.compute.internal',
     );
+  });
+});
+
+describe('kubectl rollout status', () => {
+  const base = {
+    name: 'web',
+    generation: 2,
+    observedGeneration: 2,
+    replicas: 4,
+    statusReplicas: 4,
+    updatedReplicas: 4,
+    availableReplicas: 4,
+    progressDeadlineExceeded: false,
+  };
+  it('prints what the rollout waits for, then success or the deadline', () => {
+    expect(
+      [
+        { generation: 3 },
+        { updatedReplicas: 1, statusReplicas: 5 },
+        { statusReplicas: 6 },
+        { availableReplicas: 2 },
+        {},
+        { progressDeadlineExceeded: true, updatedReplicas: 1 },
+      ].map((over) => rolloutStatusText({ ...base, ...over }).text),
+    ).toEqual([
+      'Waiting for deployment spec update to be observed...',
+      'Waiting for deployment "web" rollout to finish: 1 out of 4 new replicas have been updated...',
+      'Waiting for deployment "web" rollout to finish: 2 old replicas are pending termination...',
+      'Waiting for deployment "web" rollout to finish: 2 of 4 updated replicas are available...',
+      'deployment "web" successfully rolled out',
+      'error: deployment "web" exceeded its progress deadline',
+    ]);
+    expect(progressDeadlineMessage('web-7d9f8c6b5')).toBe(
+      'ReplicaSet "web-7d9f8c6b5" has timed out progressing.',
+    );
+  });
+});
+
+describe('Fargate nodes', () => {
+  it('holds one pod of the provisioned size', () => {
+    const n = fargateNode({
+      name: nodeNameFor('10.0.3.44', 'eu-west-3', true),
+      zone: 'eu-west-3b',
+      region: 'eu-west-3',
+      internalIP: '10.0.3.44',
+      cpu: 256,
+      memoryMiB: 512,
+      now: 0,
+      kubeletVersion: 'v1.30.0-eks',
+    });
+    expect([n.name, n.compute, n.allocatable]).toEqual([
+      'fargate-ip-10-0-3-44.eu-west-3.compute.internal',
+      'fargate',
+      { cpuMilli: 250, memoryBytes: 512 * MI, pods: 1 },
+    ]);
   });
 });
