@@ -1,0 +1,520 @@
+/**
+ * kube-scheduler (aws-facts.md §5.3–§5.4): filter, then score, one pod at a time.
+ *
+ * Filters run in the default plugin order and stop at the first that fails a node, as the
+ * framework does: NodeUnschedulable, TaintToleration, NodeAffinity (nodeSelector + required
+ * node affinity), NodePorts, NodeResourcesFit (pod count, then cpu and memory requests
+ * against allocatable), PodTopologySpread (DoNotSchedule). Scoring is NodeResourcesFit's
+ * LeastAllocated (default) or MostAllocated over cpu and memory with the scheduler's
+ * non-zero request defaults (100m, 200Mi); other score plugins are not modelled.
+ *
+ * Like the real scheduler it stops looking once it has found `numFeasibleNodesToFind`
+ * feasible nodes (adaptive percentage of nodes to score) and starts each search where the
+ * last one ended; nodes are listed zone by zone, interleaved, as its node tree lists them.
+ * The real scheduler breaks score ties at random; here a tie goes to a draw from the PRNG
+ * passed in, or (without one) to the first node evaluated — both deterministic.
+ *
+ * Every decision keeps a verdict for each node it evaluated: the filter that failed and its
+ * reasons, or the score — enough for "why is this pod here, or still Pending?".
+ */
+import type { Labels, Node, NodeAffinity, Pod, PodSpec, Taint, Toleration } from './types.ts';
+import { matchesSelector } from './labels.ts';
+
+export type FilterName =
+  | 'NodeUnschedulable'
+  | 'TaintToleration'
+  | 'NodeAffinity'
+  | 'NodePorts'
+  | 'NodeResourcesFit'
+  | 'PodTopologySpread';
+
+export interface FilteredNode {
+  node: string;
+  /** The filter that rejected the node. */
+  filter: FilterName;
+  reasons: string[];
+}
+
+/** One node's part in a decision: rejected by a filter, or scored. */
+export interface NodeVerdict {
+  node: string;
+  filter: FilterName | null;
+  reasons: string[];
+  /** Score 0–100 for feasible nodes, null for filtered ones. */
+  score: number | null;
+}
+
+export interface SchedulingDecision {
+  pod: string;
+  /** The chosen node, or null (the pod stays Pending with `message`). */
+  node: string | null;
+  /** The FailedScheduling event message, or null on success. */
+  message: string | null;
+  /** Nodes a filter rejected, in evaluation order. */
+  filtered: FilteredNode[];
+  /** Node names in the scheduler's order, shared with its state (not copied per decision). */
+  order: readonly string[];
+  /** Position in `order` of the first node evaluated. */
+  start: number;
+  /**
+   * One entry per evaluated node, in evaluation order (`order[(start + k) % order.length]`):
+   * its score, or -1 when a filter rejected it (the reasons are in `filtered`).
+   */
+  scores: number[];
+  /** Nodes in the cluster when the decision was made. */
+  totalNodes: number;
+}
+
+/** Every evaluated node's verdict, filtered ones first, then scored ones best first. */
+export function verdictsOf(d: SchedulingDecision): NodeVerdict[] {
+  const scored: NodeVerdict[] = [];
+  d.scores.forEach((score, k) => {
+    if (score >= 0)
+      scored.push({
+        node: d.order[(d.start + k) % d.order.length]!,
+        filter: null,
+        reasons: [],
+        score,
+      });
+  });
+  scored.sort((a, b) => b.score! - a.score!);
+  return [...d.filtered.map((f) => ({ ...f, score: null })), ...scored];
+}
+
+export interface SchedulerOptions {
+  scoring: 'LeastAllocated' | 'MostAllocated';
+  /** 0 = adaptive (the default), 1–100 = fixed. */
+  percentageOfNodesToScore: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+  scoring: 'LeastAllocated',
+  percentageOfNodesToScore: 0,
+};
+
+/** The scheduler's per-node bookkeeping (its cache), built from nodes and bound pods. */
+export interface NodeInfo {
+  node: Node;
+  requestedCpu: number;
+  requestedMemory: number;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+  pods: number;
+  hostPorts: string[];
+  /** Labels of the pods on this node, for topology spread counting. */
+  podLabels: { namespace: string; labels: Labels }[];
+}
+
+export interface SchedulerState {
+  nodes: NodeInfo[];
+  /** The nodes' names, in the same order. */
+  names: string[];
+  /** Index of the node where the next search starts. */
+  nextStartNodeIndex: number;
+}
+
+/** Defaults the scheduler uses for containers without requests, when scoring. */
+export const NON_ZERO_CPU_MILLI = 100;
+export const NON_ZERO_MEMORY_BYTES = 200 * 1024 * 1024;
+const MAX_NODE_SCORE = 100;
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+export interface PodRequest {
+  cpu: number;
+  memory: number;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+  hostPorts: string[];
+}
+
+/** Effective requests: max(largest init container, sum of app containers), per resource. */
+export function podRequest(spec: PodSpec): PodRequest {
+  let cpu = 0;
+  let memory = 0;
+  let nonZeroCpu = 0;
+  let nonZeroMemory = 0;
+  const hostPorts: string[] = [];
+  for (const c of spec.containers) {
+    cpu += c.requests.cpuMilli ?? 0;
+    memory += c.requests.memoryBytes ?? 0;
+    nonZeroCpu += c.requests.cpuMilli || NON_ZERO_CPU_MILLI;
+    nonZeroMemory += c.requests.memoryBytes || NON_ZERO_MEMORY_BYTES;
+    for (const p of c.ports) if (p.hostPort !== null) hostPorts.push(`${p.protocol}/${p.hostPort}`);
+  }
+  for (const c of spec.initContainers) {
+    cpu = Math.max(cpu, c.requests.cpuMilli ?? 0);
+    memory = Math.max(memory, c.requests.memoryBytes ?? 0);
+    nonZeroCpu = Math.max(nonZeroCpu, c.requests.cpuMilli || NON_ZERO_CPU_MILLI);
+    nonZeroMemory = Math.max(nonZeroMemory, c.requests.memoryBytes || NON_ZERO_MEMORY_BYTES);
+  }
+  return { cpu, memory, nonZeroCpu, nonZeroMemory, hostPorts };
+}
+
+/** Nodes zone by zone, interleaved (a, b, c, a, b, c…), keeping their order within a zone. */
+function interleaveZones(nodes: Node[]): Node[] {
+  const zones = new Map<string, Node[]>();
+  for (const n of nodes) {
+    const z = Object.hasOwn(n.labels, ZONE_LABEL) ? n.labels[ZONE_LABEL]! : '';
+    let list = zones.get(z);
+    if (!list) zones.set(z, (list = []));
+    list.push(n);
+  }
+  const lists = [...zones.values()];
+  const out: Node[] = [];
+  for (let i = 0; out.length < nodes.length; i++)
+    for (const list of lists) if (i < list.length) out.push(list[i]!);
+  return out;
+}
+
+/** The scheduler's view of the cluster: nodes with the pods already bound to them. */
+export function buildSchedulerState(nodes: Node[], boundPods: Pod[]): SchedulerState {
+  const infos: NodeInfo[] = interleaveZones(nodes).map((node) => ({
+    node,
+    requestedCpu: 0,
+    requestedMemory: 0,
+    nonZeroCpu: 0,
+    nonZeroMemory: 0,
+    pods: 0,
+    hostPorts: [],
+    podLabels: [],
+  }));
+  const byName = new Map(infos.map((i) => [i.node.name, i]));
+  for (const pod of boundPods) {
+    const info = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
+    if (info) assume(info, pod, podRequest(pod.spec));
+  }
+  return { nodes: infos, names: infos.map((i) => i.node.name), nextStartNodeIndex: 0 };
+}
+
+/** Counts a pod on a node (the scheduler's "assume" once it has chosen). */
+export function assume(info: NodeInfo, pod: Pod, req: PodRequest): void {
+  info.requestedCpu += req.cpu;
+  info.requestedMemory += req.memory;
+  info.nonZeroCpu += req.nonZeroCpu;
+  info.nonZeroMemory += req.nonZeroMemory;
+  info.pods += 1;
+  for (const p of req.hostPorts) info.hostPorts.push(p);
+  info.podLabels.push({ namespace: pod.metadata.namespace, labels: pod.metadata.labels });
+}
+
+export function tolerates(tolerations: Toleration[], taint: Taint): boolean {
+  for (const t of tolerations) {
+    if (t.effect !== null && t.effect !== taint.effect) continue;
+    if (t.key === '' && t.operator === 'Exists') return true;
+    if (t.key !== taint.key) continue;
+    if (t.operator === 'Exists' || t.value === taint.value) return true;
+  }
+  return false;
+}
+
+function matchesRequirement(labels: Labels, op: string, key: string, values: string[]): boolean {
+  const present = Object.hasOwn(labels, key);
+  const v = present ? labels[key]! : '';
+  switch (op) {
+    case 'In':
+      return present && values.includes(v);
+    case 'NotIn':
+      return !present || !values.includes(v);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+    case 'Gt':
+      return present && /^-?\d+$/.test(v) && Number(v) > Number(values[0]);
+    case 'Lt':
+      return present && /^-?\d+$/.test(v) && Number(v) < Number(values[0]);
+    default:
+      return false;
+  }
+}
+
+function matchesNodeAffinity(
+  selector: Labels,
+  affinity: NodeAffinity | null,
+  labels: Labels,
+): boolean {
+  for (const k in selector)
+    if (!Object.hasOwn(labels, k) || labels[k] !== selector[k]) return false;
+  if (affinity?.required) {
+    if (affinity.required.length === 0) return false;
+    return affinity.required.some(
+      (term) =>
+        term.matchExpressions.length > 0 &&
+        term.matchExpressions.every((e) => matchesRequirement(labels, e.operator, e.key, e.values)),
+    );
+  }
+  return true;
+}
+
+/** `numFeasibleNodesToFind`: how many feasible nodes end the search. */
+export function numFeasibleNodesToFind(numAllNodes: number, percentage: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND || percentage >= 100) return numAllNodes;
+  let adaptive = percentage;
+  if (adaptive <= 0) {
+    adaptive = 50 - Math.trunc(numAllNodes / 125);
+    if (adaptive < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND)
+      adaptive = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * adaptive) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+/** Whether the preemption step could help on a node that failed this filter. */
+const RESOLVABLE: Record<FilterName, boolean> = {
+  NodeUnschedulable: false,
+  TaintToleration: false,
+  NodeAffinity: false,
+  NodePorts: true,
+  NodeResourcesFit: true,
+  PodTopologySpread: true,
+};
+
+const SPREAD_REASON = "node(s) didn't match pod topology spread constraints";
+const SPREAD_MISSING = `${SPREAD_REASON} (missing required label)`;
+
+/** Per-constraint domain counts for the DoNotSchedule spread constraints of a pod. */
+function spreadCounts(pod: Pod, state: SchedulerState) {
+  const constraints = pod.spec.topologySpreadConstraints.filter(
+    (c) => c.whenUnsatisfiable === 'DoNotSchedule',
+  );
+  return constraints.map((c) => {
+    const counts = new Map<string, number>();
+    for (const info of state.nodes) {
+      const labels = info.node.labels;
+      if (!Object.hasOwn(labels, c.topologyKey)) continue;
+      if (!matchesNodeAffinity(pod.spec.nodeSelector, pod.spec.nodeAffinity, labels)) continue;
+      const domain = labels[c.topologyKey]!;
+      let count = counts.get(domain) ?? 0;
+      if (c.labelSelector)
+        for (const p of info.podLabels)
+          if (p.namespace === pod.metadata.namespace && matchesSelector(c.labelSelector, p.labels))
+            count++;
+      counts.set(domain, count);
+    }
+    let min = Infinity;
+    for (const v of counts.values()) if (v < min) min = v;
+    const self = c.labelSelector
+      ? matchesSelector(c.labelSelector, pod.metadata.labels)
+        ? 1
+        : 0
+      : 0;
+    return { constraint: c, counts, min: min === Infinity ? 0 : min, self };
+  });
+}
+
+/**
+ * Decides where one pod goes and, on success, counts it on that node in `state`.
+ * `random` (a float in [0, 1) from the world's PRNG) breaks score ties.
+ */
+export function schedulePod(
+  pod: Pod,
+  state: SchedulerState,
+  options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS,
+  random?: () => number,
+): SchedulingDecision {
+  const podName = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const nodes = state.nodes;
+  const total = nodes.length;
+  const scores: number[] = [];
+  const filtered: FilteredNode[] = [];
+  if (total === 0)
+    return {
+      pod: podName,
+      node: null,
+      message: 'no nodes available to schedule pods',
+      filtered,
+      order: state.names,
+      start: 0,
+      scores,
+      totalNodes: 0,
+    };
+
+  const spec = pod.spec;
+  const req = podRequest(spec);
+  const tolerations = spec.tolerations;
+  const checkAffinity =
+    Object.keys(spec.nodeSelector).length > 0 || spec.nodeAffinity?.required != null;
+  const checkPorts = req.hostPorts.length > 0;
+  const spreads = spec.topologySpreadConstraints.length > 0 ? spreadCounts(pod, state) : [];
+  const mostAllocated = options.scoring === 'MostAllocated';
+  const toFind = numFeasibleNodesToFind(total, options.percentageOfNodesToScore);
+  let feasible = 0;
+  let best = -1;
+  let bestScore = -1;
+  let ties = 0;
+  const start = state.nextStartNodeIndex % total;
+  let i = 0;
+
+  for (; i < total && feasible < toFind; i++) {
+    const index = start + i < total ? start + i : start + i - total;
+    const info = nodes[index]!;
+    const node = info.node;
+    let filter: FilterName | null = null;
+    let reasons: string[] = EMPTY;
+
+    if (node.unschedulable && !tolerates(tolerations, UNSCHEDULABLE_TAINT)) {
+      filter = 'NodeUnschedulable';
+      reasons = ['node(s) were unschedulable'];
+    } else if (node.taints.length > 0) {
+      for (const t of node.taints) {
+        if (t.effect === 'PreferNoSchedule' || tolerates(tolerations, t)) continue;
+        filter = 'TaintToleration';
+        reasons = [`node(s) had untolerated taint {${t.key}: ${t.value}}`];
+        break;
+      }
+    }
+    if (
+      filter === null &&
+      checkAffinity &&
+      !matchesNodeAffinity(spec.nodeSelector, spec.nodeAffinity, node.labels)
+    ) {
+      filter = 'NodeAffinity';
+      reasons = ["node(s) didn't match Pod's node affinity/selector"];
+    }
+    if (filter === null && checkPorts && req.hostPorts.some((p) => info.hostPorts.includes(p))) {
+      filter = 'NodePorts';
+      reasons = ["node(s) didn't have free ports for the requested pod ports"];
+    }
+    const a = node.allocatable;
+    if (filter === null) {
+      const pods = info.pods + 1 > a.pods;
+      const cpu = req.cpu > 0 && req.cpu > a.cpuMilli - info.requestedCpu;
+      const memory = req.memory > 0 && req.memory > a.memoryBytes - info.requestedMemory;
+      if (pods || cpu || memory) {
+        filter = 'NodeResourcesFit';
+        reasons = [];
+        if (pods) reasons.push('Too many pods');
+        if (cpu) reasons.push('Insufficient cpu');
+        if (memory) reasons.push('Insufficient memory');
+      }
+    }
+    if (filter === null && spreads.length > 0) {
+      for (const s of spreads) {
+        const key = s.constraint.topologyKey;
+        if (!Object.hasOwn(node.labels, key)) {
+          filter = 'PodTopologySpread';
+          reasons = [SPREAD_MISSING];
+          break;
+        }
+        const skew = (s.counts.get(node.labels[key]!) ?? 0) + s.self - s.min;
+        if (skew > s.constraint.maxSkew) {
+          filter = 'PodTopologySpread';
+          reasons = [SPREAD_REASON];
+          break;
+        }
+      }
+    }
+
+    if (filter !== null) {
+      filtered.push({ node: node.name, filter, reasons });
+      scores.push(-1);
+      continue;
+    }
+    feasible++;
+    const cpuScore = resourceScore(info.nonZeroCpu + req.nonZeroCpu, a.cpuMilli, mostAllocated);
+    const memoryScore = resourceScore(
+      info.nonZeroMemory + req.nonZeroMemory,
+      a.memoryBytes,
+      mostAllocated,
+    );
+    const score = Math.trunc((cpuScore + memoryScore) / 2);
+    scores.push(score);
+    if (score > bestScore) {
+      bestScore = score;
+      best = index;
+      ties = 1;
+    } else if (score === bestScore) {
+      ties++;
+      if (random && Math.floor(random() * ties) === 0) best = index;
+    }
+  }
+  state.nextStartNodeIndex = (start + i) % total;
+
+  if (best < 0)
+    return {
+      pod: podName,
+      node: null,
+      message: failedSchedulingMessage(filtered, total),
+      filtered,
+      order: state.names,
+      start,
+      scores,
+      totalNodes: total,
+    };
+  const chosen = nodes[best]!;
+  assume(chosen, pod, req);
+  return {
+    pod: podName,
+    node: chosen.node.name,
+    message: null,
+    filtered,
+    order: state.names,
+    start,
+    scores,
+    totalNodes: total,
+  };
+}
+
+/** NodeResourcesFit's LeastAllocated / MostAllocated score of one resource (0–100). */
+function resourceScore(requested: number, capacity: number, mostAllocated: boolean): number {
+  if (capacity === 0) return 0;
+  if (mostAllocated)
+    return Math.trunc(((requested < capacity ? requested : capacity) * MAX_NODE_SCORE) / capacity);
+  if (requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+const EMPTY: string[] = [];
+const UNSCHEDULABLE_TAINT: Taint = {
+  key: 'node.kubernetes.io/unschedulable',
+  value: '',
+  effect: 'NoSchedule',
+  timeAdded: null,
+};
+
+const histogram = (counts: Map<string, number>): string =>
+  [...counts]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort()
+    .join(', ');
+
+/**
+ * `0/3 nodes are available: 1 node(s) had untolerated taint {…}, 2 Insufficient cpu.
+ * preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No
+ * preemption victims found for incoming pod.` Reasons are counted, then sorted as strings
+ * (so `10 …` sorts before `2 …`, as the scheduler prints them).
+ */
+export function failedSchedulingMessage(filtered: FilteredNode[], totalNodes: number): string {
+  const reasons = new Map<string, number>();
+  const preemption = new Map<string, number>();
+  for (const v of filtered) {
+    for (const r of v.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    const p =
+      RESOLVABLE[v.filter] && !v.reasons.includes(SPREAD_MISSING)
+        ? 'No preemption victims found for incoming pod'
+        : 'Preemption is not helpful for scheduling';
+    preemption.set(p, (preemption.get(p) ?? 0) + 1);
+  }
+  return `0/${totalNodes} nodes are available: ${histogram(reasons)}. preemption: 0/${totalNodes} nodes are available: ${histogram(preemption)}.`;
+}
+
+/** A plain-language answer to "why is this pod here / still Pending?" (sandbox wording). */
+export function explainDecision(d: SchedulingDecision): string[] {
+  const lines = [
+    d.node ? `${d.pod} was assigned to ${d.node}.` : `${d.pod} is Pending: ${d.message}`,
+  ];
+  for (const v of verdictsOf(d))
+    lines.push(
+      v.filter
+        ? `  ${v.node}: rejected by ${v.filter} (${v.reasons.join(', ')})`
+        : `  ${v.node}: passed every filter, score ${v.score}`,
+    );
+  const unevaluated = d.totalNodes - d.scores.length;
+  if (unevaluated > 0)
+    lines.push(
+      `  ${unevaluated} other node(s) not evaluated: the scheduler had already found enough feasible nodes`,
+    );
+  return lines;
+}
