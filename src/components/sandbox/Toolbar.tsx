@@ -1,5 +1,5 @@
 /** Play/pause, step, speed, reset, undo; the sim clock, the cost meter and the toil counter. */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { SPEEDS } from '@lib/sandbox-view/sim-loop.ts';
 import {
   formatClock,
@@ -15,9 +15,11 @@ interface Props {
   duration: number;
   onReset: () => void;
   onUndo: () => void;
+  /** More controls after undo and reset (share, present). */
+  extra?: ReactNode;
 }
 
-export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }: Props) {
+export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo, extra }: Props) {
   const { store, idPrefix } = useSandboxUi();
   const time = useWorldSlice(store, (w) => w.time);
   const perHour = useWorldSlice(store, (w) => w.cost.perHour);
@@ -82,6 +84,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
           <span aria-hidden="true">⟲</span> Reset
         </button>
       </div>
+      {extra}
       <dl className="sbx-meters" aria-describedby={`${idPrefix}-clock-words`}>
         <div>
           <dt>Sim time</dt>
