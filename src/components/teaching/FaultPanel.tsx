@@ -2,7 +2,7 @@
  * The live fault panel: every fault the projected world supports, each with the targets that
  * exist now. Firing sends the fault to the projected window, which applies it as the instructor.
  */
-import { forwardRef, useState, type FormEvent, type Ref } from 'react';
+import { forwardRef, useState, type Ref } from 'react';
 import type { FaultKind } from '@lib/teaching/fault-catalogue.ts';
 import type { ConsoleMessage } from '@lib/teaching/presenter-channel.ts';
 
@@ -36,7 +36,7 @@ function FaultForm({
       ? `A whole number from ${kind.amount.min} to ${kind.amount.max.toLocaleString('en')}.`
       : '';
 
-  const fire = (event: FormEvent) => {
+  const fire = (event: { preventDefault: () => void }) => {
     event.preventDefault();
     if (!target || amountError) return;
     const action = kind.amount ? { ...target.action, [kind.amount.field]: number } : target.action;

@@ -1,13 +1,15 @@
 /**
  * The instructor window: speaker notes, an elapsed timer, the projected sandbox's controls and
  * the live fault panel. It runs no engine of its own; the projected window owns the world and
- * reports it over BroadcastChannel (see PresenterBridge.tsx). Everything has a key (SHORTCUTS).
+ * reports it over BroadcastChannel (see PresenterBridge.tsx). Everything has a key
+ * (INSTRUCTOR_SHORTCUTS).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpeakerNoteSection } from '@lib/lesson-schema.ts';
 import { formatClock } from '@lib/sandbox-view/format.ts';
 import { SPEEDS } from '@lib/sandbox-view/sim-loop.ts';
 import type { Control } from '@lib/teaching/presenter-channel.ts';
+import { INSTRUCTOR_SHORTCUTS } from '@lib/teaching/presenter-shortcuts.ts';
 import { isTypingTarget } from '@lib/teaching/typing-target.ts';
 import { ElapsedTimer, startTimer, toggleTimer, type TimerState } from './ElapsedTimer.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
@@ -22,19 +24,6 @@ interface Props {
   lessonHref: string;
   notes: SpeakerNoteSection[];
 }
-
-/** The instructor window's keys; the instructors' page lists the same table. */
-export const SHORTCUTS: readonly [key: string, what: string][] = [
-  ['K', 'Play or pause the projected sandbox'],
-  ['.', 'Step 10 simulated seconds'],
-  ['1 2 3 4', 'Speed 1×, 4×, 16×, 64×'],
-  ['E', 'Run to the end of the scenario'],
-  ['U', 'Undo the last learner action'],
-  ['R', 'Rewind: reset the sandbox to its start'],
-  ['F', 'Go to the fault panel'],
-  ['N', 'Go to the speaker notes'],
-  ['T', 'Pause or resume the timer'],
-];
 
 export default function PresenterConsole({ lessonId, lessonTitle, lessonHref, notes }: Props) {
   const { status, fired, send } = usePresenterLink();
@@ -198,10 +187,10 @@ export default function PresenterConsole({ lessonId, lessonTitle, lessonHref, no
 
       <section className="pc-card pc-fired" aria-labelledby="pc-fired-title">
         <h2 id="pc-fired-title">Fired so far</h2>
-        {fired.length === 0 ? (
-          <p className="pc-muted">Nothing yet.</p>
-        ) : (
-          <div role="log" aria-live="polite">
+        <div role="log" aria-live="polite">
+          {fired.length === 0 ? (
+            <p className="pc-muted">Nothing yet.</p>
+          ) : (
             <ol reversed>
               {fired.map((entry) => (
                 <li key={entry.n}>
@@ -210,8 +199,8 @@ export default function PresenterConsole({ lessonId, lessonTitle, lessonHref, no
                 </li>
               ))}
             </ol>
-          </div>
-        )}
+          )}
+        </div>
       </section>
 
       <SpeakerNotes
@@ -223,7 +212,7 @@ export default function PresenterConsole({ lessonId, lessonTitle, lessonHref, no
       <section className="pc-card pc-keys" aria-labelledby="pc-keys-title">
         <h2 id="pc-keys-title">Keys in this window</h2>
         <dl>
-          {SHORTCUTS.map(([key, what]) => (
+          {INSTRUCTOR_SHORTCUTS.map(([key, what]) => (
             <div key={key}>
               <dt>
                 <kbd>{key}</kbd>

@@ -52,4 +52,6 @@ function showNotice(message: string): void {
   notice.append(text, dismiss);
   const main = document.querySelector('main') ?? document.body;
   main.prepend(notice);
+  // A link pasted into an open page may find it scrolled anywhere.
+  notice.scrollIntoView({ block: 'nearest' });
 }
