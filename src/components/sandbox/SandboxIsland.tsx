@@ -273,6 +273,11 @@ export default function SandboxIsland({
   );
   useSharedLink(rootRef, scenario, engine, beforeRestore, onRestored);
   const presenter = usePresenterMode(rootRef, wake);
+  // Kept stable so the memoised toolbar does not re-render with every island render.
+  const shareControls = useMemo(
+    () => <ShareControls presenting={presenter.presenting} onPresent={presenter.toggle} />,
+    [presenter.presenting, presenter.toggle],
+  );
 
   const extra = useMemo(() => selectPanels(panels), [panels]);
   const tabs: TabSpec[] = [
@@ -351,7 +356,7 @@ export default function SandboxIsland({
           duration={scenario.duration}
           onReset={reset}
           onUndo={undo}
-          extra={<ShareControls presenting={presenter.presenting} onPresent={presenter.toggle} />}
+          extra={shareControls}
         />
         {presenter.presenting && engine.actor ? (
           <Suspense fallback={null}>
