@@ -29,6 +29,7 @@ interface Props {
 /** Status updates at most this often while the clock runs (the instructor window needs no more). */
 const STATUS_EVERY_MS = 200;
 const FIRED_SHOWN = 3;
+const CAN_BROADCAST = typeof BroadcastChannel === 'function';
 
 export default function PresenterBridge({ actor, loop, onReset, onUndo, fault }: Props) {
   const [fired, setFired] = useState<(FiredFault & { n: number })[]>([]);
@@ -40,6 +41,7 @@ export default function PresenterBridge({ actor, loop, onReset, onUndo, fault }:
   const sendStatus = useRef<() => void>(() => undefined);
 
   useEffect(() => {
+    if (!CAN_BROADCAST) return undefined;
     const channel = new BroadcastChannel(PRESENTER_CHANNEL);
     channelRef.current = channel;
     const post = (message: ProjectorMessage) => channel.postMessage(message);
@@ -130,6 +132,9 @@ export default function PresenterBridge({ actor, loop, onReset, onUndo, fault }:
 
   return (
     <aside className="sbx-presenter-fired" aria-label="Faults fired by the instructor">
+      {CAN_BROADCAST ? null : (
+        <p>This browser cannot talk to an instructor window (it has no BroadcastChannel).</p>
+      )}
       <ul aria-live="polite">
         {fired.map((entry) => (
           <li key={entry.n} className={entry.ok ? '' : 'sbx-presenter-refused'}>

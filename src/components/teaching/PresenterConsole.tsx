@@ -87,6 +87,12 @@ export default function PresenterConsole({ lessonId, lessonTitle, lessonHref, no
           </>
         ) : (
           <>
+            {typeof BroadcastChannel === 'function' ? null : (
+              <p role="alert">
+                This browser cannot talk to another window (it has no BroadcastChannel): use a
+                current Firefox, Chrome, Edge or Safari.
+              </p>
+            )}
             <p>
               No projected window is connected. Open “{lessonTitle}” on the projector and press{' '}
               <kbd>P</kbd> on a sandbox, or:

@@ -23,6 +23,8 @@ export function usePresenterLink(): PresenterLink {
   const count = useRef(0);
 
   useEffect(() => {
+    // Every browser the course supports has it; without it PresenterConsole says so.
+    if (typeof BroadcastChannel !== 'function') return undefined;
     const open = new BroadcastChannel(PRESENTER_CHANNEL);
     channel.current = open;
     open.onmessage = (event: MessageEvent) => {
