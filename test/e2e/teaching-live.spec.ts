@@ -49,6 +49,26 @@ test('an instructor drives the projected sandbox and fires a fault that the proj
     'true',
   );
 
+  await console.keyboard.press('k');
+  await expect(status).toContainText('playing at 4×');
+  await expect(sandbox.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await console.keyboard.press('k');
+  await expect(status).toContainText('paused');
+  await expect(sandbox.getByRole('button', { name: 'Play' })).toBeVisible();
+  await console.keyboard.press('r');
+  await expect.poll(() => simSeconds(sandbox)).toBe(0);
+  await console.keyboard.press('.');
+  await console.keyboard.press('.');
+  await expect(status).toContainText('00:20 / 05:00 paused');
+  await console.keyboard.press('n');
+  await expect(console.getByRole('heading', { name: 'Speaker notes N' })).toBeFocused();
+  await console.keyboard.press('f');
+  await expect(
+    console
+      .getByRole('form', { name: 'Kill an instance' })
+      .getByRole('combobox', { name: 'Target' }),
+  ).toBeFocused();
+
   // The fault panel lists the world's faults with targets taken from what runs.
   const faults = console.getByRole('region', { name: 'Fault panel F' });
   await expect(faults.getByRole('heading', { level: 3 })).toHaveText([
