@@ -4,7 +4,7 @@
  * was and says why in one notice at the top of the content.
  */
 import { deliverState } from './inbox.ts';
-import type { LinkResult } from './shared-state.ts';
+import { refuse, type LinkResult } from './shared-state.ts';
 import { decodeStateLink } from './state-link.ts';
 
 const NOTICE_ID = 'sbx-link-notice';
@@ -18,7 +18,10 @@ export function openLink(hash: string): void {
   );
   if (!block) {
     return showNotice(
-      `This sandbox link was not opened: it opens the sandbox “${state.scenarioId}”, which is not on this page.`,
+      refuse(
+        'unknown-scenario',
+        `it opens the sandbox “${state.scenarioId}”, which is not on this page.`,
+      ).error.message,
     );
   }
   clearNotice();
