@@ -13,6 +13,25 @@ export const LESSON_IDS = [
 
 export type LessonId = (typeof LESSON_IDS)[number];
 
+/** One part of a lesson's speaker notes: what to say and do around one sandbox or moment. */
+export const speakerNoteSection = z.strictObject({
+  title: z.string().min(3).max(80).describe('A short heading, e.g. "Opening (5 min)".'),
+  sandbox: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional()
+    .describe(
+      'The scenario id of the <Sandbox> these notes go with; the presenter window shows them first while it is projected. It must be a sandbox of this lesson.',
+    ),
+  points: z
+    .array(z.string().min(5).max(600))
+    .min(1)
+    .max(12)
+    .describe('What to say, ask or fire, one short paragraph each (plain text).'),
+});
+
+export type SpeakerNoteSection = z.infer<typeof speakerNoteSection>;
+
 /** Frontmatter every lesson must carry, on top of Starlight's own fields (`title`, …). */
 export const lessonFields = z.object({
   id: z
@@ -46,6 +65,13 @@ export const lessonFields = z.object({
     .array(z.enum(LESSON_IDS))
     .default([])
     .describe('Ids of the lessons to take first; empty for a starting lesson.'),
+  speakerNotes: z
+    .array(speakerNoteSection)
+    .max(20)
+    .default([])
+    .describe(
+      'Notes for the instructor, shown only in the presenter window (/presenter/<id>/), never on the lesson page.',
+    ),
 });
 
 export type LessonFields = z.infer<typeof lessonFields>;

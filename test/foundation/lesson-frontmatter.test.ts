@@ -14,8 +14,26 @@ const VALID = {
 };
 
 describe('lesson frontmatter schema', () => {
-  it('accepts a complete lesson and defaults prerequisites to none', () => {
-    expect(lessonFields.parse(VALID)).toEqual({ ...VALID, prerequisites: [] });
+  it('accepts a complete lesson and defaults prerequisites and speaker notes to none', () => {
+    expect(lessonFields.parse(VALID)).toEqual({ ...VALID, prerequisites: [], speakerNotes: [] });
+  });
+
+  it('accepts speaker notes and names the part of a wrong one', () => {
+    const notes = [
+      { title: 'Opening (5 min)', sandbox: 'ecs-first-service', points: ['Ask the room.'] },
+    ];
+    expect(lessonFields.parse({ ...VALID, speakerNotes: notes }).speakerNotes).toEqual(notes);
+    const wrong = lessonFields.safeParse({
+      ...VALID,
+      speakerNotes: [
+        { title: 'Opening', points: [] },
+        { title: 'Close', points: ['Bye now.'], slide: 3 },
+      ],
+    });
+    expect(wrong.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'speakerNotes.0.points',
+      'speakerNotes.1',
+    ]);
   });
 
   it.each([
@@ -25,6 +43,10 @@ describe('lesson frontmatter schema', () => {
     ['objectives', { ...VALID, objectives: [] }],
     ['minutes', { ...VALID, minutes: '30' }],
     ['prerequisites', { ...VALID, prerequisites: ['nope'] }],
+    [
+      'speakerNotes',
+      { ...VALID, speakerNotes: [{ title: 'Opening', points: ['<script>'.repeat(100)] }] },
+    ],
   ])('names the field "%s" when it is wrong', (field, data) => {
     const result = lessonFields.safeParse(data);
     expect(result.success).toBe(false);

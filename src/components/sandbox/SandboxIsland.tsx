@@ -15,6 +15,9 @@ import {
   type ReactNode,
 } from 'react';
 import type { Action, ActionResult, GoalResult, Scenario, World } from '@sandbox';
+import { ShareControls } from '@components/share/ShareControls.tsx';
+import { useSharedLink } from '@components/share/use-shared-link.ts';
+import { usePresenterMode } from '@components/teaching/use-presenter-mode.ts';
 import type { EntityRef, MenuItem } from '@lib/sandbox-view/entity-actions.ts';
 import { menuFor } from '@lib/sandbox-view/entity-actions.ts';
 import { initialAnnounceState, nextAnnouncement } from '@lib/sandbox-view/event-filter.ts';
@@ -53,6 +56,7 @@ const ActionPalette = lazy(() =>
 const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })));
 const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })));
 const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const PresenterBridge = lazy(() => import('@components/teaching/PresenterBridge.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="sbx-muted">Loading…</p>}>{children}</Suspense>;
@@ -303,6 +307,25 @@ export default function SandboxIsland({
     });
   }, [withActor, scenario, loop, placement, announce]);
 
+  const beforeRestore = useCallback(() => {
+    loop.pause();
+    placement.cancel();
+  }, [loop, placement]);
+  const onRestored = useCallback(
+    (text: string) => {
+      setOutcome({ ok: 'info', text });
+      announce(text);
+    },
+    [announce],
+  );
+  useSharedLink(rootRef, scenario, engine, beforeRestore, onRestored);
+  const presenter = usePresenterMode(rootRef, wake);
+  // Kept stable so the memoised toolbar does not re-render with every island render.
+  const shareControls = useMemo(
+    () => <ShareControls presenting={presenter.presenting} onPresent={presenter.toggle} />,
+    [presenter.presenting, presenter.toggle],
+  );
+
   const extra = useMemo(() => selectPanels(panels), [panels]);
   const tabs: TabSpec[] = [
     {
@@ -381,6 +404,7 @@ export default function SandboxIsland({
           onReset={reset}
           onUndo={undo}
           readOnly={rewoundAt !== null}
+          extra={shareControls}
         />
         <Timeline
           liveStore={store}
@@ -388,6 +412,17 @@ export default function SandboxIsland({
           controls={rewind}
           onPause={loop.pause}
         />
+        {presenter.presenting && engine.actor ? (
+          <Suspense fallback={null}>
+            <PresenterBridge
+              actor={engine.actor}
+              loop={loop}
+              onReset={reset}
+              onUndo={undo}
+              fault={fault}
+            />
+          </Suspense>
+        ) : null}
         <Outcome outcome={outcome} onDismiss={() => setOutcome(null)} />
         <ControlPlane
           onOpenService={(service, anchor) =>

@@ -1,5 +1,5 @@
 /** Play/pause, step, speed, reset, undo; the sim clock, the cost meter and the toil counter. */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { SPEEDS } from '@lib/sandbox-view/sim-loop.ts';
 import {
   formatClock,
@@ -17,6 +17,8 @@ interface Props {
   onUndo: () => void;
   /** While the timeline shows the past, the clock and undo wait (reset still works). */
   readOnly?: boolean;
+  /** More controls after undo and reset (share, present). */
+  extra?: ReactNode;
 }
 
 export const Toolbar = memo(function Toolbar({
@@ -25,6 +27,7 @@ export const Toolbar = memo(function Toolbar({
   onReset,
   onUndo,
   readOnly = false,
+  extra,
 }: Props) {
   const { store, idPrefix } = useSandboxUi();
   const time = useWorldSlice(store, (w) => w.time);
@@ -90,6 +93,7 @@ export const Toolbar = memo(function Toolbar({
           <span aria-hidden="true">⟲</span> Reset
         </button>
       </div>
+      {extra}
       <dl className="sbx-meters" aria-describedby={`${idPrefix}-clock-words`}>
         <div>
           <dt>Sim time</dt>

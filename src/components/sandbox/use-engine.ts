@@ -38,6 +38,8 @@ export interface Engine {
   /** Runs `fn` with the live actor and engine now, or as soon as they are ready. */
   withLoaded: (fn: (loaded: Loaded) => void) => void;
   withActor: (fn: (actor: SandboxActor) => void) => void;
+  /** Swaps in another actor (a shared link's world), stopping the one it replaces. */
+  replaceActor: (actor: SandboxActor, engine: EngineModule) => void;
 }
 
 export function useEngine(scenario: Scenario, initialWorld: World): Engine {
@@ -68,7 +70,17 @@ export function useEngine(scenario: Scenario, initialWorld: World): Engine {
     [withLoaded],
   );
 
+  const replaceActor = useCallback((actor: SandboxActor, engine: EngineModule) => {
+    const previous = loadedRef.current;
+    const ready = { actor, engine };
+    loadedRef.current = ready;
+    loading.current = Promise.resolve(ready);
+    setLoaded(ready);
+    if (previous && previous.actor !== actor) previous.actor.stop();
+  }, []);
+
   return {
+    replaceActor,
     store: loaded?.actor ?? initial,
     actor: loaded?.actor ?? null,
     engine: loaded?.engine ?? null,
