@@ -38,7 +38,7 @@ describe('the fault catalogue', () => {
       ['agent-reconnect', 0],
       ['traffic', 1],
     ]);
-    const running = Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING');
+    const running = Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING');
     expect(catalogue[0]!.targets.map((t) => t.action)).toEqual(
       expect.arrayContaining(
         running.map((t) => ({ type: 'fault.crash', targetId: t.id, exitCode: 1 })),
