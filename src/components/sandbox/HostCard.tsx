@@ -23,6 +23,9 @@ function agentBadge(instance: Instance): { text: string; tone: string } | null {
   if (instance.software !== 'ecs') return { text: 'Docker only', tone: 'neutral' };
   if (!instance.agent) return { text: 'ECS agent: starting', tone: 'pending' };
   if (!instance.agent.connected) return { text: 'ECS agent: disconnected', tone: 'failed' };
+  // The sandbox's joining phase: most real accounts never show a REGISTERING status (aws-facts §1.1).
+  if (instance.agent.status === 'REGISTERING')
+    return { text: 'ECS agent: registering', tone: 'pending' };
   return {
     text: `ECS agent: ${instance.agent.status}`,
     tone: instance.agent.status === 'ACTIVE' ? 'ok' : 'pending',

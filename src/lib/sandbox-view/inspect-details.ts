@@ -26,6 +26,13 @@ export interface Details {
   rows: DetailRow[];
 }
 
+/** The sandbox's joining phase is labelled as the agent registering: most real accounts see ACTIVE directly. */
+function agentStatusText(status: string): string {
+  return status === 'REGISTERING'
+    ? 'joining: the agent is registering (most AWS accounts show ACTIVE directly)'
+    : status;
+}
+
 const at = (time: number | null | undefined) =>
   time === null || time === undefined ? '—' : formatClock(time);
 
@@ -59,7 +66,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         rows.push(
           {
             label: 'Agent status',
-            value: `${i.agent.status}${i.agent.connected ? '' : ' (disconnected)'}`,
+            value: `${agentStatusText(i.agent.status)}${i.agent.connected ? '' : ' (disconnected)'}`,
           },
           { label: 'Container instance ARN', value: i.agent.containerInstanceArn, code: true },
         );
