@@ -127,7 +127,12 @@ describe('rolling deployments', () => {
       ['FARGATE', null],
     ]);
     expect(new Set(running.map((x) => x.az)).size).toBe(2);
-    expect(w.cost.byKind.fargate).toBeGreaterThan(0);
+    // Two 0.25 vCPU / 0.5 GB tasks, each billed 199 s so far at the Paris rates ($0.04656 per
+    // vCPU-hour, $0.00511 per GB-hour).
+    expect(w.cost.byKind.fargate).toBeCloseTo(
+      (2 * 199 * (0.25 * 0.04656 + 0.5 * 0.00511)) / 3600,
+      12,
+    );
   });
 });
 
