@@ -343,3 +343,71 @@ describe('AZ rebalancing', () => {
     expect(w.events.some((e) => e.message.includes('AZ balanced'))).toBe(false);
   });
 });
+
+describe('placement on Fargate', () => {
+  const fargateWeb: Action = {
+    type: 'ecs.taskdef.register',
+    taskDefinition: {
+      family: 'web',
+      requiresCompatibilities: ['EC2', 'FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }],
+    },
+  };
+  const spread = [{ type: 'spread' as const, field: 'attribute:ecs.availability-zone' }];
+  const memberOf = [
+    { type: 'memberOf' as const, expression: 'attribute:ecs.availability-zone == eu-west-3a' },
+  ];
+
+  it('refuses placement strategies and constraints with the InvalidParameterException AWS gives, and changes nothing', () => {
+    const w = act(world(''), fargateWeb);
+    const create = (extra: Partial<Extract<Action, { type: 'ecs.service.create' }>>) =>
+      applyAction(w, {
+        type: 'ecs.service.create',
+        serviceName: 'web',
+        taskDefinition: 'web:2',
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        ...extra,
+      });
+    const withStrategy = create({ placementStrategy: spread });
+    expect(withStrategy.result).toEqual({
+      ok: false,
+      field: 'placementStrategy',
+      error:
+        'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+    });
+    expect(withStrategy.world.services).toEqual({});
+    expect(create({ placementConstraints: memberOf }).result).toEqual({
+      ok: false,
+      field: 'placementConstraints',
+      error:
+        'InvalidParameterException: Placement constraints are not supported with FARGATE launch type.',
+    });
+    expect(create({}).result.ok).toBe(true);
+  });
+
+  it('refuses moving an EC2 service to Fargate while it keeps a strategy; an empty list clears it', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 2, placementStrategy: [{type: binpack, field: memory}]}`);
+    w = act(w, fargateWeb);
+    const move = { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' } as const;
+    const refused = applyAction(w, { ...move, launchType: 'FARGATE' });
+    expect(refused.result).toEqual({
+      ok: false,
+      field: 'placementStrategy',
+      error:
+        'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+    });
+    expect(refused.world.services['web']!.launchType).toBe('EC2');
+    expect(
+      applyAction(w, { type: 'ecs.service.update', service: 'web', placementConstraints: memberOf })
+        .result.ok,
+    ).toBe(true);
+    const moved = act(w, { ...move, launchType: 'FARGATE', placementStrategy: [] });
+    expect(moved.services['web']!.launchType).toBe('FARGATE');
+    expect(moved.services['web']!.placementStrategy).toEqual([]);
+  });
+});

@@ -7,7 +7,15 @@ import {
 } from '../../model/aws-data.ts';
 import { LIMITS } from '../../model/constants.ts';
 import type { Action, ActionResult } from '../../model/actions.ts';
-import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../../model/types.ts';
+import type {
+  Deployment,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  Service,
+  TaskDefinition,
+  World,
+} from '../../model/types.ts';
 import { loadBalancerArn, serviceArn, targetGroupArn } from '../../engine/arns.ts';
 import { ids, randomHex } from '../../engine/rng.ts';
 import { findInstance, sendAgent, sendTask } from '../../engine/world-ops.ts';
@@ -75,6 +83,20 @@ const register: Handler<'ecs.taskdef.register'> = (world, action) => {
   };
 };
 
+/** Fargate places tasks by subnet alone: strategies and constraints are refused, not ignored. */
+function refusePlacementOnFargate(
+  launchType: LaunchType,
+  strategies: readonly PlacementStrategy[],
+  constraints: readonly PlacementConstraint[],
+): ActionResult | null {
+  if (launchType !== 'FARGATE') return null;
+  if (strategies.length > 0)
+    return fail('placementStrategy', ecsMessages.fargatePlacementStrategies);
+  if (constraints.length > 0)
+    return fail('placementConstraints', ecsMessages.fargatePlacementConstraints);
+  return null;
+}
+
 const createService: Handler<'ecs.service.create'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
@@ -92,6 +114,12 @@ const createService: Handler<'ecs.service.create'> = (world, action) => {
   const launchType = action.launchType ?? 'EC2';
   if (!supports(td, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  const onFargate = refusePlacementOnFargate(
+    launchType,
+    action.placementStrategy ?? [],
+    action.placementConstraints ?? [],
+  );
+  if (onFargate) return onFargate;
   const bad = checkConstraints(action.placementConstraints);
   if (bad) return bad;
   const dc = {
@@ -160,6 +188,14 @@ const updateService: Handler<'ecs.service.update'> = (world, action) => {
   if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   if (!supports(target, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  // What the service would hold after this update: AWS refuses it on Fargate, even when the
+  // strategies were set earlier on EC2 (an update must clear them with an empty list).
+  const onFargate = refusePlacementOnFargate(
+    launchType,
+    action.placementStrategy ?? service.placementStrategy,
+    action.placementConstraints ?? service.placementConstraints,
+  );
+  if (onFargate) return onFargate;
   if (action.desiredCount !== undefined) {
     service.desiredCount = action.desiredCount;
     if (service.autoScaling) {

@@ -65,6 +65,12 @@ export const ecsMessages = {
   clusterNotFound: 'ClusterNotFoundException: Cluster not found.',
   serviceNotFound: 'ServiceNotFoundException: Service not found.',
   serviceExists: 'InvalidParameterException: Creation of service was not idempotent.',
+  // As CreateService/UpdateService answer in public reports (CloudFormation and Terraform users
+  // quoting the API's InvalidParameterException); aws-facts.md §1.5.
+  fargatePlacementStrategies:
+    'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+  fargatePlacementConstraints:
+    'InvalidParameterException: Placement constraints are not supported with FARGATE launch type.',
   launchTypeNotSupported: (launchType: string) =>
     `InvalidParameterException: Task definition does not support launch_type ${launchType}.`,
 };
