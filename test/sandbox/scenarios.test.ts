@@ -13,6 +13,7 @@ const FAILED_WHEN_IDLE: Record<string, string[]> = {
   'ecs-no-agent': ['two-container-instances', 'web-four'],
   'ecs-outgrows-capacity': ['web-reaches-eight', 'no-long-waits'],
   'fargate-cost-comparison': ['day-budget'],
+  'fargate-cost-day-ec2': ['day-budget'],
   'fargate-cost-hour': ['hour-bill'],
   'fargate-needs-host': ['monitor-running', 'monitor-on-ec2'],
   'fargate-scale-out': ['forty-running'],
