@@ -67,3 +67,10 @@ export type {
 } from './engine/orchestrators.ts';
 export { instanceUsage, serviceSummary, unplacedContainers } from './engine/queries.ts';
 export { INSTANCE_TYPES, FARGATE_CPU_MEMORY, REGIONS } from './model/aws-data.ts';
+export {
+  SECURITY_GROUP_ID,
+  VPC_ID,
+  instanceProfileOf,
+  serviceNetworkConfiguration,
+  subnetIdFor,
+} from './model/vpc.ts';

@@ -8,6 +8,7 @@ import type {
 } from '../model/types.ts';
 import { findContainer } from '../services/docker/docker-actions.ts';
 import { findInstance } from './world-ops.ts';
+import { SECURITY_GROUP_ID, subnetIdFor } from '../model/vpc.ts';
 
 const ECS_AMI = 'resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 const DOCKER_AMI =
@@ -97,7 +98,7 @@ export function commandFor(action: Action, world: World): string {
       if (deployment) parts.push(deployment);
       if (action.launchType === 'FARGATE')
         parts.push(
-          `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
+          `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map(subnetIdFor).join(',')}],securityGroups=[${SECURITY_GROUP_ID}],assignPublicIp=DISABLED}'`,
         );
       if (action.loadBalancer)
         parts.push(

@@ -13,6 +13,8 @@ export interface RegisterTaskDefinitionInput {
   cpu?: string | number;
   /** MiB ("512") or GB ("1GB"), as the API accepts. */
   memory?: string | number;
+  taskRoleArn?: string;
+  executionRoleArn?: string;
   containerDefinitions: {
     name: string;
     image: string;

@@ -222,12 +222,12 @@ describe('the same day in two worlds (lesson fargate quotes these bills)', () =>
     const cost = bill('fargate-cost-day-ec2.yaml');
     expect(cost.total.toFixed(2)).toBe('13.60');
     expect(Object.keys(cost.byKind)).toEqual(['ec2']);
-  });
+  }, 60_000);
 
   it('api on two t3.large and reports on Fargate: $6.68, of which EC2 $4.59 and Fargate $2.09', () => {
     const cost = bill('fargate-cost-comparison.yaml');
     expect(cost.total.toFixed(2)).toBe('6.68');
     expect(cost.byKind['ec2']!.toFixed(2)).toBe('4.59');
     expect(cost.byKind['fargate']!.toFixed(2)).toBe('2.09');
-  });
+  }, 60_000);
 });

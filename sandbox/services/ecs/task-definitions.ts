@@ -140,6 +140,8 @@ export function validateTaskDefinition(
       cpu,
       memory,
       containerDefinitions: containers,
+      taskRoleArn: input.taskRoleArn ?? null,
+      executionRoleArn: input.executionRoleArn ?? null,
     },
   };
 }
