@@ -289,7 +289,9 @@ describe('Auto Scaling groups and AZ outages', () => {
       tasksOf(w, 'web')
         .filter((x) => x.lastStatus === 'STOPPED')
         .map((x) => x.stoppedReason),
-    ).toEqual(['Host EC2 unreachable: Availability Zone eu-west-3a is unavailable. [sandbox wording]']);
+    ).toEqual([
+      'Host EC2 unreachable: Availability Zone eu-west-3a is unavailable. [sandbox wording]',
+    ]);
     w = advance(w, 200);
     const live = Object.values(w.instances).filter(
       (i) => i.asg === 'ecs-asg' && i.state === 'running',
