@@ -62,8 +62,8 @@ const registerScalableTarget: AwsOperation = {
   ],
   run(args, env) {
     const resourceId = args['resource-id'] as string;
-    const service = serviceOf(resourceId, env.world.cluster?.name);
-    if (!service || !env.world.services[service]) {
+    const service = serviceOf(resourceId, env.world.ecs.cluster?.name);
+    if (!service || !env.world.ecs.services[service]) {
       return output(
         awsError(this.api, 'ValidationException', `ECS service doesn't exist: ${resourceId}`),
       );
@@ -119,8 +119,8 @@ const putScalingPolicy: AwsOperation = {
   run(args, env, globals) {
     const resourceId = args['resource-id'] as string;
     const w = env.world;
-    const service = serviceOf(resourceId, w.cluster?.name);
-    const svc = service ? w.services[service] : undefined;
+    const service = serviceOf(resourceId, w.ecs.cluster?.name);
+    const svc = service ? w.ecs.services[service] : undefined;
     const target =
       env.session.scalableTargets?.[resourceId] ??
       (svc?.autoScaling

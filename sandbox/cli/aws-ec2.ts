@@ -118,7 +118,9 @@ const runInstances: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.instances).filter((i) => !(i.id in before.instances));
+        const added = Object.values(after.ec2.instances).filter(
+          (i) => !(i.id in before.ec2.instances),
+        );
         return awsOut(
           {
             Groups: [],
@@ -170,7 +172,7 @@ const terminateInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[];
     for (const id of ids) {
-      if (!w.instances[id]) {
+      if (!w.ec2.instances[id]) {
         return output(
           awsError(
             this.api,
@@ -197,13 +199,13 @@ const terminateInstances: AwsOperation = {
           {
             TerminatingInstances: ids.map((id) => ({
               CurrentState: {
-                Code: stateCode[after.instances[id]?.state ?? 'terminated'] ?? 48,
-                Name: after.instances[id]?.state ?? 'terminated',
+                Code: stateCode[after.ec2.instances[id]?.state ?? 'terminated'] ?? 48,
+                Name: after.ec2.instances[id]?.state ?? 'terminated',
               },
               InstanceId: id,
               PreviousState: {
-                Code: stateCode[before.instances[id]?.state ?? 'running'] ?? 16,
-                Name: before.instances[id]?.state ?? 'running',
+                Code: stateCode[before.ec2.instances[id]?.state ?? 'running'] ?? 16,
+                Name: before.ec2.instances[id]?.state ?? 'running',
               },
             })),
           },
@@ -225,7 +227,7 @@ const describeInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[] | undefined;
     for (const id of ids ?? []) {
-      if (!w.instances[id])
+      if (!w.ec2.instances[id])
         return output(
           awsError(
             this.api,
@@ -234,7 +236,7 @@ const describeInstances: AwsOperation = {
           ),
         );
     }
-    const list = Object.values(w.instances).filter((i) => !ids || ids.includes(i.id));
+    const list = Object.values(w.ec2.instances).filter((i) => !ids || ids.includes(i.id));
     return output(
       awsOut(
         {
@@ -271,7 +273,7 @@ const updateAsg: AwsOperation = {
   ],
   run(args, env) {
     const name = args['auto-scaling-group-name'] as string;
-    if (!env.world.autoScalingGroups[name]) {
+    if (!env.world.ec2.autoScalingGroups[name]) {
       return output(
         awsError(
           this.api,
@@ -308,7 +310,7 @@ const describeAsgs: AwsOperation = {
   run(args, env, globals) {
     const w = env.world;
     const names = args['auto-scaling-group-names'] as string[] | undefined;
-    const groups = Object.values(w.autoScalingGroups)
+    const groups = Object.values(w.ec2.autoScalingGroups)
       .filter((g) => !names || names.includes(g.name))
       .map((g) => ({
         AutoScalingGroupName: g.name,
@@ -316,7 +318,7 @@ const describeAsgs: AwsOperation = {
         MaxSize: g.maxSize,
         DesiredCapacity: g.desiredCapacity,
         AvailabilityZones: g.azs,
-        Instances: Object.values(w.instances)
+        Instances: Object.values(w.ec2.instances)
           .filter((i) => i.asg === g.name && i.state !== 'terminated')
           .map((i) => ({
             InstanceId: i.id,

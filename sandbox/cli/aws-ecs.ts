@@ -1,6 +1,13 @@
 /** `aws ecs …`: the operations the sandbox models. */
 import type { Action } from '../model/actions.ts';
-import type { LaunchType, PlacementConstraint, PlacementStrategy, World } from '../model/types.ts';
+import type {
+  ContainerInstance,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  World,
+} from '../model/types.ts';
+import { containerInstanceOf } from '../engine/queries.ts';
 import type { ArgValue, FlagSpec, ParsedArgs } from './aws-args.ts';
 import { describeService, describeTask, describeTaskDefinition } from './describe.ts';
 import type { AwsOperation } from './operation.ts';
@@ -154,7 +161,7 @@ function paramError(text: string): CommandOutput {
 }
 
 function serviceByRef(world: World, ref: string) {
-  return world.services[lastSegment(ref)];
+  return world.ecs.services[lastSegment(ref)];
 }
 
 const registerTaskDefinition: AwsOperation = {
@@ -266,10 +273,10 @@ const registerTaskDefinition: AwsOperation = {
       [action],
       (error) => refusal(this.api, error),
       (_results, before, after) => {
-        const added = Object.keys(after.taskDefinitions).find(
-          (k) => !(k in before.taskDefinitions),
+        const added = Object.keys(after.ecs.taskDefinitions).find(
+          (k) => !(k in before.ecs.taskDefinitions),
         );
-        const td = added ? after.taskDefinitions[added] : undefined;
+        const td = added ? after.ecs.taskDefinitions[added] : undefined;
         return awsOut({ taskDefinition: td ? describeTaskDefinition(td) : {} }, globals, this.api);
       },
     );
@@ -340,7 +347,7 @@ const createService: AwsOperation = {
         typeof first['loadBalancerName'] === 'string' ? first['loadBalancerName'] : undefined;
       const tg = typeof first['targetGroupArn'] === 'string' ? first['targetGroupArn'] : '';
       const tgName = /targetgroup\/([^/]+)/.exec(tg)?.[1];
-      const existing = Object.values(env.world.loadBalancers).find(
+      const existing = Object.values(env.world.elb.loadBalancers).find(
         (l) =>
           l.name === byName ||
           l.targetGroupArn === tg ||
@@ -372,7 +379,7 @@ const createService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = after.services[action.serviceName];
+        const s = after.ecs.services[action.serviceName];
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -459,7 +466,7 @@ const updateService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = after.services[action.service];
+        const s = after.ecs.services[action.service];
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -490,7 +497,7 @@ const deleteService: AwsOperation = {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const name = lastSegment(args['service'] as string);
-    const s = env.world.services[name];
+    const s = env.world.ecs.services[name];
     if (s && s.desiredCount > 0 && args['force'] !== true) {
       return output(
         awsError(
@@ -506,7 +513,7 @@ const deleteService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const svc = after.services[name];
+        const svc = after.ecs.services[name];
         return awsOut(
           {
             service: svc ? describeService(after, svc) : { serviceName: name, status: 'INACTIVE' },
@@ -560,7 +567,7 @@ const runTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.tasks).filter((t) => !(t.id in before.tasks));
+        const added = Object.values(after.ecs.tasks).filter((t) => !(t.id in before.ecs.tasks));
         return awsOut(
           { tasks: added.map((t) => describeTask(after, t)), failures: [] },
           globals,
@@ -596,7 +603,7 @@ const stopTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const t = after.tasks[taskId];
+        const t = after.ecs.tasks[taskId];
         return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
       },
     );
@@ -631,9 +638,9 @@ const describeServices: AwsOperation = {
     const found = refs.map((r) => serviceByRef(w, r)).filter((s) => s !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => id in w.services,
+      (id) => id in w.ecs.services,
       (id) =>
-        `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.cluster?.name ?? 'default'}/${id}`,
+        `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.ecs.cluster?.name ?? 'default'}/${id}`,
     );
     return output(
       awsOut({ services: found.map((s) => describeService(w, s)), failures }, globals, this.api),
@@ -651,7 +658,7 @@ const listServices: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const arns = Object.values(env.world.services)
+    const arns = Object.values(env.world.ecs.services)
       .filter((s) => s.status !== 'INACTIVE')
       .map((s) => s.arn);
     return output(awsOut({ serviceArns: arns }, globals, this.api));
@@ -690,7 +697,7 @@ const listTasks: AwsOperation = {
       return output(awsError(this.api, 'ServiceNotFoundException', 'Service not found.'));
     }
     const status = (args['desired-status'] as string | undefined) ?? 'RUNNING';
-    const arns = Object.values(w.tasks)
+    const arns = Object.values(w.ecs.tasks)
       .filter((t) =>
         status === 'STOPPED' ? t.desiredStatus === 'STOPPED' : t.desiredStatus === 'RUNNING',
       )
@@ -720,11 +727,12 @@ const describeTasks: AwsOperation = {
     if (bad) return output(bad);
     const w = env.world;
     const refs = args['tasks'] as string[];
-    const found = refs.map((r) => w.tasks[lastSegment(r)]).filter((t) => t !== undefined);
+    const found = refs.map((r) => w.ecs.tasks[lastSegment(r)]).filter((t) => t !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => id in w.tasks,
-      (id) => `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.cluster?.name ?? 'default'}/${id}`,
+      (id) => id in w.ecs.tasks,
+      (id) =>
+        `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.ecs.cluster?.name ?? 'default'}/${id}`,
     );
     return output(
       awsOut({ tasks: found.map((t) => describeTask(w, t)), failures }, globals, this.api),
@@ -750,10 +758,12 @@ const listContainerInstances: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const arns = Object.values(env.world.instances)
-      .filter((i) => i.agent !== null && i.agent.status !== 'INACTIVE' && i.state !== 'terminated')
-      .filter((i) => args['status'] === undefined || i.agent?.status === args['status'])
-      .map((i) => i.agent?.containerInstanceArn ?? '');
+    const arns = containerInstancesOf(env.world)
+      .filter(
+        (i) => i.status !== 'INACTIVE' && env.world.ec2.instances[i.id]?.state !== 'terminated',
+      )
+      .filter((i) => args['status'] === undefined || i.status === args['status'])
+      .map((i) => i.containerInstanceArn);
     return output(awsOut({ containerInstanceArns: arns }, globals, this.api));
   },
 };
@@ -779,22 +789,20 @@ const describeContainerInstances: AwsOperation = {
     if (bad) return output(bad);
     const w = env.world;
     const refs = args['container-instances'] as string[];
-    const all = Object.values(w.instances).filter((i) => i.agent !== null);
+    const all = containerInstancesOf(w);
     const found = refs
       .map((r) =>
         all.find(
           (i) =>
-            i.id === r ||
-            i.agent?.containerInstanceArn === r ||
-            lastSegment(i.agent?.containerInstanceArn ?? '') === r,
+            i.id === r || i.containerInstanceArn === r || lastSegment(i.containerInstanceArn) === r,
         ),
       )
       .filter((i) => i !== undefined);
     const containerInstances = found.map((i) => ({
-      containerInstanceArn: i.agent?.containerInstanceArn,
+      containerInstanceArn: i.containerInstanceArn,
       ec2InstanceId: i.id,
-      status: i.agent?.status,
-      agentConnected: i.agent?.connected,
+      status: i.status,
+      agentConnected: i.connected,
       runningTasksCount: i.runningCount,
       registeredResources: [
         { name: 'CPU', type: 'INTEGER', integerValue: i.cpuUnits },
@@ -816,8 +824,8 @@ const describeContainerInstances: AwsOperation = {
           !found.some(
             (f) =>
               f.id === refs[n] ||
-              f.agent?.containerInstanceArn === refs[n] ||
-              lastSegment(f.agent?.containerInstanceArn ?? '') === refs[n],
+              f.containerInstanceArn === refs[n] ||
+              lastSegment(f.containerInstanceArn) === refs[n],
           ),
       )
       .map((r) => ({ arn: r, reason: 'MISSING' }));
@@ -843,8 +851,8 @@ const describeTaskDefinitionOp: AwsOperation = {
     const ref = lastSegment(args['task-definition'] as string);
     const w = env.world;
     const td = ref.includes(':')
-      ? w.taskDefinitions[ref]
-      : Object.values(w.taskDefinitions)
+      ? w.ecs.taskDefinitions[ref]
+      : Object.values(w.ecs.taskDefinitions)
           .filter((t) => t.family === ref && t.status === 'ACTIVE')
           .sort((a, b) => b.revision - a.revision)[0];
     if (!td)
@@ -862,7 +870,7 @@ const listTaskDefinitions: AwsOperation = {
   examples: ['aws ecs list-task-definitions'],
   run(args, env, globals) {
     const prefix = (args['family-prefix'] as string | undefined) ?? '';
-    const arns = Object.values(env.world.taskDefinitions)
+    const arns = Object.values(env.world.ecs.taskDefinitions)
       .filter((t) => t.family.startsWith(prefix) && t.status === 'ACTIVE')
       .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision)
       .map((t) => t.arn);
@@ -909,11 +917,11 @@ const updateContainerInstancesState: AwsOperation = {
     const w = env.world;
     const ids: string[] = [];
     for (const ref of args['container-instances'] as string[]) {
-      const inst = Object.values(w.instances).find(
+      const inst = containerInstancesOf(w).find(
         (i) =>
           i.id === ref ||
-          i.agent?.containerInstanceArn === ref ||
-          (i.agent && lastSegment(i.agent.containerInstanceArn) === ref),
+          i.containerInstanceArn === ref ||
+          lastSegment(i.containerInstanceArn) === ref,
       );
       if (!inst)
         return output(
@@ -933,9 +941,9 @@ const updateContainerInstancesState: AwsOperation = {
         awsOut(
           {
             containerInstances: ids.map((id) => ({
-              containerInstanceArn: after.instances[id]?.agent?.containerInstanceArn,
+              containerInstanceArn: containerInstanceOf(after, id)?.containerInstanceArn,
               ec2InstanceId: id,
-              status: after.instances[id]?.agent?.status,
+              status: containerInstanceOf(after, id)?.status,
             })),
             failures: [],
           },
@@ -965,3 +973,13 @@ export const ECS_OPERATIONS: AwsOperation[] = [
 ];
 
 export type { ParsedArgs, CliEnv };
+
+/** The cluster's container instances, in the order their EC2 instances were launched. */
+function containerInstancesOf(world: World): ContainerInstance[] {
+  const out: ContainerInstance[] = [];
+  for (const id in world.ec2.instances) {
+    const ci = containerInstanceOf(world, id);
+    if (ci) out.push(ci);
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 /** World entities rendered the way the ECS and EC2 APIs describe them. */
 import type { Container, Instance, Service, Task, TaskDefinition, World } from '../model/types.ts';
+import { containerInstanceOf } from '../engine/queries.ts';
 import { humanDuration, isoTime } from './format.ts';
 
 export function describeTaskDefinition(td: TaskDefinition): Record<string, unknown> {
@@ -30,7 +31,7 @@ export function describeTaskDefinition(td: TaskDefinition): Record<string, unkno
 }
 
 function taskDefinitionArn(world: World, ref: string): string {
-  return world.taskDefinitions[ref]?.arn ?? ref;
+  return world.ecs.taskDefinitions[ref]?.arn ?? ref;
 }
 
 export function describeService(world: World, s: Service): Record<string, unknown> {
@@ -42,7 +43,7 @@ export function describeService(world: World, s: Service): Record<string, unknow
   return {
     serviceArn: s.arn,
     serviceName: s.name,
-    clusterArn: world.cluster?.arn ?? '',
+    clusterArn: world.ecs.cluster?.arn ?? '',
     status: s.status,
     desiredCount: s.desiredCount,
     runningCount: s.runningCount,
@@ -70,12 +71,12 @@ export function describeService(world: World, s: Service): Record<string, unknow
 }
 
 export function describeTask(world: World, t: Task): Record<string, unknown> {
-  const instance = t.instanceId ? world.instances[t.instanceId] : undefined;
+  const ci = t.instanceId ? containerInstanceOf(world, t.instanceId) : null;
   return {
     taskArn: t.arn,
-    clusterArn: world.cluster?.arn ?? '',
+    clusterArn: world.ecs.cluster?.arn ?? '',
     taskDefinitionArn: taskDefinitionArn(world, t.taskDefinition),
-    ...(instance?.agent ? { containerInstanceArn: instance.agent.containerInstanceArn } : {}),
+    ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
     group: t.group,
     launchType: t.launchType,
     ...(t.az ? { availabilityZone: t.az } : {}),

@@ -4,6 +4,7 @@
  */
 import type { Action } from '../model/actions.ts';
 import type { Container, Instance, World } from '../model/types.ts';
+import { containerInstanceOf } from '../engine/queries.ts';
 import { dockerStatus } from './describe.ts';
 import { columns, humanDuration } from './format.ts';
 import { applyAll, output } from './operation.ts';
@@ -52,7 +53,7 @@ function daemonError(text: string): CommandOutput {
 
 /** Containers on this host, found by name or by a unique id prefix, as Docker does. */
 function findOnHost(world: World, host: Instance, ref: string): Container | null {
-  const onHost = Object.values(world.containers).filter((c) => c.hostId === host.id);
+  const onHost = Object.values(world.docker.containers).filter((c) => c.hostId === host.id);
   const byName = onHost.find((c) => c.name === ref || `/${c.name}` === ref);
   if (byName) return byName;
   const byId = onHost.filter((c) => c.id.startsWith(ref));
@@ -88,15 +89,15 @@ const run: DockerCommand = {
     if (!host) return output(noHost());
     const image = positionals[0] as string;
     const w = env.world;
-    const tray = Object.values(w.containers).filter((c) => c.hostId === null);
+    const tray = Object.values(w.docker.containers).filter((c) => c.hostId === null);
     const name = typeof flags['name'] === 'string' ? flags['name'] : undefined;
     const candidate =
       name !== undefined ? tray.find((c) => c.name === name) : tray.find((c) => c.image === image);
     if (
       name !== undefined &&
-      Object.values(w.containers).some((c) => c.name === name && c.hostId !== null)
+      Object.values(w.docker.containers).some((c) => c.name === name && c.hostId !== null)
     ) {
-      const other = Object.values(w.containers).find((c) => c.name === name) as Container;
+      const other = Object.values(w.docker.containers).find((c) => c.name === name) as Container;
       return output(
         fail(
           `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${shortId(other.id)}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.`,
@@ -189,7 +190,7 @@ const ps: DockerCommand = {
   run(flags, _positionals, env, host) {
     if (!host) return output(noHost());
     const w = env.world;
-    const list = Object.values(w.containers)
+    const list = Object.values(w.docker.containers)
       .filter((c) => c.hostId === host.id && (flags['all'] === true || c.state === 'running'))
       .sort((a, b) => (b.startedAt ?? -1) - (a.startedAt ?? -1) || a.name.localeCompare(b.name));
     if (flags['quiet'] === true) return output(ok(list.map((c) => shortId(c.id)).join('\n')));
@@ -224,19 +225,19 @@ function ecsHostPs(world: World, host: Instance, all: boolean, quiet: boolean): 
         image: 'amazon/amazon-ecs-agent:latest',
         started: agentStarted,
         status:
-          host.agent?.connected === false
+          containerInstanceOf(world, host.id)?.connected === false
             ? 'Exited (1) 5 seconds ago'
             : `Up ${humanDuration(world.time - agentStarted)} (healthy)`,
         name: 'ecs-agent',
       },
     ];
-  const tasks = Object.values(world.tasks)
+  const tasks = Object.values(world.ecs.tasks)
     .filter((t) => t.instanceId === host.id)
     .filter((t) =>
       all ? t.startedAt !== undefined : t.lastStatus === 'RUNNING' && t.startedAt !== undefined,
     );
   for (const task of tasks) {
-    const definition = world.taskDefinitions[task.taskDefinition];
+    const definition = world.ecs.taskDefinitions[task.taskDefinition];
     const [family = task.taskDefinition, revision = ''] = task.taskDefinition.split(':');
     for (const [index, container] of (definition?.containerDefinitions ?? []).entries()) {
       const started = task.startedAt ?? world.time;
@@ -286,7 +287,7 @@ function lifecycle(
       if (!host) {
         // Containers still in the tray were never created on a host: `docker rm` discards them.
         const tray = positionals.map((ref) =>
-          Object.values(env.world.containers).find(
+          Object.values(env.world.docker.containers).find(
             (c) => c.hostId === null && (c.name === ref || c.id === ref),
           ),
         );
@@ -391,8 +392,8 @@ export const DOCKER_COMMANDS: DockerCommand[] = [
 ];
 
 export function dockerHosts(world: World): Instance[] {
-  return Object.values(world.instances).filter(
-    (i) => i.software === 'docker' && i.state !== 'terminated',
+  return Object.values(world.ec2.instances).filter(
+    (i) => i.bootstrap === 'docker' && i.state !== 'terminated',
   );
 }
 
@@ -556,7 +557,8 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
   if (contextName !== null && command.name !== 'context') {
     const w = env.world;
     const inst =
-      w.instances[contextName] ?? Object.values(w.instances).find((h) => h.name === contextName);
+      w.ec2.instances[contextName] ??
+      Object.values(w.ec2.instances).find((h) => h.name === contextName);
     if (!inst || inst.state === 'terminated')
       return output(
         fail(
@@ -564,7 +566,7 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
           1,
         ),
       );
-    if (inst.software !== 'docker') {
+    if (inst.bootstrap !== 'docker') {
       if (command.name === 'ps' && inst.state === 'running') {
         return output(ecsHostPs(env.world, inst, flags['all'] === true, flags['quiet'] === true));
       }

@@ -17,8 +17,8 @@ export function subnetIdFor(az: string): string {
 }
 
 /** The IAM instance profile a host runs with: the ECS instance role when it runs the agent. */
-export function instanceProfileOf(instance: Pick<Instance, 'software'>): string | null {
-  return instance.software === 'ecs' ? ECS_INSTANCE_PROFILE : null;
+export function instanceProfileOf(instance: Pick<Instance, 'bootstrap'>): string | null {
+  return instance.bootstrap === 'ecs' ? ECS_INSTANCE_PROFILE : null;
 }
 
 /** An awsvpc service's network configuration: every subnet of the world, the security group, no public IP. */

@@ -25,13 +25,13 @@ const NETWORK_AND_ROLES = [
 describe('IAM and VPC settings in Inspect', () => {
   it('an EC2 host, a bridge task and its service (lesson ecs, healthy targets)', () => {
     const world = advance(createWorld(loadScenario('ecs-healthy-targets.yaml')), 120);
-    const host = Object.values(world.instances).find((i) => i.name === 'host-b')!;
+    const host = Object.values(world.ec2.instances).find((i) => i.name === 'host-b')!;
     expect(rows(world, { kind: 'instance', id: host.id }, NETWORK_AND_ROLES)).toEqual([
       'Subnet: subnet-0b1b2c3d4e5f6071',
       'Security groups: sg-0123456789abcdef0',
       'IAM instance profile: ecsInstanceRole',
     ]);
-    const task = Object.values(world.tasks).find((t) => t.lastStatus === 'RUNNING')!;
+    const task = Object.values(world.ecs.tasks).find((t) => t.lastStatus === 'RUNNING')!;
     expect(rows(world, { kind: 'task', id: task.id }, NETWORK_AND_ROLES)).toEqual([
       "Network mode: bridge (the instance's network)",
       'Task role: arn:aws:iam::123456789012:role/webTaskRole',
@@ -46,7 +46,7 @@ describe('IAM and VPC settings in Inspect', () => {
 
   it('a Fargate task has its own interface in a subnet, and its service the network configuration', () => {
     const world = advance(createWorld(loadScenario('fargate-scale-out.yaml')), 120);
-    const tasks = Object.values(world.tasks);
+    const tasks = Object.values(world.ecs.tasks);
     expect(tasks.map((t) => t.az).sort()).toEqual(['eu-west-3a', 'eu-west-3b']);
     const task = tasks.find((t) => t.az === 'eu-west-3b')!;
     expect(rows(world, { kind: 'task', id: task.id }, NETWORK_AND_ROLES)).toEqual([
@@ -67,7 +67,7 @@ describe('IAM and VPC settings in Inspect', () => {
 
   it('a plain Docker host has no instance profile', () => {
     const world = createWorld(loadScenario('why-orchestration-by-hand.yaml'));
-    const host = Object.values(world.instances).find((i) => i.name === 'host-a')!;
+    const host = Object.values(world.ec2.instances).find((i) => i.name === 'host-a')!;
     expect(rows(world, { kind: 'instance', id: host.id }, NETWORK_AND_ROLES)).toEqual([
       'Subnet: subnet-0a1b2c3d4e5f6071',
       'Security groups: sg-0123456789abcdef0',

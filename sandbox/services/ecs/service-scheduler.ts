@@ -5,7 +5,7 @@
  */
 import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
-import { sendTask } from '../../engine/world-ops.ts';
+import { sendTask } from './ecs-ops.ts';
 import { ecsMessages } from './messages.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
@@ -14,6 +14,8 @@ import { loadBalancerOf } from './task-controller.ts';
 import { pendingRebalanceTask, rebalanceAzs } from './az-rebalancing.ts';
 import { AZ_REBALANCE_CHECK_SECONDS } from '../../model/constants.ts';
 import { taskList } from '../../engine/task-list.ts';
+import { runEffects, transitionFor } from '../../engine/machine-table.ts';
+import { ROLLOUT_TABLE, type RolloutState } from '../../engine/charts/rollout-machine.ts';
 
 /** `options.rebalance` false: no AZ rebalancing (used while building the initial world). */
 export function serviceSchedulerController(
@@ -32,8 +34,8 @@ export function serviceSchedulerController(
       list.push(t);
     }
   }
-  for (const name in world.services) {
-    const service = world.services[name]!;
+  for (const name in world.ecs.services) {
+    const service = world.ecs.services[name]!;
     if (service.status === 'INACTIVE') continue;
     const live = byService.get(name) ?? [];
     if (service.status === 'DRAINING') {
@@ -159,15 +161,20 @@ function schedule(
   if (oldLive.length === 0 && service.deployments.length > 1) {
     service.deployments = [primary];
   }
-  if (
-    primary.rolloutState === 'IN_PROGRESS' &&
-    service.deployments.length === 1 &&
-    healthyPrimary >= desired &&
-    pending === 0
-  ) {
-    primary.rolloutState = 'COMPLETED';
-    emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
-      subject: service.name,
+  // The rollout chart decides; the guard is this service's count of its tasks.
+  const check = transitionFor(ROLLOUT_TABLE, primary.rolloutState, 'rollout.check', (guard) =>
+    guard === 'newVersionAvailable'
+      ? service.deployments.length === 1 && healthyPrimary >= desired && pending === 0
+      : false,
+  );
+  if (check) {
+    const previous = primary.rolloutState;
+    primary.rolloutState = check.target as RolloutState;
+    runEffects(ROLLOUT_TABLE, previous, check, {
+      announce: () =>
+        emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
+          subject: service.name,
+        }),
     });
   }
   // Steady: every desired task running and healthy, one deployment, nothing in flight.

@@ -4,7 +4,10 @@
  */
 import {
   SECURITY_GROUP_ID,
+  containerInstanceOf,
+  hostRunningCount,
   instanceProfileOf,
+  instanceUsage,
   serviceNetworkConfiguration,
   subnetIdFor,
   type TaskDefinition,
@@ -61,8 +64,10 @@ const at = (time: number | null | undefined) =>
 export function inspect(ref: EntityRef, world: World): Details | null {
   switch (ref.kind) {
     case 'instance': {
-      const i = world.instances[ref.id];
+      const i = world.ec2.instances[ref.id];
       if (!i) return null;
+      const usage = instanceUsage(world, i.id);
+      const agent = containerInstanceOf(world, i.id);
       const rows: DetailRow[] = [
         { label: 'Instance ID', value: i.id, code: true },
         { label: 'Name', value: i.name ?? '—' },
@@ -72,28 +77,28 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         { label: 'Subnet', value: subnetIdFor(i.az), code: true },
         { label: 'Security groups', value: SECURITY_GROUP_ID, code: true },
         { label: 'IAM instance profile', value: none(instanceProfileOf(i)) },
-        { label: 'Software', value: i.software === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
+        { label: 'Software', value: i.bootstrap === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
         {
           label: 'CPU reserved',
-          value: `${formatVcpu(i.reservedCpu)} of ${formatVcpu(i.cpuUnits)}`,
+          value: `${formatVcpu(usage?.cpuReserved ?? 0)} of ${formatVcpu(i.cpuUnits)}`,
         },
         {
           label: 'Memory reserved',
-          value: `${formatMemory(i.reservedMemory)} of ${formatMemory(i.memoryMiB)}`,
+          value: `${formatMemory(usage?.memoryReserved ?? 0)} of ${formatMemory(i.memoryMiB)}`,
         },
         { label: 'CPU utilisation', value: formatPercent(i.cpuUtilization) },
-        { label: 'Running', value: String(i.runningCount) },
+        { label: 'Running', value: String(hostRunningCount(world, i.id)) },
         { label: 'Launched at', value: at(i.launchedAt) },
         { label: 'Price', value: formatPerHour(i.pricePerHour) },
         { label: 'Cost so far', value: formatUsd(world.cost.byResource[i.id] ?? 0) },
       ];
-      if (i.agent) {
+      if (agent) {
         rows.push(
           {
             label: 'Agent status',
-            value: `${agentStatusText(i.agent.status)}${i.agent.connected ? '' : ' (disconnected)'}`,
+            value: `${agentStatusText(agent.status)}${agent.connected ? '' : ' (disconnected)'}`,
           },
-          { label: 'Container instance ARN', value: i.agent.containerInstanceArn, code: true },
+          { label: 'Container instance ARN', value: agent.containerInstanceArn, code: true },
         );
       }
       if (i.asg) rows.push({ label: 'Auto Scaling group', value: i.asg });
@@ -102,9 +107,9 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       return { heading: `Instance ${i.id}`, rows };
     }
     case 'container': {
-      const c = world.containers[ref.id];
+      const c = world.docker.containers[ref.id];
       if (!c) return null;
-      const host = c.hostId ? world.instances[c.hostId] : undefined;
+      const host = c.hostId ? world.ec2.instances[c.hostId] : undefined;
       return {
         heading: `Container ${c.name}`,
         rows: [
@@ -128,7 +133,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       };
     }
     case 'task': {
-      const t = world.tasks[ref.id];
+      const t = world.ecs.tasks[ref.id];
       if (!t) return null;
       const rows: DetailRow[] = [
         { label: 'Task ID', value: t.id, code: true },
@@ -146,7 +151,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         },
         { label: 'Availability Zone', value: t.az ?? '—' },
         ...taskNetworkRows(world, t.taskDefinition, t.az),
-        ...roleRows(world.taskDefinitions[t.taskDefinition]),
+        ...roleRows(world.ecs.taskDefinitions[t.taskDefinition]),
         { label: 'CPU', value: formatVcpu(t.cpu) },
         { label: 'Memory', value: formatMemory(t.memory) },
         { label: 'CPU utilisation', value: formatPercent(t.cpuUtilization) },
@@ -168,7 +173,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       return { heading: `Task ${taskFamily(t.taskDefinition)} ${t.id.slice(0, 8)}`, rows };
     }
     case 'service': {
-      const s = world.services[ref.id];
+      const s = world.ecs.services[ref.id];
       if (!s) return null;
       const strategy = s.placementStrategy
         .map((p) => (p.field ? `${p.type}(${p.field})` : p.type))
@@ -183,8 +188,8 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         { label: 'Running tasks', value: String(s.runningCount) },
         { label: 'Pending tasks', value: String(s.pendingCount) },
         { label: 'Placement strategy', value: strategy || '—' },
-        ...serviceNetworkRows(world, world.taskDefinitions[s.taskDefinition]),
-        ...roleRows(world.taskDefinitions[s.taskDefinition]),
+        ...serviceNetworkRows(world, world.ecs.taskDefinitions[s.taskDefinition]),
+        ...roleRows(world.ecs.taskDefinitions[s.taskDefinition]),
         {
           label: 'Deployment configuration',
           value: `minimum healthy ${s.deploymentConfiguration.minimumHealthyPercent}%, maximum ${s.deploymentConfiguration.maximumPercent}%`,
@@ -214,7 +219,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
 
 /** Where a task's network traffic goes: its own interface (awsvpc) or its instance's. */
 function taskNetworkRows(world: World, taskDefinition: string, az: string | null): DetailRow[] {
-  const td = world.taskDefinitions[taskDefinition];
+  const td = world.ecs.taskDefinitions[taskDefinition];
   if (!td) return [];
   if (td.networkMode !== 'awsvpc')
     return [{ label: 'Network mode', value: `${td.networkMode} (the instance's network)` }];

@@ -29,7 +29,7 @@ export function AutoScalingGroupForm() {
   const groups = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.autoScalingGroups).map((g) => ({
+      Object.values(w.ec2.autoScalingGroups).map((g) => ({
         value: g.name,
         label: `${g.name} · ${g.instanceType}`,
         min: g.minSize,
