@@ -124,7 +124,8 @@ export default tseslint.config(
   // A service imports the core and the model, never another service, the composition or the terminal.
   ...SERVICES.map((service) => ({
     files: [`sandbox/services/${service}/**/*.ts`],
-    rules: {
+    // A rule entry is a [level, options] tuple; a plain array literal is not inferred as one.
+    rules: /** @type {import('eslint').Linter.RulesRecord} */ ({
       'no-restricted-imports': [
         'error',
         {
@@ -145,7 +146,7 @@ export default tseslint.config(
           ],
         },
       ],
-    },
+    }),
   })),
   {
     // The site reaches the sandbox only through its public entry points.
