@@ -83,3 +83,10 @@ export {
   containerInstanceOf,
 } from './engine/queries.ts';
 export { INSTANCE_TYPES, FARGATE_CPU_MEMORY, REGIONS } from './model/aws-data.ts';
+export {
+  SECURITY_GROUP_ID,
+  VPC_ID,
+  instanceProfileOf,
+  serviceNetworkConfiguration,
+  subnetIdFor,
+} from './model/vpc.ts';

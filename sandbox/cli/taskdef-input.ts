@@ -12,10 +12,10 @@ export const TASKDEF_FIELDS = [
   'cpu',
   'memory',
   'containerDefinitions',
-];
-export const TASKDEF_IGNORED_FIELDS = [
   'taskRoleArn',
   'executionRoleArn',
+];
+export const TASKDEF_IGNORED_FIELDS = [
   'volumes',
   'placementConstraints',
   'tags',

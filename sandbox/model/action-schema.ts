@@ -55,6 +55,13 @@ const deploymentConfigurationSchema = z.strictObject({
   maximumPercent: z.number().int().min(100).max(200).optional(),
 });
 
+/** A role's ARN or name, as RegisterTaskDefinition takes it. */
+const roleSchema = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(/^[\w+=,.@:/-]+$/, 'must be an IAM role ARN or name');
+
 const cpuOrMemory = z.union([z.number().int().min(0).max(1_000_000), z.string().max(32)]);
 
 export const registerTaskDefinitionSchema = z.strictObject({
@@ -63,6 +70,8 @@ export const registerTaskDefinitionSchema = z.strictObject({
   networkMode: z.enum(['bridge', 'awsvpc', 'host', 'none']).optional(),
   cpu: cpuOrMemory.optional(),
   memory: cpuOrMemory.optional(),
+  taskRoleArn: roleSchema.optional(),
+  executionRoleArn: roleSchema.optional(),
   containerDefinitions: z
     .array(
       z.strictObject({

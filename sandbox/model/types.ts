@@ -254,6 +254,10 @@ export interface TaskDefinition {
   cpu: number | null;
   memory: number | null;
   containerDefinitions: ContainerDefinition[];
+  /** The IAM role the application's code gets (its AWS permissions), or null. */
+  taskRoleArn: string | null;
+  /** The IAM role ECS or Fargate uses to pull the image and write logs for the task, or null. */
+  executionRoleArn: string | null;
   registeredAt: number;
 }
 

@@ -54,6 +54,25 @@ async function updateService(
   await form.getByRole('button', { name: 'Update service' }).click();
 }
 
+async function updateGroup(
+  sandbox: Locator,
+  options: { name: string; desired: number },
+): Promise<void> {
+  const actions = await openTab(sandbox, 'Actions');
+  const form = actions.getByRole('form', { name: 'Update an Auto Scaling group' });
+  await form.getByRole('combobox', { name: 'Group' }).selectOption(options.name);
+  await form.getByRole('spinbutton', { name: 'Desired capacity' }).fill(String(options.desired));
+  await form.getByRole('button', { name: 'Update group' }).click();
+}
+
+/** The cost meter: "$0.57/h · $13.60 total". */
+function bill(sandbox: Locator): Locator {
+  return sandbox
+    .getByRole('toolbar', { name: 'Simulation controls' })
+    .getByRole('definition')
+    .nth(1);
+}
+
 async function terminateInstance(sandbox: Locator, label: string): Promise<void> {
   const actions = await openTab(sandbox, 'Actions');
   const form = actions.getByRole('form', { name: 'Terminate an instance' });
@@ -206,6 +225,56 @@ test.describe('lesson fargate', () => {
     await expectPassed(sandbox, 3);
   });
 
+  test('learner predicts which world bills the day for less, runs both and reads both bills', async ({
+    page,
+  }) => {
+    test.setTimeout(420_000);
+    // Predict first, in the quiz: wrong, then right.
+    await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
+    const prediction = page.getByRole('region', { name: /^Question 10 of 11 / });
+    await prediction
+      .getByRole('radio', { name: 'About the same, since both worlds run exactly the same tasks.' })
+      .check();
+    await prediction.getByRole('button', { name: 'Check answer' }).click();
+    await expect(
+      prediction.getByText(
+        'The tasks are the same, the capacity is not. On EC2 you pay for the instances you keep, busy or idle; world 1 keeps six all day, world 2 two instances and only the Fargate tasks that run.',
+      ),
+    ).toBeVisible();
+    await prediction.getByRole('radio', { name: 'World 2, by about half.' }).check();
+    await prediction.getByRole('button', { name: 'Check answer' }).click();
+    await expect(prediction.getByText('Correct: 0.75 points of 1.')).toBeVisible();
+
+    // World 1: EC2 alone. Too small a group misses the burst; six instances serve it.
+    const ec2 = await openSandbox(page, 'The same day on EC2 alone');
+    await updateGroup(ec2, { name: 'ecs-asg', desired: 4 });
+    await expect(ec2.getByRole('status')).toHaveText('ecs-asg: min 0, desired 4, max 10.');
+    await playToEnd(ec2);
+    await expectNotYet(ec2, [
+      'only 4 of 6 reports were running at 08:45:00, 2 in eu-west-3a, 1 in eu-west-3b, 1 in eu-west-3c.',
+    ]);
+    await reset(ec2);
+    await updateGroup(ec2, { name: 'ecs-asg', desired: 6 });
+    await expect(ec2.getByRole('status')).toHaveText('ecs-asg: min 0, desired 6, max 10.');
+    await playToEnd(ec2);
+    await expectPassed(ec2, 3);
+    await expect(bill(ec2)).toHaveText(/· \$13\.60 total$/);
+
+    // World 2: reports on Fargate, the group down to what api needs.
+    const mixed = await openSandbox(page, 'The same day with reports on Fargate');
+    await updateService(mixed, { service: 'reports', desired: 1, launchType: 'FARGATE' });
+    await expect(mixed.getByRole('status')).toHaveText(
+      /^Updated service reports: desired count 1, new deployment ecs-svc\/\d{19} \(reports:1, FARGATE\)\.$/,
+    );
+    await updateGroup(mixed, { name: 'ecs-asg', desired: 2 });
+    await expect(mixed.getByRole('status')).toHaveText('ecs-asg: min 0, desired 2, max 10.');
+    await playToEnd(mixed);
+    await expectPassed(mixed, 3);
+    // Both changes at 00:00, so the group shrinks ten minutes earlier than in the lesson's table.
+    await expect(bill(mixed)).toHaveText(/· \$6\.63 total$/);
+  });
+
   test('learner runs the host-network agent on EC2 instances because Fargate refuses it', async ({
     page,
   }) => {
@@ -260,7 +329,7 @@ test.describe('lesson fargate quiz', () => {
     await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
     await expect(page.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
 
-    const idle = page.getByRole('region', { name: /^Question 5 of 10 / });
+    const idle = page.getByRole('region', { name: /^Question 5 of 11 / });
     await idle
       .getByRole('radio', { name: 'About 0.1 vCPU and 300 MB — what it actually used.' })
       .check();
@@ -271,7 +340,7 @@ test.describe('lesson fargate quiz', () => {
       ),
     ).toBeVisible();
 
-    const predict = page.getByRole('region', { name: /^Question 9 of 10 / });
+    const predict = page.getByRole('region', { name: /^Question 9 of 11 / });
     await predict
       .getByRole('radio', {
         name: '40. Each new task gets its own micro-VM; there is no fleet to run out of.',
@@ -283,7 +352,7 @@ test.describe('lesson fargate quiz', () => {
       predict.getByText('What happened: after 180 simulated seconds, web tasks were running: 40.'),
     ).toBeVisible();
 
-    const plan = page.getByRole('region', { name: /^Question 10 of 10 / });
+    const plan = page.getByRole('region', { name: /^Question 11 of 11 / });
     await plan
       .getByRole('radio', { name: 'api on two t3.large instances, reports on Fargate.' })
       .check();

@@ -151,7 +151,7 @@ test('a learner ticks a wrong option and gets partial credit explained per optio
   ).toBeVisible();
   await expect(q3.locator('.sy-quiz-why > li')).toHaveText([
     '✓ Right: A container that dies stays dead until someone notices it and starts it again.',
-    '✓ Right: A full server refuses more containers; you must spot it before you place on it.',
+    '✓ Right: Docker starts a container on a full server without complaint, and trouble comes later as out-of-memory kills or slowness. You must spot a full server before you place on it.',
     "✗ Wrong: Servers with only Docker run no ECS agent. And even on ECS, the agent's memory is not reserved unless you set ECS_RESERVED_MEMORY, which defaults to 0.",
   ]);
 });
@@ -234,8 +234,9 @@ test('a learner reloads the lesson and finds answers, scores and status kept', a
   await expect(again.getByText('Correct: 0.75 points of 1.')).toBeVisible();
   await expect(page.locator('[data-lesson-progress]')).toContainText(
     'Your progress: In progress' +
+      'My progress' +
       'Quiz: 0.75 of 11 points (6.8 %), pass mark 70 %' +
-      'My progress',
+      'Challenges: none tried yet',
   );
   await expect(
     page

@@ -25,10 +25,25 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     );
   });
 
+  /** What each predict question's run measures, and the one option that outcome makes right. */
+  const OUTCOMES: Record<string, { observed: number; option: string }> = {
+    'why-orchestration/walk-away': { observed: 17, option: 'crashed-stay-down' },
+    'ecs/predict-instance-lost': { observed: 6, option: 'six' },
+    'fargate/predict-scale-out': { observed: 40, option: 'forty' },
+  };
+
   for (const { quiz, q } of predictQuestions) {
     it(`${quiz}/${q.id}: the outcome matches exactly one option`, () => {
       const { observed } = runPredict({ replay }, q, scenario(q.scenario));
-      expect(matchingPrediction(q, observed)).toBeDefined();
+      const matching = q.options.filter(
+        (o) =>
+          (o.min === undefined || observed >= o.min) && (o.max === undefined || observed <= o.max),
+      );
+      expect({ observed, options: matching.map((o) => o.id) }).toEqual({
+        observed: OUTCOMES[`${quiz}/${q.id}`]?.observed,
+        options: [OUTCOMES[`${quiz}/${q.id}`]?.option],
+      });
+      expect(matchingPrediction(q, observed)?.id).toBe(OUTCOMES[`${quiz}/${q.id}`]?.option);
     });
   }
 

@@ -127,7 +127,12 @@ describe('rolling deployments', () => {
       ['FARGATE', null],
     ]);
     expect(new Set(running.map((x) => x.az)).size).toBe(2);
-    expect(w.cost.byKind.fargate).toBeGreaterThan(0);
+    // Two 0.25 vCPU / 0.5 GB tasks, each billed 199 s so far at the Paris rates ($0.04656 per
+    // vCPU-hour, $0.00511 per GB-hour).
+    expect(w.cost.byKind.fargate).toBeCloseTo(
+      (2 * 199 * (0.25 * 0.04656 + 0.5 * 0.00511)) / 3600,
+      12,
+    );
   });
 });
 
@@ -284,7 +289,9 @@ describe('Auto Scaling groups and AZ outages', () => {
       tasksOf(w, 'web')
         .filter((x) => x.lastStatus === 'STOPPED')
         .map((x) => x.stoppedReason),
-    ).toEqual(['Host EC2 unreachable: Availability Zone eu-west-3a is unavailable.']);
+    ).toEqual([
+      'Host EC2 unreachable: Availability Zone eu-west-3a is unavailable. [sandbox wording]',
+    ]);
     w = advance(w, 200);
     const live = Object.values(w.ec2.instances).filter(
       (i) => i.asg === 'ecs-asg' && i.state === 'running',
@@ -336,5 +343,73 @@ describe('AZ rebalancing', () => {
     expect(w.ecs.services.web!.availabilityZoneRebalancing).toBe('DISABLED');
     expect(new Set(tasksOf(w, 'web').map((t) => t.az)).size).toBe(1);
     expect(w.events.some((e) => e.message.includes('AZ balanced'))).toBe(false);
+  });
+});
+
+describe('placement on Fargate', () => {
+  const fargateWeb: Action = {
+    type: 'ecs.taskdef.register',
+    taskDefinition: {
+      family: 'web',
+      requiresCompatibilities: ['EC2', 'FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }],
+    },
+  };
+  const spread = [{ type: 'spread' as const, field: 'attribute:ecs.availability-zone' }];
+  const memberOf = [
+    { type: 'memberOf' as const, expression: 'attribute:ecs.availability-zone == eu-west-3a' },
+  ];
+
+  it('refuses placement strategies and constraints with the InvalidParameterException AWS gives, and changes nothing', () => {
+    const w = act(world(''), fargateWeb);
+    const create = (extra: Partial<Extract<Action, { type: 'ecs.service.create' }>>) =>
+      applyAction(w, {
+        type: 'ecs.service.create',
+        serviceName: 'web',
+        taskDefinition: 'web:2',
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        ...extra,
+      });
+    const withStrategy = create({ placementStrategy: spread });
+    expect(withStrategy.result).toEqual({
+      ok: false,
+      field: 'placementStrategy',
+      error:
+        'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+    });
+    expect(withStrategy.world.ecs.services).toEqual({});
+    expect(create({ placementConstraints: memberOf }).result).toEqual({
+      ok: false,
+      field: 'placementConstraints',
+      error:
+        'InvalidParameterException: Placement constraints are not supported with FARGATE launch type.',
+    });
+    expect(create({}).result.ok).toBe(true);
+  });
+
+  it('refuses moving an EC2 service to Fargate while it keeps a strategy; an empty list clears it', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 2, placementStrategy: [{type: binpack, field: memory}]}`);
+    w = act(w, fargateWeb);
+    const move = { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' } as const;
+    const refused = applyAction(w, { ...move, launchType: 'FARGATE' });
+    expect(refused.result).toEqual({
+      ok: false,
+      field: 'placementStrategy',
+      error:
+        'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+    });
+    expect(refused.world.ecs.services['web']!.launchType).toBe('EC2');
+    expect(
+      applyAction(w, { type: 'ecs.service.update', service: 'web', placementConstraints: memberOf })
+        .result.ok,
+    ).toBe(true);
+    const moved = act(w, { ...move, launchType: 'FARGATE', placementStrategy: [] });
+    expect(moved.ecs.services['web']!.launchType).toBe('FARGATE');
+    expect(moved.ecs.services['web']!.placementStrategy).toEqual([]);
   });
 });

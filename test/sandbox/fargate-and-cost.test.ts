@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FARGATE_CPU_MEMORY, advance, applyAction, createWorld } from '../../sandbox/index.ts';
+import {
+  FARGATE_CPU_MEMORY,
+  advance,
+  applyAction,
+  createWorld,
+  replay,
+} from '../../sandbox/index.ts';
 import { checkFargateSize } from '../../sandbox/services/ecs/task-definitions.ts';
-import { scenarioFromYaml } from './helpers.ts';
+import { loadScenario, scenarioFromYaml } from './helpers.ts';
 
 const base = (extra: string, orchestrator = 'ecs') =>
   scenarioFromYaml(`
@@ -199,4 +205,29 @@ describe('costs to the cent', () => {
     expect(world.ecs.tasks[id]!.lastStatus).toBe('STOPPED');
     expect(world.cost.byResource[id]!.toFixed(8)).toBe(((60 * hourly) / 3600).toFixed(8));
   });
+});
+
+describe('the same day in two worlds (lesson fargate quotes these bills)', () => {
+  const bill = (file: string) => {
+    const scenario = loadScenario(file);
+    const log = scenario.solution.map((s) => ({
+      at: s.at,
+      by: 'learner' as const,
+      action: s.action,
+    }));
+    return replay(scenario, log, { until: scenario.duration }).world.cost;
+  };
+
+  it('on EC2 alone, six t3.large all day: $13.60, all of it EC2', () => {
+    const cost = bill('fargate-cost-day-ec2.yaml');
+    expect(cost.total.toFixed(2)).toBe('13.60');
+    expect(Object.keys(cost.byKind)).toEqual(['ec2']);
+  }, 60_000);
+
+  it('api on two t3.large and reports on Fargate: $6.68, of which EC2 $4.59 and Fargate $2.09', () => {
+    const cost = bill('fargate-cost-comparison.yaml');
+    expect(cost.total.toFixed(2)).toBe('6.68');
+    expect(cost.byKind['ec2']!.toFixed(2)).toBe('4.59');
+    expect(cost.byKind['fargate']!.toFixed(2)).toBe('2.09');
+  }, 60_000);
 });

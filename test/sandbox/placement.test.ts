@@ -264,7 +264,7 @@ describe('unable to place: the exact service events', () => {
     );
     const world = createWorld(s);
     expect(world.events.map((e) => e.message)).toContain(
-      'service web was unable to place a task because no container instance met all of its requirements. The reason for failure is No Container Instances were found in your cluster.',
+      'service web was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.',
     );
   });
 

@@ -9,6 +9,7 @@
 import { own } from '../../model/record.ts';
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
 import type { ContainerInstance, Result } from '../../model/types.ts';
+import { VPC_ID, subnetIdFor } from '../../model/vpc.ts';
 
 export interface QueryContext {
   instance: ContainerInstance;
@@ -248,9 +249,9 @@ export function attribute(i: ContainerInstance, name: string): string | null {
         ? 'ami-0a5b3c8e1f2d4a6b7'
         : 'ami-0c1d2e3f4a5b6c7d8';
     case 'ecs.vpc-id':
-      return 'vpc-0a1b2c3d4e5f60718';
+      return VPC_ID;
     case 'ecs.subnet-id':
-      return `subnet-0${i.az.slice(-1)}1b2c3d4e5f6071`;
+      return subnetIdFor(i.az);
   }
   return null;
 }

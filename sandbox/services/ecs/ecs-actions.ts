@@ -8,7 +8,15 @@ import {
 import { LIMITS } from '../../model/constants.ts';
 import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
 import type { EngineContext } from '../../engine/module.ts';
-import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../../model/types.ts';
+import type {
+  Deployment,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  Service,
+  TaskDefinition,
+  World,
+} from '../../model/types.ts';
 import { loadBalancerArn, serviceArn, targetGroupArn } from '../../engine/arns.ts';
 import { ids, randomHex } from '../../engine/rng.ts';
 import { findInstance } from '../../engine/world-ops.ts';
@@ -75,6 +83,20 @@ export const register: Handler<'ecs.taskdef.register'> = (ctx, action) => {
   };
 };
 
+/** Fargate places tasks by subnet alone: strategies and constraints are refused, not ignored. */
+function refusePlacementOnFargate(
+  launchType: LaunchType,
+  strategies: readonly PlacementStrategy[],
+  constraints: readonly PlacementConstraint[],
+): ActionResult | null {
+  if (launchType !== 'FARGATE') return null;
+  if (strategies.length > 0)
+    return fail('placementStrategy', ecsMessages.fargatePlacementStrategies);
+  if (constraints.length > 0)
+    return fail('placementConstraints', ecsMessages.fargatePlacementConstraints);
+  return null;
+}
+
 export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
   const world = ctx.world;
   const noCluster = needCluster(world);
@@ -93,6 +115,12 @@ export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
   const launchType = action.launchType ?? 'EC2';
   if (!supports(td, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  const onFargate = refusePlacementOnFargate(
+    launchType,
+    action.placementStrategy ?? [],
+    action.placementConstraints ?? [],
+  );
+  if (onFargate) return onFargate;
   const bad = checkConstraints(action.placementConstraints);
   if (bad) return bad;
   const dc = {
@@ -162,6 +190,14 @@ export const updateService: Handler<'ecs.service.update'> = (ctx, action) => {
   if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   if (!supports(target, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  // What the service would hold after this update: AWS refuses it on Fargate, even when the
+  // strategies were set earlier on EC2 (an update must clear them with an empty list).
+  const onFargate = refusePlacementOnFargate(
+    launchType,
+    action.placementStrategy ?? service.placementStrategy,
+    action.placementConstraints ?? service.placementConstraints,
+  );
+  if (onFargate) return onFargate;
   if (action.desiredCount !== undefined) {
     service.desiredCount = action.desiredCount;
     if (service.autoScaling) {

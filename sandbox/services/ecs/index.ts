@@ -14,6 +14,7 @@ import type {
   World,
 } from '../../model/types.ts';
 import { own } from '../../model/record.ts';
+import { SECURITY_GROUP_ID, subnetIdFor } from '../../model/vpc.ts';
 import { clusterArn } from '../../engine/arns.ts';
 import { delayedTransition } from '../../engine/machine-table.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
@@ -249,7 +250,7 @@ export const ecs: ServiceModule<'ecs'> = {
         if (deployment) parts.push(deployment);
         if (action.launchType === 'FARGATE')
           parts.push(
-            `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
+            `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map(subnetIdFor).join(',')}],securityGroups=[${SECURITY_GROUP_ID}],assignPublicIp=DISABLED}'`,
           );
         if (action.loadBalancer)
           parts.push(

@@ -1,6 +1,9 @@
 /**
  * ECS wording, verbatim from aws-facts.md §1.2–§1.4 where it gives exact text.
  */
+/** Marks a message whose exact AWS wording is not on record: the sandbox's own words. */
+const sandboxWording = (text: string) => `${text} [sandbox wording]`;
+
 const TROUBLESHOOTING =
   'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
 
@@ -33,7 +36,7 @@ export const ecsMessages = {
   closestAgent: (service: string, containerInstanceId: string) =>
     `${ecsMessages.unableToPlace(service)} The closest matching container-instance ${containerInstanceId} encountered error "AGENT". ${TROUBLESHOOTING}`,
   emptyCluster: (service: string) =>
-    `${ecsMessages.unableToPlace(service)} The reason for failure is No Container Instances were found in your cluster.`,
+    `${ecsMessages.unableToPlace(service)} Reason: No Container Instances were found in your cluster. ${TROUBLESHOOTING}`,
   deploymentConfigurationStuck: (service: string) =>
     `service ${service} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
   scalingActivity: (deploymentId: string) =>
@@ -42,7 +45,8 @@ export const ecsMessages = {
   outOfMemory: 'OutOfMemoryError: Container killed due to memory usage',
   userInitiated: 'Task stopped by user',
   hostTerminated: (instanceId: string) => `Host EC2 (instance ${instanceId}) terminated.`,
-  azUnavailable: (az: string) => `Host EC2 unreachable: Availability Zone ${az} is unavailable.`,
+  azUnavailable: (az: string) =>
+    sandboxWording(`Host EC2 unreachable: Availability Zone ${az} is unavailable.`),
   runTaskNoInstances:
     'InvalidParameterException: No Container Instances were found in your cluster.',
   invalidCpu:
@@ -58,13 +62,22 @@ export const ecsMessages = {
   containerNeedsMemory: (container: string) =>
     `ClientException: Invalid setting for container '${container}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
   reservationAboveLimit: (container: string) =>
-    `ClientException: Invalid setting for container '${container}'. 'memoryReservation' must be less than 'memory'.`,
-  noEssentialContainer:
+    sandboxWording(
+      `ClientException: Invalid setting for container '${container}'. 'memoryReservation' must not be greater than 'memory'.`,
+    ),
+  noEssentialContainer: sandboxWording(
     'ClientException: A task definition must have at least one essential container.',
+  ),
   taskDefinitionNotFound: 'ClientException: Unable to describe task definition.',
   clusterNotFound: 'ClusterNotFoundException: Cluster not found.',
   serviceNotFound: 'ServiceNotFoundException: Service not found.',
   serviceExists: 'InvalidParameterException: Creation of service was not idempotent.',
+  // As CreateService/UpdateService answer in public reports (CloudFormation and Terraform users
+  // quoting the API's InvalidParameterException); aws-facts.md §1.5.
+  fargatePlacementStrategies:
+    'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
+  fargatePlacementConstraints:
+    'InvalidParameterException: Placement constraints are not supported with FARGATE launch type.',
   launchTypeNotSupported: (launchType: string) =>
     `InvalidParameterException: Task definition does not support launch_type ${launchType}.`,
 };

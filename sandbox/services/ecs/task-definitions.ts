@@ -94,7 +94,7 @@ export function validateTaskDefinition(
         },
       };
     }
-    if (c.memory !== null && c.memoryReservation !== null && c.memoryReservation >= c.memory) {
+    if (c.memory !== null && c.memoryReservation !== null && c.memoryReservation > c.memory) {
       return {
         ok: false,
         error: {
@@ -140,6 +140,8 @@ export function validateTaskDefinition(
       cpu,
       memory,
       containerDefinitions: containers,
+      taskRoleArn: input.taskRoleArn ?? null,
+      executionRoleArn: input.executionRoleArn ?? null,
     },
   };
 }

@@ -14,6 +14,10 @@ function el(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
+/**
+ * Fills in the rows the page was served with (LessonProgress.astro), text only: the rows keep
+ * their number and place, so the lesson below never moves when the progress arrives.
+ */
 function render(root: HTMLElement, state: ProgressState): void {
   const lessonId = root.dataset['lessonProgress']!;
   const hasQuiz = root.dataset['hasQuiz'] === 'true';
@@ -21,27 +25,23 @@ function render(root: HTMLElement, state: ProgressState): void {
     ? state.progress.lessons[lessonId]
     : undefined;
   const status = STATUS_TEXT[lessonStatus(state.progress, lessonId, { hasQuiz })];
-  const line = el('p', 'sy-lp-line');
-  const badge = el('span', 'sy-lp-status');
-  badge.append(el('span', 'sy-lp-icon', status.icon));
-  badge.lastElementChild!.setAttribute('aria-hidden', 'true');
-  badge.append(` Your progress: ${status.label}`);
-  line.append(badge);
-  for (const part of [
-    quizSummary(record) ?? (hasQuiz ? 'Quiz: not taken yet' : null),
-    challengeSummary(record),
-  ])
-    if (part) line.append(el('span', 'sy-lp-part', part));
-  const link = el('a', 'sy-lp-link', 'My progress') as HTMLAnchorElement;
-  link.href = '/progress/';
-  line.append(link);
-  const notices = state.notices.map((n) => {
-    const p = el('p', 'sy-lp-notice', n.message);
-    p.prepend(el('strong', '', 'Progress not saved normally: '));
-    return p;
-  });
-  root.replaceChildren(line, ...notices);
-  root.hidden = false;
+  const text = (selector: string, value: string) => {
+    const node = root.querySelector(selector);
+    if (node) node.textContent = value;
+  };
+  text('.sy-lp-icon', status.icon);
+  text('.sy-lp-label', ` Your progress: ${status.label}`);
+  text('.sy-lp-quiz', quizSummary(record) ?? 'Quiz: not taken yet');
+  text('.sy-lp-challenges', challengeSummary(record) ?? 'Challenges: none tried yet');
+  for (const old of root.querySelectorAll('.sy-lp-notice')) old.remove();
+  root.append(
+    ...state.notices.map((n) => {
+      const p = el('p', 'sy-lp-notice', n.message);
+      p.prepend(el('strong', '', 'Progress not saved normally: '));
+      return p;
+    }),
+  );
+  root.classList.remove('sy-lp-pending');
 }
 
 /** Shows the lesson's progress under its title, records the visit, and stays live. */

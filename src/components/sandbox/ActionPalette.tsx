@@ -4,6 +4,7 @@
  */
 import { anyAllowed, isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { useSandboxUi } from './sandbox-context.ts';
+import { AutoScalingGroupForm } from './forms/AutoScalingGroupForm.tsx';
 import { ContainersForm } from './forms/ContainersForm.tsx';
 import { FaultsForm } from './forms/FaultsForm.tsx';
 import { HostsForm } from './forms/HostsForm.tsx';
@@ -27,6 +28,7 @@ export function ActionPalette() {
     isAllowed(scenario, 'ecs.taskdef.register') ? <TaskDefinitionForm key="taskdef" /> : null,
     isAllowed(scenario, 'ec2.instance.launch') ? <LaunchInstanceForm key="launch" /> : null,
     isAllowed(scenario, 'ec2.instance.terminate') ? <HostsForm key="hosts" /> : null,
+    isAllowed(scenario, 'ec2.asg.update') ? <AutoScalingGroupForm key="asg" /> : null,
     <FaultsForm key="faults" />,
   ].filter(Boolean);
   if (forms.length === 0)

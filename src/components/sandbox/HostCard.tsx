@@ -26,6 +26,8 @@ function agentBadge(
   if (instance.bootstrap !== 'ecs') return { text: 'Docker only', tone: 'neutral' };
   if (!agent) return { text: 'ECS agent: starting', tone: 'pending' };
   if (!agent.connected) return { text: 'ECS agent: disconnected', tone: 'failed' };
+  // The sandbox's joining phase: most real accounts never show a REGISTERING status (aws-facts §1.1).
+  if (agent.status === 'REGISTERING') return { text: 'ECS agent: registering', tone: 'pending' };
   return {
     text: `ECS agent: ${agent.status}`,
     tone: agent.status === 'ACTIVE' ? 'ok' : 'pending',

@@ -15,8 +15,14 @@ import { WorldView, type ViewHandlers } from './WorldView.tsx';
 /** Below this island width the grid becomes a list (phones, ≤ 640 px screens). */
 export const NARROW_WIDTH = 600;
 
-function useNarrow(rootRef: RefObject<HTMLElement | null>): boolean {
-  const [narrow, setNarrow] = useState(false);
+/**
+ * Whether the island is narrow, or null until its width is first measured. While it is null
+ * both views are rendered and CSS shows the one that fits (a container query at the same
+ * width), so the page served before hydration already has the right view and nothing moves
+ * when the measurement arrives.
+ */
+function useNarrow(rootRef: RefObject<HTMLElement | null>): boolean | null {
+  const [narrow, setNarrow] = useState<boolean | null>(null);
   useEffect(() => {
     const root = rootRef.current;
     if (!root || typeof ResizeObserver === 'undefined') return undefined;
@@ -81,11 +87,16 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
   return (
     <div className="sbx-world-area">
       <p className="sbx-summary">{summary}</p>
-      {narrow ? (
-        <ListView layout={layout} handlers={handlers} showFargate={showFargate} />
-      ) : (
-        <WorldView layout={layout} handlers={handlers} showFargate={showFargate} />
-      )}
+      {narrow !== false ? (
+        <div className="sbx-view-list" data-unmeasured={narrow === null ? '' : undefined}>
+          <ListView layout={layout} handlers={handlers} showFargate={showFargate} />
+        </div>
+      ) : null}
+      {narrow !== true ? (
+        <div className="sbx-view-grid" data-unmeasured={narrow === null ? '' : undefined}>
+          <WorldView layout={layout} handlers={handlers} showFargate={showFargate} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,17 @@
  * What the inspector shows for a selected entity, as label/value rows in the order and
  * wording of the AWS console and the CLI's describe output.
  */
-import { containerInstanceOf, hostRunningCount, instanceUsage, type World } from '@sandbox';
+import {
+  SECURITY_GROUP_ID,
+  containerInstanceOf,
+  hostRunningCount,
+  instanceProfileOf,
+  instanceUsage,
+  serviceNetworkConfiguration,
+  subnetIdFor,
+  type TaskDefinition,
+  type World,
+} from '@sandbox';
 import type { EntityRef } from './entity-actions.ts';
 import {
   formatClock,
@@ -26,6 +36,28 @@ export interface Details {
   rows: DetailRow[];
 }
 
+/** The sandbox's joining phase is labelled as the agent registering: most real accounts see ACTIVE directly. */
+function agentStatusText(status: string): string {
+  return status === 'REGISTERING'
+    ? 'joining: the agent is registering (most AWS accounts show ACTIVE directly)'
+    : status;
+}
+
+const none = (value: string | null) => value ?? 'none';
+
+/** The IAM roles a task definition names (TaskRoleArn, ExecutionRoleArn in describe output). */
+function roleRows(td: TaskDefinition | undefined): DetailRow[] {
+  if (!td) return [];
+  return [
+    { label: 'Task role', value: none(td.taskRoleArn), code: td.taskRoleArn !== null },
+    {
+      label: 'Task execution role',
+      value: none(td.executionRoleArn),
+      code: td.executionRoleArn !== null,
+    },
+  ];
+}
+
 const at = (time: number | null | undefined) =>
   time === null || time === undefined ? '—' : formatClock(time);
 
@@ -42,6 +74,9 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         { label: 'Instance state', value: i.state },
         { label: 'Instance type', value: i.type },
         { label: 'Availability Zone', value: i.az },
+        { label: 'Subnet', value: subnetIdFor(i.az), code: true },
+        { label: 'Security groups', value: SECURITY_GROUP_ID, code: true },
+        { label: 'IAM instance profile', value: none(instanceProfileOf(i)) },
         { label: 'Software', value: i.bootstrap === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
         {
           label: 'CPU reserved',
@@ -61,7 +96,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         rows.push(
           {
             label: 'Agent status',
-            value: `${agent.status}${agent.connected ? '' : ' (disconnected)'}`,
+            value: `${agentStatusText(agent.status)}${agent.connected ? '' : ' (disconnected)'}`,
           },
           { label: 'Container instance ARN', value: agent.containerInstanceArn, code: true },
         );
@@ -115,6 +150,8 @@ export function inspect(ref: EntityRef, world: World): Details | null {
           code: Boolean(t.instanceId),
         },
         { label: 'Availability Zone', value: t.az ?? '—' },
+        ...taskNetworkRows(world, t.taskDefinition, t.az),
+        ...roleRows(world.ecs.taskDefinitions[t.taskDefinition]),
         { label: 'CPU', value: formatVcpu(t.cpu) },
         { label: 'Memory', value: formatMemory(t.memory) },
         { label: 'CPU utilisation', value: formatPercent(t.cpuUtilization) },
@@ -151,6 +188,8 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         { label: 'Running tasks', value: String(s.runningCount) },
         { label: 'Pending tasks', value: String(s.pendingCount) },
         { label: 'Placement strategy', value: strategy || '—' },
+        ...serviceNetworkRows(world, world.ecs.taskDefinitions[s.taskDefinition]),
+        ...roleRows(world.ecs.taskDefinitions[s.taskDefinition]),
         {
           label: 'Deployment configuration',
           value: `minimum healthy ${s.deploymentConfiguration.minimumHealthyPercent}%, maximum ${s.deploymentConfiguration.maximumPercent}%`,
@@ -176,4 +215,35 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       return { heading: `Service ${s.name}`, rows };
     }
   }
+}
+
+/** Where a task's network traffic goes: its own interface (awsvpc) or its instance's. */
+function taskNetworkRows(world: World, taskDefinition: string, az: string | null): DetailRow[] {
+  const td = world.ecs.taskDefinitions[taskDefinition];
+  if (!td) return [];
+  if (td.networkMode !== 'awsvpc')
+    return [{ label: 'Network mode', value: `${td.networkMode} (the instance's network)` }];
+  return [
+    { label: 'Network mode', value: 'awsvpc (its own network interface)' },
+    { label: 'Subnet', value: az ? subnetIdFor(az) : '—', code: az !== null },
+    { label: 'Security groups', value: SECURITY_GROUP_ID, code: true },
+  ];
+}
+
+/** A service's network configuration, which AWS asks for with awsvpc task definitions only. */
+function serviceNetworkRows(world: World, td: TaskDefinition | undefined): DetailRow[] {
+  if (!td) return [];
+  const network = serviceNetworkConfiguration(world, td);
+  if (!network)
+    return [
+      {
+        label: 'Network configuration',
+        value: `none (${td.networkMode}: tasks use their instance's network)`,
+      },
+    ];
+  return [
+    { label: 'Subnets', value: network.subnets.join(', '), code: true },
+    { label: 'Security groups', value: network.securityGroups.join(', '), code: true },
+    { label: 'Public IP', value: network.assignPublicIp },
+  ];
 }
