@@ -131,6 +131,12 @@ describe('lint boundary: src/ imports only the sandbox’s public entry points',
     expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual(['no-restricted-imports']);
   });
 
+  it('allows the view’s own src/components/sandbox/ by a relative path', async () => {
+    const code =
+      "import { useSandboxUi } from '../sandbox/sandbox-context.ts';\nexport const u = useSandboxUi;";
+    expect(await ruleIdsFor(code, 'src/components/share/fixture.ts')).toEqual([]);
+  });
+
   it('allows @sandbox and @sandbox/cli/index.ts', async () => {
     const code =
       "import { createWorld } from '@sandbox';\nimport { runCommandLine } from '@sandbox/cli/index.ts';\nexport const x = [createWorld, runCommandLine];";
