@@ -19,6 +19,12 @@ describe('tokenize', () => {
     [`''`, ['']],
     [`""`, ['']],
     ['', []],
+    [
+      'aws ecs describe-services --services web   # newest event first',
+      ['aws', 'ecs', 'describe-services', '--services', 'web'],
+    ],
+    ['# only a comment', []],
+    [`tag=a#b '#quoted' "#too" \\#escaped`, ['tag=a#b', '#quoted', '#too', '#escaped']],
   ])('%s', (line, tokens) => {
     expect(tokenize(line)).toEqual({ ok: true, tokens });
   });
