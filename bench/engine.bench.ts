@@ -10,9 +10,9 @@ import { createWorld, hashWorld, serializeWorld, advance, applyAction } from '..
 import { validateScenarioData } from '../sandbox/scenarios/parse.ts';
 import { stepInPlace } from '../sandbox/engine/step.ts';
 import { applyActionInPlace } from '../sandbox/engine/apply-action.ts';
-import { placeTasks } from '../sandbox/ecs/placement-controller.ts';
-import { createTask } from '../sandbox/ecs/tasks.ts';
-import { resolveTaskDefinition } from '../sandbox/ecs/task-definitions.ts';
+import { placeTasks } from '../sandbox/services/ecs/placement-controller.ts';
+import { createTask } from '../sandbox/services/ecs/tasks.ts';
+import { resolveTaskDefinition } from '../sandbox/services/ecs/task-definitions.ts';
 import type { Scenario } from '../sandbox/index.ts';
 
 const median = (xs: number[]) => {
@@ -105,7 +105,7 @@ function scenario(instances: number, services: number, tasksPerService: number):
   hashWorld(later);
   console.log(`engine.hash_1k_tasks: ${fmt(performance.now() - t2)} ms`);
   const t3 = performance.now();
-  applyAction(later, { type: 'service.update', service: 'svc-1', desiredCount: 120 });
+  applyAction(later, { type: 'ecs.service.update', service: 'svc-1', desiredCount: 120 });
   console.log(`engine.apply_action_1k_tasks: ${fmt(performance.now() - t3)} ms`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * `aws application-autoscaling …` for ECS services: register-scalable-target (min/max, kept in
  * the terminal session until a policy uses it) and put-scaling-policy (target tracking on
- * ECSServiceAverageCPUUtilization), which together make one service.autoscale action.
+ * ECSServiceAverageCPUUtilization), which together make one ecs.service.autoscale action.
  */
 import type { Action } from '../model/actions.ts';
 import type { AwsOperation } from './operation.ts';
@@ -156,7 +156,7 @@ const putScalingPolicy: AwsOperation = {
       return v === undefined ? undefined : Number(v);
     };
     const action: Action = {
-      type: 'service.autoscale',
+      type: 'ecs.service.autoscale',
       service,
       minCapacity: target.min,
       maxCapacity: target.max,

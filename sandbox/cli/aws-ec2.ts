@@ -106,7 +106,7 @@ const runInstances: AwsOperation = {
     const rawTags = rawTagTexts(args['tag-specifications']);
     const name = nameTag(args['tag-specifications'] as unknown[] | undefined, rawTags);
     const action: Action = {
-      type: 'instance.launch',
+      type: 'ec2.instance.launch',
       instanceType: args['instance-type'] as string,
       az,
       software,
@@ -184,7 +184,10 @@ const terminateInstances: AwsOperation = {
         );
       }
     }
-    const actions: Action[] = ids.map((instanceId) => ({ type: 'instance.terminate', instanceId }));
+    const actions: Action[] = ids.map((instanceId) => ({
+      type: 'ec2.instance.terminate',
+      instanceId,
+    }));
     return applyAll(
       w,
       actions,
@@ -278,7 +281,7 @@ const updateAsg: AwsOperation = {
       );
     }
     const action: Action = {
-      type: 'asg.update',
+      type: 'ec2.asg.update',
       name,
       ...(args['min-size'] !== undefined ? { min: args['min-size'] as number } : {}),
       ...(args['desired-capacity'] !== undefined

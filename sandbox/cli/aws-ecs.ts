@@ -260,7 +260,7 @@ const registerTaskDefinition: AwsOperation = {
     }
     const read = readTaskDefinitionInput(input);
     if (!read.ok) return output(fail(validationFailedText(read.errors), 252));
-    const action: Action = { type: 'taskdef.register', taskDefinition: read.value };
+    const action: Action = { type: 'ecs.taskdef.register', taskDefinition: read.value };
     return applyAll(
       env.world,
       [action],
@@ -357,7 +357,7 @@ const createService: AwsOperation = {
       }
     }
     const action: Action = compact({
-      type: 'service.create' as const,
+      type: 'ecs.service.create' as const,
       serviceName: args['service-name'] as string,
       taskDefinition: lastSegment(args['task-definition'] as string),
       desiredCount: (args['desired-count'] as number | undefined) ?? 0,
@@ -441,7 +441,7 @@ const updateService: AwsOperation = {
       );
     }
     const action: Action = compact({
-      type: 'service.update' as const,
+      type: 'ecs.service.update' as const,
       service: lastSegment(args['service'] as string),
       desiredCount: args['desired-count'] as number | undefined,
       taskDefinition:
@@ -500,7 +500,7 @@ const deleteService: AwsOperation = {
         ),
       );
     }
-    const action: Action = { type: 'service.delete', service: name };
+    const action: Action = { type: 'ecs.service.delete', service: name };
     return applyAll(
       env.world,
       [action],
@@ -550,7 +550,7 @@ const runTask: AwsOperation = {
     const lt = launch(args['launch-type']);
     if (!lt.ok) return output(paramError(lt.error));
     const action: Action = compact({
-      type: 'task.run' as const,
+      type: 'ecs.task.run' as const,
       taskDefinition: lastSegment(args['task-definition'] as string),
       count: args['count'] as number | undefined,
       launchType: lt.value,
@@ -587,7 +587,7 @@ const stopTask: AwsOperation = {
     if (bad) return output(bad);
     const taskId = lastSegment(args['task'] as string);
     const action: Action = compact({
-      type: 'task.stop' as const,
+      type: 'ecs.task.stop' as const,
       taskId,
       reason: args['reason'] as string | undefined,
     });
@@ -921,7 +921,10 @@ const updateContainerInstancesState: AwsOperation = {
         );
       ids.push(inst.id);
     }
-    const actions: Action[] = ids.map((instanceId) => ({ type: 'instance.drain', instanceId }));
+    const actions: Action[] = ids.map((instanceId) => ({
+      type: 'ecs.container-instance.drain',
+      instanceId,
+    }));
     return applyAll(
       w,
       actions,

@@ -158,7 +158,11 @@ const run: DockerCommand = {
         );
       }
     }
-    const action: Action = { type: 'container.place', containerId: candidate.id, hostId: host.id };
+    const action: Action = {
+      type: 'docker.container.place',
+      containerId: candidate.id,
+      hostId: host.id,
+    };
     return applyAll(
       w,
       [action],
@@ -269,7 +273,7 @@ function ecsHostPs(world: World, host: Instance, all: boolean, quiet: boolean): 
 
 function lifecycle(
   name: 'start' | 'stop' | 'rm',
-  type: 'container.start' | 'container.stop' | 'container.remove',
+  type: 'docker.container.start' | 'docker.container.stop' | 'docker.container.remove',
   summary: string,
 ): DockerCommand {
   return {
@@ -380,10 +384,10 @@ const context: DockerCommand = {
 export const DOCKER_COMMANDS: DockerCommand[] = [
   context,
   ps,
-  lifecycle('rm', 'container.remove', 'Remove one or more containers'),
+  lifecycle('rm', 'docker.container.remove', 'Remove one or more containers'),
   run,
-  lifecycle('start', 'container.start', 'Start one or more stopped containers'),
-  lifecycle('stop', 'container.stop', 'Stop one or more running containers'),
+  lifecycle('start', 'docker.container.start', 'Start one or more stopped containers'),
+  lifecycle('stop', 'docker.container.stop', 'Stop one or more running containers'),
 ];
 
 export function dockerHosts(world: World): Instance[] {

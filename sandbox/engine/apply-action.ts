@@ -12,10 +12,10 @@ import { emit } from './events.ts';
 import { ORCHESTRATORS, SHARED_ACTIONS } from './orchestrators.ts';
 
 const TOIL_ACTIONS = new Set([
-  'container.place',
-  'container.start',
-  'container.stop',
-  'container.remove',
+  'docker.container.place',
+  'docker.container.start',
+  'docker.container.stop',
+  'docker.container.remove',
 ]);
 
 /** Shape-checks an unknown value as an Action; errors name the field. */

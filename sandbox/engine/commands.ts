@@ -6,7 +6,7 @@ import type {
   PlacementStrategy,
   World,
 } from '../model/types.ts';
-import { findContainer } from '../docker/docker-actions.ts';
+import { findContainer } from '../services/docker/docker-actions.ts';
 import { findInstance } from './world-ops.ts';
 
 const ECS_AMI = 'resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
@@ -49,7 +49,7 @@ export function commandFor(action: Action, world: World): string {
   const hostRef = (ref: string) => findInstance(world, ref)?.id ?? ref;
   const container = (ref: string) => findContainer(world, ref);
   switch (action.type) {
-    case 'instance.launch': {
+    case 'ec2.instance.launch': {
       const base = `aws ec2 run-instances --image-id ${action.software === 'ecs' ? ECS_AMI : DOCKER_AMI} --instance-type ${action.instanceType} --count ${action.count ?? 1} --placement AvailabilityZone=${action.az}`;
       const tag = action.name
         ? ` --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=${action.name}}]'`
@@ -58,34 +58,34 @@ export function commandFor(action: Action, world: World): string {
         ? `${base} --iam-instance-profile Name=ecsInstanceRole --user-data "$(printf '#!/bin/bash\\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config')"${tag}`
         : `${base} --user-data "$(printf '#!/bin/bash\\ndnf install -y docker && systemctl enable --now docker')"${tag}`;
     }
-    case 'instance.terminate':
+    case 'ec2.instance.terminate':
     case 'fault.terminate-instance':
       return `aws ec2 terminate-instances --instance-ids ${hostRef(action.instanceId)}`;
-    case 'instance.drain': {
+    case 'ecs.container-instance.drain': {
       const i = findInstance(world, action.instanceId);
       const arn = i?.agent?.containerInstanceArn ?? action.instanceId;
       return `aws ecs update-container-instances-state --cluster ${cluster} --container-instances ${arn.slice(arn.lastIndexOf('/') + 1)} --status DRAINING`;
     }
-    case 'container.place': {
+    case 'docker.container.place': {
       const c = container(action.containerId);
       if (!c)
         return `docker --context ${hostRef(action.hostId)} run -d --name ${shellQuote(action.containerId)}`;
       const cpus = String(Math.round((c.cpu / 1024) * 100) / 100);
       return `docker --context ${hostRef(action.hostId)} run -d --name ${c.name} --cpus ${cpus} --memory ${c.memoryMiB}m ${shellQuote(c.image)}`;
     }
-    case 'container.start':
-    case 'container.stop': {
+    case 'docker.container.start':
+    case 'docker.container.stop': {
       const c = container(action.containerId);
-      const verb = action.type === 'container.start' ? 'start' : 'stop';
+      const verb = action.type === 'docker.container.start' ? 'start' : 'stop';
       return `docker --context ${c?.hostId ?? 'default'} ${verb} ${c?.name ?? shellQuote(action.containerId)}`;
     }
-    case 'container.remove': {
+    case 'docker.container.remove': {
       const c = container(action.containerId);
       return `docker --context ${c?.hostId ?? 'default'} rm ${c?.name ?? shellQuote(action.containerId)}`;
     }
-    case 'taskdef.register':
+    case 'ecs.taskdef.register':
       return `aws ecs register-task-definition --cli-input-json file://${action.taskDefinition.family}.json`;
-    case 'service.create': {
+    case 'ecs.service.create': {
       const parts = [
         `aws ecs create-service --cluster ${cluster} --service-name ${action.serviceName} --task-definition ${action.taskDefinition} --desired-count ${action.desiredCount} --launch-type ${action.launchType ?? 'EC2'}`,
       ];
@@ -105,7 +105,7 @@ export function commandFor(action: Action, world: World): string {
         );
       return parts.join(' ');
     }
-    case 'service.update': {
+    case 'ecs.service.update': {
       const parts = [`aws ecs update-service --cluster ${cluster} --service ${action.service}`];
       if (action.desiredCount !== undefined) parts.push(`--desired-count ${action.desiredCount}`);
       if (action.taskDefinition !== undefined)
@@ -125,9 +125,9 @@ export function commandFor(action: Action, world: World): string {
         parts.push('--force-new-deployment');
       return parts.join(' ');
     }
-    case 'service.delete':
+    case 'ecs.service.delete':
       return `aws ecs delete-service --cluster ${cluster} --service ${action.service} --force`;
-    case 'service.autoscale': {
+    case 'ecs.service.autoscale': {
       const id = `service/${cluster}/${action.service}`;
       const config = JSON.stringify({
         TargetValue: action.targetCpu,
@@ -137,11 +137,11 @@ export function commandFor(action: Action, world: World): string {
       });
       return `aws application-autoscaling register-scalable-target --service-namespace ecs --resource-id ${id} --scalable-dimension ecs:service:DesiredCount --min-capacity ${action.minCapacity} --max-capacity ${action.maxCapacity} && aws application-autoscaling put-scaling-policy --service-namespace ecs --resource-id ${id} --scalable-dimension ecs:service:DesiredCount --policy-name ${action.service}-cpu${action.targetCpu} --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration '${config}'`;
     }
-    case 'task.run':
+    case 'ecs.task.run':
       return `aws ecs run-task --cluster ${cluster} --task-definition ${action.taskDefinition} --count ${action.count ?? 1} --launch-type ${action.launchType ?? 'EC2'}`;
-    case 'task.stop':
+    case 'ecs.task.stop':
       return `aws ecs stop-task --cluster ${cluster} --task ${action.taskId}${action.reason ? ` --reason ${shellQuote(action.reason)}` : ''}`;
-    case 'asg.update': {
+    case 'ec2.asg.update': {
       const parts = [
         `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${action.name}`,
       ];

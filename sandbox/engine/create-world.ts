@@ -10,12 +10,12 @@ import type { Result, World } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
 import { clusterArn } from './arns.ts';
 import { applyActionInPlace } from './apply-action.ts';
-import { ratePerHour, sampleMetrics } from './infra-controllers.ts';
-import { placementController } from '../ecs/placement-controller.ts';
-import { serviceSchedulerController } from '../ecs/service-scheduler.ts';
+import { ratePerHour, sampleMetrics } from '../services/ec2/ec2-controllers.ts';
+import { placementController } from '../services/ecs/placement-controller.ts';
+import { serviceSchedulerController } from '../services/ecs/service-scheduler.ts';
 import { enterTaskState, launchInstance } from './world-ops.ts';
 import { ids, seedState } from './rng.ts';
-import { registerTaskDefinition } from '../ecs/task-definitions.ts';
+import { registerTaskDefinition } from '../services/ecs/task-definitions.ts';
 import { LIMITS } from '../model/constants.ts';
 import { taskList } from './task-list.ts';
 
@@ -205,7 +205,7 @@ export function buildWorld(
     const { autoScaling, ...create } = spec;
     const r = applyActionInPlace(
       world,
-      { type: 'service.create', ...create } as Action,
+      { type: 'ecs.service.create', ...create } as Action,
       'scenario',
     );
     if (!r.ok) {

@@ -4,10 +4,10 @@
  * that every table entry equals what xstate's `transition()` computes for the same machine.
  */
 import type { AnyStateMachine } from 'xstate';
-import { agentMachine } from '../machines/agent-machine.ts';
-import { containerMachine } from '../machines/container-machine.ts';
-import { instanceMachine } from '../machines/instance-machine.ts';
-import { taskMachine } from '../machines/task-machine.ts';
+import { agentMachine } from '../services/ecs/agent-machine.ts';
+import { containerMachine } from '../services/docker/container-machine.ts';
+import { instanceMachine } from '../services/ec2/instance-machine.ts';
+import { taskMachine } from '../services/ecs/task-machine.ts';
 
 export interface StateRow {
   on: Record<string, string>;

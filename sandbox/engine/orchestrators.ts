@@ -6,21 +6,21 @@
  */
 import type { ActionResult, Action } from '../model/actions.ts';
 import type { Orchestrator, World } from '../model/types.ts';
-import { dockerActions } from '../docker/docker-actions.ts';
-import { ecsActions } from '../ecs/ecs-actions.ts';
-import { placementController } from '../ecs/placement-controller.ts';
-import { serviceAutoScalingController } from '../ecs/service-auto-scaling.ts';
-import { serviceSchedulerController } from '../ecs/service-scheduler.ts';
-import { taskLifecycleController } from '../ecs/task-controller.ts';
+import { dockerActions } from '../services/docker/docker-actions.ts';
+import { ecsActions } from '../services/ecs/ecs-actions.ts';
+import { placementController } from '../services/ecs/placement-controller.ts';
+import { serviceAutoScalingController } from '../services/ecs/service-auto-scaling.ts';
+import { serviceSchedulerController } from '../services/ecs/service-scheduler.ts';
+import { taskLifecycleController } from '../services/ecs/task-controller.ts';
 import {
   autoScalingGroupsController,
   billingController,
   ec2InstancesController,
   ecsAgentsController,
-  loadBalancerController,
   metricsController,
-} from './infra-controllers.ts';
-import { infraActions } from './infra-actions.ts';
+} from '../services/ec2/ec2-controllers.ts';
+import { loadBalancerController } from '../services/elb/load-balancer.ts';
+import { infraActions } from '../services/ec2/ec2-actions.ts';
 import { scenarioScriptController } from './script.ts';
 
 export type Controller = (world: World) => void;

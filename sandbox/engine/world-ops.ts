@@ -10,9 +10,9 @@ import {
   delayedTransition,
   nextState,
 } from './machine-table.ts';
-import { agentDelaySeconds, type AgentDelayName } from '../machines/agent-machine.ts';
-import { instanceDelaySeconds, type InstanceDelayName } from '../machines/instance-machine.ts';
-import { taskDelaySeconds, type TaskDelayName } from '../machines/task-machine.ts';
+import { agentDelaySeconds, type AgentDelayName } from '../services/ecs/agent-machine.ts';
+import { instanceDelaySeconds, type InstanceDelayName } from '../services/ec2/instance-machine.ts';
+import { taskDelaySeconds, type TaskDelayName } from '../services/ecs/task-machine.ts';
 import { INSTANCE_TYPES, MINIMUM_BILLED_SECONDS, REGIONS } from '../model/aws-data.ts';
 import { registeredMemoryMiB } from '../model/constants.ts';
 import type {

@@ -101,7 +101,7 @@ const rps = z
 
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({
-    type: z.literal('instance.launch'),
+    type: z.literal('ec2.instance.launch'),
     instanceType: z.string().max(32),
     az: azSchema,
     software,
@@ -113,18 +113,22 @@ export const actionSchema = z.discriminatedUnion('type', [
       .optional(),
     name: nameSchema.optional(),
   }),
-  z.strictObject({ type: z.literal('instance.terminate'), instanceId: refSchema }),
-  z.strictObject({ type: z.literal('instance.drain'), instanceId: refSchema }),
-  z.strictObject({ type: z.literal('container.place'), containerId: refSchema, hostId: refSchema }),
-  z.strictObject({ type: z.literal('container.start'), containerId: refSchema }),
-  z.strictObject({ type: z.literal('container.stop'), containerId: refSchema }),
-  z.strictObject({ type: z.literal('container.remove'), containerId: refSchema }),
+  z.strictObject({ type: z.literal('ec2.instance.terminate'), instanceId: refSchema }),
+  z.strictObject({ type: z.literal('ecs.container-instance.drain'), instanceId: refSchema }),
   z.strictObject({
-    type: z.literal('taskdef.register'),
+    type: z.literal('docker.container.place'),
+    containerId: refSchema,
+    hostId: refSchema,
+  }),
+  z.strictObject({ type: z.literal('docker.container.start'), containerId: refSchema }),
+  z.strictObject({ type: z.literal('docker.container.stop'), containerId: refSchema }),
+  z.strictObject({ type: z.literal('docker.container.remove'), containerId: refSchema }),
+  z.strictObject({
+    type: z.literal('ecs.taskdef.register'),
     taskDefinition: registerTaskDefinitionSchema,
   }),
   z.strictObject({
-    type: z.literal('service.create'),
+    type: z.literal('ecs.service.create'),
     serviceName: nameSchema,
     taskDefinition: refSchema,
     desiredCount: count(LIMITS.desiredCount, 'the ECS quota of tasks per service'),
@@ -141,7 +145,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     loadBalancer: nameSchema.optional(),
   }),
   z.strictObject({
-    type: z.literal('service.update'),
+    type: z.literal('ecs.service.update'),
     service: refSchema,
     desiredCount: count(LIMITS.desiredCount, 'the ECS quota of tasks per service').optional(),
     taskDefinition: refSchema.optional(),
@@ -157,9 +161,9 @@ export const actionSchema = z.discriminatedUnion('type', [
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
     forceNewDeployment: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal('service.delete'), service: refSchema }),
+  z.strictObject({ type: z.literal('ecs.service.delete'), service: refSchema }),
   z.strictObject({
-    type: z.literal('service.autoscale'),
+    type: z.literal('ecs.service.autoscale'),
     service: refSchema,
     minCapacity: count(LIMITS.desiredCount, 'the ECS quota of tasks per service'),
     maxCapacity: count(LIMITS.desiredCount, 'the ECS quota of tasks per service'),
@@ -168,7 +172,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     scaleInCooldown: z.number().int().min(0).max(86400).optional(),
   }),
   z.strictObject({
-    type: z.literal('task.run'),
+    type: z.literal('ecs.task.run'),
     taskDefinition: refSchema,
     count: z
       .number()
@@ -179,12 +183,12 @@ export const actionSchema = z.discriminatedUnion('type', [
     launchType: launchType.optional(),
   }),
   z.strictObject({
-    type: z.literal('task.stop'),
+    type: z.literal('ecs.task.stop'),
     taskId: refSchema,
     reason: z.string().max(255).optional(),
   }),
   z.strictObject({
-    type: z.literal('asg.update'),
+    type: z.literal('ec2.asg.update'),
     name: refSchema,
     min: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
     desired: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),

@@ -26,22 +26,22 @@ export interface RegisterTaskDefinitionInput {
 
 export type Action =
   | {
-      type: 'instance.launch';
+      type: 'ec2.instance.launch';
       instanceType: string;
       az: string;
       software: Software;
       count?: number;
       name?: string;
     }
-  | { type: 'instance.terminate'; instanceId: string }
-  | { type: 'instance.drain'; instanceId: string }
-  | { type: 'container.place'; containerId: string; hostId: string }
-  | { type: 'container.start'; containerId: string }
-  | { type: 'container.stop'; containerId: string }
-  | { type: 'container.remove'; containerId: string }
-  | { type: 'taskdef.register'; taskDefinition: RegisterTaskDefinitionInput }
+  | { type: 'ec2.instance.terminate'; instanceId: string }
+  | { type: 'ecs.container-instance.drain'; instanceId: string }
+  | { type: 'docker.container.place'; containerId: string; hostId: string }
+  | { type: 'docker.container.start'; containerId: string }
+  | { type: 'docker.container.stop'; containerId: string }
+  | { type: 'docker.container.remove'; containerId: string }
+  | { type: 'ecs.taskdef.register'; taskDefinition: RegisterTaskDefinitionInput }
   | {
-      type: 'service.create';
+      type: 'ecs.service.create';
       serviceName: string;
       taskDefinition: string;
       desiredCount: number;
@@ -52,7 +52,7 @@ export type Action =
       loadBalancer?: string;
     }
   | {
-      type: 'service.update';
+      type: 'ecs.service.update';
       service: string;
       desiredCount?: number;
       taskDefinition?: string;
@@ -62,9 +62,9 @@ export type Action =
       deploymentConfiguration?: { minimumHealthyPercent?: number; maximumPercent?: number };
       forceNewDeployment?: boolean;
     }
-  | { type: 'service.delete'; service: string }
+  | { type: 'ecs.service.delete'; service: string }
   | {
-      type: 'service.autoscale';
+      type: 'ecs.service.autoscale';
       service: string;
       minCapacity: number;
       maxCapacity: number;
@@ -72,9 +72,9 @@ export type Action =
       scaleOutCooldown?: number;
       scaleInCooldown?: number;
     }
-  | { type: 'task.run'; taskDefinition: string; count?: number; launchType?: LaunchType }
-  | { type: 'task.stop'; taskId: string; reason?: string }
-  | { type: 'asg.update'; name: string; min?: number; desired?: number; max?: number }
+  | { type: 'ecs.task.run'; taskDefinition: string; count?: number; launchType?: LaunchType }
+  | { type: 'ecs.task.stop'; taskId: string; reason?: string }
+  | { type: 'ec2.asg.update'; name: string; min?: number; desired?: number; max?: number }
   /** A container (id or name) or task (id) crashes; or, with `service`, the service's oldest running task. */
   | { type: 'fault.crash'; targetId?: string; service?: string; exitCode?: number; oom?: boolean }
   | { type: 'fault.terminate-instance'; instanceId: string }

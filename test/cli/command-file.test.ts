@@ -25,8 +25,8 @@ describe('the runner reads a file of terminal commands', () => {
     const run = runCommandFile(scenario, text);
     if (!run.ok) throw new Error(JSON.stringify(run.error));
     expect(run.value.actions.map((a) => [a.at, a.action.type])).toEqual([
-      [5, 'taskdef.register'],
-      [5, 'service.create'],
+      [5, 'ecs.taskdef.register'],
+      [5, 'ecs.service.create'],
     ]);
     expect(run.value.transcript.filter((l) => l.startsWith('['))).toEqual([
       `[00:05] $ aws ecs register-task-definition --family web --requires-compatibilities EC2 --container-definitions '[{"name":"web","image":"shipyard/web:1.0","cpu":256,"memory":512}]'`,

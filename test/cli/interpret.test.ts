@@ -383,7 +383,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
   return fc.oneof(
     fc.record(
       {
-        type: fc.constant('instance.launch' as const),
+        type: fc.constant('ec2.instance.launch' as const),
         instanceType: fc.constantFrom('t3.medium', 'm5.large'),
         az: fc.constantFrom(...world.azs),
         software: fc.constantFrom('docker' as const, 'ecs' as const),
@@ -392,25 +392,28 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
       },
       { requiredKeys: ['type', 'instanceType', 'az', 'software'] },
     ),
-    fc.record({ type: fc.constant('instance.terminate' as const), instanceId: id(instances) }),
-    fc.record({ type: fc.constant('instance.drain' as const), instanceId: id(instances) }),
+    fc.record({ type: fc.constant('ec2.instance.terminate' as const), instanceId: id(instances) }),
     fc.record({
-      type: fc.constant('container.place' as const),
+      type: fc.constant('ecs.container-instance.drain' as const),
+      instanceId: id(instances),
+    }),
+    fc.record({
+      type: fc.constant('docker.container.place' as const),
       containerId: id(containers),
       hostId: id(instances),
     }),
     fc.record({
       type: fc.constantFrom(
-        'container.start' as const,
-        'container.stop' as const,
-        'container.remove' as const,
+        'docker.container.start' as const,
+        'docker.container.stop' as const,
+        'docker.container.remove' as const,
       ),
       containerId: id(containers),
     }),
-    fc.record({ type: fc.constant('taskdef.register' as const), taskDefinition }),
+    fc.record({ type: fc.constant('ecs.taskdef.register' as const), taskDefinition }),
     fc.record(
       {
-        type: fc.constant('service.create' as const),
+        type: fc.constant('ecs.service.create' as const),
         serviceName: name,
         taskDefinition: fc.constantFrom('web:1', 'web', 'nope:3'),
         desiredCount: count,
@@ -427,7 +430,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     fc
       .record(
         {
-          type: fc.constant('service.update' as const),
+          type: fc.constant('ecs.service.update' as const),
           service: id(services),
           desiredCount: count,
           taskDefinition: fc.constantFrom('web:1', 'web:2'),
@@ -441,9 +444,9 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
       // A launch-type change without forceNewDeployment has no command of its own (see normalize),
       // nor has clearing the strategies (placementStrategy: []): commandFor prints nothing for it.
       .filter((a) => a.launchType === undefined || a.forceNewDeployment === true),
-    fc.record({ type: fc.constant('service.delete' as const), service: id(services) }),
+    fc.record({ type: fc.constant('ecs.service.delete' as const), service: id(services) }),
     fc.record({
-      type: fc.constant('service.autoscale' as const),
+      type: fc.constant('ecs.service.autoscale' as const),
       service: id(services),
       minCapacity: fc.integer({ min: 0, max: 3 }),
       maxCapacity: fc.integer({ min: 3, max: 10 }),
@@ -453,7 +456,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     }),
     fc.record(
       {
-        type: fc.constant('task.run' as const),
+        type: fc.constant('ecs.task.run' as const),
         taskDefinition: fc.constantFrom('web:1', 'nope:1'),
         count: fc.integer({ min: 1, max: 3 }),
         launchType,
@@ -462,7 +465,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     ),
     fc.record(
       {
-        type: fc.constant('task.stop' as const),
+        type: fc.constant('ecs.task.stop' as const),
         taskId: id(tasks),
         reason: fc.constantFrom('scale in', "it's broken"),
       },
@@ -470,7 +473,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     ),
     fc.record(
       {
-        type: fc.constant('asg.update' as const),
+        type: fc.constant('ec2.asg.update' as const),
         name: fc.constantFrom('ecs-hosts', 'nope'),
         min: fc.integer({ min: 0, max: 2 }),
         desired: fc.integer({ min: 0, max: 3 }),
@@ -487,15 +490,15 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
  */
 function normalize(action: Action, world: World): Action {
   const a = structuredClone(action) as Action & Record<string, unknown>;
-  if (a.type === 'instance.launch' || a.type === 'task.run') a.count ??= 1;
-  if (a.type === 'task.run' || a.type === 'service.create') a.launchType ??= 'EC2';
+  if (a.type === 'ec2.instance.launch' || a.type === 'ecs.task.run') a.count ??= 1;
+  if (a.type === 'ecs.task.run' || a.type === 'ecs.service.create') a.launchType ??= 'EC2';
   // commandFor writes a launch-type change with --force-new-deployment (the real CLI requires it).
-  if (a.type === 'service.update' && a.launchType !== undefined) a.forceNewDeployment = true;
+  if (a.type === 'ecs.service.update' && a.launchType !== undefined) a.forceNewDeployment = true;
   if (
-    a.type === 'container.place' ||
-    a.type === 'container.start' ||
-    a.type === 'container.stop' ||
-    a.type === 'container.remove'
+    a.type === 'docker.container.place' ||
+    a.type === 'docker.container.start' ||
+    a.type === 'docker.container.stop' ||
+    a.type === 'docker.container.remove'
   ) {
     // The view may name a container by id or name; the command names it, the CLI resolves it.
     const c =
@@ -504,14 +507,14 @@ function normalize(action: Action, world: World): Action {
     if (c) a.containerId = c.id;
   }
   if (
-    a.type === 'container.place' ||
-    a.type === 'instance.terminate' ||
-    a.type === 'instance.drain'
+    a.type === 'docker.container.place' ||
+    a.type === 'ec2.instance.terminate' ||
+    a.type === 'ecs.container-instance.drain'
   ) {
-    const ref = a.type === 'container.place' ? a.hostId : a.instanceId;
+    const ref = a.type === 'docker.container.place' ? a.hostId : a.instanceId;
     const i = world.instances[ref] ?? Object.values(world.instances).find((x) => x.name === ref);
     if (i) {
-      if (a.type === 'container.place') a.hostId = i.id;
+      if (a.type === 'docker.container.place') a.hostId = i.id;
       else a.instanceId = i.id;
     }
   }
@@ -540,7 +543,7 @@ describe('typing the command an action records does exactly that action', () => 
           const direct = applyAction(world, action, 'learner');
           const command = commandFor(action, world);
           const files =
-            action.type === 'taskdef.register'
+            action.type === 'ecs.taskdef.register'
               ? { [`${action.taskDefinition.family}.json`]: JSON.stringify(action.taskDefinition) }
               : {};
           const outcome = interpret(command, env(world, { files }));
@@ -568,25 +571,25 @@ describe('typing the command an action records does exactly that action', () => 
       const expected =
         label === 'ECS cluster'
           ? [
-              'instance.launch',
-              'instance.terminate',
-              'instance.drain',
-              'taskdef.register',
-              'service.create',
-              'service.update',
-              'service.delete',
-              'service.autoscale',
-              'task.run',
-              'task.stop',
-              'asg.update',
+              'ec2.instance.launch',
+              'ec2.instance.terminate',
+              'ecs.container-instance.drain',
+              'ecs.taskdef.register',
+              'ecs.service.create',
+              'ecs.service.update',
+              'ecs.service.delete',
+              'ecs.service.autoscale',
+              'ecs.task.run',
+              'ecs.task.stop',
+              'ec2.asg.update',
             ]
           : [
-              'instance.launch',
-              'instance.terminate',
-              'container.place',
-              'container.start',
-              'container.stop',
-              'container.remove',
+              'ec2.instance.launch',
+              'ec2.instance.terminate',
+              'docker.container.place',
+              'docker.container.start',
+              'docker.container.stop',
+              'docker.container.remove',
             ];
       expect([...seen].sort()).toEqual(expected.sort());
     });

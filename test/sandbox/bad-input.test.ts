@@ -35,7 +35,7 @@ initial:
       containerDefinitions: [{name: web, image: nginx:1.27, cpu: 512, memory: 1024}]
   services:
     - {serviceName: web, taskDefinition: web, desiredCount: 4}
-allowedActions: [instance.launch, instance.terminate]
+allowedActions: [ec2.instance.launch, ec2.instance.terminate]
 script: []
 goals:
   - id: two-container-instances
@@ -49,8 +49,8 @@ hints:
   - An instance needs the container runtime and the ECS agent, configured with ECS_CLUSTER=demo.
   - Replace the plain Docker host with one launched with software ecs.
 solution:
-  - {at: 10, action: {type: instance.terminate, instanceId: plain-docker-b}}
-  - {at: 10, action: {type: instance.launch, instanceType: t3.medium, az: eu-west-3b, software: ecs}}
+  - {at: 10, action: {type: ec2.instance.terminate, instanceId: plain-docker-b}}
+  - {at: 10, action: {type: ec2.instance.launch, instanceType: t3.medium, az: eu-west-3b, software: ecs}}
 `;
 
 describe('bad scenario files', () => {
@@ -154,12 +154,12 @@ describe('bad scenario files', () => {
 
   it('actions files name the entry, field and line', () => {
     const r = parseActionsFile(
-      '- at: 10\n  action: {type: service.update, service: web, desiredCount: -3}\n',
+      '- at: 10\n  action: {type: ecs.service.update, service: web, desiredCount: -3}\n',
     );
     expect(r).toEqual({
       ok: false,
       error: [
-        { path: '[0].action.desiredCount', line: 2, column: 62, message: 'must not be negative' },
+        { path: '[0].action.desiredCount', line: 2, column: 66, message: 'must not be negative' },
       ],
     });
   });
@@ -172,18 +172,18 @@ describe('bad actions', () => {
   it('absurd numbers are refused with the limit, and nothing changes', () => {
     const cases: [unknown, string, string][] = [
       [
-        { type: 'service.update', service: 'web', desiredCount: 1e9 },
+        { type: 'ecs.service.update', service: 'web', desiredCount: 1e9 },
         'desiredCount',
         'desiredCount: must be at most 5000 (the ECS quota of tasks per service)',
       ],
       [
-        { type: 'task.run', taskDefinition: 'web', count: 11 },
+        { type: 'ecs.task.run', taskDefinition: 'web', count: 11 },
         'count',
         'count: must be at most 10 (RunTask limit)',
       ],
       [
         {
-          type: 'instance.launch',
+          type: 'ec2.instance.launch',
           instanceType: 't3.medium',
           az: 'eu-west-3a',
           software: 'ecs',
@@ -194,11 +194,11 @@ describe('bad actions', () => {
       ],
       [{ type: 'fault.traffic', service: 'web', rps: -5 }, 'rps', 'rps: must not be negative'],
       [
-        { type: 'service.update', service: 'web', desiredCount: 2.5 },
+        { type: 'ecs.service.update', service: 'web', desiredCount: 2.5 },
         'desiredCount',
         'desiredCount: must be a whole number',
       ],
-      [{ type: 'service.update', service: 'web', colour: 'red' }, '', ''],
+      [{ type: 'ecs.service.update', service: 'web', colour: 'red' }, '', ''],
     ];
     const before = serializeWorld(world);
     for (const [action, field, error] of cases) {
@@ -211,11 +211,11 @@ describe('bad actions', () => {
   });
 
   it('a learner cannot use actions the scenario does not offer', () => {
-    const r = applyAction(world, { type: 'task.run', taskDefinition: 'web' });
+    const r = applyAction(world, { type: 'ecs.task.run', taskDefinition: 'web' });
     expect(r.result).toEqual({
       ok: false,
       field: 'type',
-      error: 'This scenario does not offer task.run.',
+      error: 'This scenario does not offer ecs.task.run.',
     });
   });
 
@@ -231,15 +231,15 @@ describe('bad actions', () => {
       fc.record(
         {
           type: fc.constantFrom(
-            'service.update',
-            'task.run',
-            'task.stop',
-            'instance.launch',
+            'ecs.service.update',
+            'ecs.task.run',
+            'ecs.task.stop',
+            'ec2.instance.launch',
             'fault.crash',
-            'container.place',
-            'service.create',
-            'taskdef.register',
-            'asg.update',
+            'docker.container.place',
+            'ecs.service.create',
+            'ecs.taskdef.register',
+            'ec2.asg.update',
           ),
           service: fc.string(),
           desiredCount: fc.oneof(fc.integer(), fc.double()),
@@ -331,7 +331,7 @@ describe('damaged snapshots', () => {
           actor.send({ type: 'sim.advance', seconds: 120 });
           actor.send({
             type: 'learner.action',
-            action: { type: 'service.update', service: 'web', desiredCount: 5 },
+            action: { type: 'ecs.service.update', service: 'web', desiredCount: 5 },
           });
           const after = actor.getSnapshot();
           expect(after.status).toBe('active');

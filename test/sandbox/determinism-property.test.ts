@@ -17,12 +17,12 @@ const scenario = loadScenario('ecs-az-outage-spread.yaml');
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
-    type: fc.constant('service.update' as const),
+    type: fc.constant('ecs.service.update' as const),
     service: fc.constant('web'),
     desiredCount: fc.integer({ min: 0, max: 12 }),
   }),
   fc.record({
-    type: fc.constant('instance.launch' as const),
+    type: fc.constant('ec2.instance.launch' as const),
     instanceType: fc.constantFrom('t3.medium', 'm5.large'),
     az: fc.constantFrom('eu-west-3a', 'eu-west-3b', 'eu-west-3c'),
     software: fc.constantFrom('ecs' as const, 'docker' as const),
@@ -46,7 +46,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     rps: fc.integer({ min: 0, max: 5000 }),
   }),
   fc.record({
-    type: fc.constant('service.update' as const),
+    type: fc.constant('ecs.service.update' as const),
     service: fc.constant('web'),
     placementStrategy: fc.constantFrom<PlacementStrategy[]>(
       [{ type: 'binpack' as const, field: 'memory' }],

@@ -74,7 +74,7 @@ describe('the sandbox actor', () => {
     const actor = createSandbox(scenario);
     actor.send({
       type: 'learner.action',
-      action: { type: 'service.update', service: 'web', desiredCount: 6 },
+      action: { type: 'ecs.service.update', service: 'web', desiredCount: 6 },
     });
     const result = actor.getSnapshot().context.lastResult;
     expect(result).toEqual({
@@ -92,13 +92,13 @@ describe('the sandbox actor', () => {
     const before = serializeWorld(actor.getSnapshot().context.world);
     actor.send({
       type: 'learner.action',
-      action: { type: 'service.update', service: 'web', desiredCount: 5 },
+      action: { type: 'ecs.service.update', service: 'web', desiredCount: 5 },
     });
     actor.send({ type: 'learner.undo' });
     expect(serializeWorld(actor.getSnapshot().context.world)).toBe(before);
     actor.send({
       type: 'learner.action',
-      action: { type: 'service.update', service: 'web', desiredCount: 5 },
+      action: { type: 'ecs.service.update', service: 'web', desiredCount: 5 },
     });
     actor.send({ type: 'sim.advance', seconds: 60 });
     actor.send({ type: 'learner.undo' });
@@ -110,7 +110,7 @@ describe('the sandbox actor', () => {
     for (let i = 0; i < 12; i++) {
       actor.send({
         type: 'learner.action',
-        action: { type: 'service.update', service: 'web', desiredCount: 4 + (i % 3) },
+        action: { type: 'ecs.service.update', service: 'web', desiredCount: 4 + (i % 3) },
       });
       actor.send({ type: 'sim.advance', seconds: 10 });
     }

@@ -18,7 +18,11 @@ describe('orchestrator none: Docker hosts by hand', () => {
 
   it('places a container with the real docker command and counts toil', () => {
     const world = createWorld(scenario);
-    const action = { type: 'container.place', containerId: 'orders', hostId: 'host-a' } as const;
+    const action = {
+      type: 'docker.container.place',
+      containerId: 'orders',
+      hostId: 'host-a',
+    } as const;
     const command = commandFor(action, world);
     expect(command).toBe(
       `docker --context ${host(world, 'host-a').id} run -d --name orders --cpus 0.5 --memory 768m shipyard/orders:1.0`,
@@ -38,12 +42,12 @@ describe('orchestrator none: Docker hosts by hand', () => {
     let world = createWorld(scenario);
     for (const name of ['orders', 'payments', 'catalog', 'cart'])
       world = applyAction(world, {
-        type: 'container.place',
+        type: 'docker.container.place',
         containerId: name,
         hostId: 'host-a',
       }).world;
     const { world: after, result } = applyAction(world, {
-      type: 'container.place',
+      type: 'docker.container.place',
       containerId: 'search',
       hostId: 'host-a',
     });
@@ -59,7 +63,7 @@ describe('orchestrator none: Docker hosts by hand', () => {
   it('a crashed container stays dead until the learner starts it again', () => {
     let world = createWorld(scenario);
     world = applyAction(world, {
-      type: 'container.place',
+      type: 'docker.container.place',
       containerId: 'orders',
       hostId: 'host-a',
     }).world;
@@ -78,7 +82,7 @@ describe('orchestrator none: Docker hosts by hand', () => {
     world = advance(world, 600);
     expect(container(world, 'orders').state).toBe('exited');
     const toil = world.toil;
-    world = applyAction(world, { type: 'container.start', containerId: 'orders' }).world;
+    world = applyAction(world, { type: 'docker.container.start', containerId: 'orders' }).world;
     expect(container(world, 'orders').state).toBe('running');
     expect(container(world, 'orders').restartCount).toBe(1);
     expect(world.toil).toBe(toil + 1);
@@ -86,10 +90,19 @@ describe('orchestrator none: Docker hosts by hand', () => {
 
   it('scaling down by hand: stop then remove, one by one', () => {
     let world = createWorld(scenario);
-    const refused = applyAction(world, { type: 'container.remove', containerId: 'storefront-1' });
+    const refused = applyAction(world, {
+      type: 'docker.container.remove',
+      containerId: 'storefront-1',
+    });
     expect(refused.result.ok).toBe(false);
-    world = applyAction(world, { type: 'container.stop', containerId: 'storefront-1' }).world;
-    world = applyAction(world, { type: 'container.remove', containerId: 'storefront-1' }).world;
+    world = applyAction(world, {
+      type: 'docker.container.stop',
+      containerId: 'storefront-1',
+    }).world;
+    world = applyAction(world, {
+      type: 'docker.container.remove',
+      containerId: 'storefront-1',
+    }).world;
     expect(Object.values(world.containers).some((c) => c.name === 'storefront-1')).toBe(false);
     expect(world.toil).toBe(2);
     world = advance(world, 10);
@@ -100,14 +113,14 @@ describe('orchestrator none: Docker hosts by hand', () => {
     const world = createWorld(scenario);
     const r = applyAction(
       world,
-      { type: 'service.update', service: 'storefront', desiredCount: 0 },
+      { type: 'ecs.service.update', service: 'storefront', desiredCount: 0 },
       'instructor',
     );
     expect(r.result).toEqual({
       ok: false,
       field: 'type',
       error:
-        'service.update needs an orchestrator; this scenario runs plain Docker hosts (orchestrator none).',
+        'ecs.service.update needs an orchestrator; this scenario runs plain Docker hosts (orchestrator none).',
     });
   });
 
@@ -122,7 +135,7 @@ describe('orchestrator none: Docker hosts by hand', () => {
     world = advance(world, 30);
     expect(host(world, 'host-c').state).toBe('terminated');
     const placed = applyAction(world, {
-      type: 'container.place',
+      type: 'docker.container.place',
       containerId: 'storefront-5',
       hostId: 'host-b',
     });

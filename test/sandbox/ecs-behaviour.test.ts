@@ -34,7 +34,7 @@ const act = (w: World, action: Action) => {
 const tasksOf = (w: World, service: string) =>
   Object.values(w.tasks).filter((t) => t.service === service);
 const web2: Action = {
-  type: 'taskdef.register',
+  type: 'ecs.taskdef.register',
   taskDefinition: {
     family: 'web',
     containerDefinitions: [{ name: 'web', image: 'nginx:1.28', cpu: 256, memory: 512 }],
@@ -46,7 +46,7 @@ describe('rolling deployments', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 4, deploymentConfiguration: {minimumHealthyPercent: 50, maximumPercent: 100}}`);
     w = act(w, web2);
-    w = act(w, { type: 'service.update', service: 'web', taskDefinition: 'web:2' });
+    w = act(w, { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' });
     let minHealthy = Infinity;
     let maxTotal = 0;
     for (let t = 0; t < 300; t++) {
@@ -80,7 +80,7 @@ describe('rolling deployments', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 3, deploymentConfiguration: {minimumHealthyPercent: 100, maximumPercent: 125}}`);
     w = act(w, web2);
-    w = act(w, { type: 'service.update', service: 'web', taskDefinition: 'web:2' });
+    w = act(w, { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' });
     w = advance(w, 30);
     expect(w.events.filter((e) => e.level === 'error').map((e) => e.message)).toEqual([
       'service web was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.',
@@ -94,7 +94,7 @@ describe('rolling deployments', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 2}`);
     w = act(w, {
-      type: 'taskdef.register',
+      type: 'ecs.taskdef.register',
       taskDefinition: {
         family: 'web',
         requiresCompatibilities: ['EC2', 'FARGATE'],
@@ -105,7 +105,7 @@ describe('rolling deployments', () => {
       },
     });
     const refused = applyAction(w, {
-      type: 'service.update',
+      type: 'ecs.service.update',
       service: 'web',
       launchType: 'FARGATE',
     });
@@ -115,7 +115,7 @@ describe('rolling deployments', () => {
       error: 'InvalidParameterException: Task definition does not support launch_type FARGATE.',
     });
     w = act(w, {
-      type: 'service.update',
+      type: 'ecs.service.update',
       service: 'web',
       taskDefinition: 'web:2',
       launchType: 'FARGATE',
@@ -170,7 +170,7 @@ describe('service scheduler and faults', () => {
   it('draining an instance moves its service tasks away', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 3}`);
-    w = act(w, { type: 'instance.drain', instanceId: 'b1' });
+    w = act(w, { type: 'ecs.container-instance.drain', instanceId: 'b1' });
     w = advance(w, 30);
     const b1 = Object.values(w.instances).find((i) => i.name === 'b1')!;
     expect(b1.agent!.status).toBe('DRAINING');
@@ -187,7 +187,7 @@ describe('service scheduler and faults', () => {
       '    - {name: d1, type: t3.medium, az: eu-west-3a, software: docker}',
     );
     w = act(w, {
-      type: 'instance.launch',
+      type: 'ec2.instance.launch',
       instanceType: 't3.medium',
       az: 'eu-west-3b',
       software: 'ecs',
@@ -199,7 +199,7 @@ describe('service scheduler and faults', () => {
     expect(late().state).toBe('running');
     w = advance(w, 40);
     expect(late().agent!.status).toBe('ACTIVE');
-    w = act(w, { type: 'service.update', service: 'web', desiredCount: 2 });
+    w = act(w, { type: 'ecs.service.update', service: 'web', desiredCount: 2 });
     w = advance(w, 20);
     expect(
       tasksOf(w, 'web')
@@ -292,7 +292,7 @@ describe('Auto Scaling groups and AZ outages', () => {
     expect(live.map((i) => i.az).sort()).toEqual(['eu-west-3b', 'eu-west-3b', 'eu-west-3c'].sort());
     expect(tasksOf(w, 'web').filter((x) => x.lastStatus === 'RUNNING')).toHaveLength(3);
     const launch = applyAction(w, {
-      type: 'instance.launch',
+      type: 'ec2.instance.launch',
       instanceType: 't3.micro',
       az: 'eu-west-3a',
       software: 'ecs',

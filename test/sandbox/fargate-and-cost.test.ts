@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FARGATE_CPU_MEMORY, advance, applyAction, createWorld } from '../../sandbox/index.ts';
-import { checkFargateSize } from '../../sandbox/ecs/task-definitions.ts';
+import { checkFargateSize } from '../../sandbox/services/ecs/task-definitions.ts';
 import { scenarioFromYaml } from './helpers.ts';
 
 const base = (extra: string, orchestrator = 'ecs') =>
@@ -16,7 +16,7 @@ solution: []
 `);
 
 const fargateTd = (cpu: string, memory: string) => ({
-  type: 'taskdef.register' as const,
+  type: 'ecs.taskdef.register' as const,
   taskDefinition: {
     family: 'web',
     requiresCompatibilities: ['FARGATE' as const],
@@ -76,7 +76,7 @@ describe('Fargate task sizes', () => {
       expect(r.world).toBe(world);
     }
     const noCpu = applyAction(world, {
-      type: 'taskdef.register',
+      type: 'ecs.taskdef.register',
       taskDefinition: {
         family: 'web',
         requiresCompatibilities: ['FARGATE'],
@@ -91,7 +91,7 @@ describe('Fargate task sizes', () => {
       error: "ClientException: Fargate requires that 'cpu' be defined at the task level",
     });
     const bridge = applyAction(world, {
-      type: 'taskdef.register',
+      type: 'ecs.taskdef.register',
       taskDefinition: {
         family: 'web',
         requiresCompatibilities: ['FARGATE'],
@@ -116,7 +116,7 @@ describe('Fargate task sizes', () => {
   it('container memory above task memory is refused on EC2 too', () => {
     const world = createWorld(base('  cluster: {name: demo}'));
     const r = applyAction(world, {
-      type: 'taskdef.register',
+      type: 'ecs.taskdef.register',
       taskDefinition: {
         family: 'x',
         memory: '512',
@@ -151,7 +151,7 @@ describe('costs to the cent', () => {
     ).toBe('0.112000');
     // A new t3.medium that runs for only ~10 s is billed the 60 s minimum: 0.0472 / 60 = $0.000787.
     world = applyAction(world, {
-      type: 'instance.launch',
+      type: 'ec2.instance.launch',
       instanceType: 't3.medium',
       az: 'eu-west-3c',
       software: 'docker',
@@ -160,7 +160,7 @@ describe('costs to the cent', () => {
     const id = Object.values(world.instances).find((i) => i.name === 'short')!.id;
     world = advance(world, 70);
     expect(world.instances[id]!.state).toBe('running');
-    world = applyAction(world, { type: 'instance.terminate', instanceId: 'short' }).world;
+    world = applyAction(world, { type: 'ec2.instance.terminate', instanceId: 'short' }).world;
     world = advance(world, 30);
     expect(world.cost.byResource[id]!.toFixed(6)).toBe((0.0472 / 60).toFixed(6));
   });
@@ -169,7 +169,7 @@ describe('costs to the cent', () => {
     let world = createWorld(base('  cluster: {name: demo}'));
     world = applyAction(world, fargateTd('1024', '2048')).world;
     world = applyAction(world, {
-      type: 'task.run',
+      type: 'ecs.task.run',
       taskDefinition: 'web',
       launchType: 'FARGATE',
     }).world;
@@ -177,7 +177,7 @@ describe('costs to the cent', () => {
     world = advance(world, 3600);
     expect(world.cost.byKind.fargate!.toFixed(5)).toBe('0.05678');
     expect(world.tasks[task.id]!.lastStatus).toBe('RUNNING');
-    world = applyAction(world, { type: 'task.stop', taskId: task.id }).world;
+    world = applyAction(world, { type: 'ecs.task.stop', taskId: task.id }).world;
     world = advance(world, 60);
     // Billing stops when the task is STOPPED (DEACTIVATING 5 s + STOPPING 3 s + DEPROVISIONING 5 s = 13 s more).
     expect(world.cost.byKind.fargate!.toFixed(6)).toBe((((3600 + 13) * 0.05678) / 3600).toFixed(6));
@@ -187,13 +187,13 @@ describe('costs to the cent', () => {
     let world = createWorld(base('  cluster: {name: demo}'));
     world = applyAction(world, fargateTd('256', '512')).world;
     world = applyAction(world, {
-      type: 'task.run',
+      type: 'ecs.task.run',
       taskDefinition: 'web',
       launchType: 'FARGATE',
     }).world;
     const id = Object.keys(world.tasks)[0]!;
     world = advance(world, 20);
-    world = applyAction(world, { type: 'task.stop', taskId: id }).world;
+    world = applyAction(world, { type: 'ecs.task.stop', taskId: id }).world;
     world = advance(world, 30);
     const hourly = 0.25 * 0.04656 + 0.5 * 0.00511;
     expect(world.tasks[id]!.lastStatus).toBe('STOPPED');

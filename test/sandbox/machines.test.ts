@@ -6,10 +6,10 @@ import {
   type AnyStateMachine,
 } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { agentMachine } from '../../sandbox/machines/agent-machine.ts';
-import { containerMachine } from '../../sandbox/machines/container-machine.ts';
-import { instanceMachine } from '../../sandbox/machines/instance-machine.ts';
-import { taskMachine } from '../../sandbox/machines/task-machine.ts';
+import { agentMachine } from '../../sandbox/services/ecs/agent-machine.ts';
+import { containerMachine } from '../../sandbox/services/docker/container-machine.ts';
+import { instanceMachine } from '../../sandbox/services/ec2/instance-machine.ts';
+import { taskMachine } from '../../sandbox/services/ecs/task-machine.ts';
 import { sandboxMachine } from '../../sandbox/machines/sandbox-machine.ts';
 import { loadScenario } from './helpers.ts';
 import {
@@ -206,13 +206,13 @@ describe('sandbox run-loop statechart', () => {
     const [start] = initialTransition(sandboxMachine, { scenario });
     const [next] = transition(sandboxMachine, start, {
       type: 'learner.action',
-      action: { type: 'task.run', taskDefinition: 'web' },
+      action: { type: 'ecs.task.run', taskDefinition: 'web' },
     });
     expect(next.context.world).toBe(start.context.world);
     expect(next.context.lastResult).toEqual({
       ok: false,
       field: 'type',
-      error: 'This scenario does not offer task.run.',
+      error: 'This scenario does not offer ecs.task.run.',
     });
   });
 });

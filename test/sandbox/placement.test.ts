@@ -10,8 +10,8 @@ import {
   PlacementIndex,
   chooseInstance,
   type PlacementRequest,
-} from '../../sandbox/ecs/placement.ts';
-import { parseQuery } from '../../sandbox/ecs/cluster-query.ts';
+} from '../../sandbox/services/ecs/placement.ts';
+import { parseQuery } from '../../sandbox/services/ecs/cluster-query.ts';
 import { containerInstanceId } from '../../sandbox/engine/world-ops.ts';
 import { scenarioFromYaml } from './helpers.ts';
 
@@ -129,7 +129,11 @@ describe('placement constraints', () => {
       ),
     );
     expect(new Set(Object.values(world.tasks).map((t) => t.instanceId)).size).toBe(3);
-    world = applyAction(world, { type: 'service.update', service: 'web', desiredCount: 4 }).world;
+    world = applyAction(world, {
+      type: 'ecs.service.update',
+      service: 'web',
+      desiredCount: 4,
+    }).world;
     world = advance(world, 5);
     expect(world.events.map((e) => e.message)).toContain(
       'service web was unable to place a task because no container instance met all of its requirements.',
@@ -198,7 +202,7 @@ describe('placement constraints', () => {
   it('a memberOf constraint that cannot parse is refused by create-service', () => {
     const world = createWorld(cluster(four));
     const { result, world: after } = applyAction(world, {
-      type: 'service.create',
+      type: 'ecs.service.create',
       serviceName: 'x',
       taskDefinition: 'web',
       desiredCount: 1,
@@ -222,7 +226,7 @@ describe('unable to place: the exact service events', () => {
       cluster(one, '  services: [{serviceName: web, taskDefinition: web, desiredCount: 3}]'),
     );
     world = advance(
-      applyAction(world, { type: 'service.update', service: 'web', desiredCount: 4 }).world,
+      applyAction(world, { type: 'ecs.service.update', service: 'web', desiredCount: 4 }).world,
       2,
     );
     const ci = containerInstanceId(byName(world, 'a1'));
@@ -268,7 +272,7 @@ describe('unable to place: the exact service events', () => {
       'instructor',
     ).world;
     world = applyAction(world, {
-      type: 'service.create',
+      type: 'ecs.service.create',
       serviceName: 'web',
       taskDefinition: 'web',
       desiredCount: 1,
@@ -284,7 +288,11 @@ describe('unable to place: the exact service events', () => {
     const world = createWorld(
       cluster(one, '  services: [{serviceName: web, taskDefinition: web, desiredCount: 3}]'),
     );
-    const { result } = applyAction(world, { type: 'task.run', taskDefinition: 'web', count: 2 });
+    const { result } = applyAction(world, {
+      type: 'ecs.task.run',
+      taskDefinition: 'web',
+      count: 2,
+    });
     expect(result).toEqual({
       ok: false,
       field: 'count',
@@ -293,7 +301,7 @@ describe('unable to place: the exact service events', () => {
     const empty = createWorld(
       cluster('    - {name: d1, type: t3.medium, az: eu-west-3a, software: docker}'),
     );
-    expect(applyAction(empty, { type: 'task.run', taskDefinition: 'web' }).result).toEqual({
+    expect(applyAction(empty, { type: 'ecs.task.run', taskDefinition: 'web' }).result).toEqual({
       ok: false,
       field: 'cluster',
       error: 'InvalidParameterException: No Container Instances were found in your cluster.',
@@ -320,14 +328,14 @@ describe('host ports', () => {
     );
     expect(Object.values(world.instances).map((i) => i.usedPorts)).toEqual([[80], [80]]);
     world = advance(
-      applyAction(world, { type: 'service.update', service: 'web', desiredCount: 3 }).world,
+      applyAction(world, { type: 'ecs.service.update', service: 'web', desiredCount: 3 }).world,
       1,
     );
     const closest = containerInstanceId(byName(world, 'a1'));
     expect(world.events.at(-1)!.message).toBe(
       `service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${closest} is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
     );
-    expect(applyAction(world, { type: 'task.run', taskDefinition: 'fixed' }).result).toEqual({
+    expect(applyAction(world, { type: 'ecs.task.run', taskDefinition: 'fixed' }).result).toEqual({
       ok: false,
       field: 'count',
       error: 'RunTask failures: RESOURCE:PORTS',
@@ -342,7 +350,7 @@ describe('host ports', () => {
       ),
     );
     expect(Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(4);
-    expect(applyAction(world, { type: 'task.run', taskDefinition: 'ssh' }).result).toEqual({
+    expect(applyAction(world, { type: 'ecs.task.run', taskDefinition: 'ssh' }).result).toEqual({
       ok: false,
       field: 'count',
       error: 'RunTask failures: RESOURCE:PORTS',
@@ -356,7 +364,11 @@ describe('host ports', () => {
         `${portTd}\n  services: [{serviceName: web, taskDefinition: fixed, desiredCount: 2}]`,
       ),
     );
-    world = applyAction(world, { type: 'service.update', service: 'web', desiredCount: 1 }).world;
+    world = applyAction(world, {
+      type: 'ecs.service.update',
+      service: 'web',
+      desiredCount: 1,
+    }).world;
     world = advance(world, 30);
     expect(
       Object.values(world.instances)

@@ -41,7 +41,7 @@ describe('headless runner', () => {
     const file = join(dir, 'actions.yaml');
     writeFileSync(
       file,
-      '- at: 10\n  action: {type: instance.terminate, instanceId: plain-docker-b}\n- at: 10\n  action: {type: instance.launch, instanceType: t3.medium, az: eu-west-3b, software: ecs}\n',
+      '- at: 10\n  action: {type: ec2.instance.terminate, instanceId: plain-docker-b}\n- at: 10\n  action: {type: ec2.instance.launch, instanceType: t3.medium, az: eu-west-3b, software: ecs}\n',
     );
     const { code, out } = runner('run', 'ecs-no-agent', '--actions', file, '--json');
     expect(code).toBe(0);

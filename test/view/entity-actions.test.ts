@@ -15,7 +15,7 @@ describe('context menus', () => {
   it('offers placement for a tray container only when the scenario allows it', () => {
     const c = container('c1', 'orders');
     expect(labels(containerMenu(c, all))).toEqual(['Inspect details', 'Place on a host…']);
-    expect(labels(containerMenu(c, { allowedActions: ['container.start'] }))).toEqual([
+    expect(labels(containerMenu(c, { allowedActions: ['docker.container.start'] }))).toEqual([
       'Inspect details',
     ]);
   });
@@ -33,7 +33,7 @@ describe('context menus', () => {
       {
         kind: 'action',
         label: 'Stop container',
-        action: { type: 'container.stop', containerId: 'c1' },
+        action: { type: 'docker.container.stop', containerId: 'c1' },
         fault: false,
       },
       {
@@ -57,7 +57,7 @@ describe('context menus', () => {
       },
     });
     // Faults are always offered; everyday actions only when the scenario allows them.
-    expect(labels(instanceMenu(ecs, { allowedActions: ['instance.launch'] }))).toEqual([
+    expect(labels(instanceMenu(ecs, { allowedActions: ['ec2.instance.launch'] }))).toEqual([
       'Inspect details',
       'Instance failure (fault)',
       'Disconnect ECS agent (fault)',

@@ -30,9 +30,13 @@ describe('finding a scenario file at build time', () => {
 describe('allowed actions', () => {
   it('treats an empty list as everything and otherwise checks membership', () => {
     expect(isAllowed({ allowedActions: [] }, 'fault.crash')).toBe(true);
-    expect(isAllowed({ allowedActions: ['container.place'] }, 'container.place')).toBe(true);
-    expect(isAllowed({ allowedActions: ['container.place'] }, 'instance.launch')).toBe(false);
+    expect(
+      isAllowed({ allowedActions: ['docker.container.place'] }, 'docker.container.place'),
+    ).toBe(true);
+    expect(isAllowed({ allowedActions: ['docker.container.place'] }, 'ec2.instance.launch')).toBe(
+      false,
+    );
     expect(isFault('fault.az-outage')).toBe(true);
-    expect(isFault('instance.terminate')).toBe(false);
+    expect(isFault('ec2.instance.terminate')).toBe(false);
   });
 });

@@ -15,13 +15,18 @@ export function ActionPalette() {
   const { scenario } = useSandboxUi();
   const can = (types: Parameters<typeof anyAllowed>[1]) => anyAllowed(scenario, types);
   const forms = [
-    can(['container.place', 'container.start', 'container.stop', 'container.remove']) ? (
+    can([
+      'docker.container.place',
+      'docker.container.start',
+      'docker.container.stop',
+      'docker.container.remove',
+    ]) ? (
       <ContainersForm key="containers" />
     ) : null,
-    can(['service.create', 'service.update']) ? <ServiceForm key="service" /> : null,
-    isAllowed(scenario, 'taskdef.register') ? <TaskDefinitionForm key="taskdef" /> : null,
-    isAllowed(scenario, 'instance.launch') ? <LaunchInstanceForm key="launch" /> : null,
-    isAllowed(scenario, 'instance.terminate') ? <HostsForm key="hosts" /> : null,
+    can(['ecs.service.create', 'ecs.service.update']) ? <ServiceForm key="service" /> : null,
+    isAllowed(scenario, 'ecs.taskdef.register') ? <TaskDefinitionForm key="taskdef" /> : null,
+    isAllowed(scenario, 'ec2.instance.launch') ? <LaunchInstanceForm key="launch" /> : null,
+    isAllowed(scenario, 'ec2.instance.terminate') ? <HostsForm key="hosts" /> : null,
     <FaultsForm key="faults" />,
   ].filter(Boolean);
   if (forms.length === 0)

@@ -61,7 +61,7 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
   );
   const onDropContainer = useCallback(
     (containerId: string, hostId: string) => {
-      act({ type: 'container.place', containerId, hostId });
+      act({ type: 'docker.container.place', containerId, hostId });
     },
     [act],
   );
@@ -70,7 +70,7 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
     () => ({
       carryingId,
       targetHostId: placement.targetHostId,
-      canPlace: isAllowed(scenario, 'container.place'),
+      canPlace: isAllowed(scenario, 'docker.container.place'),
       onOpenChip,
       onOpenHost,
       onDropContainer,

@@ -1,6 +1,6 @@
 /**
  * Keyboard placement wired to the DOM: the pure state machine decides, this hook moves focus
- * to the target host, announces each step, and sends `container.place` on Enter.
+ * to the target host, announces each step, and sends `docker.container.place` on Enter.
  */
 import {
   useCallback,
@@ -71,7 +71,7 @@ export function useKeyboardPlacement(
       if (step.announcement) announce(step.announcement);
       if (step.place) {
         returnFocusTo.current = step.place.containerId;
-        act({ type: 'container.place', ...step.place });
+        act({ type: 'docker.container.place', ...step.place });
       }
       return step;
     },

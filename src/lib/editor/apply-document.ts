@@ -1,5 +1,5 @@
 /**
- * *Apply*: the editor's JSON → a taskdef.register action. Parameter errors (the AWS CLI's) and
+ * *Apply*: the editor's JSON → a ecs.taskdef.register action. Parameter errors (the AWS CLI's) and
  * the engine's refusals (AWS's validation) come back as markers at the field they name.
  */
 import type { Action, ActionResult } from '@sandbox';
@@ -63,7 +63,7 @@ export function applyDocument(
       markers: read.errors.map((e) => ({ ...locateJsonPath(text, e.path), message: e.message })),
     };
   }
-  const result = act({ type: 'taskdef.register', taskDefinition: read.value });
+  const result = act({ type: 'ecs.taskdef.register', taskDefinition: read.value });
   if (!result) return { ok: false, message: 'The sandbox did not answer.', markers: [] };
   if (result.ok) return { ok: true, message: result.message, markers: [] };
   return {

@@ -23,7 +23,7 @@ export interface DocumentStore {
 }
 
 interface Registration {
-  /** Index of the taskdef.register entry in the world's log. */
+  /** Index of the ecs.taskdef.register entry in the world's log. */
   logIndex: number;
   /** The document before that registration. */
   textBefore: string;
@@ -73,7 +73,7 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
     if (log.length > lastLogLength) {
       for (let i = lastLogLength; i < log.length; i += 1) {
         const entry = log[i];
-        if (entry && entry.by === 'learner' && entry.action.type === 'taskdef.register') {
+        if (entry && entry.by === 'learner' && entry.action.type === 'ecs.taskdef.register') {
           const current = docs[0]?.text ?? '';
           registrations.push({ logIndex: i, textBefore: applied });
           applied = current;

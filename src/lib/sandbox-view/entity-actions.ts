@@ -29,17 +29,21 @@ export function containerMenu(container: Container, scenario: AllowedSource): Me
   const items: MenuItem[] = [inspect];
   const id = container.id;
   if (container.hostId === null) {
-    if (isAllowed(scenario, 'container.place'))
+    if (isAllowed(scenario, 'docker.container.place'))
       items.push({ kind: 'pick', label: 'Place on a host…' });
     return items;
   }
   if (container.state !== 'running') {
-    items.push(...item(scenario, 'Start container', { type: 'container.start', containerId: id }));
     items.push(
-      ...item(scenario, 'Remove container', { type: 'container.remove', containerId: id }),
+      ...item(scenario, 'Start container', { type: 'docker.container.start', containerId: id }),
+    );
+    items.push(
+      ...item(scenario, 'Remove container', { type: 'docker.container.remove', containerId: id }),
     );
   } else {
-    items.push(...item(scenario, 'Stop container', { type: 'container.stop', containerId: id }));
+    items.push(
+      ...item(scenario, 'Stop container', { type: 'docker.container.stop', containerId: id }),
+    );
     items.push(
       ...item(scenario, 'Kill container (fault)', {
         type: 'fault.crash',
@@ -54,7 +58,7 @@ export function containerMenu(container: Container, scenario: AllowedSource): Me
 export function taskMenu(task: Task, scenario: AllowedSource): MenuItem[] {
   const items: MenuItem[] = [inspect];
   if (task.lastStatus === 'STOPPED') return items;
-  items.push(...item(scenario, 'Stop task', { type: 'task.stop', taskId: task.id }));
+  items.push(...item(scenario, 'Stop task', { type: 'ecs.task.stop', taskId: task.id }));
   if (task.lastStatus === 'RUNNING') {
     items.push(
       ...item(scenario, 'Crash task (fault)', {
@@ -71,7 +75,9 @@ export function instanceMenu(instance: Instance, scenario: AllowedSource): MenuI
   const items: MenuItem[] = [inspect];
   if (instance.state === 'terminated' || instance.state === 'shutting-down') return items;
   const instanceId = instance.id;
-  items.push(...item(scenario, 'Terminate instance', { type: 'instance.terminate', instanceId }));
+  items.push(
+    ...item(scenario, 'Terminate instance', { type: 'ec2.instance.terminate', instanceId }),
+  );
   items.push(
     ...item(scenario, 'Instance failure (fault)', { type: 'fault.terminate-instance', instanceId }),
   );
@@ -94,7 +100,7 @@ export function serviceMenu(service: Service, scenario: AllowedSource): MenuItem
   const name = service.name;
   items.push(
     ...item(scenario, 'Add one task', {
-      type: 'service.update',
+      type: 'ecs.service.update',
       service: name,
       desiredCount: service.desiredCount + 1,
     }),
@@ -102,7 +108,7 @@ export function serviceMenu(service: Service, scenario: AllowedSource): MenuItem
   if (service.desiredCount > 0) {
     items.push(
       ...item(scenario, 'Remove one task', {
-        type: 'service.update',
+        type: 'ecs.service.update',
         service: name,
         desiredCount: service.desiredCount - 1,
       }),

@@ -24,7 +24,7 @@ export type PlacementEvent =
 export interface PlacementStep {
   state: PlacementState;
   announcement: string | null;
-  /** Set when the learner confirmed a target: the view sends `container.place`. */
+  /** Set when the learner confirmed a target: the view sends `docker.container.place`. */
   place: { containerId: string; hostId: string } | null;
 }
 

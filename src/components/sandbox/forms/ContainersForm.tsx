@@ -44,7 +44,7 @@ export function ContainersForm() {
       <Field label="Container">
         {(id) => <Select id={id} value={containerId} onChange={setChosen} options={containers} />}
       </Field>
-      {isAllowed(scenario, 'container.place') ? (
+      {isAllowed(scenario, 'docker.container.place') ? (
         <div className="sbx-inline">
           <Field label="Host">
             {(id) => <Select id={id} value={hostId} onChange={setHost} options={hosts} />}
@@ -53,36 +53,36 @@ export function ContainersForm() {
             type="button"
             className="sbx-btn"
             disabled={!containerId || !hostId}
-            onClick={run({ type: 'container.place', containerId, hostId })}
+            onClick={run({ type: 'docker.container.place', containerId, hostId })}
           >
             Place
           </button>
         </div>
       ) : null}
       <div className="sbx-inline">
-        {can('container.start') ? (
+        {can('docker.container.start') ? (
           <button
             type="button"
             className="sbx-btn"
-            onClick={run({ type: 'container.start', containerId })}
+            onClick={run({ type: 'docker.container.start', containerId })}
           >
             Start
           </button>
         ) : null}
-        {can('container.stop') ? (
+        {can('docker.container.stop') ? (
           <button
             type="button"
             className="sbx-btn"
-            onClick={run({ type: 'container.stop', containerId })}
+            onClick={run({ type: 'docker.container.stop', containerId })}
           >
             Stop
           </button>
         ) : null}
-        {can('container.remove') ? (
+        {can('docker.container.remove') ? (
           <button
             type="button"
             className="sbx-btn"
-            onClick={run({ type: 'container.remove', containerId })}
+            onClick={run({ type: 'docker.container.remove', containerId })}
           >
             Remove
           </button>

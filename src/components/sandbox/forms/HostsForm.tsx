@@ -1,4 +1,4 @@
-/** instance.terminate for a chosen instance (the same as its context menu, as a form). */
+/** ec2.instance.terminate for a chosen instance (the same as its context menu, as a form). */
 import { useState, type SyntheticEvent } from 'react';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select, pickValid } from './Field.tsx';
@@ -17,7 +17,7 @@ export function HostsForm() {
   const instanceId = pickValid(chosen, options);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (instanceId) act({ type: 'instance.terminate', instanceId });
+    if (instanceId) act({ type: 'ec2.instance.terminate', instanceId });
   };
   return (
     <form className="sbx-form" onSubmit={submit} aria-label="Terminate an instance">

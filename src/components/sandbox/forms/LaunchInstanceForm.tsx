@@ -1,4 +1,4 @@
-/** instance.launch: type, AZ, with or without the ECS agent, count. */
+/** ec2.instance.launch: type, AZ, with or without the ECS agent, count. */
 import { useId, useState, type SyntheticEvent } from 'react';
 import { INSTANCE_TYPES, type Software } from '@sandbox';
 import { formatMemory, formatPerHour } from '@lib/sandbox-view/format.ts';
@@ -22,7 +22,7 @@ export function LaunchInstanceForm() {
   }));
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    act({ type: 'instance.launch', instanceType: type, az, software, count });
+    act({ type: 'ec2.instance.launch', instanceType: type, az, software, count });
   };
   return (
     <form className="sbx-form" onSubmit={submit} aria-label="Launch an instance">

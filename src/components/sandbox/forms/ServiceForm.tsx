@@ -1,4 +1,4 @@
-/** service.create / service.update: desired count, launch type, placement strategy. */
+/** ecs.service.create / ecs.service.update: desired count, launch type, placement strategy. */
 import { useState, type SyntheticEvent } from 'react';
 import type { LaunchType, PlacementStrategy } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
@@ -59,8 +59,8 @@ export function ServiceForm() {
     sameList,
   );
   const taskDefs = useWorldSlice(store, (w) => Object.keys(w.taskDefinitions), sameList);
-  const canCreate = isAllowed(scenario, 'service.create');
-  const canUpdate = isAllowed(scenario, 'service.update') && services.length > 0;
+  const canCreate = isAllowed(scenario, 'ecs.service.create');
+  const canUpdate = isAllowed(scenario, 'ecs.service.update') && services.length > 0;
   const [mode, setMode] = useState<'create' | 'update'>(canUpdate ? 'update' : 'create');
   const effectiveMode =
     mode === 'update' && !canUpdate ? 'create' : mode === 'create' && !canCreate ? 'update' : mode;
@@ -128,7 +128,7 @@ export function ServiceForm() {
     event.preventDefault();
     if (effectiveMode === 'create') {
       const result = act({
-        type: 'service.create',
+        type: 'ecs.service.create',
         serviceName,
         taskDefinition,
         desiredCount: desired,
@@ -145,7 +145,7 @@ export function ServiceForm() {
     } else if (current) {
       const changedStrategy = launchType === 'EC2' && strategy !== current.strategy;
       const result = act({
-        type: 'service.update',
+        type: 'ecs.service.update',
         service,
         desiredCount: desired,
         ...(launchType !== current.launchType ? { launchType } : {}),

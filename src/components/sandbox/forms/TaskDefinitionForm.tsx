@@ -1,4 +1,4 @@
-/** taskdef.register from a form: one container, sizes, port, compatibilities. */
+/** ecs.taskdef.register from a form: one container, sizes, port, compatibilities. */
 import { useState, type SyntheticEvent } from 'react';
 import type { LaunchType } from '@sandbox';
 import { Field } from './Field.tsx';
@@ -16,7 +16,7 @@ export function TaskDefinitionForm() {
     event.preventDefault();
     const compat: LaunchType[] = fargate ? ['EC2', 'FARGATE'] : ['EC2'];
     act({
-      type: 'taskdef.register',
+      type: 'ecs.taskdef.register',
       taskDefinition: {
         family,
         requiresCompatibilities: compat,

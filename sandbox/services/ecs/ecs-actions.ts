@@ -1,22 +1,22 @@
 /** ECS API actions: RegisterTaskDefinition, CreateService, UpdateService, DeleteService, RunTask, StopTask, … */
-import { own } from '../model/record.ts';
+import { own } from '../../model/record.ts';
 import {
   DEFAULT_MAXIMUM_PERCENT,
   DEFAULT_MINIMUM_HEALTHY_PERCENT,
   DEFAULT_SCALING_COOLDOWN_SECONDS,
-} from '../model/aws-data.ts';
-import { LIMITS } from '../model/constants.ts';
-import type { Action, ActionResult } from '../model/actions.ts';
-import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../model/types.ts';
-import { loadBalancerArn, serviceArn, targetGroupArn } from '../engine/arns.ts';
-import { ids, randomHex } from '../engine/rng.ts';
-import { findInstance, sendAgent, sendTask } from '../engine/world-ops.ts';
+} from '../../model/aws-data.ts';
+import { LIMITS } from '../../model/constants.ts';
+import type { Action, ActionResult } from '../../model/actions.ts';
+import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../../model/types.ts';
+import { loadBalancerArn, serviceArn, targetGroupArn } from '../../engine/arns.ts';
+import { ids, randomHex } from '../../engine/rng.ts';
+import { findInstance, sendAgent, sendTask } from '../../engine/world-ops.ts';
 import { parseQuery } from './cluster-query.ts';
 import { ecsMessages } from './messages.ts';
 import { failureReason, placeTasks } from './placement-controller.ts';
 import { registerTaskDefinition, resolveTaskDefinition } from './task-definitions.ts';
 import { createTask } from './tasks.ts';
-import { taskList, tasksChanged } from '../engine/task-list.ts';
+import { taskList, tasksChanged } from '../../engine/task-list.ts';
 
 type Handler<T extends Action['type']> = (
   world: World,
@@ -65,7 +65,7 @@ function checkConstraints(
   return null;
 }
 
-const register: Handler<'taskdef.register'> = (world, action) => {
+const register: Handler<'ecs.taskdef.register'> = (world, action) => {
   const result = registerTaskDefinition(world, action.taskDefinition);
   if (!result.ok) return fail(`taskDefinition.${result.error.field}`, result.error.error);
   return {
@@ -75,7 +75,7 @@ const register: Handler<'taskdef.register'> = (world, action) => {
   };
 };
 
-const createService: Handler<'service.create'> = (world, action) => {
+const createService: Handler<'ecs.service.create'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
   const existing = own(world.services, action.serviceName);
@@ -144,7 +144,7 @@ const createService: Handler<'service.create'> = (world, action) => {
   };
 };
 
-const updateService: Handler<'service.update'> = (world, action) => {
+const updateService: Handler<'ecs.service.update'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
   const service = own(world.services, action.service);
@@ -218,7 +218,7 @@ const updateService: Handler<'service.update'> = (world, action) => {
   };
 };
 
-const deleteService: Handler<'service.delete'> = (world, action) => {
+const deleteService: Handler<'ecs.service.delete'> = (world, action) => {
   const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   service.status = 'DRAINING';
@@ -231,7 +231,7 @@ const deleteService: Handler<'service.delete'> = (world, action) => {
   };
 };
 
-const autoscale: Handler<'service.autoscale'> = (world, action) => {
+const autoscale: Handler<'ecs.service.autoscale'> = (world, action) => {
   const service = own(world.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   if (action.minCapacity > action.maxCapacity) {
@@ -259,7 +259,7 @@ const autoscale: Handler<'service.autoscale'> = (world, action) => {
   };
 };
 
-const runTask: Handler<'task.run'> = (world, action) => {
+const runTask: Handler<'ecs.task.run'> = (world, action) => {
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
   const td = resolveTaskDefinition(world, action.taskDefinition);
@@ -301,7 +301,7 @@ const runTask: Handler<'task.run'> = (world, action) => {
   };
 };
 
-const stopTask: Handler<'task.stop'> = (world, action) => {
+const stopTask: Handler<'ecs.task.stop'> = (world, action) => {
   const task =
     own(world.tasks, action.taskId) ??
     Object.values(world.tasks).find((t) => t.arn === action.taskId);
@@ -316,7 +316,7 @@ const stopTask: Handler<'task.stop'> = (world, action) => {
   return { ok: true, message: `Stopping task ${task.id}.`, command: '' };
 };
 
-const drain: Handler<'instance.drain'> = (world, action) => {
+const drain: Handler<'ecs.container-instance.drain'> = (world, action) => {
   const instance = findInstance(world, action.instanceId);
   if (!instance || !instance.agent)
     return fail('instanceId', 'InvalidParameterException: Container instance not found.');
@@ -338,12 +338,12 @@ const drain: Handler<'instance.drain'> = (world, action) => {
 };
 
 export const ecsActions = {
-  'taskdef.register': register,
-  'service.create': createService,
-  'service.update': updateService,
-  'service.delete': deleteService,
-  'service.autoscale': autoscale,
-  'task.run': runTask,
-  'task.stop': stopTask,
-  'instance.drain': drain,
+  'ecs.taskdef.register': register,
+  'ecs.service.create': createService,
+  'ecs.service.update': updateService,
+  'ecs.service.delete': deleteService,
+  'ecs.service.autoscale': autoscale,
+  'ecs.task.run': runTask,
+  'ecs.task.stop': stopTask,
+  'ecs.container-instance.drain': drain,
 } as const;

@@ -6,13 +6,13 @@
 import {
   HEALTHY_AFTER_RUNNING_SECONDS,
   STOPPED_TASK_RETENTION_SECONDS,
-} from '../model/aws-data.ts';
-import type { LoadBalancer, TaskStatus, World } from '../model/types.ts';
-import { TASK_TABLE, delayedTransition } from '../engine/machine-table.ts';
-import { enterTaskState } from '../engine/world-ops.ts';
-import { taskList, tasksChanged } from '../engine/task-list.ts';
-import { emit } from '../engine/events.ts';
-import { own } from '../model/record.ts';
+} from '../../model/aws-data.ts';
+import type { LoadBalancer, TaskStatus, World } from '../../model/types.ts';
+import { TASK_TABLE, delayedTransition } from '../../engine/machine-table.ts';
+import { enterTaskState } from '../../engine/world-ops.ts';
+import { taskList, tasksChanged } from '../../engine/task-list.ts';
+import { emit } from '../../engine/events.ts';
+import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 
 export function taskLifecycleController(world: World): void {

@@ -3,9 +3,9 @@
  * Fargate tasks each on a fresh micro-VM in a healthy AZ. A service that cannot place a task
  * gets the real "unable to place a task" event, suppressed while it repeats.
  */
-import type { Service, Task, World } from '../model/types.ts';
-import { emit } from '../engine/events.ts';
-import { placeTaskOn, sendTask } from '../engine/world-ops.ts';
+import type { Service, Task, World } from '../../model/types.ts';
+import { emit } from '../../engine/events.ts';
+import { placeTaskOn, sendTask } from '../../engine/world-ops.ts';
 import { ecsMessages } from './messages.ts';
 import {
   PlacementIndex,
@@ -13,7 +13,7 @@ import {
   chooseInstance,
   type PlacementFailure,
 } from './placement.ts';
-import { taskList } from '../engine/task-list.ts';
+import { taskList } from '../../engine/task-list.ts';
 
 export function placementController(world: World): void {
   let waiting: Task[] | null = null;

@@ -14,8 +14,8 @@ import {
   TASK_DEPROVISIONING_SECONDS_EC2,
   TASK_DEPROVISIONING_SECONDS_FARGATE,
   TASK_STOPPING_SECONDS,
-} from '../model/constants.ts';
-import type { LaunchType, StopCode } from '../model/types.ts';
+} from '../../model/constants.ts';
+import type { LaunchType, StopCode } from '../../model/types.ts';
 
 export type TaskDelayName =
   'pullDelay' | 'activatingDelay' | 'deactivatingDelay' | 'stoppingDelay' | 'deprovisioningDelay';

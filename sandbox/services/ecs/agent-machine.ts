@@ -5,7 +5,7 @@
  * without the agent never enters this machine, so it never joins.
  */
 import { setup } from 'xstate';
-import { ECS_AGENT_REGISTRATION_SECONDS } from '../model/constants.ts';
+import { ECS_AGENT_REGISTRATION_SECONDS } from '../../model/constants.ts';
 
 export type AgentDelayName = 'registrationDelay';
 

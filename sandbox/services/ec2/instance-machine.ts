@@ -4,7 +4,7 @@
  * the agent's own machine (agent-machine.ts), started when a host with the agent is running.
  */
 import { setup } from 'xstate';
-import { EC2_BOOT_SECONDS, EC2_SHUTDOWN_SECONDS } from '../model/constants.ts';
+import { EC2_BOOT_SECONDS, EC2_SHUTDOWN_SECONDS } from '../../model/constants.ts';
 
 export type InstanceDelayName = 'bootDelay' | 'shutdownDelay';
 

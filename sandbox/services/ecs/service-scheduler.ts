@@ -3,17 +3,17 @@
  * scales in by the placement strategy's rules, and runs rolling deployments within
  * minimumHealthyPercent (rounded up) and maximumPercent (rounded down) (aws-facts.md §1.4).
  */
-import type { Service, Task, World } from '../model/types.ts';
-import { emit } from '../engine/events.ts';
-import { sendTask } from '../engine/world-ops.ts';
+import type { Service, Task, World } from '../../model/types.ts';
+import { emit } from '../../engine/events.ts';
+import { sendTask } from '../../engine/world-ops.ts';
 import { ecsMessages } from './messages.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
 import { loadBalancerOf } from './task-controller.ts';
 import { pendingRebalanceTask, rebalanceAzs } from './az-rebalancing.ts';
-import { AZ_REBALANCE_CHECK_SECONDS } from '../model/constants.ts';
-import { taskList } from '../engine/task-list.ts';
+import { AZ_REBALANCE_CHECK_SECONDS } from '../../model/constants.ts';
+import { taskList } from '../../engine/task-list.ts';
 
 /** `options.rebalance` false: no AZ rebalancing (used while building the initial world). */
 export function serviceSchedulerController(

@@ -2,11 +2,11 @@
  * Orchestrator `none`: Docker hosts by hand. Every placement, start, stop and removal is a
  * manual action; nothing restarts a dead container. Refusals say what does not fit.
  */
-import { own } from '../model/record.ts';
-import type { Action, ActionResult } from '../model/actions.ts';
-import type { Container, Instance, World } from '../model/types.ts';
-import { emit } from '../engine/events.ts';
-import { findInstance } from '../engine/world-ops.ts';
+import { own } from '../../model/record.ts';
+import type { Action, ActionResult } from '../../model/actions.ts';
+import type { Container, Instance, World } from '../../model/types.ts';
+import { emit } from '../../engine/events.ts';
+import { findInstance } from '../../engine/world-ops.ts';
 
 type Handler<T extends Action['type']> = (
   world: World,
@@ -84,7 +84,7 @@ function usableHost(world: World, ref: string): Instance | ActionResult {
   return host;
 }
 
-const place: Handler<'container.place'> = (world, action) => {
+const place: Handler<'docker.container.place'> = (world, action) => {
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -118,7 +118,7 @@ const place: Handler<'container.place'> = (world, action) => {
   return { ok: true, message: `${c.name} is running on ${label(host)}.`, command: '' };
 };
 
-const start: Handler<'container.start'> = (world, action) => {
+const start: Handler<'docker.container.start'> = (world, action) => {
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -147,7 +147,7 @@ const start: Handler<'container.start'> = (world, action) => {
   return { ok: true, message: `${c.name} restarted on ${label(host)}.`, command: '' };
 };
 
-const stop: Handler<'container.stop'> = (world, action) => {
+const stop: Handler<'docker.container.stop'> = (world, action) => {
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -164,7 +164,7 @@ const stop: Handler<'container.stop'> = (world, action) => {
   return { ok: true, message: `${c.name} stopped.`, command: '' };
 };
 
-const remove: Handler<'container.remove'> = (world, action) => {
+const remove: Handler<'docker.container.remove'> = (world, action) => {
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -218,10 +218,10 @@ export function crashContainer(
 }
 
 export const dockerActions = {
-  'container.place': place,
-  'container.start': start,
-  'container.stop': stop,
-  'container.remove': remove,
+  'docker.container.place': place,
+  'docker.container.start': start,
+  'docker.container.stop': stop,
+  'docker.container.remove': remove,
 } as const;
 
 export { syncHost };

@@ -12,12 +12,12 @@ import type {
   PlacementStrategy,
   Task,
   World,
-} from '../model/types.ts';
-import { ECS_RESERVED_PORTS } from '../model/aws-data.ts';
-import { random } from '../engine/rng.ts';
-import { canHostTasks, containerInstanceId } from '../engine/world-ops.ts';
+} from '../../model/types.ts';
+import { ECS_RESERVED_PORTS } from '../../model/aws-data.ts';
+import { random } from '../../engine/rng.ts';
+import { canHostTasks, containerInstanceId } from '../../engine/world-ops.ts';
 import { attribute, parseQuery, type Query } from './cluster-query.ts';
-import { taskList } from '../engine/task-list.ts';
+import { taskList } from '../../engine/task-list.ts';
 
 /** The default for services: spread across AZs, then across instances. */
 export const DEFAULT_STRATEGY: PlacementStrategy[] = [

@@ -6,8 +6,8 @@
  *   boolean    and && or || not ! and parentheses
  * Parsing never throws: errors are values with the column where the expression went wrong.
  */
-import { INSTANCE_TYPES } from '../model/aws-data.ts';
-import type { Instance, Result } from '../model/types.ts';
+import { INSTANCE_TYPES } from '../../model/aws-data.ts';
+import type { Instance, Result } from '../../model/types.ts';
 
 export interface QueryContext {
   instance: Instance;

@@ -4,9 +4,9 @@
  * when that task is healthy the scheduler's scale-in stops one in the fullest AZ. Repeat
  * until balanced. Services with binpack are not rebalanced.
  */
-import type { Service, Task, World } from '../model/types.ts';
-import { emit } from '../engine/events.ts';
-import { own } from '../model/record.ts';
+import type { Service, Task, World } from '../../model/types.ts';
+import { emit } from '../../engine/events.ts';
+import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 import { PlacementIndex, chooseInstance } from './placement.ts';
 import { resolveTaskDefinition, taskSize } from './task-definitions.ts';

@@ -1,9 +1,9 @@
 /** Creating ECS tasks from a task definition. */
-import type { LaunchType, Task, TaskDefinition, World } from '../model/types.ts';
-import { taskArn } from '../engine/arns.ts';
-import { ids } from '../engine/rng.ts';
+import type { LaunchType, Task, TaskDefinition, World } from '../../model/types.ts';
+import { taskArn } from '../../engine/arns.ts';
+import { ids } from '../../engine/rng.ts';
 import { taskSize } from './task-definitions.ts';
-import { tasksChanged } from '../engine/task-list.ts';
+import { tasksChanged } from '../../engine/task-list.ts';
 
 export function createTask(
   world: World,

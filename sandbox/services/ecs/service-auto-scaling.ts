@@ -7,9 +7,9 @@ import {
   SCALE_IN_DATAPOINTS,
   SCALE_IN_THRESHOLD,
   SCALE_OUT_DATAPOINTS,
-} from '../model/constants.ts';
-import type { World } from '../model/types.ts';
-import { emit } from '../engine/events.ts';
+} from '../../model/constants.ts';
+import type { World } from '../../model/types.ts';
+import { emit } from '../../engine/events.ts';
 
 export function serviceAutoScalingController(world: World): void {
   if (world.time % 60 !== 0) return;

@@ -1,14 +1,14 @@
 /** EC2, Auto Scaling and fault actions, shared by every orchestrator. */
-import { own } from '../model/record.ts';
-import { INSTANCE_TYPES, OOM_EXIT_CODE } from '../model/aws-data.ts';
-import { LIMITS } from '../model/constants.ts';
-import type { Action, ActionResult } from '../model/actions.ts';
-import type { Task, World } from '../model/types.ts';
+import { own } from '../../model/record.ts';
+import { INSTANCE_TYPES, OOM_EXIT_CODE } from '../../model/aws-data.ts';
+import { LIMITS } from '../../model/constants.ts';
+import type { Action, ActionResult } from '../../model/actions.ts';
+import type { Task, World } from '../../model/types.ts';
 import { crashContainer, findContainer } from '../docker/docker-actions.ts';
 import { ecsMessages } from '../ecs/messages.ts';
-import { emit } from './events.ts';
-import { findInstance, launchInstance, sendInstance, sendTask } from './world-ops.ts';
-import { taskList } from './task-list.ts';
+import { emit } from '../../engine/events.ts';
+import { findInstance, launchInstance, sendInstance, sendTask } from '../../engine/world-ops.ts';
+import { taskList } from '../../engine/task-list.ts';
 
 type Handler<T extends Action['type']> = (
   world: World,
@@ -22,7 +22,7 @@ function liveInstanceCount(world: World): number {
   return n;
 }
 
-const launch: Handler<'instance.launch'> = (world, action) => {
+const launch: Handler<'ec2.instance.launch'> = (world, action) => {
   if (!INSTANCE_TYPES[action.instanceType]) {
     return fail(
       'instanceType',
@@ -79,7 +79,7 @@ const terminate = (world: World, instanceId: string): ActionResult => {
   return { ok: true, message: `${instance.id} is shutting down.`, command: '' };
 };
 
-const asgUpdate: Handler<'asg.update'> = (world, action) => {
+const asgUpdate: Handler<'ec2.asg.update'> = (world, action) => {
   const asg = own(world.autoScalingGroups, action.name);
   if (!asg)
     return fail(
@@ -249,10 +249,10 @@ const traffic: Handler<'fault.traffic'> = (world, action) => {
 };
 
 export const infraActions = {
-  'instance.launch': launch,
-  'instance.terminate': ((world, a) =>
-    terminate(world, a.instanceId)) as Handler<'instance.terminate'>,
-  'asg.update': asgUpdate,
+  'ec2.instance.launch': launch,
+  'ec2.instance.terminate': ((world, a) =>
+    terminate(world, a.instanceId)) as Handler<'ec2.instance.terminate'>,
+  'ec2.asg.update': asgUpdate,
   'fault.crash': crash,
   'fault.terminate-instance': ((world, a) =>
     terminate(world, a.instanceId)) as Handler<'fault.terminate-instance'>,

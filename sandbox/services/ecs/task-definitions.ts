@@ -2,11 +2,11 @@
  * RegisterTaskDefinition: validation with the real messages (aws-facts.md §1.2, §2.1),
  * family:revision numbering, and the task size placement and billing use.
  */
-import { own } from '../model/record.ts';
-import { FARGATE_CPU_MEMORY } from '../model/aws-data.ts';
-import type { RegisterTaskDefinitionInput } from '../model/actions.ts';
-import type { LaunchType, Result, TaskDefinition, World } from '../model/types.ts';
-import { taskDefinitionArn } from '../engine/arns.ts';
+import { own } from '../../model/record.ts';
+import { FARGATE_CPU_MEMORY } from '../../model/aws-data.ts';
+import type { RegisterTaskDefinitionInput } from '../../model/actions.ts';
+import type { LaunchType, Result, TaskDefinition, World } from '../../model/types.ts';
+import { taskDefinitionArn } from '../../engine/arns.ts';
 import { ecsMessages } from './messages.ts';
 
 /** "256" → 256, "1 vCPU" → 1024, "0.25 vcpu" → 256. */
