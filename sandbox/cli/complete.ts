@@ -1,7 +1,8 @@
 /** Tab completion: commands, operations, flags and the world's names (services, ids, files). */
-import { GLOBAL_FLAGS } from './aws-args.ts';
-import { AWS_SERVICES } from './aws.ts';
-import { DOCKER_COMMANDS, dockerHosts } from './docker.ts';
+import { GLOBAL_FLAGS } from './aws/args.ts';
+import { AWS_SERVICES } from './aws/aws.ts';
+import { dockerHosts } from './docker/command.ts';
+import { DOCKER_COMMANDS } from './docker/docker.ts';
 import { BUILTINS } from './interpret.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv } from './types.ts';

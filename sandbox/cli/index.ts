@@ -10,6 +10,6 @@ export { tokenize, quoteWord } from './tokenize.ts';
 export { parseShorthand, parseStructure } from './shorthand.ts';
 export { parseCommandFile, looksLikeCommandFile, runCommandFile } from './command-file.ts';
 export type { CommandFileLine, CommandFileResult, CommandFileRun } from './command-file.ts';
-export { readTaskDefinitionInput, validationFailedText } from './taskdef-input.ts';
-export { registerAwsOperations, AWS_SERVICES } from './aws.ts';
+export { readTaskDefinitionInput, validationFailedText } from './aws/ecs/task-definition-input.ts';
+export { registerAwsOperations, AWS_SERVICES } from './aws/aws.ts';
 export { runCommandLine } from './run.ts';

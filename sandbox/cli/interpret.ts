@@ -4,9 +4,9 @@
  */
 import { applyAction } from '../index.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
-import { AWS_SERVICES, runAws } from './aws.ts';
-import { DOCKER_COMMANDS, runDocker } from './docker.ts';
-import { output } from './operation.ts';
+import { AWS_SERVICES, runAws } from './aws/aws.ts';
+import { DOCKER_COMMANDS, runDocker } from './docker/docker.ts';
+import { output } from './outcome.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
@@ -114,37 +114,44 @@ function joinOutputs(outs: CommandOutput[]): CommandOutput {
   };
 }
 
+/** A program the terminal knows: the words after its name → an outcome. */
+type Program = (args: string[], env: CliEnv) => CliOutcome;
+
+function cat(args: string[], env: CliEnv): CliOutcome {
+  const out: string[] = [];
+  for (const name of args) {
+    const file = env.files[name.replace(/^file:\/\//, '')];
+    if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
+    out.push(file);
+  }
+  return output(ok(out.join('\n')));
+}
+
+/**
+ * The programs by name. kubectl, eksctl and git join here with their own folders
+ * (cli/kubectl/, cli/eksctl/, cli/git/), as aws and docker have.
+ */
+const PROGRAMS: Record<string, Program> = {
+  aws: runAws,
+  docker: runDocker,
+  help: () => output(ok(helpText())),
+  ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
+  cat,
+  kubectl: () =>
+    output(
+      fail(
+        'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
+        127,
+      ),
+    ),
+};
+
 function runTokens(tokens: string[], env: CliEnv): CliOutcome {
   const [program, ...rest] = tokens;
   if (program === undefined) return output(ok(''));
-  switch (program) {
-    case 'aws':
-      return runAws(rest, env);
-    case 'docker':
-      return runDocker(rest, env);
-    case 'help':
-      return output(ok(helpText()));
-    case 'ls':
-      return output(ok(Object.keys(env.files).sort().join('\n')));
-    case 'cat': {
-      const out: string[] = [];
-      for (const name of rest) {
-        const file = env.files[name.replace(/^file:\/\//, '')];
-        if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
-        out.push(file);
-      }
-      return output(ok(out.join('\n')));
-    }
-    case 'kubectl':
-      return output(
-        fail(
-          'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
-          127,
-        ),
-      );
-    default:
-      return output(
-        fail(`${program}: command not found (type help for the commands this terminal knows)`, 127),
-      );
-  }
+  const run = Object.hasOwn(PROGRAMS, program) ? PROGRAMS[program] : undefined;
+  if (run) return run(rest, env);
+  return output(
+    fail(`${program}: command not found (type help for the commands this terminal knows)`, 127),
+  );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAwsParams, splitAwsLine, type FlagSpec } from '../../sandbox/cli/aws-args.ts';
+import { parseAwsParams, splitAwsLine, type FlagSpec } from '../../sandbox/cli/aws/args.ts';
 import { parseCommandFile } from '../../sandbox/cli/command-file.ts';
 import { parseShorthand, parseStructure } from '../../sandbox/cli/shorthand.ts';
 import { quoteWord, tokenize } from '../../sandbox/cli/tokenize.ts';

@@ -3,7 +3,7 @@
  * action's shape, with the AWS CLI's parameter-validation messages. Fields real task definitions
  * carry but the sandbox does not model (roles, logging, environment…) are accepted and ignored.
  */
-import type { RegisterTaskDefinitionInput } from '../model/actions.ts';
+import type { RegisterTaskDefinitionInput } from '../../../model/actions.ts';
 
 export const TASKDEF_FIELDS = [
   'family',

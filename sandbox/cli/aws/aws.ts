@@ -1,12 +1,13 @@
 /** `aws …`: dispatch to an operation, with the AWS CLI's usage errors and help pages. */
-import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './aws-args.ts';
-import { APPLICATION_AUTOSCALING_OPERATIONS } from './aws-application-autoscaling.ts';
-import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './aws-ec2.ts';
-import { ECS_OPERATIONS } from './aws-ecs.ts';
+import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './args.ts';
+import { APPLICATION_AUTOSCALING_OPERATIONS } from './application-autoscaling/index.ts';
+import { AUTOSCALING_OPERATIONS } from './autoscaling/auto-scaling-groups.ts';
+import { EC2_OPERATIONS } from './ec2/index.ts';
+import { ECS_OPERATIONS } from './ecs/index.ts';
 import type { AwsOperation } from './operation.ts';
 import { output } from './operation.ts';
-import type { CliEnv, CliOutcome } from './types.ts';
-import { fail, ok } from './types.ts';
+import type { CliEnv, CliOutcome } from '../types.ts';
+import { fail, ok } from '../types.ts';
 
 export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOperation[] }> = {
   'application-autoscaling': {
