@@ -17,13 +17,15 @@ export const nameSchema = z
   .regex(NAME, 'may contain only letters, digits, hyphens and underscores')
   .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
 
-/** Ids or names typed by a person: printable, bounded. */
+/**
+ * Ids or names typed by a person: printable, bounded. Every lookup by a ref uses own properties
+ * only, so `__proto__` here is an ordinary unknown name (only new names reserve it).
+ */
 const refSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-  .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 const imageSchema = z
   .string()
