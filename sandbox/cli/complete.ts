@@ -1,4 +1,5 @@
 /** Tab completion: commands, operations, flags and the world's names (services, ids, files). */
+import { own } from '../model/record.ts';
 import { GLOBAL_FLAGS } from './aws/args.ts';
 import { AWS_SERVICES } from './aws/aws.ts';
 import { dockerHosts } from './docker/command.ts';
@@ -85,7 +86,7 @@ export function complete(line: string, env: CliEnv): Completion {
     }
     const positionals = before.slice(1).filter((t) => !t.startsWith('--'));
     if (before.length === 1) return pick(Object.keys(AWS_SERVICES));
-    const service = AWS_SERVICES[before[1] ?? ''];
+    const service = own(AWS_SERVICES, before[1] ?? '');
     if (!service) return pick([]);
     if (before.length === 2) return pick([...service.operations.map((o) => o.name), 'help']);
     const op = service.operations.find((o) => o.name === before[2]);

@@ -2,6 +2,7 @@
  * The command line's entry point: one typed line → an outcome. Never throws, never loops on
  * input, never changes the world itself: the caller applies the returned actions.
  */
+import { own } from '../model/record.ts';
 import { applyAction } from '../index.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
 import { AWS_SERVICES, runAws } from './aws/aws.ts';
@@ -39,10 +40,21 @@ export function helpText(): string {
 export function interpret(line: string, env: CliEnv): CliOutcome {
   try {
     return interpretUnsafe(line, env);
-  } catch (e) {
-    // A bug must never escape into the page: report it like a CLI crash, change nothing.
-    return output(fail(`internal error: ${(e as Error).message}`, 255));
+  } catch {
+    // A bug must never reach the learner as a JavaScript message, and it changes nothing.
+    return output(fail(bugMessage(line), 255));
   }
+}
+
+/** The sandbox's own words (not AWS's or Docker's) for a command that hit a bug. */
+export function bugMessage(line: string): string {
+  const tokenized = tokenize(line.slice(0, 1000));
+  const words = tokenized.ok ? tokenized.tokens.filter((t) => !t.startsWith('-')) : [];
+  const name = words
+    .slice(0, words[0] === 'aws' ? 3 : 2)
+    .map((w) => w.slice(0, 40))
+    .join(' ');
+  return `The sandbox hit a bug in ${name === '' ? 'this command' : `'${name}'`} and changed nothing. (This is the sandbox's own message, not the real tool's: please report it.)`;
 }
 
 function interpretUnsafe(line: string, env: CliEnv): CliOutcome {
@@ -120,7 +132,7 @@ type Program = (args: string[], env: CliEnv) => CliOutcome;
 function cat(args: string[], env: CliEnv): CliOutcome {
   const out: string[] = [];
   for (const name of args) {
-    const file = env.files[name.replace(/^file:\/\//, '')];
+    const file = own(env.files, name.replace(/^file:\/\//, ''));
     if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
     out.push(file);
   }

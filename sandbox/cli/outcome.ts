@@ -23,16 +23,15 @@ export function applyAll(
   render: (results: ActionResult[], before: World, after: World) => CommandOutput,
 ): CliOutcome {
   let w = world;
+  const results: ActionResult[] = [];
+  // An exception here (a bug in the engine or in render) propagates to interpret(), which
+  // answers with the sandbox's bug message and returns no actions: the world stays as it was.
   for (const action of actions) {
-    let result: ActionResult;
-    try {
-      const next = applyAction(w, action, 'learner');
-      w = next.world;
-      result = next.result;
-    } catch (e) {
-      result = { ok: false, error: `internal error: ${(e as Error).message}` };
-    }
-    if (!result.ok) return output(onError(result.error));
+    const next = applyAction(w, action, 'learner');
+    if (!next.result.ok) return output(onError(next.result.error));
+    w = next.world;
+    results.push(next.result);
   }
+  render(results, world, w);
   return { kind: 'actions', actions, render };
 }

@@ -1,4 +1,5 @@
 /** `aws …`: dispatch to an operation, with the AWS CLI's usage errors and help pages. */
+import { own } from '../../model/record.ts';
 import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './args.ts';
 import { APPLICATION_AUTOSCALING_OPERATIONS } from './application-autoscaling/index.ts';
 import { AUTOSCALING_OPERATIONS } from './autoscaling/auto-scaling-groups.ts';
@@ -25,7 +26,7 @@ export function registerAwsOperations(
   summary: string,
   operations: AwsOperation[],
 ): void {
-  const existing = AWS_SERVICES[service];
+  const existing = own(AWS_SERVICES, service);
   if (existing) existing.operations.push(...operations);
   else AWS_SERVICES[service] = { summary, operations: [...operations] };
 }
@@ -72,7 +73,7 @@ export function operationHelp(op: AwsOperation): string {
 }
 
 function serviceHelp(name: string): string {
-  const svc = AWS_SERVICES[name];
+  const svc = own(AWS_SERVICES, name);
   if (!svc) return '';
   return [
     `${name.toUpperCase()}()`,
@@ -112,7 +113,7 @@ export function runAws(tokens: string[], env: CliEnv): CliOutcome {
       fail(`${AWS_USAGE}\naws: error: the following arguments are required: command`, 252),
     );
   }
-  const service = AWS_SERVICES[serviceName];
+  const service = own(AWS_SERVICES, serviceName);
   if (!service) return output(fail(invalidChoice('command', Object.keys(AWS_SERVICES)), 252));
   if (opName === undefined) {
     if (split.help) return output(ok(serviceHelp(serviceName)));

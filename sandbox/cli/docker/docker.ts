@@ -2,6 +2,7 @@
  * `docker …` against the sandbox's plain Docker hosts (lesson why-orchestration).
  * A host is reached with `docker --context <instance-id> …` or after `docker context use <id>`.
  */
+import { own } from '../../model/record.ts';
 import type { Instance } from '../../model/types.ts';
 import { output } from '../outcome.ts';
 import type { CliEnv, CliOutcome } from '../types.ts';
@@ -168,7 +169,8 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
   if (contextName !== null && command.name !== 'context') {
     const w = env.world;
     const inst =
-      w.instances[contextName] ?? Object.values(w.instances).find((h) => h.name === contextName);
+      own(w.instances, contextName) ??
+      Object.values(w.instances).find((h) => h.name === contextName);
     if (!inst || inst.state === 'terminated')
       return output(
         fail(

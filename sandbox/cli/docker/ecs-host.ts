@@ -1,4 +1,5 @@
 /** `docker ps` on an ECS container instance (read-only: ECS owns these containers). */
+import { own } from '../../model/record.ts';
 import type { Instance, World } from '../../model/types.ts';
 import { columns, humanDuration } from '../format.ts';
 import type { CommandOutput } from '../types.ts';
@@ -35,7 +36,7 @@ export function ecsHostPs(
       all ? t.startedAt !== undefined : t.lastStatus === 'RUNNING' && t.startedAt !== undefined,
     );
   for (const task of tasks) {
-    const definition = world.taskDefinitions[task.taskDefinition];
+    const definition = own(world.taskDefinitions, task.taskDefinition);
     const [family = task.taskDefinition, revision = ''] = task.taskDefinition.split(':');
     for (const [index, container] of (definition?.containerDefinitions ?? []).entries()) {
       const started = task.startedAt ?? world.time;

@@ -1,4 +1,5 @@
 /** `aws application-autoscaling register-scalable-target`: min and max, kept in the terminal session until a policy uses them. */
+import { own } from '../../../model/record.ts';
 import type { AwsOperation } from '../operation.ts';
 import { awsError, output } from '../operation.ts';
 import { ok } from '../../types.ts';
@@ -63,7 +64,7 @@ export const registerScalableTarget: AwsOperation = {
   run(args, env) {
     const resourceId = args['resource-id'] as string;
     const service = serviceOf(resourceId, env.world.cluster?.name);
-    if (!service || !env.world.services[service]) {
+    if (!service || !own(env.world.services, service)) {
       return output(
         awsError(this.api, 'ValidationException', `ECS service doesn't exist: ${resourceId}`),
       );

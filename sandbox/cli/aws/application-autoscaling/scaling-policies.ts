@@ -1,4 +1,5 @@
 /** `aws application-autoscaling put-scaling-policy`: target tracking on ECSServiceAverageCPUUtilization, which with the registered target makes one ecs.service.autoscale action. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { AwsOperation } from '../operation.ts';
 import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
@@ -34,9 +35,9 @@ export const putScalingPolicy: AwsOperation = {
     const resourceId = args['resource-id'] as string;
     const w = env.world;
     const service = serviceOf(resourceId, w.cluster?.name);
-    const svc = service ? w.services[service] : undefined;
+    const svc = service ? own(w.services, service) : undefined;
     const target =
-      env.session.scalableTargets?.[resourceId] ??
+      (env.session.scalableTargets ? own(env.session.scalableTargets, resourceId) : undefined) ??
       (svc?.autoScaling
         ? { min: svc.autoScaling.minCapacity, max: svc.autoScaling.maxCapacity }
         : undefined);

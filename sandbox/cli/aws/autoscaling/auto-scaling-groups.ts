@@ -1,4 +1,5 @@
 /** `aws autoscaling …`: update-auto-scaling-group and describe-auto-scaling-groups. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { AwsOperation } from '../operation.ts';
 import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
@@ -24,7 +25,7 @@ const updateAsg: AwsOperation = {
   ],
   run(args, env) {
     const name = args['auto-scaling-group-name'] as string;
-    if (!env.world.autoScalingGroups[name]) {
+    if (!own(env.world.autoScalingGroups, name)) {
       return output(
         awsError(
           this.api,

@@ -1,4 +1,5 @@
 /** `aws ec2` instance operations: run-instances, terminate-instances, describe-instances. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { Instance, Software } from '../../../model/types.ts';
 import type { AwsOperation } from '../operation.ts';
@@ -118,7 +119,9 @@ export const runInstances: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.instances).filter((i) => !(i.id in before.instances));
+        const added = Object.values(after.instances).filter(
+          (i) => !Object.hasOwn(before.instances, i.id),
+        );
         return awsOut(
           {
             Groups: [],
@@ -170,7 +173,7 @@ export const terminateInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[];
     for (const id of ids) {
-      if (!w.instances[id]) {
+      if (!own(w.instances, id)) {
         return output(
           awsError(
             this.api,
@@ -197,13 +200,13 @@ export const terminateInstances: AwsOperation = {
           {
             TerminatingInstances: ids.map((id) => ({
               CurrentState: {
-                Code: stateCode[after.instances[id]?.state ?? 'terminated'] ?? 48,
-                Name: after.instances[id]?.state ?? 'terminated',
+                Code: stateCode[own(after.instances, id)?.state ?? 'terminated'] ?? 48,
+                Name: own(after.instances, id)?.state ?? 'terminated',
               },
               InstanceId: id,
               PreviousState: {
-                Code: stateCode[before.instances[id]?.state ?? 'running'] ?? 16,
-                Name: before.instances[id]?.state ?? 'running',
+                Code: stateCode[own(before.instances, id)?.state ?? 'running'] ?? 16,
+                Name: own(before.instances, id)?.state ?? 'running',
               },
             })),
           },
@@ -225,7 +228,7 @@ export const describeInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[] | undefined;
     for (const id of ids ?? []) {
-      if (!w.instances[id])
+      if (!own(w.instances, id))
         return output(
           awsError(
             this.api,

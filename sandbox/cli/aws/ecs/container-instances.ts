@@ -1,4 +1,5 @@
 /** `aws ecs` container instance operations: list-container-instances, describe-container-instances, update-container-instances-state. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { AwsOperation } from '../operation.ts';
 import {
@@ -168,9 +169,9 @@ export const updateContainerInstancesState: AwsOperation = {
         awsOut(
           {
             containerInstances: ids.map((id) => ({
-              containerInstanceArn: after.instances[id]?.agent?.containerInstanceArn,
+              containerInstanceArn: own(after.instances, id)?.agent?.containerInstanceArn,
               ec2InstanceId: id,
-              status: after.instances[id]?.agent?.status,
+              status: own(after.instances, id)?.agent?.status,
             })),
             failures: [],
           },

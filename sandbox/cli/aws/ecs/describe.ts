@@ -1,4 +1,5 @@
 /** What `aws ecs describe-*` prints for a service, a task and a task definition, in the API's field names. */
+import { own } from '../../../model/record.ts';
 import type { Service, Task, TaskDefinition, World } from '../../../model/types.ts';
 import { isoTime } from '../../format.ts';
 
@@ -31,7 +32,7 @@ export function describeTaskDefinition(td: TaskDefinition): Record<string, unkno
 }
 
 function taskDefinitionArn(world: World, ref: string): string {
-  return world.taskDefinitions[ref]?.arn ?? ref;
+  return own(world.taskDefinitions, ref)?.arn ?? ref;
 }
 
 export function describeService(world: World, s: Service): Record<string, unknown> {
@@ -71,7 +72,7 @@ export function describeService(world: World, s: Service): Record<string, unknow
 }
 
 export function describeTask(world: World, t: Task): Record<string, unknown> {
-  const instance = t.instanceId ? world.instances[t.instanceId] : undefined;
+  const instance = t.instanceId ? own(world.instances, t.instanceId) : undefined;
   return {
     taskArn: t.arn,
     clusterArn: world.cluster?.arn ?? '',

@@ -1,4 +1,5 @@
 /** What several `aws ecs` operations share: their common flags and the conversion of shorthand values to action fields. */
+import { own } from '../../../model/record.ts';
 import type {
   LaunchType,
   PlacementConstraint,
@@ -151,7 +152,7 @@ export function paramError(text: string): CommandOutput {
 }
 
 export function serviceByRef(world: World, ref: string) {
-  return world.services[lastSegment(ref)];
+  return own(world.services, lastSegment(ref));
 }
 
 export function failuresFor(

@@ -1,4 +1,5 @@
 /** `aws ecs` service operations: create-service, update-service, delete-service, describe-services, list-services. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import { describeService } from './describe.ts';
 import type { AwsOperation } from '../operation.ts';
@@ -123,7 +124,7 @@ export const createService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = after.services[action.serviceName];
+        const s = own(after.services, action.serviceName);
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -210,7 +211,7 @@ export const updateService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = after.services[action.service];
+        const s = own(after.services, action.service);
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -241,7 +242,7 @@ export const deleteService: AwsOperation = {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const name = lastSegment(args['service'] as string);
-    const s = env.world.services[name];
+    const s = own(env.world.services, name);
     if (s && s.desiredCount > 0 && args['force'] !== true) {
       return output(
         awsError(
@@ -257,7 +258,7 @@ export const deleteService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const svc = after.services[name];
+        const svc = own(after.services, name);
         return awsOut(
           {
             service: svc ? describeService(after, svc) : { serviceName: name, status: 'INACTIVE' },
@@ -292,7 +293,7 @@ export const describeServices: AwsOperation = {
     const found = refs.map((r) => serviceByRef(w, r)).filter((s) => s !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => id in w.services,
+      (id) => Object.hasOwn(w.services, id),
       (id) =>
         `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.cluster?.name ?? 'default'}/${id}`,
     );

@@ -1,4 +1,5 @@
 /** `aws ecs` task definition operations: register-task-definition, describe-task-definition, list-task-definitions. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import { describeTaskDefinition } from './describe.ts';
 import type { AwsOperation } from '../operation.ts';
@@ -54,7 +55,7 @@ export const registerTaskDefinition: AwsOperation = {
       let text = raw;
       if (raw.startsWith('file://')) {
         const name = raw.slice('file://'.length).replace(/^\.\//, '');
-        const file = env.files[name];
+        const file = own(env.files, name);
         if (file === undefined) {
           const known = Object.keys(env.files);
           return output(
@@ -117,9 +118,9 @@ export const registerTaskDefinition: AwsOperation = {
       (error) => refusal(this.api, error),
       (_results, before, after) => {
         const added = Object.keys(after.taskDefinitions).find(
-          (k) => !(k in before.taskDefinitions),
+          (k) => !Object.hasOwn(before.taskDefinitions, k),
         );
-        const td = added ? after.taskDefinitions[added] : undefined;
+        const td = added ? own(after.taskDefinitions, added) : undefined;
         return awsOut({ taskDefinition: td ? describeTaskDefinition(td) : {} }, globals, this.api);
       },
     );
@@ -144,7 +145,7 @@ export const describeTaskDefinitionOp: AwsOperation = {
     const ref = lastSegment(args['task-definition'] as string);
     const w = env.world;
     const td = ref.includes(':')
-      ? w.taskDefinitions[ref]
+      ? own(w.taskDefinitions, ref)
       : Object.values(w.taskDefinitions)
           .filter((t) => t.family === ref && t.status === 'ACTIVE')
           .sort((a, b) => b.revision - a.revision)[0];

@@ -1,4 +1,5 @@
 /** `aws ecs` task operations: run-task, stop-task, list-tasks, describe-tasks. */
+import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import { describeTask } from './describe.ts';
 import type { AwsOperation } from '../operation.ts';
@@ -62,7 +63,7 @@ export const runTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.tasks).filter((t) => !(t.id in before.tasks));
+        const added = Object.values(after.tasks).filter((t) => !Object.hasOwn(before.tasks, t.id));
         return awsOut(
           { tasks: added.map((t) => describeTask(after, t)), failures: [] },
           globals,
@@ -98,7 +99,7 @@ export const stopTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const t = after.tasks[taskId];
+        const t = own(after.tasks, taskId);
         return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
       },
     );
@@ -167,10 +168,10 @@ export const describeTasks: AwsOperation = {
     if (bad) return output(bad);
     const w = env.world;
     const refs = args['tasks'] as string[];
-    const found = refs.map((r) => w.tasks[lastSegment(r)]).filter((t) => t !== undefined);
+    const found = refs.map((r) => own(w.tasks, lastSegment(r))).filter((t) => t !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => id in w.tasks,
+      (id) => Object.hasOwn(w.tasks, id),
       (id) => `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.cluster?.name ?? 'default'}/${id}`,
     );
     return output(
