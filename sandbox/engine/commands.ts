@@ -139,6 +139,18 @@ export function commandFor(action: Action, world: World): string {
     }
     case 'ecs.task.run':
       return `aws ecs run-task --cluster ${cluster} --task-definition ${action.taskDefinition} --count ${action.count ?? 1} --launch-type ${action.launchType ?? 'EC2'}`;
+    case 'ecs.cluster.put-capacity-providers': {
+      const strategy = action.defaultCapacityProviderStrategy
+        .map((s) =>
+          [
+            `capacityProvider=${s.capacityProvider}`,
+            ...(s.weight !== undefined ? [`weight=${s.weight}`] : []),
+            ...(s.base !== undefined ? [`base=${s.base}`] : []),
+          ].join(','),
+        )
+        .join(' ');
+      return `aws ecs put-cluster-capacity-providers --cluster ${cluster} --capacity-providers ${action.capacityProviders.join(' ') || '[]'} --default-capacity-provider-strategy ${strategy || '[]'}`;
+    }
     case 'ecs.task.stop':
       return `aws ecs stop-task --cluster ${cluster} --task ${action.taskId}${action.reason ? ` --reason ${shellQuote(action.reason)}` : ''}`;
     case 'ec2.asg.update': {

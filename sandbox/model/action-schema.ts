@@ -190,6 +190,19 @@ export const actionSchema = z.discriminatedUnion('type', [
     reason: z.string().max(255).optional(),
   }),
   z.strictObject({
+    type: z.literal('ecs.cluster.put-capacity-providers'),
+    capacityProviders: z.array(refSchema).max(20, 'at most 20 capacity providers per cluster'),
+    defaultCapacityProviderStrategy: z
+      .array(
+        z.strictObject({
+          capacityProvider: refSchema,
+          weight: z.number().int().min(0).max(1000).optional(),
+          base: z.number().int().min(0).max(100000).optional(),
+        }),
+      )
+      .max(20, 'at most 20 capacity providers per strategy'),
+  }),
+  z.strictObject({
     type: z.literal('ec2.asg.update'),
     name: refSchema,
     min: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),

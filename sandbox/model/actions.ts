@@ -2,7 +2,13 @@
  * Actions: everything a learner, an instructor or a scenario script can do to the world.
  * A discriminated union on `type`; each one has a real-command equivalent (see commands.ts).
  */
-import type { LaunchType, PlacementConstraint, PlacementStrategy, Software } from './types.ts';
+import type {
+  CapacityProviderStrategyItem,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  Software,
+} from './types.ts';
 
 /** The RegisterTaskDefinition input, the subset the sandbox understands. */
 export interface RegisterTaskDefinitionInput {
@@ -74,6 +80,11 @@ export type Action =
     }
   | { type: 'ecs.task.run'; taskDefinition: string; count?: number; launchType?: LaunchType }
   | { type: 'ecs.task.stop'; taskId: string; reason?: string }
+  | {
+      type: 'ecs.cluster.put-capacity-providers';
+      capacityProviders: string[];
+      defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+    }
   | { type: 'ec2.asg.update'; name: string; min?: number; desired?: number; max?: number }
   /** A container (id or name) or task (id) crashes; or, with `service`, the service's oldest running task. */
   | { type: 'fault.crash'; targetId?: string; service?: string; exitCode?: number; oom?: boolean }

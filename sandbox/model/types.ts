@@ -338,10 +338,22 @@ export interface TimedAction {
   action: Action;
 }
 
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
 export interface Cluster {
   name: string;
   arn: string;
   status: 'ACTIVE';
+  /**
+   * The capacity providers associated with put-cluster-capacity-providers (none when absent, as
+   * after create-cluster): a service's capacity provider strategy may name only these.
+   */
+  capacityProviders?: string[];
+  defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 export interface World {

@@ -301,6 +301,24 @@ const runTask: Handler<'ecs.task.run'> = (world, action) => {
   };
 };
 
+const putCapacityProviders: Handler<'ecs.cluster.put-capacity-providers'> = (world, action) => {
+  const missing = needCluster(world);
+  if (missing || !world.cluster) return missing ?? fail('cluster', ecsMessages.clusterNotFound);
+  const strategy = action.defaultCapacityProviderStrategy;
+  if (strategy.some((s) => !action.capacityProviders.includes(s.capacityProvider)))
+    return fail(
+      'defaultCapacityProviderStrategy',
+      'InvalidParameterException: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
+    );
+  world.cluster.capacityProviders = [...action.capacityProviders];
+  world.cluster.defaultCapacityProviderStrategy = strategy.map((s) => ({ ...s }));
+  return {
+    ok: true,
+    message: `Cluster ${world.cluster.name} can use the capacity providers ${action.capacityProviders.join(', ') || '(none)'}.`,
+    command: '',
+  };
+};
+
 const stopTask: Handler<'ecs.task.stop'> = (world, action) => {
   const task =
     own(world.tasks, action.taskId) ??
@@ -346,4 +364,5 @@ export const ecsActions = {
   'ecs.task.run': runTask,
   'ecs.task.stop': stopTask,
   'ecs.container-instance.drain': drain,
+  'ecs.cluster.put-capacity-providers': putCapacityProviders,
 } as const;
