@@ -95,7 +95,11 @@ export function commandFor(action: Action, world: World): string {
         parts.push(placementConstraintsFlag(action.placementConstraints));
       const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
       if (deployment) parts.push(deployment);
-      if (action.launchType === 'FARGATE')
+      // Every awsvpc task needs its subnets (Fargate always is awsvpc).
+      if (
+        action.launchType === 'FARGATE' ||
+        networkModeOf(world, action.taskDefinition) === 'awsvpc'
+      )
         parts.push(
           `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
         );
@@ -121,6 +125,19 @@ export function commandFor(action: Action, world: World): string {
         parts.push(placementConstraintsFlag(action.placementConstraints));
       const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
       if (deployment) parts.push(deployment);
+      // A service that moves to an awsvpc task definition needs its subnets from now on.
+      const current = Object.hasOwn(world.services, action.service)
+        ? world.services[action.service]?.taskDefinition
+        : undefined;
+      const next = action.taskDefinition ?? current;
+      if (
+        next !== undefined &&
+        networkModeOf(world, next) === 'awsvpc' &&
+        (current === undefined || networkModeOf(world, current) !== 'awsvpc')
+      )
+        parts.push(
+          `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map((az) => `subnet-${az}`).join(',')}]}'`,
+        );
       if (action.forceNewDeployment || action.launchType !== undefined)
         parts.push('--force-new-deployment');
       return parts.join(' ');
@@ -175,4 +192,16 @@ export function commandFor(action: Action, world: World): string {
     case 'fault.traffic':
       return `# traffic: ${action.service} receives ${action.rps} requests per second`;
   }
+}
+
+/** The network mode of family:revision, an ARN, or a family (its latest ACTIVE revision). */
+function networkModeOf(world: World, ref: string): string | undefined {
+  const bare = ref.slice(ref.lastIndexOf('/') + 1);
+  const defs = Object.values(world.taskDefinitions);
+  const td = bare.includes(':')
+    ? defs.find((t) => `${t.family}:${t.revision}` === bare)
+    : defs
+        .filter((t) => t.family === bare && t.status === 'ACTIVE')
+        .sort((a, b) => b.revision - a.revision)[0];
+  return td?.networkMode;
 }
