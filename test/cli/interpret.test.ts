@@ -531,9 +531,23 @@ const withoutLog = (w: World) => {
   return parsed;
 };
 
+/**
+ * The cluster as after put-cluster-capacity-providers: moving a service to FARGATE needs the
+ * provider associated, and the engine's recorded update-service command assumes it is.
+ */
+const ECS_WITH_FARGATE = applyAction(
+  ECS,
+  {
+    type: 'ecs.cluster.put-capacity-providers',
+    capacityProviders: ['FARGATE'],
+    defaultCapacityProviderStrategy: [],
+  },
+  'learner',
+).world;
+
 describe('typing the command an action records does exactly that action', () => {
   for (const [label, world] of [
-    ['ECS cluster', ECS],
+    ['ECS cluster', ECS_WITH_FARGATE],
     ['Docker hosts', DOCKER],
   ] as const) {
     it(`for every action type (${label})`, () => {

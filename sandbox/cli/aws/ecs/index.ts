@@ -1,5 +1,6 @@
 /** `aws ecs …`: the operations the sandbox models, one file per resource. */
 import type { AwsOperation } from '../operation.ts';
+import { CLUSTER_OPERATIONS } from './clusters.ts';
 import {
   describeContainerInstances,
   listContainerInstances,
@@ -19,7 +20,9 @@ import {
 } from './task-definitions.ts';
 import { describeTasks, listTasks, runTask, stopTask } from './tasks.ts';
 
+/** In the order the AWS CLI's help lists them: alphabetical. */
 export const ECS_OPERATIONS: AwsOperation[] = [
+  ...CLUSTER_OPERATIONS,
   createService,
   deleteService,
   describeContainerInstances,
@@ -35,4 +38,4 @@ export const ECS_OPERATIONS: AwsOperation[] = [
   stopTask,
   updateContainerInstancesState,
   updateService,
-];
+].sort((a, b) => a.name.localeCompare(b.name));

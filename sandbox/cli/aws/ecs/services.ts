@@ -1,6 +1,9 @@
 /** `aws ecs` service operations: create-service, update-service, delete-service, describe-services, list-services. */
 import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
+import type { TaskDefinition, World } from '../../../model/types.ts';
+import type { FlagSpec, ParsedArgs } from '../args.ts';
+import { FARGATE_PROVIDERS } from './clusters.ts';
 import { describeService } from './describe.ts';
 import type { AwsOperation } from '../operation.ts';
 import {
@@ -27,6 +30,55 @@ import {
   serviceByRef,
   strategies,
 } from './params.ts';
+
+export const NETWORK_CONFIGURATION_NEEDED =
+  "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
+
+const networkConfiguration: FlagSpec = {
+  name: 'network-configuration',
+  type: 'structure',
+  placeholder:
+    'awsvpcConfiguration={subnets=[string,string],securityGroups=[string],assignPublicIp=string}',
+  help: "The subnets and security groups of each task's network interface: required for an awsvpc task definition (the sandbox accepts them and gives each task its interface itself).",
+};
+
+/** family:revision, an ARN, or a family alone (its latest ACTIVE revision). */
+function taskDefinitionByRef(world: World, ref: string | undefined): TaskDefinition | undefined {
+  if (ref === undefined) return undefined;
+  const bare = lastSegment(ref);
+  if (bare.includes(':')) return own(world.taskDefinitions, bare);
+  return Object.values(world.taskDefinitions)
+    .filter((t) => t.family === bare && t.status === 'ACTIVE')
+    .sort((a, b) => b.revision - a.revision)[0];
+}
+
+/**
+ * What AWS refuses in an update-service that moves a service to a capacity provider: a
+ * provider the cluster has not associated (put-cluster-capacity-providers comes first), and an
+ * awsvpc task definition without --network-configuration for a service that had none.
+ */
+function capacityRefusal(world: World, args: ParsedArgs): string | null {
+  const strategy = args['capacity-provider-strategy'];
+  if (Array.isArray(strategy)) {
+    const associated = world.cluster?.capacityProviders ?? [];
+    const named = strategy
+      .map((item) =>
+        typeof item === 'object' && item !== null
+          ? (item as Record<string, unknown>)['capacityProvider']
+          : undefined,
+      )
+      .filter((p): p is string => typeof p === 'string');
+    if (named.some((p) => FARGATE_PROVIDERS.includes(p) && !associated.includes(p)))
+      return 'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.';
+  }
+  const service = serviceByRef(world, args['service'] as string);
+  if (!service || args['network-configuration'] !== undefined) return null;
+  const current = taskDefinitionByRef(world, service.taskDefinition);
+  const next = taskDefinitionByRef(world, args['task-definition'] as string | undefined) ?? current;
+  if (next?.networkMode === 'awsvpc' && current?.networkMode !== 'awsvpc')
+    return NETWORK_CONFIGURATION_NEEDED;
+  return null;
+}
 
 export const createService: AwsOperation = {
   service: 'ecs',
@@ -67,11 +119,7 @@ export const createService: AwsOperation = {
       placeholder: 'targetGroupArn=string,containerName=string,containerPort=integer',
       help: 'Attach the service to a load balancer (by loadBalancerName or targetGroupArn).',
     },
-    {
-      name: 'network-configuration',
-      type: 'structure',
-      help: 'Accepted and ignored: the sandbox gives awsvpc tasks their ENI by itself.',
-    },
+    networkConfiguration,
   ],
   examples: [
     'aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 3 --launch-type EC2',
@@ -85,6 +133,9 @@ export const createService: AwsOperation = {
     const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
     for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
+    const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
+    if (td?.networkMode === 'awsvpc' && args['network-configuration'] === undefined)
+      return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     let loadBalancer: string | undefined;
     if (args['load-balancers'] !== undefined) {
       const first = (args['load-balancers'] as Record<string, unknown>[])[0] ?? {};
@@ -165,6 +216,7 @@ export const updateService: AwsOperation = {
       help: 'Replaces the constraints: type=distinctInstance, or type=memberOf,expression=<cluster query>; [] removes them all.',
     },
     deploymentConfiguration,
+    networkConfiguration,
     {
       name: 'force-new-deployment',
       type: 'boolean',
@@ -183,6 +235,8 @@ export const updateService: AwsOperation = {
     const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
     for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
+    const refused = capacityRefusal(env.world, args);
+    if (refused) return output(awsError(this.api, 'InvalidParameterException', refused));
     if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
       return output(
         awsError(
