@@ -113,6 +113,35 @@ export const run: DockerCommand = {
   },
 };
 
+const STATUSES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
+
+type PsFilter =
+  | { ok: true; status?: string; name?: string }
+  | { ok: false; error: ReturnType<typeof daemonError> };
+
+/** `--filter status=exited` or `--filter name=web`: a status filter lists stopped ones too, as Docker does. */
+function psFilter(value: string | true | undefined): PsFilter {
+  if (typeof value !== 'string') return { ok: true };
+  const eq = value.indexOf('=');
+  if (eq < 0)
+    return {
+      ok: false,
+      error: usageError(
+        'ps',
+        `invalid argument "${value}" for "-f, --filter" flag: bad format of filter (expected name=value)`,
+      ),
+    };
+  const key = value.slice(0, eq);
+  const v = value.slice(eq + 1);
+  if (key === 'status') {
+    if (!STATUSES.includes(v))
+      return { ok: false, error: daemonError(`invalid filter 'status=${v}'`) };
+    return { ok: true, status: v };
+  }
+  if (key === 'name') return { ok: true, name: v.replace(/^\//, '') };
+  return { ok: false, error: daemonError(`invalid filter '${key}'`) };
+}
+
 export const ps: DockerCommand = {
   name: 'ps',
   usage: 'docker ps [OPTIONS]',
@@ -124,14 +153,28 @@ export const ps: DockerCommand = {
       value: false,
       help: 'Show all containers (default shows just running)',
     },
+    {
+      long: 'filter',
+      short: 'f',
+      value: true,
+      help: 'Filter output based on conditions provided (status=running|exited|created, name=…)',
+    },
     { long: 'quiet', short: 'q', value: false, help: 'Only display container IDs' },
   ],
   minArgs: 0,
   run(flags, _positionals, env, host) {
     if (!host) return output(noHost());
     const w = env.world;
+    const filter = psFilter(flags['filter']);
+    if (!filter.ok) return output(filter.error);
     const list = Object.values(w.containers)
-      .filter((c) => c.hostId === host.id && (flags['all'] === true || c.state === 'running'))
+      .filter(
+        (c) =>
+          c.hostId === host.id &&
+          (flags['all'] === true || filter.status !== undefined || c.state === 'running') &&
+          (filter.status === undefined || c.state === filter.status) &&
+          (filter.name === undefined || c.name.includes(filter.name)),
+      )
       .sort((a, b) => (b.startedAt ?? -1) - (a.startedAt ?? -1) || a.name.localeCompare(b.name));
     if (flags['quiet'] === true) return output(ok(list.map((c) => shortId(c.id)).join('\n')));
     const rows = list.map((c) => [
@@ -190,8 +233,15 @@ export function lifecycle(
             ),
           );
         }
+        // Docker answers with the name and does nothing when the container already is there.
+        if (
+          (name === 'start' && c.state === 'running') ||
+          (name === 'stop' && c.state !== 'running')
+        )
+          continue;
         actions.push({ type, containerId: c.id });
       }
+      if (actions.length === 0) return output(ok(positionals.join('\n')));
       return applyAll(
         env.world,
         actions,
