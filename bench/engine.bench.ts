@@ -8,8 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { createWorld, hashWorld, serializeWorld, advance, applyAction } from '../sandbox/index.ts';
 import { validateScenarioData } from '../sandbox/scenarios/parse.ts';
-import { stepInPlace } from '../sandbox/engine/step.ts';
-import { applyActionInPlace } from '../sandbox/engine/apply-action.ts';
+import { applyActionInPlace, stepInPlace } from '../sandbox/composition.ts';
 import { placeTasks } from '../sandbox/services/ecs/placement-controller.ts';
 import { createTask } from '../sandbox/services/ecs/tasks.ts';
 import { resolveTaskDefinition } from '../sandbox/services/ecs/task-definitions.ts';
@@ -73,7 +72,7 @@ function scenario(instances: number, services: number, tasksPerService: number):
 {
   const s = scenario(100, 10, 100);
   const world = createWorld(s);
-  const running = Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
+  const running = Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
   if (running !== 1000) throw new Error(`expected 1000 running tasks, got ${running}`);
   for (let i = 0; i < 120; i++) stepInPlace(world);
   // A crash now and then keeps the scheduler and task lifecycle busy too.
@@ -118,7 +117,7 @@ function scenario(instances: number, services: number, tasksPerService: number):
     const td = resolveTaskDefinition(world, 'web')!;
     const tasks = [];
     for (let svc = 0; svc < 10; svc++) {
-      const deployment = world.services[`svc-${svc}`]!.deployments[0]!.id;
+      const deployment = world.ecs.services[`svc-${svc}`]!.deployments[0]!.id;
       for (let k = 0; k < 1000; k++)
         tasks.push(
           createTask(world, td, {

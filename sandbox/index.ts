@@ -13,7 +13,16 @@ export type {
   SimEvent,
   InstanceState,
   AgentStatus,
-  ContainerInstanceAgent,
+  ContainerInstance,
+  DockerHost,
+  Cause,
+  DomainEvent,
+  ModuleName,
+  CoreWorld,
+  Ec2Slice,
+  ElbSlice,
+  DockerSlice,
+  EcsSlice,
   Instance,
   ContainerState,
   Container,
@@ -40,6 +49,7 @@ export type {
 } from './model/types.ts';
 export type {
   Action,
+  ActionOf,
   ActionType,
   ActionResult,
   RegisterTaskDefinitionInput,
@@ -50,20 +60,26 @@ export type { SandboxActor, SandboxContext, SandboxEvent } from './machines/sand
 
 export { parseScenario, scenarioErrorsToText, validateScenarioData } from './scenarios/parse.ts';
 export { parseActionsFile } from './scenarios/load.ts';
-export { createWorld } from './engine/create-world.ts';
-export { applyAction, validateAction } from './engine/apply-action.ts';
-export { advance } from './engine/step.ts';
+export {
+  emptyWorld,
+  createWorld,
+  applyAction,
+  validateAction,
+  advance,
+  commandFor,
+  deserializeWorld,
+  replay,
+  CONTROLLER_ORDER,
+} from './composition.ts';
 export { checkGoals } from './goals/check.ts';
-export { commandFor } from './engine/commands.ts';
-export { serializeWorld, deserializeWorld, hashWorld } from './engine/serialize.ts';
-export { replay } from './engine/replay.ts';
+export { serializeWorld, hashWorld } from './engine/serialize.ts';
 export { createSandbox, sandboxMachine, CHECKPOINTS_KEPT } from './machines/sandbox-machine.ts';
-export { CONTROLLER_ORDER, ORCHESTRATORS } from './engine/orchestrators.ts';
-export type {
-  OrchestratorPlugin,
-  Controller,
-  ControllerName,
-  ActionHandler,
-} from './engine/orchestrators.ts';
-export { instanceUsage, serviceSummary, unplacedContainers } from './engine/queries.ts';
+export type { ServiceModule, EngineContext, ActionDef, ControllerDef } from './engine/module.ts';
+export {
+  instanceUsage,
+  serviceSummary,
+  unplacedContainers,
+  hostRunningCount,
+  containerInstanceOf,
+} from './engine/queries.ts';
 export { INSTANCE_TYPES, FARGATE_CPU_MEMORY, REGIONS } from './model/aws-data.ts';

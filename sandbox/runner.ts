@@ -125,7 +125,7 @@ function run(args: string[]): number {
           results,
           goals,
           cost: world.cost,
-          toil: world.toil,
+          toil: world.docker.toil,
           passed,
         },
         null,
@@ -142,7 +142,7 @@ function run(args: string[]): number {
     });
     console.log('');
     console.log(
-      `cost: $${world.cost.total.toFixed(4)} total, $${world.cost.perHour.toFixed(4)}/h now; toil: ${world.toil}`,
+      `cost: $${world.cost.total.toFixed(4)} total, $${world.cost.perHour.toFixed(4)}/h now; toil: ${world.docker.toil}`,
     );
     for (const g of goals)
       console.log(

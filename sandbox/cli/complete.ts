@@ -21,24 +21,24 @@ function values(flag: string, env: CliEnv): string[] {
     case 'output':
       return ['json', 'table', 'text'];
     case 'cluster':
-      return w.cluster ? [w.cluster.name] : [];
+      return w.ecs.cluster ? [w.ecs.cluster.name] : [];
     case 'service':
     case 'services':
-      return Object.keys(w.services);
+      return Object.keys(w.ecs.services);
     case 'task-definition':
-      return Object.keys(w.taskDefinitions);
+      return Object.keys(w.ecs.taskDefinitions);
     case 'instance-ids':
     case 'context':
-      return flag === 'context' ? dockerHosts(w).map((h) => h.id) : Object.keys(w.instances);
+      return flag === 'context' ? dockerHosts(w).map((h) => h.id) : Object.keys(w.ec2.instances);
     case 'task':
     case 'tasks':
-      return Object.values(w.tasks)
+      return Object.values(w.ecs.tasks)
         .filter((t) => t.desiredStatus === 'RUNNING')
         .map((t) => t.id);
     case 'cli-input-json':
       return Object.keys(env.files).map((f) => `file://${f}`);
     case 'auto-scaling-group-name':
-      return Object.keys(w.autoScalingGroups);
+      return Object.keys(w.ec2.autoScalingGroups);
     case 'launch-type':
       return ['EC2', 'FARGATE'];
     case 'instance-type':
@@ -121,12 +121,12 @@ export function complete(line: string, env: CliEnv): Completion {
     if (cmd.name === 'run') {
       if (prev === '--name')
         return pick(
-          Object.values(w.containers)
+          Object.values(w.docker.containers)
             .filter((c) => c.hostId === null)
             .map((c) => c.name),
         );
       return pick(
-        Object.values(w.containers)
+        Object.values(w.docker.containers)
           .filter((c) => c.hostId === null)
           .map((c) => c.image),
       );
@@ -135,7 +135,7 @@ export function complete(line: string, env: CliEnv): Completion {
     const ctxIndex = before.indexOf('--context');
     const hostId = ctxIndex >= 0 ? before[ctxIndex + 1] : host;
     return pick(
-      Object.values(w.containers)
+      Object.values(w.docker.containers)
         .filter((c) => c.hostId !== null && c.hostId === hostId)
         .map((c) => c.name),
     );

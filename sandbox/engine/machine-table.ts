@@ -4,10 +4,6 @@
  * that every table entry equals what xstate's `transition()` computes for the same machine.
  */
 import type { AnyStateMachine } from 'xstate';
-import { agentMachine } from '../services/ecs/agent-machine.ts';
-import { containerMachine } from '../services/docker/container-machine.ts';
-import { instanceMachine } from '../services/ec2/instance-machine.ts';
-import { taskMachine } from '../services/ecs/task-machine.ts';
 
 export interface StateRow {
   on: Record<string, string>;
@@ -51,11 +47,6 @@ export function deriveTable(machine: AnyStateMachine): TransitionTable {
   const initial = (machine.config as { initial?: string }).initial ?? Object.keys(states)[0] ?? '';
   return { initial, states };
 }
-
-export const TASK_TABLE = deriveTable(taskMachine);
-export const INSTANCE_TABLE = deriveTable(instanceMachine);
-export const AGENT_TABLE = deriveTable(agentMachine);
-export const CONTAINER_TABLE = deriveTable(containerMachine);
 
 /** The state an event leads to, or null when the machine ignores the event in that state. */
 export function nextState(table: TransitionTable, state: string, eventType: string): string | null {

@@ -1,66 +1,57 @@
 /** Snapshots: the world is plain data, so JSON round-trips it exactly (same key order, same numbers). */
-import type { Result, World } from '../model/types.ts';
-
-/** Append-only logs whose entries are never changed once written: copied as arrays, entries shared. */
-const APPEND_ONLY = new Set(['events', 'metrics', 'log', 'script']);
+import type { World } from '../model/types.ts';
 
 /**
  * A private copy to mutate. Entities are deep-copied; the append-only logs (events, metrics,
  * actions, script) copy only their arrays, so a long session does not make every step slower.
- * Key order is kept, so a copy serialises exactly like the original.
+ * The logs are the world's last keys, so the copy serialises exactly like the original.
  */
 export function cloneWorld(world: World): World {
-  const copy: Record<string, unknown> = {};
-  const source = world as unknown as Record<string, unknown>;
-  const deep: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) if (!APPEND_ONLY.has(key)) deep[key] = source[key];
-  const cloned = structuredClone(deep);
-  for (const key of Object.keys(source)) {
-    copy[key] = APPEND_ONLY.has(key) ? (source[key] as unknown[]).slice() : cloned[key];
-  }
-  return copy as unknown as World;
+  const { events, metrics, log, script, ...rest } = world;
+  return {
+    ...structuredClone(rest),
+    events: events.slice(),
+    metrics: metrics.slice(),
+    log: log.slice(),
+    script: script.slice(),
+  };
 }
 
 export function serializeWorld(world: World): string {
   return JSON.stringify(world);
 }
 
-const RECORDS = [
-  'instances',
-  'containers',
-  'taskDefinitions',
-  'tasks',
-  'services',
-  'autoScalingGroups',
-  'loadBalancers',
-  'traffic',
-  'load',
-  'longestPending',
+const ARRAYS = [
+  'azs',
+  'azDown',
+  'events',
+  'metrics',
+  'log',
+  'script',
+  'allowedActions',
+  'modules',
 ] as const;
-const ARRAYS = ['azs', 'azDown', 'events', 'metrics', 'log', 'script', 'allowedActions'] as const;
-const NUMBERS = ['seed', 'rng', 'time', 'toil', 'scriptCursor', 'nextEventId'] as const;
+const NUMBERS = ['seed', 'rng', 'time', 'scriptCursor', 'nextEventId'] as const;
 
-/** Parses a snapshot; never throws. Checks the shape, not every field of every entity. */
-export function deserializeWorld(text: string): Result<World, string> {
+/** The core's part of a snapshot check (the engine adds each module's); never throws. */
+export function checkCoreSnapshot(
+  text: string,
+): { ok: true; value: Record<string, unknown>; world: World } | { ok: false; error: string } {
   if (typeof text !== 'string') return { ok: false, error: 'snapshot must be a string' };
   if (text.length > 200_000_000) return { ok: false, error: 'snapshot is larger than 200 MB' };
+  let parsed: World;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    parsed = JSON.parse(text);
+    value = parsed;
   } catch (error) {
     return { ok: false, error: `snapshot is not valid JSON: ${(error as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, error: 'snapshot must be a JSON object' };
-  const w = value as Record<string, unknown>;
+  if (!isRecord(value)) return { ok: false, error: 'snapshot must be a JSON object' };
+  const w = value;
   for (const key of NUMBERS)
     if (typeof w[key] !== 'number' || !Number.isFinite(w[key]))
       return { ok: false, error: `snapshot field ${key} must be a number` };
-  for (const key of RECORDS) {
-    const v = w[key];
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      return { ok: false, error: `snapshot field ${key} must be an object` };
-  }
   for (const key of ARRAYS)
     if (!Array.isArray(w[key]))
       return { ok: false, error: `snapshot field ${key} must be an array` };
@@ -68,10 +59,21 @@ export function deserializeWorld(text: string): Result<World, string> {
     return { ok: false, error: 'snapshot field orchestrator must be none or ecs' };
   if (typeof w.region !== 'string' || typeof w.scenarioId !== 'string')
     return { ok: false, error: 'snapshot fields region and scenarioId must be strings' };
-  const cost = w.cost as Record<string, unknown> | null;
-  if (typeof cost !== 'object' || cost === null || typeof cost.total !== 'number')
+  const cost = w.cost;
+  if (!isRecord(cost) || typeof cost.total !== 'number')
     return { ok: false, error: 'snapshot field cost must be an object with a total' };
-  return { ok: true, value: value as World };
+  return { ok: true, value: w, world: parsed };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Checks that each named field of a slice is a plain object; returns the first that is not. */
+export function recordsProblem(slice: unknown, keys: readonly string[]): string | null {
+  if (!isRecord(slice)) return 'must be an object';
+  for (const key of keys) if (!isRecord(slice[key])) return `${key} must be an object`;
+  return null;
 }
 
 /** A 64-bit FNV-1a hash of the serialised world, as 16 hex digits. */

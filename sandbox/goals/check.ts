@@ -1,7 +1,8 @@
 /** Goal registry and checker. Params are validated with each goal's zod schema; nothing is evaluated as code. */
 import type { World } from '../model/types.ts';
 import type { GoalSpec, Scenario } from '../scenarios/schema.ts';
-import type { GoalDefinition, GoalResult } from './goal.ts';
+import type { z } from 'zod';
+import type { GoalContext, GoalDefinition, GoalOutcome, GoalResult } from './goal.ts';
 import type { GoalName } from './registry-names.ts';
 import {
   activeContainerInstancesAtLeast,
@@ -18,18 +19,42 @@ import {
   workloadsUp,
 } from './running.ts';
 
-export const GOALS: Record<GoalName, GoalDefinition<never>> = {
-  runningAtLeast,
-  runningAtMost,
-  workloadsUp,
-  noTaskPendingLongerThan,
-  costBelow,
-  toilAtMost,
-  spreadOverAzs,
-  launchTypeIs,
-  failedRequestsAtMost,
-  activeContainerInstancesAtLeast,
-} as unknown as Record<GoalName, GoalDefinition<never>>;
+/** A goal with its params type sealed inside: it parses its own params, then checks. */
+interface RegisteredGoal {
+  params: z.ZodType;
+  evaluate(
+    params: unknown,
+    ctx: GoalContext,
+  ): { ok: true; description: string; outcome: GoalOutcome } | { ok: false; message: string };
+}
+
+function register<P>(def: GoalDefinition<P>): RegisteredGoal {
+  return {
+    params: def.params,
+    evaluate(params, ctx) {
+      const parsed = def.params.safeParse(params);
+      if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '' };
+      return {
+        ok: true,
+        description: def.describe(parsed.data),
+        outcome: def.check(parsed.data, ctx),
+      };
+    },
+  };
+}
+
+export const GOALS: Record<GoalName, RegisteredGoal> = {
+  runningAtLeast: register(runningAtLeast),
+  runningAtMost: register(runningAtMost),
+  workloadsUp: register(workloadsUp),
+  noTaskPendingLongerThan: register(noTaskPendingLongerThan),
+  costBelow: register(costBelow),
+  toilAtMost: register(toilAtMost),
+  spreadOverAzs: register(spreadOverAzs),
+  launchTypeIs: register(launchTypeIs),
+  failedRequestsAtMost: register(failedRequestsAtMost),
+  activeContainerInstancesAtLeast: register(activeContainerInstancesAtLeast),
+};
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */
 export function validateGoalParams(spec: GoalSpec): { path: string; message: string }[] {
@@ -38,7 +63,7 @@ export function validateGoalParams(spec: GoalSpec): { path: string; message: str
   if (parsed.success) return [];
   return parsed.error.issues.map((i) => {
     if (i.code === 'unrecognized_keys') {
-      const keys = (i as unknown as { keys: string[] }).keys;
+      const keys = i.keys;
       return {
         path: ['params', ...i.path.map(String), keys[0] ?? ''].join('.'),
         message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k.slice(0, 64)}'`).join(', ')}`,
@@ -56,23 +81,21 @@ export function checkGoals(
 ): GoalResult[] {
   const final = options.final ?? world.time >= scenario.duration;
   return scenario.goals.map((spec) => {
-    const def = GOALS[spec.goal] as unknown as GoalDefinition<unknown>;
-    const parsed = def.params.safeParse(spec.params);
-    if (!parsed.success) {
+    const evaluated = GOALS[spec.goal].evaluate(spec.params, { world, scenario, final });
+    if (!evaluated.ok) {
       return {
         id: spec.id,
         goal: spec.goal,
         description: spec.description ?? spec.goal,
         status: 'fail',
-        explanation: `invalid params: ${parsed.error.issues[0]?.message ?? ''}`,
+        explanation: `invalid params: ${evaluated.message}`,
       };
     }
-    const outcome = def.check(parsed.data, { world, scenario, final });
     return {
       id: spec.id,
       goal: spec.goal,
-      description: spec.description ?? def.describe(parsed.data),
-      ...outcome,
+      description: spec.description ?? evaluated.description,
+      ...evaluated.outcome,
     };
   });
 }

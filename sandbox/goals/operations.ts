@@ -14,7 +14,7 @@ export const noTaskPendingLongerThan = defineGoal({
   check: (p, { world, final }) => {
     let worst: { seconds: number; taskId: string; since: number } | null = null;
     const group = p.service ? `service:${p.service}` : null;
-    for (const [g, record] of Object.entries(world.longestPending)) {
+    for (const [g, record] of Object.entries(world.ecs.longestPending)) {
       if (group && g !== group) continue;
       if (!worst || record.seconds > worst.seconds) worst = record;
     }
@@ -66,11 +66,13 @@ export const toilAtMost = defineGoal({
   params: z.strictObject({ count: z.number().int().min(0).max(100000) }),
   describe: (p) => `At most ${p.count} manual container operations`,
   check: (p, { world, final }) => {
-    if (world.toil > p.count)
-      return fail(`${world.toil} manual container operations so far; at most ${p.count} allowed.`);
+    if (world.docker.toil > p.count)
+      return fail(
+        `${world.docker.toil} manual container operations so far; at most ${p.count} allowed.`,
+      );
     return final
-      ? pass(`${world.toil} manual container operations.`)
-      : pending(`${world.toil} manual container operations so far.`);
+      ? pass(`${world.docker.toil} manual container operations.`)
+      : pending(`${world.docker.toil} manual container operations so far.`);
   },
 });
 
@@ -83,7 +85,7 @@ export const failedRequestsAtMost = defineGoal({
   describe: (p) => `At most ${p.count} failed requests${p.service ? ` to ${p.service}` : ''}`,
   check: (p, { world, final }) => {
     let failed = 0;
-    for (const [name, stats] of Object.entries(world.load))
+    for (const [name, stats] of Object.entries(world.elb.load))
       if (!p.service || name === p.service) failed += stats.failedTotal;
     const n = Math.round(failed);
     if (n > p.count)
@@ -99,13 +101,12 @@ export const activeContainerInstancesAtLeast = defineGoal({
   params: z.strictObject({ count: z.number().int().min(1).max(1000), by: z.number().int().min(0) }),
   describe: (p) => `At least ${p.count} ACTIVE container instances by ${clock(p.by)}`,
   check: (p, { world, final }) => {
-    const active = Object.values(world.instances).filter(
-      (i) =>
-        i.agent?.status === 'ACTIVE' &&
-        i.agent.registeredAt !== null &&
-        i.agent.registeredAt <= p.by,
+    const active = Object.values(world.ecs.containerInstances).filter(
+      (ci) => ci.status === 'ACTIVE' && ci.registeredAt !== null && ci.registeredAt <= p.by,
     );
-    const noAgent = Object.values(world.instances).filter((i) => i.state === 'running' && !i.agent);
+    const noAgent = Object.values(world.ec2.instances).filter(
+      (i) => i.state === 'running' && !Object.hasOwn(world.ecs.containerInstances, i.id),
+    );
     if (active.length >= p.count)
       return pass(`${active.length} container instances were ACTIVE by ${clock(p.by)}.`);
     const extra =

@@ -7,11 +7,7 @@ import { assign, createActor, setup, type ActorRefFrom } from 'xstate';
 import type { Action, ActionResult } from '../model/actions.ts';
 import type { World } from '../model/types.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { applyAction } from '../engine/apply-action.ts';
-import { createWorld } from '../engine/create-world.ts';
-import { replay } from '../engine/replay.ts';
-import { deserializeWorld } from '../engine/serialize.ts';
-import { advance } from '../engine/step.ts';
+import { advance, applyAction, createWorld, deserializeWorld, replay } from '../composition.ts';
 
 /** How many pre-action worlds are kept so undo need not replay from the start. */
 export const CHECKPOINTS_KEPT = 10;

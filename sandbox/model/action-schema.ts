@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
 import { RUN_TASK_MAX_COUNT } from './aws-data.ts';
-import type { Action } from './actions.ts';
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -101,7 +100,8 @@ const rps = z
   .min(0, 'must not be negative')
   .max(LIMITS.rps, `must be at most ${LIMITS.rps} requests per second`);
 
-export const actionSchema = z.discriminatedUnion('type', [
+/** EC2 and Auto Scaling (services/ec2). */
+export const ec2ActionSchemas = [
   z.strictObject({
     type: z.literal('ec2.instance.launch'),
     instanceType: z.string().max(32),
@@ -116,7 +116,17 @@ export const actionSchema = z.discriminatedUnion('type', [
     name: nameSchema.optional(),
   }),
   z.strictObject({ type: z.literal('ec2.instance.terminate'), instanceId: refSchema }),
-  z.strictObject({ type: z.literal('ecs.container-instance.drain'), instanceId: refSchema }),
+  z.strictObject({
+    type: z.literal('ec2.asg.update'),
+    name: refSchema,
+    min: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
+    desired: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
+    max: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
+  }),
+] as const;
+
+/** Docker hosts by hand (services/docker). */
+export const dockerActionSchemas = [
   z.strictObject({
     type: z.literal('docker.container.place'),
     containerId: refSchema,
@@ -125,6 +135,11 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('docker.container.start'), containerId: refSchema }),
   z.strictObject({ type: z.literal('docker.container.stop'), containerId: refSchema }),
   z.strictObject({ type: z.literal('docker.container.remove'), containerId: refSchema }),
+] as const;
+
+/** Amazon ECS (services/ecs). */
+export const ecsActionSchemas = [
+  z.strictObject({ type: z.literal('ecs.container-instance.drain'), instanceId: refSchema }),
   z.strictObject({
     type: z.literal('ecs.taskdef.register'),
     taskDefinition: registerTaskDefinitionSchema,
@@ -202,13 +217,10 @@ export const actionSchema = z.discriminatedUnion('type', [
       )
       .max(20, 'at most 20 capacity providers per strategy'),
   }),
-  z.strictObject({
-    type: z.literal('ec2.asg.update'),
-    name: refSchema,
-    min: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
-    desired: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
-    max: count(LIMITS.asgMaxSize, 'sandbox limit').optional(),
-  }),
+] as const;
+
+/** Faults a scenario or an instructor fires; each module answers the ones about its own resources. */
+export const faultActionSchemas = [
   z.strictObject({
     type: z.literal('fault.crash'),
     targetId: refSchema.optional(),
@@ -222,6 +234,13 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fault.agent-disconnect'), instanceId: refSchema }),
   z.strictObject({ type: z.literal('fault.agent-reconnect'), instanceId: refSchema }),
   z.strictObject({ type: z.literal('fault.traffic'), service: refSchema, rps }),
+] as const;
+
+export const actionSchema = z.discriminatedUnion('type', [
+  ...ec2ActionSchemas,
+  ...dockerActionSchemas,
+  ...ecsActionSchemas,
+  ...faultActionSchemas,
 ]);
 
 export const timedActionSchema = z.strictObject({
@@ -232,7 +251,3 @@ export const timedActionSchema = z.strictObject({
     .max(LIMITS.durationSeconds, `must be at most ${LIMITS.durationSeconds} s (7 days)`),
   action: actionSchema,
 });
-
-// Compile-time check that the schema and the Action type agree.
-type SchemaAction = z.infer<typeof actionSchema>;
-export const _actionTypeCheck: (a: SchemaAction) => Action = (a) => a;

@@ -9,7 +9,10 @@ export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export type Orchestrator = 'none' | 'ecs';
 export type LaunchType = 'EC2' | 'FARGATE';
+/** What an EC2 host runs from its user data: Docker alone, or Docker + the ECS agent (later the kubelet). */
 export type Software = 'docker' | 'ecs';
+/** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
+export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs';
 export type Actor = 'learner' | 'instructor' | 'scenario';
 
 export type EventSource =
@@ -37,7 +40,42 @@ export interface SimEvent {
   command?: string;
   /** The id or name of the entity the event is about (instance id, task id, service name…). */
   subject?: string;
+  /** Why it happened: the action, fault, timer or earlier event it came from (see README "Causes"). */
+  cause: Cause;
 }
+
+/**
+ * Why an event happened. Walking `event` links back always ends at an action, a fault, a
+ * timer or a controller's own decision:
+ * - `action`: a learner, instructor or scenario action; `logIndex` is its index in world.log.
+ * - `fault`: a `fault.*` action (scripted by the scenario or fired by an instructor), also logged.
+ * - `timer`: an entity's delayed transition fired (`subject` is the entity, `timer` the delay's name).
+ * - `event`: it follows from an earlier learner-visible event (`eventId`), e.g. a task lost
+ *   because the EC2 notification `eventId` said its host was shutting down.
+ * - `controller`: a control loop acting on the world as it found it (`controller` names it);
+ *   `after`, when known, is what last changed the thing it reconciles.
+ * - `scenario`: the scenario's initial state.
+ */
+export type Cause =
+  | { kind: 'action'; logIndex: number; actionType: string; by: Actor }
+  | { kind: 'fault'; logIndex: number; actionType: string; by: Actor }
+  | { kind: 'timer'; subject: string; timer: string }
+  | { kind: 'event'; eventId: number }
+  | { kind: 'controller'; controller: string; subject?: string; after?: Cause }
+  | { kind: 'scenario' };
+
+/**
+ * Domain events: facts infrastructure announces and each service answers for its own
+ * workloads (an instance going away loses the ECS tasks and Docker containers on it).
+ * `eventId` is the learner-visible event that announced it, so answers can cite it as cause.
+ */
+export type DomainEvent =
+  /** `initial`: part of the scenario's starting state (already registered, no boot). */
+  | { type: 'instance.running'; instanceId: string; initial: boolean; eventId: number | null }
+  /** The instance is shutting down or stopping: what ran on it is gone. */
+  | { type: 'instance.lost'; instanceId: string; eventId: number | null }
+  | { type: 'az.down'; az: string; eventId: number | null }
+  | { type: 'az.up'; az: string; eventId: number | null };
 
 /** EC2 instance states, as `aws ec2 describe-instances` reports them. */
 export type InstanceState =
@@ -45,13 +83,37 @@ export type InstanceState =
 /** ECS container-instance status (the agent's registration). */
 export type AgentStatus = 'REGISTERING' | 'ACTIVE' | 'DRAINING' | 'INACTIVE';
 
-export interface ContainerInstanceAgent {
+/** An ECS container instance: the ECS agent's registration of an EC2 host, and what ECS placed on it. */
+export interface ContainerInstance {
+  /** The EC2 instance id (the key in `world.ecs.containerInstances`). */
+  id: string;
+  containerInstanceArn: string;
   status: AgentStatus;
   connected: boolean;
-  containerInstanceArn: string;
   registeredAt: number | null;
   /** When the current registration step completes (sim seconds), or null. */
   nextTransitionAt: number | null;
+  /** Attributes the agent registers (ecs.availability-zone, ecs.instance-type). */
+  az: string;
+  type: string;
+  /** Registered resources: CPU units and MiB. */
+  cpuUnits: number;
+  memoryMiB: number;
+  /** CPU units and MiB reserved by tasks placed on it. */
+  reservedCpu: number;
+  reservedMemory: number;
+  /** Host ports taken by tasks on it (bridge/host network modes); the agent's reserved ports are always taken. */
+  usedPorts: number[];
+  /** Running task count. */
+  runningCount: number;
+}
+
+/** What the Docker daemon on a host runs by hand (orchestrator none). */
+export interface DockerHost {
+  id: string;
+  reservedCpu: number;
+  reservedMemory: number;
+  runningCount: number;
 }
 
 export interface Instance {
@@ -61,15 +123,15 @@ export interface Instance {
   type: string;
   az: string;
   state: InstanceState;
-  software: Software;
+  /** What the user data starts on boot: Docker, or Docker + the ECS agent. */
+  bootstrap: Software;
   launchedAt: number;
   /** CPU units the host offers (vCPU × 1024). */
   cpuUnits: number;
-  /** Memory the host offers to containers (registered memory for ECS), MiB. */
+  /** Memory the host offers to containers (what an ECS agent registers), MiB. */
   memoryMiB: number;
   /** On-Demand Linux price in this region, USD per hour. */
   pricePerHour: number;
-  agent: ContainerInstanceAgent | null;
   asg: string | null;
   /** Host chores the learner still owns on EC2 (OS patches, agent updates). */
   chores: string[];
@@ -77,13 +139,6 @@ export interface Instance {
   reachable: boolean;
   /** When it became unreachable (an Auto Scaling group replaces it after a health-check delay). */
   impairedAt: number | null;
-  /** CPU units and MiB reserved by containers or tasks placed on it. */
-  reservedCpu: number;
-  reservedMemory: number;
-  /** Host ports taken by tasks on it (bridge/host network modes); the agent's reserved ports are always taken. */
-  usedPorts: number[];
-  /** Running task count (ECS) or running container count (Docker). */
-  runningCount: number;
   /** Average CPU utilisation of the host, percent, from the load model. */
   cpuUtilization: number;
   /** When the current state's delayed transition fires, or null. */
@@ -356,7 +411,41 @@ export interface Cluster {
   defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
-export interface World {
+/** EC2 and Auto Scaling. */
+export interface Ec2Slice {
+  instances: Record<string, Instance>;
+  autoScalingGroups: Record<string, AutoScalingGroup>;
+}
+
+/** Elastic Load Balancing and the traffic model. */
+export interface ElbSlice {
+  loadBalancers: Record<string, LoadBalancer>;
+  /** Requests per second offered to each service now. */
+  traffic: Record<string, number>;
+  load: Record<string, LoadStats>;
+}
+
+/** Docker hosts by hand (orchestrator none). */
+export interface DockerSlice {
+  containers: Record<string, Container>;
+  hosts: Record<string, DockerHost>;
+  /** Manual learner container operations. */
+  toil: number;
+}
+
+/** Amazon ECS, both launch types. */
+export interface EcsSlice {
+  cluster: Cluster | null;
+  containerInstances: Record<string, ContainerInstance>;
+  taskDefinitions: Record<string, TaskDefinition>;
+  tasks: Record<string, Task>;
+  services: Record<string, Service>;
+  /** Longest time any task of a group spent before RUNNING (or before it gave up), for goals. */
+  longestPending: Record<string, { seconds: number; taskId: string; since: number }>;
+}
+
+/** The core every module shares: time, PRNG, region and AZs, events, metrics, action log, cost. */
+export interface CoreWorld {
   scenarioId: string;
   seed: number;
   /** PRNG state (mulberry32). */
@@ -366,33 +455,28 @@ export interface World {
   region: string;
   azs: string[];
   azDown: string[];
+  /** The scenario's orchestrator, as the view names it. */
   orchestrator: Orchestrator;
+  /** The service modules active in this world, in composition order. */
+  modules: ModuleName[];
   accountId: string;
-  instances: Record<string, Instance>;
-  containers: Record<string, Container>;
-  cluster: Cluster | null;
-  taskDefinitions: Record<string, TaskDefinition>;
-  tasks: Record<string, Task>;
-  services: Record<string, Service>;
-  autoScalingGroups: Record<string, AutoScalingGroup>;
-  loadBalancers: Record<string, LoadBalancer>;
-  /** Requests per second offered to each service now. */
-  traffic: Record<string, number>;
-  load: Record<string, LoadStats>;
-  /** Manual learner actions counted under orchestrator `none`. */
-  toil: number;
   cost: Cost;
   events: SimEvent[];
   metrics: MetricSample[];
   log: TimedAction[];
   /** Learner action types the scenario allows (empty = all). */
   allowedActions: string[];
-  /** Longest time any task of a group spent before RUNNING (or before it gave up), for goals. */
-  longestPending: Record<string, { seconds: number; taskId: string; since: number }>;
   /** Scripted actions (from the scenario), fired by the `script` controller. */
   script: TimedAction[];
   /** Index of the next scripted scenario event to fire. */
   scriptCursor: number;
   /** Counter for event ids. */
   nextEventId: number;
+}
+
+export interface World extends CoreWorld {
+  ec2: Ec2Slice;
+  elb: ElbSlice;
+  docker: DockerSlice;
+  ecs: EcsSlice;
 }

@@ -5,7 +5,7 @@
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { Result } from '../model/types.ts';
-import { buildWorld } from '../engine/create-world.ts';
+import { buildWorld } from '../composition.ts';
 import { validateGoalParams } from '../goals/check.ts';
 import { scenarioSchema, type Scenario, type ScenarioError } from './schema.ts';
 
@@ -76,7 +76,7 @@ export function validateScenarioData(
         let message = issue.message;
         let at = path;
         if (issue.code === 'unrecognized_keys') {
-          const keys = (issue as unknown as { keys: string[] }).keys;
+          const keys = issue.keys;
           message = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k.slice(0, 64)}'`).join(', ')}`;
           at = [...path, keys[0] ?? ''];
         }

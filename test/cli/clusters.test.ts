@@ -106,7 +106,7 @@ describe('moving a service to Fargate, as lesson fargate teaches it', () => {
 
   it('refuses the awsvpc revision without --network-configuration', () => {
     const withFargate = run(PUT, registered).world;
-    expect(withFargate.cluster?.capacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(withFargate.ecs.cluster?.capacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT']);
     expect(run(MOVE, withFargate).output).toEqual({
       stdout: '',
       stderr:
@@ -119,7 +119,7 @@ describe('moving a service to Fargate, as lesson fargate teaches it', () => {
     const withFargate = run(PUT, registered).world;
     const r = run(`${MOVE} ${NETWORK}`, withFargate);
     expect(r.output.exitCode).toBe(0);
-    expect(r.world.services['web']?.launchType).toBe('FARGATE');
-    expect(r.world.services['web']?.taskDefinition).toBe('web:2');
+    expect(r.world.ecs.services['web']?.launchType).toBe('FARGATE');
+    expect(r.world.ecs.services['web']?.taskDefinition).toBe('web:2');
   });
 });

@@ -3,7 +3,7 @@ import { runCommandLine } from '../../sandbox/cli/index.ts';
 import { dockerWorld } from './worlds.ts';
 
 const world = dockerWorld();
-const hostB = Object.values(world.instances).find((i) => i.name === 'host-b')!.id;
+const hostB = Object.values(world.ec2.instances).find((i) => i.name === 'host-b')!.id;
 const run = (line: string, w = world) =>
   runCommandLine(line, { world: w, files: {}, session: { dockerContext: hostB } });
 const names = (stdout: string) =>

@@ -4,11 +4,11 @@ import { ecsWorld } from './worlds.ts';
 
 const world = ecsWorld();
 const env: CliEnv = { world, files: {}, session: { dockerContext: null } };
-const ecsA = Object.values(world.instances).find((i) => i.name === 'ecs-a')!;
+const ecsA = Object.values(world.ec2.instances).find((i) => i.name === 'ecs-a')!;
 
 describe('docker on an ECS container instance (a shell on the host, simulated)', () => {
   it('docker ps lists the ECS agent and the task containers, named as the agent names them', () => {
-    const task = Object.values(world.tasks).find((t) => t.instanceId === ecsA.id)!;
+    const task = Object.values(world.ecs.tasks).find((t) => t.instanceId === ecsA.id)!;
     const outcome = runCommandLine(`docker --context ${ecsA.id} ps`, env);
     expect(outcome.output).toEqual({
       stdout: [

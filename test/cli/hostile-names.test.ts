@@ -80,7 +80,7 @@ function awsLines(): { line: (name: string) => string; creates: boolean }[] {
   return lines;
 }
 
-const hostA = Object.values(DOCKER.instances).find((i) => i.name === 'host-a')!.id;
+const hostA = Object.values(DOCKER.ec2.instances).find((i) => i.name === 'host-a')!.id;
 const DOCKER_LINES = [
   (n: string) => `docker --context ${hostA} start ${n}`,
   (n: string) => `docker --context ${hostA} stop ${n}`,

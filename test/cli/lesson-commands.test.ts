@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, createWorld, type World } from '../../sandbox/index.ts';
 import { runCommandLine, type CliSession, type CommandOutput } from '../../sandbox/cli/index.ts';
+import { containerInstanceOf } from '../../sandbox/engine/queries.ts';
 import { loadScenario } from '../sandbox/helpers.ts';
 import { readLessonPage, type LessonCommand, type LessonPage } from './lesson-commands.ts';
 
@@ -22,9 +23,11 @@ const READING_SECONDS = 120;
 /** Placeholders a lesson leaves for the learner to fill, filled from the world as they would. */
 const PLACEHOLDERS: Record<string, (world: World) => string | undefined> = {
   'container-instance-arn': (w) =>
-    Object.values(w.instances).find((i) => i.agent !== null && i.state === 'running')?.agent
-      ?.containerInstanceArn,
-  'instance-id': (w) => Object.values(w.instances).find((i) => i.state === 'running')?.id,
+    Object.values(w.ec2.instances)
+      .filter((i) => i.state === 'running')
+      .map((i) => containerInstanceOf(w, i.id))
+      .find((ci) => ci !== null)?.containerInstanceArn,
+  'instance-id': (w) => Object.values(w.ec2.instances).find((i) => i.state === 'running')?.id,
 };
 
 function fill(command: string, world: World): string {
@@ -117,8 +120,8 @@ function runInScenario(page: LessonPage, target: LessonCommand, scenario: string
 /** The plain Docker hosts of a scenario: where a page's `docker` commands are typed. */
 function dockerHosts(scenario: string): string[] {
   const world = createWorld(loadScenario(`${scenario}.yaml`));
-  return Object.values(world.instances)
-    .filter((i) => i.software === 'docker')
+  return Object.values(world.ec2.instances)
+    .filter((i) => i.bootstrap === 'docker')
     .map((i) => i.id);
 }
 

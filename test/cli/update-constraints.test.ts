@@ -11,7 +11,7 @@ describe('aws ecs update-service --placement-constraints', () => {
       'aws ecs update-service --cluster demo --service web --placement-constraints type=memberOf,expression="attribute:ecs.availability-zone == eu-west-3a"';
     const outcome = runCommandLine(line, env);
     expect(outcome.output.exitCode).toBe(0);
-    expect(outcome.world.services['web']?.placementConstraints).toEqual([
+    expect(outcome.world.ecs.services['web']?.placementConstraints).toEqual([
       { type: 'memberOf', expression: 'attribute:ecs.availability-zone == eu-west-3a' },
     ]);
     const cleared = runCommandLine(
@@ -19,7 +19,7 @@ describe('aws ecs update-service --placement-constraints', () => {
       { ...env, world: outcome.world },
     );
     expect(cleared.output.exitCode).toBe(0);
-    expect(cleared.world.services['web']?.placementConstraints).toEqual([]);
+    expect(cleared.world.ecs.services['web']?.placementConstraints).toEqual([]);
     expect(cleared.world.events.at(-1)?.command).toBe(
       'aws ecs update-service --cluster demo --service web --placement-constraints []',
     );

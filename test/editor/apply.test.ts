@@ -83,7 +83,7 @@ describe('Apply', () => {
     expect(outcome.markers).toEqual([
       { startLineNumber: 6, startColumn: 13, endLineNumber: 6, endColumn: 19, message: refusal },
     ]);
-    expect(Object.keys(actor.getSnapshot().context.world.taskDefinitions)).toEqual(['web:1']);
+    expect(Object.keys(actor.getSnapshot().context.world.ecs.taskDefinitions)).toEqual(['web:1']);
   });
 
   it('registers the next revision when the size is valid', () => {
@@ -95,7 +95,7 @@ describe('Apply', () => {
         'Registered task definition web:2 (arn:aws:ecs:eu-west-3:123456789012:task-definition/web:2).',
       markers: [],
     });
-    expect(Object.keys(actor.getSnapshot().context.world.taskDefinitions).sort()).toEqual([
+    expect(Object.keys(actor.getSnapshot().context.world.ecs.taskDefinitions).sort()).toEqual([
       'web:1',
       'web:2',
     ]);
@@ -127,7 +127,7 @@ describe('the document follows the sandbox through undo and reset', () => {
     expect(store.files()['web.json']).toBe(v3);
     actor.send({ type: 'learner.undo' });
     expect(store.get('web.json')!.text).toBe(v2);
-    expect(Object.keys(actor.getSnapshot().context.world.taskDefinitions).sort()).toEqual([
+    expect(Object.keys(actor.getSnapshot().context.world.ecs.taskDefinitions).sort()).toEqual([
       'web:1',
       'web:2',
     ]);

@@ -19,7 +19,7 @@ describe('golden event logs', () => {
       const { world } = replay(scenario, log, { until: scenario.duration });
       const text =
         world.events.map((e) => `${e.time} ${e.source} ${e.level} ${e.message}${e.command ? ` $ ${e.command}` : ''}`).join('\n') +
-        `\n# cost ${world.cost.total.toFixed(6)} toil ${world.toil} hash ${hashWorld(world)}\n`;
+        `\n# cost ${world.cost.total.toFixed(6)} toil ${world.docker.toil} hash ${hashWorld(world)}\n`;
       const path = join(DIR, `${scenario.id}.txt`);
       if (UPDATE) {
         mkdirSync(DIR, { recursive: true });

@@ -38,7 +38,7 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     expect(observed).toBe(17);
     expect(world.time).toBe(600);
     expect(
-      Object.values(world.containers)
+      Object.values(world.docker.containers)
         .filter((c) => c.state === 'exited')
         .map((c) => c.name)
         .sort(),

@@ -11,7 +11,7 @@ describe('ecs.cluster.put-capacity-providers', () => {
   };
 
   it('associates the providers and the default strategy with the cluster', () => {
-    expect(world.cluster?.capacityProviders).toBeUndefined();
+    expect(world.ecs.cluster?.capacityProviders).toBeUndefined();
     const { world: after, result } = applyAction(world, action, 'learner');
     expect(result).toEqual({
       ok: true,
@@ -19,8 +19,8 @@ describe('ecs.cluster.put-capacity-providers', () => {
       command:
         'aws ecs put-cluster-capacity-providers --cluster demo --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1',
     });
-    expect(after.cluster).toEqual({
-      ...world.cluster,
+    expect(after.ecs.cluster).toEqual({
+      ...world.ecs.cluster,
       capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
       defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
     });

@@ -100,14 +100,18 @@ describe('determinism under random action sequences (property)', () => {
         expect(world.metrics.map((m) => m.time)).toEqual(
           Array.from({ length: Math.floor(world.time / 10) + 1 }, (_, i) => i * 10),
         );
-        for (const i of Object.values(world.instances)) {
-          expect(i.reservedCpu).toBeLessThanOrEqual(i.cpuUnits);
-          expect(i.reservedMemory).toBeLessThanOrEqual(i.memoryMiB);
+        for (const i of [
+          ...Object.values(world.ecs.containerInstances),
+          ...Object.values(world.docker.hosts),
+        ]) {
+          const host = world.ec2.instances[i.id]!;
+          expect(i.reservedCpu).toBeLessThanOrEqual(host.cpuUnits);
+          expect(i.reservedMemory).toBeLessThanOrEqual(host.memoryMiB);
           expect(i.reservedCpu).toBeGreaterThanOrEqual(0);
         }
-        for (const t of Object.values(world.tasks)) {
+        for (const t of Object.values(world.ecs.tasks)) {
           if (t.lastStatus === 'RUNNING' && t.launchType === 'EC2')
-            expect(world.instances[t.instanceId!]!.state).toBe('running');
+            expect(world.ec2.instances[t.instanceId!]!.state).toBe('running');
         }
         expect(world.cost.total).toBeGreaterThanOrEqual(0);
       }),

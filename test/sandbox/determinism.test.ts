@@ -84,7 +84,7 @@ describe('the sandbox actor', () => {
     });
     actor.send({ type: 'sim.advance', seconds: 30 });
     expect(actor.getSnapshot().context.world.time).toBe(30);
-    expect(actor.getSnapshot().context.world.services.web!.runningCount).toBe(6);
+    expect(actor.getSnapshot().context.world.ecs.services.web!.runningCount).toBe(6);
   });
   it('undo rebuilds the world without the last learner action, at the same time', () => {
     const actor = createSandbox(scenario);

@@ -3,15 +3,20 @@ import { advance, applyAction, commandFor, createWorld, type World } from '../..
 import { loadScenario } from './helpers.ts';
 
 const scenario = loadScenario('why-orchestration-by-hand.yaml');
-const host = (w: World, name: string) => Object.values(w.instances).find((i) => i.name === name)!;
+const host = (w: World, name: string) =>
+  Object.values(w.ec2.instances).find((i) => i.name === name)!;
 const container = (w: World, name: string) =>
-  Object.values(w.containers).find((c) => c.name === name)!;
+  Object.values(w.docker.containers).find((c) => c.name === name)!;
 
 describe('orchestrator none: Docker hosts by hand', () => {
   it('starts with 15 containers in the tray and 5 storefront replicas running', () => {
     const world = createWorld(scenario);
-    expect(Object.values(world.containers).filter((c) => c.hostId === null)).toHaveLength(15);
-    expect(Object.values(world.containers).filter((c) => c.state === 'running')).toHaveLength(5);
+    expect(Object.values(world.docker.containers).filter((c) => c.hostId === null)).toHaveLength(
+      15,
+    );
+    expect(
+      Object.values(world.docker.containers).filter((c) => c.state === 'running'),
+    ).toHaveLength(5);
     expect(host(world, 'host-a').memoryMiB).toBe(3952);
     expect(host(world, 'host-a').cpuUnits).toBe(2048);
   });
@@ -33,9 +38,9 @@ describe('orchestrator none: Docker hosts by hand', () => {
       message: `orders is running on host-a (${host(world, 'host-a').id}).`,
       command,
     });
-    expect(after.toil).toBe(1);
+    expect(after.docker.toil).toBe(1);
     expect(container(after, 'orders').state).toBe('running');
-    expect(host(after, 'host-a').reservedCpu).toBe(256 + 512);
+    expect(after.docker.hosts[host(after, 'host-a').id]!.reservedCpu).toBe(256 + 512);
   });
 
   it('refuses a container that does not fit, saying what is short, and changes nothing', () => {
@@ -57,7 +62,7 @@ describe('orchestrator none: Docker hosts by hand', () => {
       error: `Refused: search does not fit on host-a (${host(world, 'host-a').id}): not enough CPU (needs 0.50 vCPU, 0.00 vCPU free) and memory (needs 1024 MiB, 368 MiB free).`,
     });
     expect(after).toBe(world);
-    expect(after.toil).toBe(4);
+    expect(after.docker.toil).toBe(4);
   });
 
   it('a crashed container stays dead until the learner starts it again', () => {
@@ -81,11 +86,11 @@ describe('orchestrator none: Docker hosts by hand', () => {
     ]);
     world = advance(world, 600);
     expect(container(world, 'orders').state).toBe('exited');
-    const toil = world.toil;
+    const toil = world.docker.toil;
     world = applyAction(world, { type: 'docker.container.start', containerId: 'orders' }).world;
     expect(container(world, 'orders').state).toBe('running');
     expect(container(world, 'orders').restartCount).toBe(1);
-    expect(world.toil).toBe(toil + 1);
+    expect(world.docker.toil).toBe(toil + 1);
   });
 
   it('scaling down by hand: stop then remove, one by one', () => {
@@ -103,8 +108,10 @@ describe('orchestrator none: Docker hosts by hand', () => {
       type: 'docker.container.remove',
       containerId: 'storefront-1',
     }).world;
-    expect(Object.values(world.containers).some((c) => c.name === 'storefront-1')).toBe(false);
-    expect(world.toil).toBe(2);
+    expect(Object.values(world.docker.containers).some((c) => c.name === 'storefront-1')).toBe(
+      false,
+    );
+    expect(world.docker.toil).toBe(2);
     world = advance(world, 10);
     expect(world.metrics.at(-1)!.services.storefront).toMatchObject({ desired: 4, running: 4 });
   });

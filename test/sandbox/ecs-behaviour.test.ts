@@ -32,7 +32,7 @@ const act = (w: World, action: Action) => {
   return r.world;
 };
 const tasksOf = (w: World, service: string) =>
-  Object.values(w.tasks).filter((t) => t.service === service);
+  Object.values(w.ecs.tasks).filter((t) => t.service === service);
 const web2: Action = {
   type: 'ecs.taskdef.register',
   taskDefinition: {
@@ -62,8 +62,8 @@ describe('rolling deployments', () => {
     expect(maxTotal).toBe(4);
     const running = tasksOf(w, 'web').filter((x) => x.lastStatus === 'RUNNING');
     expect(running.map((x) => x.taskDefinition)).toEqual(['web:2', 'web:2', 'web:2', 'web:2']);
-    const deployment = w.services.web!.deployments[0]!;
-    expect(w.services.web!.deployments).toHaveLength(1);
+    const deployment = w.ecs.services.web!.deployments[0]!;
+    expect(w.ecs.services.web!.deployments).toHaveLength(1);
     expect(w.events.map((e) => e.message)).toContain(
       `(service web) (deployment ${deployment.id}) deployment completed.`,
     );
@@ -138,7 +138,7 @@ describe('service scheduler and faults', () => {
     const victim = tasksOf(w, 'web')[0]!;
     w = act(w, { type: 'fault.crash', targetId: victim.id, oom: true });
     w = advance(w, 30);
-    const dead = w.tasks[victim.id]!;
+    const dead = w.ecs.tasks[victim.id]!;
     expect([dead.lastStatus, dead.stopCode, dead.stoppedReason]).toEqual([
       'STOPPED',
       'EssentialContainerExited',
@@ -156,7 +156,7 @@ describe('service scheduler and faults', () => {
     - {serviceName: web, taskDefinition: web, desiredCount: 3}`);
     const onA = tasksOf(w, 'web').find((x) => x.az === 'eu-west-3a')!;
     w = act(w, { type: 'fault.terminate-instance', instanceId: 'a1' });
-    expect(w.tasks[onA.id]).toMatchObject({
+    expect(w.ecs.tasks[onA.id]).toMatchObject({
       lastStatus: 'STOPPED',
       stoppedReason: `Host EC2 (instance ${onA.instanceId}) terminated.`,
     });
@@ -172,8 +172,8 @@ describe('service scheduler and faults', () => {
     - {serviceName: web, taskDefinition: web, desiredCount: 3}`);
     w = act(w, { type: 'ecs.container-instance.drain', instanceId: 'b1' });
     w = advance(w, 30);
-    const b1 = Object.values(w.instances).find((i) => i.name === 'b1')!;
-    expect(b1.agent!.status).toBe('DRAINING');
+    const b1 = Object.values(w.ec2.instances).find((i) => i.name === 'b1')!;
+    expect(w.ecs.containerInstances[b1.id]!.status).toBe('DRAINING');
     expect(
       tasksOf(w, 'web').filter((x) => x.lastStatus === 'RUNNING' && x.instanceId === b1.id),
     ).toHaveLength(0);
@@ -193,12 +193,12 @@ describe('service scheduler and faults', () => {
       software: 'ecs',
       name: 'late',
     });
-    const late = () => Object.values(w.instances).find((i) => i.name === 'late')!;
+    const late = () => Object.values(w.ec2.instances).find((i) => i.name === 'late')!;
     expect(late().state).toBe('pending');
     w = advance(w, 60);
     expect(late().state).toBe('running');
     w = advance(w, 40);
-    expect(late().agent!.status).toBe('ACTIVE');
+    expect(w.ecs.containerInstances[late().id]!.status).toBe('ACTIVE');
     w = act(w, { type: 'ecs.service.update', service: 'web', desiredCount: 2 });
     w = advance(w, 20);
     expect(
@@ -216,8 +216,8 @@ describe('load and service auto scaling', () => {
   traffic: {web: 1000}`);
     w = advance(w, 1);
     // Each 256-unit task serves 256 × 0.98 / 2 = 125.44 rps at 100 % CPU.
-    expect(w.load.web).toMatchObject({ rps: 1000, served: 250.88, cpu: 100 });
-    expect(w.load.web!.failed).toBeCloseTo(749.12, 6);
+    expect(w.elb.load.web).toMatchObject({ rps: 1000, served: 250.88, cpu: 100 });
+    expect(w.elb.load.web!.failed).toBeCloseTo(749.12, 6);
   });
 
   it('target tracking scales out after three datapoints, from the running count, then holds', () => {
@@ -225,15 +225,15 @@ describe('load and service auto scaling', () => {
     - {serviceName: web, taskDefinition: web, desiredCount: 2, autoScaling: {minCapacity: 2, maxCapacity: 6, targetCpu: 50}}
   traffic: {web: 200}`);
     w = advance(w, 179);
-    expect(w.services.web!.desiredCount).toBe(2);
+    expect(w.ecs.services.web!.desiredCount).toBe(2);
     w = advance(w, 1);
     // 100 rps per task → 2 % + 100 × 2 / 256 = 80.125 % → ⌈2 × 80.125 / 50⌉ = 4.
-    expect(w.services.web!.desiredCount).toBe(4);
+    expect(w.ecs.services.web!.desiredCount).toBe(4);
     expect(w.events.filter((e) => e.source === 'autoscaling').map((e) => e.message)).toEqual([
       'Successfully set desired count to 4. Change successfully fulfilled by ecs. (service/demo/web: ECSServiceAverageCPUUtilization 80.1 % vs target 50 %, 2 → 4)',
     ]);
     w = advance(w, 3600);
-    expect(w.services.web!.desiredCount).toBe(4);
+    expect(w.ecs.services.web!.desiredCount).toBe(4);
   });
 
   it('scales in after fifteen quiet datapoints, outside the cooldowns', () => {
@@ -241,10 +241,10 @@ describe('load and service auto scaling', () => {
     - {serviceName: web, taskDefinition: web, desiredCount: 6, autoScaling: {minCapacity: 2, maxCapacity: 6, targetCpu: 50}}
   traffic: {web: 60}`);
     w = advance(w, 899);
-    expect(w.services.web!.desiredCount).toBe(6);
+    expect(w.ecs.services.web!.desiredCount).toBe(6);
     w = advance(w, 1);
     // 10 rps per task → 2 % + 10 × 2 / 256 = 9.8 % → ⌈6 × 9.8 / 50⌉ = 2.
-    expect(w.services.web!.desiredCount).toBe(2);
+    expect(w.ecs.services.web!.desiredCount).toBe(2);
   });
 });
 
@@ -262,10 +262,10 @@ describe('Auto Scaling groups and AZ outages', () => {
         '    - {name: extra, type: t3.micro, az: eu-west-3a, software: docker}',
       ),
     );
-    const victim = Object.values(w.instances).find((i) => i.asg === 'ecs-asg')!;
+    const victim = Object.values(w.ec2.instances).find((i) => i.asg === 'ecs-asg')!;
     w = act(w, { type: 'fault.terminate-instance', instanceId: victim.id });
     w = advance(w, 1);
-    const live = Object.values(w.instances).filter(
+    const live = Object.values(w.ec2.instances).filter(
       (i) => i.asg === 'ecs-asg' && (i.state === 'pending' || i.state === 'running'),
     );
     expect(live).toHaveLength(3);
@@ -286,7 +286,7 @@ describe('Auto Scaling groups and AZ outages', () => {
         .map((x) => x.stoppedReason),
     ).toEqual(['Host EC2 unreachable: Availability Zone eu-west-3a is unavailable.']);
     w = advance(w, 200);
-    const live = Object.values(w.instances).filter(
+    const live = Object.values(w.ec2.instances).filter(
       (i) => i.asg === 'ecs-asg' && i.state === 'running',
     );
     expect(live.map((i) => i.az).sort()).toEqual(['eu-west-3b', 'eu-west-3b', 'eu-west-3c'].sort());
@@ -333,7 +333,7 @@ describe('AZ rebalancing', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 4, placementStrategy: [{type: binpack, field: memory}]}`);
     w = advance(w, 300);
-    expect(w.services.web!.availabilityZoneRebalancing).toBe('DISABLED');
+    expect(w.ecs.services.web!.availabilityZoneRebalancing).toBe('DISABLED');
     expect(new Set(tasksOf(w, 'web').map((t) => t.az)).size).toBe(1);
     expect(w.events.some((e) => e.message.includes('AZ balanced'))).toBe(false);
   });

@@ -110,7 +110,7 @@ describe('Fargate task sizes', () => {
       command: 'aws ecs register-task-definition --cli-input-json file://web.json',
     });
     const again = applyAction(ok.world, fargateTd('512', '2048'));
-    expect(again.world.taskDefinitions['web:2']?.memory).toBe(2048);
+    expect(again.world.ecs.taskDefinitions['web:2']?.memory).toBe(2048);
   });
 
   it('container memory above task memory is refused on EC2 too', () => {
@@ -146,7 +146,7 @@ describe('costs to the cent', () => {
     expect(world.cost.perHour).toBeCloseTo(0.1592, 10);
     expect(
       world.cost.byResource[
-        Object.values(world.instances).find((i) => i.name === 'a')!.id
+        Object.values(world.ec2.instances).find((i) => i.name === 'a')!.id
       ]!.toFixed(6),
     ).toBe('0.112000');
     // A new t3.medium that runs for only ~10 s is billed the 60 s minimum: 0.0472 / 60 = $0.000787.
@@ -157,9 +157,9 @@ describe('costs to the cent', () => {
       software: 'docker',
       name: 'short',
     }).world;
-    const id = Object.values(world.instances).find((i) => i.name === 'short')!.id;
+    const id = Object.values(world.ec2.instances).find((i) => i.name === 'short')!.id;
     world = advance(world, 70);
-    expect(world.instances[id]!.state).toBe('running');
+    expect(world.ec2.instances[id]!.state).toBe('running');
     world = applyAction(world, { type: 'ec2.instance.terminate', instanceId: 'short' }).world;
     world = advance(world, 30);
     expect(world.cost.byResource[id]!.toFixed(6)).toBe((0.0472 / 60).toFixed(6));
@@ -173,10 +173,10 @@ describe('costs to the cent', () => {
       taskDefinition: 'web',
       launchType: 'FARGATE',
     }).world;
-    const task = Object.values(world.tasks)[0]!;
+    const task = Object.values(world.ecs.tasks)[0]!;
     world = advance(world, 3600);
     expect(world.cost.byKind.fargate!.toFixed(5)).toBe('0.05678');
-    expect(world.tasks[task.id]!.lastStatus).toBe('RUNNING');
+    expect(world.ecs.tasks[task.id]!.lastStatus).toBe('RUNNING');
     world = applyAction(world, { type: 'ecs.task.stop', taskId: task.id }).world;
     world = advance(world, 60);
     // Billing stops when the task is STOPPED (DEACTIVATING 5 s + STOPPING 3 s + DEPROVISIONING 5 s = 13 s more).
@@ -191,12 +191,12 @@ describe('costs to the cent', () => {
       taskDefinition: 'web',
       launchType: 'FARGATE',
     }).world;
-    const id = Object.keys(world.tasks)[0]!;
+    const id = Object.keys(world.ecs.tasks)[0]!;
     world = advance(world, 20);
     world = applyAction(world, { type: 'ecs.task.stop', taskId: id }).world;
     world = advance(world, 30);
     const hourly = 0.25 * 0.04656 + 0.5 * 0.00511;
-    expect(world.tasks[id]!.lastStatus).toBe('STOPPED');
+    expect(world.ecs.tasks[id]!.lastStatus).toBe('STOPPED');
     expect(world.cost.byResource[id]!.toFixed(8)).toBe(((60 * hourly) / 3600).toFixed(8));
   });
 });

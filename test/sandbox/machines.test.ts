@@ -6,19 +6,16 @@ import {
   type AnyStateMachine,
 } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { agentMachine } from '../../sandbox/services/ecs/agent-machine.ts';
-import { containerMachine } from '../../sandbox/services/docker/container-machine.ts';
-import { instanceMachine } from '../../sandbox/services/ec2/instance-machine.ts';
-import { taskMachine } from '../../sandbox/services/ecs/task-machine.ts';
+import { AGENT_TABLE, agentMachine } from '../../sandbox/services/ecs/agent-machine.ts';
+import {
+  CONTAINER_TABLE,
+  containerMachine,
+} from '../../sandbox/services/docker/container-machine.ts';
+import { INSTANCE_TABLE, instanceMachine } from '../../sandbox/services/ec2/instance-machine.ts';
+import { TASK_TABLE, taskMachine } from '../../sandbox/services/ecs/task-machine.ts';
 import { sandboxMachine } from '../../sandbox/machines/sandbox-machine.ts';
 import { loadScenario } from './helpers.ts';
-import {
-  AGENT_TABLE,
-  CONTAINER_TABLE,
-  INSTANCE_TABLE,
-  TASK_TABLE,
-  type TransitionTable,
-} from '../../sandbox/engine/machine-table.ts';
+import type { TransitionTable } from '../../sandbox/engine/machine-table.ts';
 
 /** The table the engine uses must say exactly what xstate's own transition() says. */
 function expectTableMatchesMachine(

@@ -12,7 +12,7 @@ import {
   type PlacementRequest,
 } from '../../sandbox/services/ecs/placement.ts';
 import { parseQuery } from '../../sandbox/services/ecs/cluster-query.ts';
-import { containerInstanceId } from '../../sandbox/engine/world-ops.ts';
+import { containerInstanceId } from '../../sandbox/services/ecs/ecs-ops.ts';
 import { scenarioFromYaml } from './helpers.ts';
 
 function cluster(instances: string, extra = ''): Scenario {
@@ -35,7 +35,11 @@ solution: []
 }
 
 const byName = (world: World, name: string) =>
-  Object.values(world.instances).find((i) => i.name === name)!;
+  Object.values(world.ec2.instances).find((i) => i.name === name)!;
+/** The ECS container instance on the host with this Name tag. */
+const ciByName = (world: World, name: string) =>
+  world.ecs.containerInstances[byName(world, name).id]!;
+const nameOf = (world: World, id: string) => world.ec2.instances[id]!.name;
 const req = (over: Partial<PlacementRequest> = {}): PlacementRequest => ({
   group: 'service:web',
   cpu: 512,
@@ -53,24 +57,24 @@ describe('placement strategies (hand-computed)', () => {
   it('binpack on memory picks the instance left with the least free memory', () => {
     const world = createWorld(cluster(three));
     // a1: 3952 registered, 2048 reserved → 880 left after the task; a2: 2928; b1 (7987): 6963.
-    byName(world, 'a1').reservedMemory = 2048;
+    ciByName(world, 'a1').reservedMemory = 2048;
     const choice = chooseInstance(
       world,
       new PlacementIndex(world),
       req({ strategies: [{ type: 'binpack', field: 'memory' }] }),
     );
-    expect(choice.ok && choice.instance.name).toBe('a1');
+    expect(choice.ok && nameOf(world, choice.instance.id)).toBe('a1');
   });
 
   it('binpack on cpu uses CPU units', () => {
     const world = createWorld(cluster(three));
-    byName(world, 'a2').reservedCpu = 1024; // a2 keeps 512 units after the task; a1 1536; b1 1536
+    ciByName(world, 'a2').reservedCpu = 1024; // a2 keeps 512 units after the task; a1 1536; b1 1536
     const choice = chooseInstance(
       world,
       new PlacementIndex(world),
       req({ strategies: [{ type: 'binpack', field: 'cpu' }] }),
     );
-    expect(choice.ok && choice.instance.name).toBe('a2');
+    expect(choice.ok && nameOf(world, choice.instance.id)).toBe('a2');
   });
 
   it('the default spreads by AZ first, then by instance', () => {
@@ -78,7 +82,7 @@ describe('placement strategies (hand-computed)', () => {
       cluster(three, '  services: [{serviceName: web, taskDefinition: web, desiredCount: 3}]'),
     );
     // Three tasks over AZs a, a, b: first a1 (AZ a, first launched), then b1 (AZ b has 0), then a2 (AZ a tie, a2 has 0 on it).
-    const hosts = Object.values(world.tasks).map((t) =>
+    const hosts = Object.values(world.ecs.tasks).map((t) =>
       byName(world, 'a1').id === t.instanceId
         ? 'a1'
         : byName(world, 'a2').id === t.instanceId
@@ -95,8 +99,8 @@ describe('placement strategies (hand-computed)', () => {
         '  services: [{serviceName: web, taskDefinition: web, desiredCount: 2, placementStrategy: [{type: spread, field: instanceId}]}]',
       ),
     );
-    const hosts = Object.values(world.tasks).map(
-      (t) => Object.values(world.instances).find((i) => i.id === t.instanceId)!.name,
+    const hosts = Object.values(world.ecs.tasks).map(
+      (t) => Object.values(world.ec2.instances).find((i) => i.id === t.instanceId)!.name,
     );
     expect(hosts).toEqual(['a1', 'a2']);
   });
@@ -109,7 +113,7 @@ describe('placement strategies (hand-computed)', () => {
         new PlacementIndex(world),
         req({ strategies: [{ type: 'random' }] }),
       );
-      return c.ok ? c.instance.name : null;
+      return c.ok ? nameOf(world, c.instance.id) : null;
     };
     expect(['a1', 'a2', 'b1']).toContain(pick());
     expect(pick()).toBe(pick());
@@ -128,7 +132,7 @@ describe('placement constraints', () => {
         '  services: [{serviceName: web, taskDefinition: web, desiredCount: 3, placementConstraints: [{type: distinctInstance}]}]',
       ),
     );
-    expect(new Set(Object.values(world.tasks).map((t) => t.instanceId)).size).toBe(3);
+    expect(new Set(Object.values(world.ecs.tasks).map((t) => t.instanceId)).size).toBe(3);
     world = applyAction(world, {
       type: 'ecs.service.update',
       service: 'web',
@@ -149,7 +153,7 @@ describe('placement constraints', () => {
         constraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' }],
       }),
     );
-    expect(c.ok && c.instance.name).toBe('b1');
+    expect(c.ok && nameOf(world, c.instance.id)).toBe('b1');
   });
 
   it('memberOf with in [..] and not(task:group == …)', () => {
@@ -162,7 +166,7 @@ describe('placement constraints', () => {
         ),
       ),
     );
-    expect(Object.values(world.tasks).map((t) => t.az)).toEqual(['eu-west-3c']);
+    expect(Object.values(world.ecs.tasks).map((t) => t.az)).toEqual(['eu-west-3c']);
     const c = chooseInstance(
       world,
       new PlacementIndex(world),
@@ -176,7 +180,7 @@ describe('placement constraints', () => {
         ],
       }),
     );
-    expect(c.ok && c.instance.name).toBe('b1');
+    expect(c.ok && nameOf(world, c.instance.id)).toBe('b1');
   });
 
   it('query syntax errors name the column', () => {
@@ -229,7 +233,7 @@ describe('unable to place: the exact service events', () => {
       applyAction(world, { type: 'ecs.service.update', service: 'web', desiredCount: 4 }).world,
       2,
     );
-    const ci = containerInstanceId(byName(world, 'a1'));
+    const ci = containerInstanceId(ciByName(world, 'a1'));
     expect(world.events.filter((e) => e.level === 'warning').map((e) => e.message)).toEqual([
       `service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${ci} has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
     ]);
@@ -243,7 +247,7 @@ describe('unable to place: the exact service events', () => {
   services: [{serviceName: crunch, taskDefinition: cpu-heavy, desiredCount: 2}]`,
     );
     const world = advance(createWorld(s), 1);
-    const ci = containerInstanceId(byName(world, 'a1'));
+    const ci = containerInstanceId(ciByName(world, 'a1'));
     expect(
       world.events.some(
         (e) =>
@@ -278,7 +282,7 @@ describe('unable to place: the exact service events', () => {
       desiredCount: 1,
     }).world;
     world = advance(world, 1);
-    const ci = containerInstanceId(byName(world, 'a1'));
+    const ci = containerInstanceId(ciByName(world, 'a1'));
     expect(world.events.at(-1)!.message).toBe(
       `service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${ci} encountered error "AGENT". For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
     );
@@ -326,12 +330,15 @@ describe('host ports', () => {
         `${portTd}\n  services: [{serviceName: web, taskDefinition: fixed, desiredCount: 2}]`,
       ),
     );
-    expect(Object.values(world.instances).map((i) => i.usedPorts)).toEqual([[80], [80]]);
+    expect(Object.values(world.ecs.containerInstances).map((i) => i.usedPorts)).toEqual([
+      [80],
+      [80],
+    ]);
     world = advance(
       applyAction(world, { type: 'ecs.service.update', service: 'web', desiredCount: 3 }).world,
       1,
     );
-    const closest = containerInstanceId(byName(world, 'a1'));
+    const closest = containerInstanceId(ciByName(world, 'a1'));
     expect(world.events.at(-1)!.message).toBe(
       `service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance ${closest} is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
     );
@@ -349,7 +356,9 @@ describe('host ports', () => {
         `${portTd}\n  services: [{serviceName: web, taskDefinition: dynamic, desiredCount: 4}]`,
       ),
     );
-    expect(Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(4);
+    expect(Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(
+      4,
+    );
     expect(applyAction(world, { type: 'ecs.task.run', taskDefinition: 'ssh' }).result).toEqual({
       ok: false,
       field: 'count',
@@ -371,7 +380,7 @@ describe('host ports', () => {
     }).world;
     world = advance(world, 30);
     expect(
-      Object.values(world.instances)
+      Object.values(world.ecs.containerInstances)
         .map((i) => i.usedPorts.length)
         .sort(),
     ).toEqual([0, 1]);

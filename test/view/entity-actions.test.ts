@@ -6,7 +6,7 @@ import {
   taskMenu,
 } from '../../src/lib/sandbox-view/entity-actions.ts';
 import { inspect } from '../../src/lib/sandbox-view/inspect-details.ts';
-import { byId, container, instance, task, world } from './world-fixture.ts';
+import { byId, container, containerInstance, instance, task, world } from './world-fixture.ts';
 
 const all = { allowedActions: [] };
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
@@ -46,29 +46,21 @@ describe('context menus', () => {
   });
 
   it('offers instance actions by state and agent', () => {
-    const ecs = instance('i-1', 'eu-west-3a', {
-      software: 'ecs',
-      agent: {
-        status: 'ACTIVE',
-        connected: true,
-        containerInstanceArn: 'arn',
-        registeredAt: 0,
-        nextTransitionAt: null,
-      },
-    });
+    const ecs = instance('i-1', 'eu-west-3a', { bootstrap: 'ecs' });
+    const agent = containerInstance('i-1', 'eu-west-3a');
     // Faults are always offered; everyday actions only when the scenario allows them.
-    expect(labels(instanceMenu(ecs, { allowedActions: ['ec2.instance.launch'] }))).toEqual([
+    expect(labels(instanceMenu(ecs, agent, { allowedActions: ['ec2.instance.launch'] }))).toEqual([
       'Inspect details',
       'Instance failure (fault)',
       'Disconnect ECS agent (fault)',
     ]);
-    expect(labels(instanceMenu(ecs, all))).toEqual([
+    expect(labels(instanceMenu(ecs, agent, all))).toEqual([
       'Inspect details',
       'Terminate instance',
       'Instance failure (fault)',
       'Disconnect ECS agent (fault)',
     ]);
-    expect(labels(instanceMenu({ ...ecs, state: 'shutting-down' }, all))).toEqual([
+    expect(labels(instanceMenu({ ...ecs, state: 'shutting-down' }, agent, all))).toEqual([
       'Inspect details',
     ]);
   });
@@ -124,7 +116,8 @@ describe('the inspector', () => {
 
   it('shows a task’s stop reason and an instance’s cost so far', () => {
     const w = world({
-      instances: byId([instance('i-1', 'eu-west-3a', { reservedCpu: 512 })]),
+      instances: byId([instance('i-1', 'eu-west-3a')]),
+      dockerHosts: byId([{ id: 'i-1', reservedCpu: 512, reservedMemory: 0, runningCount: 0 }]),
       tasks: byId([
         task('abcdef0123456789abcdef0123456789', {
           lastStatus: 'STOPPED',

@@ -59,7 +59,7 @@ describe('layoutWorld', () => {
       world({
         time: 200,
         orchestrator: 'ecs',
-        instances: byId([instance('i-1', 'eu-west-3a', { software: 'ecs' })]),
+        instances: byId([instance('i-1', 'eu-west-3a', { bootstrap: 'ecs' })]),
         tasks: byId([
           task('t-run', { instanceId: 'i-1' }),
           task('t-wait', { lastStatus: 'PROVISIONING' }),

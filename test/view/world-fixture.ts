@@ -1,5 +1,16 @@
-/** Hand-built worlds for the view's pure tests (no engine needed). */
-import type { Container, Instance, MetricSample, SimEvent, Task, World } from '@sandbox';
+/** Hand-built worlds for the view's pure tests: the engine's empty world plus hand-made entities. */
+import {
+  emptyWorld,
+  type Container,
+  type ContainerInstance,
+  type CoreWorld,
+  type DockerHost,
+  type Instance,
+  type MetricSample,
+  type SimEvent,
+  type Task,
+  type World,
+} from '@sandbox';
 
 export function instance(id: string, az: string, extra: Partial<Instance> = {}): Instance {
   return {
@@ -8,23 +19,18 @@ export function instance(id: string, az: string, extra: Partial<Instance> = {}):
     type: 't3.medium',
     az,
     state: 'running',
-    software: 'docker',
+    bootstrap: 'docker',
     launchedAt: 0,
     cpuUnits: 2048,
     memoryMiB: 3891,
     pricePerHour: 0.0472,
-    agent: null,
     asg: null,
     chores: [],
     reachable: true,
-    reservedCpu: 0,
-    reservedMemory: 0,
-    runningCount: 0,
     cpuUtilization: 0,
     nextTransitionAt: null,
     billedSeconds: 0,
     impairedAt: null,
-    usedPorts: [],
     ...extra,
   };
 }
@@ -79,7 +85,40 @@ export function task(id: string, extra: Partial<Task> = {}): Task {
 }
 
 export function event(id: number, extra: Partial<SimEvent> = {}): SimEvent {
-  return { id, time: id * 10, source: 'docker', level: 'info', message: `event ${id}`, ...extra };
+  return {
+    id,
+    time: id * 10,
+    source: 'docker',
+    level: 'info',
+    message: `event ${id}`,
+    cause: { kind: 'scenario' },
+    ...extra,
+  };
+}
+
+/** An ECS container instance registered on host `id` (ACTIVE, connected). */
+export function containerInstance(
+  id: string,
+  az: string,
+  extra: Partial<ContainerInstance> = {},
+): ContainerInstance {
+  return {
+    id,
+    containerInstanceArn: `arn:aws:ecs:eu-west-3:123456789012:container-instance/demo/${id}`,
+    status: 'ACTIVE',
+    connected: true,
+    registeredAt: 0,
+    nextTransitionAt: null,
+    az,
+    type: 't3.medium',
+    cpuUnits: 2048,
+    memoryMiB: 3891,
+    reservedCpu: 0,
+    reservedMemory: 0,
+    usedPorts: [],
+    runningCount: 0,
+    ...extra,
+  };
 }
 
 export function sample(time: number, extra: Partial<MetricSample> = {}): MetricSample {
@@ -94,38 +133,30 @@ export function sample(time: number, extra: Partial<MetricSample> = {}): MetricS
   };
 }
 
-export function world(extra: Partial<World> = {}): World {
+/** Core fields to override, and the entities to put in each service's slice. */
+export interface WorldSpec extends Partial<CoreWorld> {
+  instances?: Record<string, Instance>;
+  containers?: Record<string, Container>;
+  dockerHosts?: Record<string, DockerHost>;
+  tasks?: Record<string, Task>;
+  containerInstances?: Record<string, ContainerInstance>;
+}
+
+export function world(spec: WorldSpec = {}): World {
+  const { instances, containers, dockerHosts, tasks, containerInstances, ...core } = spec;
+  const base = emptyWorld({ scenarioId: 'test', orchestrator: core.orchestrator ?? 'none' });
   return {
-    scenarioId: 'test',
-    seed: 1,
+    ...base,
     rng: 1,
-    time: 0,
-    region: 'eu-west-3',
-    azs: ['eu-west-3a', 'eu-west-3b', 'eu-west-3c'],
-    azDown: [],
-    orchestrator: 'none',
-    accountId: '123456789012',
-    instances: {},
-    containers: {},
-    cluster: null,
-    taskDefinitions: {},
-    tasks: {},
-    services: {},
-    autoScalingGroups: {},
-    loadBalancers: {},
-    traffic: {},
-    load: {},
-    toil: 0,
-    cost: { total: 0, perHour: 0, byResource: {}, byKind: {} },
-    events: [],
-    metrics: [],
-    log: [],
-    allowedActions: [],
-    longestPending: {},
-    script: [],
-    scriptCursor: 0,
     nextEventId: 0,
-    ...extra,
+    ...core,
+    ec2: { ...base.ec2, instances: instances ?? {} },
+    docker: { ...base.docker, containers: containers ?? {}, hosts: dockerHosts ?? {} },
+    ecs: {
+      ...base.ecs,
+      tasks: tasks ?? {},
+      containerInstances: containerInstances ?? {},
+    },
   };
 }
 

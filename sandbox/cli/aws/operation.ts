@@ -49,10 +49,10 @@ export function awsOut(value: unknown, globals: GlobalOptions, api: string): Com
 export function checkCluster(world: World, args: ParsedArgs, api: string): CommandOutput | null {
   const given = typeof args['cluster'] === 'string' ? (args['cluster'] as string) : 'default';
   const name = given.includes('/') ? given.slice(given.lastIndexOf('/') + 1) : given;
-  if (!world.cluster || world.cluster.name !== name) {
+  if (!world.ecs.cluster || world.ecs.cluster.name !== name) {
     const hint =
-      world.cluster && given === 'default' && !('cluster' in args)
-        ? ` (this sandbox's cluster is '${world.cluster.name}': add --cluster ${world.cluster.name})`
+      world.ecs.cluster && given === 'default' && !('cluster' in args)
+        ? ` (this sandbox's cluster is '${world.ecs.cluster.name}': add --cluster ${world.ecs.cluster.name})`
         : '';
     return awsError(api, 'ClusterNotFoundException', `Cluster not found.${hint}`);
   }

@@ -49,7 +49,7 @@ export function daemonError(text: string): CommandOutput {
 
 /** Containers on this host, found by name or by a unique id prefix, as Docker does. */
 export function findOnHost(world: World, host: Instance, ref: string): Container | null {
-  const onHost = Object.values(world.containers).filter((c) => c.hostId === host.id);
+  const onHost = Object.values(world.docker.containers).filter((c) => c.hostId === host.id);
   const byName = onHost.find((c) => c.name === ref || `/${c.name}` === ref);
   if (byName) return byName;
   const byId = onHost.filter((c) => c.id.startsWith(ref));
@@ -72,8 +72,8 @@ export function noHost(): CommandOutput {
 }
 
 export function dockerHosts(world: World): Instance[] {
-  return Object.values(world.instances).filter(
-    (i) => i.software === 'docker' && i.state !== 'terminated',
+  return Object.values(world.ec2.instances).filter(
+    (i) => i.bootstrap === 'docker' && i.state !== 'terminated',
   );
 }
 

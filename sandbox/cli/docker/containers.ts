@@ -29,15 +29,15 @@ export const run: DockerCommand = {
     if (!host) return output(noHost());
     const image = positionals[0] as string;
     const w = env.world;
-    const tray = Object.values(w.containers).filter((c) => c.hostId === null);
+    const tray = Object.values(w.docker.containers).filter((c) => c.hostId === null);
     const name = typeof flags['name'] === 'string' ? flags['name'] : undefined;
     const candidate =
       name !== undefined ? tray.find((c) => c.name === name) : tray.find((c) => c.image === image);
     if (
       name !== undefined &&
-      Object.values(w.containers).some((c) => c.name === name && c.hostId !== null)
+      Object.values(w.docker.containers).some((c) => c.name === name && c.hostId !== null)
     ) {
-      const other = Object.values(w.containers).find((c) => c.name === name) as Container;
+      const other = Object.values(w.docker.containers).find((c) => c.name === name) as Container;
       return output(
         fail(
           `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${shortId(other.id)}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.`,
@@ -167,7 +167,7 @@ export const ps: DockerCommand = {
     const w = env.world;
     const filter = psFilter(flags['filter']);
     if (!filter.ok) return output(filter.error);
-    const list = Object.values(w.containers)
+    const list = Object.values(w.docker.containers)
       .filter(
         (c) =>
           c.hostId === host.id &&
@@ -209,7 +209,7 @@ export function lifecycle(
       if (!host) {
         // Containers still in the tray were never created on a host: `docker rm` discards them.
         const tray = positionals.map((ref) =>
-          Object.values(env.world.containers).find(
+          Object.values(env.world.docker.containers).find(
             (c) => c.hostId === null && (c.name === ref || c.id === ref),
           ),
         );

@@ -169,8 +169,8 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
   if (contextName !== null && command.name !== 'context') {
     const w = env.world;
     const inst =
-      own(w.instances, contextName) ??
-      Object.values(w.instances).find((h) => h.name === contextName);
+      own(w.ec2.instances, contextName) ??
+      Object.values(w.ec2.instances).find((h) => h.name === contextName);
     if (!inst || inst.state === 'terminated')
       return output(
         fail(
@@ -178,7 +178,7 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
           1,
         ),
       );
-    if (inst.software !== 'docker') {
+    if (inst.bootstrap !== 'docker') {
       if (command.name === 'ps' && inst.state === 'running') {
         return output(ecsHostPs(env.world, inst, flags['all'] === true, flags['quiet'] === true));
       }

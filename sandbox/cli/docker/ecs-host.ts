@@ -1,4 +1,5 @@
 /** `docker ps` on an ECS container instance (read-only: ECS owns these containers). */
+import { containerInstanceOf } from '../../engine/queries.ts';
 import { own } from '../../model/record.ts';
 import type { Instance, World } from '../../model/types.ts';
 import { columns, humanDuration } from '../format.ts';
@@ -24,19 +25,19 @@ export function ecsHostPs(
         image: 'amazon/amazon-ecs-agent:latest',
         started: agentStarted,
         status:
-          host.agent?.connected === false
+          containerInstanceOf(world, host.id)?.connected === false
             ? 'Exited (1) 5 seconds ago'
             : `Up ${humanDuration(world.time - agentStarted)} (healthy)`,
         name: 'ecs-agent',
       },
     ];
-  const tasks = Object.values(world.tasks)
+  const tasks = Object.values(world.ecs.tasks)
     .filter((t) => t.instanceId === host.id)
     .filter((t) =>
       all ? t.startedAt !== undefined : t.lastStatus === 'RUNNING' && t.startedAt !== undefined,
     );
   for (const task of tasks) {
-    const definition = own(world.taskDefinitions, task.taskDefinition);
+    const definition = own(world.ecs.taskDefinitions, task.taskDefinition);
     const [family = task.taskDefinition, revision = ''] = task.taskDefinition.split(':');
     for (const [index, container] of (definition?.containerDefinitions ?? []).entries()) {
       const started = task.startedAt ?? world.time;

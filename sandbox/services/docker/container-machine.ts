@@ -4,6 +4,7 @@
  * `created` with no host = waiting in the unplaced tray.
  */
 import { setup } from 'xstate';
+import { deriveTable } from '../../engine/machine-table.ts';
 
 export type ContainerMachineEvent =
   | { type: 'container.place' }
@@ -30,3 +31,5 @@ export const containerMachine = setup({
     removed: { type: 'final' },
   },
 });
+
+export const CONTAINER_TABLE = deriveTable(containerMachine);

@@ -3,31 +3,29 @@
  * manual action; nothing restarts a dead container. Refusals say what does not fit.
  */
 import { own } from '../../model/record.ts';
-import type { Action, ActionResult } from '../../model/actions.ts';
-import type { Container, Instance, World } from '../../model/types.ts';
+import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
+import type { Container, DockerHost, Instance, World } from '../../model/types.ts';
+import type { EngineContext } from '../../engine/module.ts';
 import { emit } from '../../engine/events.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 
-type Handler<T extends Action['type']> = (
-  world: World,
-  action: Extract<Action, { type: T }>,
-) => ActionResult;
+type Handler<T extends ActionType> = (ctx: EngineContext, action: ActionOf<T>) => ActionResult;
 
 export function findContainer(world: World, ref: string): Container | null {
-  const byId = own(world.containers, ref);
+  const byId = own(world.docker.containers, ref);
   if (byId) return byId;
-  for (const id in world.containers)
-    if (world.containers[id]!.name === ref) return world.containers[id]!;
-  for (const id in world.containers)
-    if (id.startsWith(ref) && ref.length >= 4) return world.containers[id]!;
+  for (const id in world.docker.containers)
+    if (world.docker.containers[id]!.name === ref) return world.docker.containers[id]!;
+  for (const id in world.docker.containers)
+    if (id.startsWith(ref) && ref.length >= 4) return world.docker.containers[id]!;
   return null;
 }
 
 export function hostFree(world: World, host: Instance): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
-  for (const id in world.containers) {
-    const c = world.containers[id]!;
+  for (const id in world.docker.containers) {
+    const c = world.docker.containers[id]!;
     if (c.hostId === host.id && c.state === 'running') {
       cpu += c.cpu;
       memory += c.memoryMiB;
@@ -36,16 +34,27 @@ export function hostFree(world: World, host: Instance): { cpu: number; memory: n
   return { cpu: host.cpuUnits - cpu, memory: host.memoryMiB - memory };
 }
 
-function syncHost(world: World, host: Instance): void {
+/** The Docker daemon's view of a host, created when it first runs a container. */
+export function dockerHost(world: World, id: string): DockerHost {
+  return (world.docker.hosts[id] ??= { id, reservedCpu: 0, reservedMemory: 0, runningCount: 0 });
+}
+
+export function syncHost(world: World, host: Instance): void {
   const free = hostFree(world, host);
-  host.reservedCpu = host.cpuUnits - free.cpu;
-  host.reservedMemory = host.memoryMiB - free.memory;
+  const d = dockerHost(world, host.id);
+  d.reservedCpu = host.cpuUnits - free.cpu;
+  d.reservedMemory = host.memoryMiB - free.memory;
   let n = 0;
-  for (const id in world.containers) {
-    const c = world.containers[id]!;
+  for (const id in world.docker.containers) {
+    const c = world.docker.containers[id]!;
     if (c.hostId === host.id && c.state === 'running') n++;
   }
-  host.runningCount = n;
+  d.runningCount = n;
+}
+
+/** Every manual container operation a learner does by hand is toil. */
+function countToil(ctx: EngineContext): void {
+  if (ctx.by === 'learner') ctx.world.docker.toil++;
 }
 
 const label = (h: Instance) => (h.name ? `${h.name} (${h.id})` : h.id);
@@ -84,13 +93,14 @@ function usableHost(world: World, ref: string): Instance | ActionResult {
   return host;
 }
 
-const place: Handler<'docker.container.place'> = (world, action) => {
+export const place: Handler<'docker.container.place'> = (ctx, action) => {
+  const world = ctx.world;
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
   const host = usableHost(world, action.hostId);
   if ('ok' in host) return host;
-  const current = c.hostId ? world.instances[c.hostId] : undefined;
+  const current = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
   const hostGone = !current || current.state === 'terminated' || current.state === 'shutting-down';
   if (c.state !== 'created' && !(c.state === 'exited' && hostGone)) {
     return {
@@ -115,10 +125,12 @@ const place: Handler<'docker.container.place'> = (world, action) => {
     `container start ${c.id} (image=${c.image}, name=${c.name}) on ${label(host)}`,
     { subject: c.id },
   );
+  countToil(ctx);
   return { ok: true, message: `${c.name} is running on ${label(host)}.`, command: '' };
 };
 
-const start: Handler<'docker.container.start'> = (world, action) => {
+export const start: Handler<'docker.container.start'> = (ctx, action) => {
+  const world = ctx.world;
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -144,10 +156,12 @@ const start: Handler<'docker.container.start'> = (world, action) => {
   emit(world, 'docker', 'info', `container start ${c.id} (image=${c.image}, name=${c.name})`, {
     subject: c.id,
   });
+  countToil(ctx);
   return { ok: true, message: `${c.name} restarted on ${label(host)}.`, command: '' };
 };
 
-const stop: Handler<'docker.container.stop'> = (world, action) => {
+export const stop: Handler<'docker.container.stop'> = (ctx, action) => {
+  const world = ctx.world;
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -156,15 +170,17 @@ const stop: Handler<'docker.container.stop'> = (world, action) => {
   c.state = 'exited';
   c.exitCode = 0;
   c.finishedAt = world.time;
-  const host = c.hostId ? world.instances[c.hostId] : undefined;
+  const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
   if (host) syncHost(world, host);
   emit(world, 'docker', 'info', `container stop ${c.id} (image=${c.image}, name=${c.name})`, {
     subject: c.id,
   });
+  countToil(ctx);
   return { ok: true, message: `${c.name} stopped.`, command: '' };
 };
 
-const remove: Handler<'docker.container.remove'> = (world, action) => {
+export const remove: Handler<'docker.container.remove'> = (ctx, action) => {
+  const world = ctx.world;
   const c = findContainer(world, action.containerId);
   if (!c)
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
@@ -175,12 +191,13 @@ const remove: Handler<'docker.container.remove'> = (world, action) => {
       error: `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
     };
   }
-  const host = c.hostId ? world.instances[c.hostId] : undefined;
-  delete world.containers[c.id];
+  const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
+  delete world.docker.containers[c.id];
   if (host) syncHost(world, host);
   emit(world, 'docker', 'info', `container destroy ${c.id} (image=${c.image}, name=${c.name})`, {
     subject: c.id,
   });
+  countToil(ctx);
   return { ok: true, message: `${c.name} removed.`, command: '' };
 };
 
@@ -197,7 +214,7 @@ export function crashContainer(
   c.exitCode = oom ? 137 : exitCode;
   c.oomKilled = oom;
   c.finishedAt = world.time;
-  const host = c.hostId ? world.instances[c.hostId] : undefined;
+  const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
   if (host) syncHost(world, host);
   if (oom)
     emit(world, 'docker', 'error', `container oom ${c.id} (image=${c.image}, name=${c.name})`, {
@@ -217,11 +234,27 @@ export function crashContainer(
   };
 }
 
-export const dockerActions = {
-  'docker.container.place': place,
-  'docker.container.start': start,
-  'docker.container.stop': stop,
-  'docker.container.remove': remove,
-} as const;
-
-export { syncHost };
+/** The host went away: its running containers die with it. */
+export function loseContainersOn(world: World, instance: Instance): void {
+  for (const id in world.docker.containers) {
+    const c = world.docker.containers[id]!;
+    if (c.hostId === instance.id && c.state === 'running') {
+      c.state = 'exited';
+      c.exitCode = 137;
+      c.finishedAt = world.time;
+      emit(
+        world,
+        'docker',
+        'error',
+        `container die ${c.id} (exitCode=137, image=${c.image}, name=${c.name}): host ${instance.id} is ${instance.state}`,
+        { subject: c.id },
+      );
+    }
+  }
+  const d = own(world.docker.hosts, instance.id);
+  if (d) {
+    d.reservedCpu = 0;
+    d.reservedMemory = 0;
+    d.runningCount = 0;
+  }
+}

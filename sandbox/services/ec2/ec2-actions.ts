@@ -1,29 +1,29 @@
-/** EC2, Auto Scaling and fault actions, shared by every orchestrator. */
+/**
+ * EC2 and Auto Scaling actions, and the infrastructure faults (an instance terminated, an AZ
+ * down or back). Faults change EC2 and announce a domain event; each service answers for its
+ * own workloads.
+ */
 import { own } from '../../model/record.ts';
-import { INSTANCE_TYPES, OOM_EXIT_CODE } from '../../model/aws-data.ts';
+import { INSTANCE_TYPES } from '../../model/aws-data.ts';
 import { LIMITS } from '../../model/constants.ts';
-import type { Action, ActionResult } from '../../model/actions.ts';
-import type { Task, World } from '../../model/types.ts';
-import { crashContainer, findContainer } from '../docker/docker-actions.ts';
-import { ecsMessages } from '../ecs/messages.ts';
-import { emit } from '../../engine/events.ts';
-import { findInstance, launchInstance, sendInstance, sendTask } from '../../engine/world-ops.ts';
-import { taskList } from '../../engine/task-list.ts';
+import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
+import type { World } from '../../model/types.ts';
+import type { EngineContext } from '../../engine/module.ts';
+import { findInstance } from '../../engine/world-ops.ts';
+import { launchInstance, sendInstance } from './instances.ts';
 
-type Handler<T extends Action['type']> = (
-  world: World,
-  action: Extract<Action, { type: T }>,
-) => ActionResult;
+type Handler<T extends ActionType> = (ctx: EngineContext, action: ActionOf<T>) => ActionResult;
 const fail = (field: string, error: string): ActionResult => ({ ok: false, field, error });
 
 function liveInstanceCount(world: World): number {
   let n = 0;
-  for (const id in world.instances) if (world.instances[id]!.state !== 'terminated') n++;
+  for (const id in world.ec2.instances) if (world.ec2.instances[id]!.state !== 'terminated') n++;
   return n;
 }
 
-const launch: Handler<'ec2.instance.launch'> = (world, action) => {
-  if (!INSTANCE_TYPES[action.instanceType]) {
+export const launch: Handler<'ec2.instance.launch'> = (ctx, action) => {
+  const world = ctx.world;
+  if (!own(INSTANCE_TYPES, action.instanceType)) {
     return fail(
       'instanceType',
       `InvalidParameterValue: Invalid value '${action.instanceType}' for InstanceType. The sandbox offers ${Object.keys(INSTANCE_TYPES).join(', ')}.`,
@@ -52,7 +52,7 @@ const launch: Handler<'ec2.instance.launch'> = (world, action) => {
   for (let k = 0; k < count; k++) {
     const name = action.name ? (count > 1 ? `${action.name}-${k + 1}` : action.name) : null;
     launched.push(
-      launchInstance(world, {
+      launchInstance(ctx, {
         type: action.instanceType,
         az: action.az,
         software: action.software,
@@ -67,20 +67,20 @@ const launch: Handler<'ec2.instance.launch'> = (world, action) => {
   };
 };
 
-const terminate = (world: World, instanceId: string): ActionResult => {
-  const instance = findInstance(world, instanceId);
+export const terminate = (ctx: EngineContext, instanceId: string): ActionResult => {
+  const instance = findInstance(ctx.world, instanceId);
   if (!instance)
     return fail(
       'instanceId',
       `InvalidInstanceID.NotFound: The instance ID '${instanceId}' does not exist`,
     );
-  if (!sendInstance(world, instance, 'instance.terminate'))
+  if (!sendInstance(ctx, instance, 'instance.terminate'))
     return fail('instanceId', `${instance.id} is already ${instance.state}.`);
   return { ok: true, message: `${instance.id} is shutting down.`, command: '' };
 };
 
-const asgUpdate: Handler<'ec2.asg.update'> = (world, action) => {
-  const asg = own(world.autoScalingGroups, action.name);
+export const asgUpdate: Handler<'ec2.asg.update'> = (ctx, action) => {
+  const asg = own(ctx.world.ec2.autoScalingGroups, action.name);
   if (!asg)
     return fail(
       'name',
@@ -105,162 +105,41 @@ const asgUpdate: Handler<'ec2.asg.update'> = (world, action) => {
   };
 };
 
-function oldestRunningTask(world: World, service: string): Task | null {
-  let best: Task | null = null;
-  for (const t of taskList(world)) {
-    if (t.service !== service || t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING')
-      continue;
-    if (!best || (t.startedAt ?? 0) < (best.startedAt ?? 0)) best = t;
-  }
-  return best;
-}
-
-const crash: Handler<'fault.crash'> = (world, action) => {
-  const oom = action.oom ?? false;
-  const exitCode = oom ? OOM_EXIT_CODE : (action.exitCode ?? 1);
-  if (action.service !== undefined) {
-    const task = oldestRunningTask(world, action.service);
-    if (task) return crashTask(world, task, exitCode, oom);
-    const c = findContainer(world, action.service);
-    if (c) return crashContainer(world, c, exitCode, oom);
-    return fail('service', `No running task of service ${action.service} to crash.`);
-  }
-  if (action.targetId === undefined)
-    return fail('targetId', 'Name a container, a task or a service to crash.');
-  const task = own(world.tasks, action.targetId);
-  if (task) {
-    if (task.lastStatus !== 'RUNNING')
-      return fail('targetId', `Task ${task.id} is ${task.lastStatus}, not RUNNING.`);
-    return crashTask(world, task, exitCode, oom);
-  }
-  const c = findContainer(world, action.targetId);
-  if (c) return crashContainer(world, c, exitCode, oom);
-  return fail('targetId', `No container or task ${action.targetId}.`);
-};
-
-function crashTask(world: World, task: Task, exitCode: number, oom: boolean): ActionResult {
-  const container = task.containers.find((c) => c.essential) ?? task.containers[0];
-  if (container) {
-    container.exitCode = exitCode;
-    container.reason = oom ? ecsMessages.outOfMemory : null;
-    container.lastStatus = 'STOPPED';
-  }
-  sendTask(world, task, 'task.exited', {
-    stopCode: 'EssentialContainerExited',
-    reason: ecsMessages.essentialContainerExited,
-  });
-  return {
-    ok: true,
-    message: `Container ${container?.name ?? ''} in task ${task.id} exited with code ${exitCode}${oom ? ` (${ecsMessages.outOfMemory})` : ''}.`,
-    command: '',
-  };
-}
-
-const azOutage: Handler<'fault.az-outage'> = (world, action) => {
+export const azOutage: Handler<'fault.az-outage'> = (ctx, action) => {
+  const world = ctx.world;
   if (!world.azs.includes(action.az))
     return fail('az', `${action.az} is not an Availability Zone of ${world.region}.`);
   if (world.azDown.includes(action.az)) return fail('az', `${action.az} is already down.`);
   world.azDown.push(action.az);
-  emit(
-    world,
+  const eventId = ctx.emit(
     'ec2',
     'error',
     `Availability Zone ${action.az} is impaired: instances in it are unreachable.`,
     { subject: action.az },
   );
-  for (const id in world.instances) {
-    const i = world.instances[id]!;
+  for (const id in world.ec2.instances) {
+    const i = world.ec2.instances[id]!;
     if (i.az !== action.az || i.state === 'terminated') continue;
     i.reachable = false;
     i.impairedAt = world.time;
-    if (i.agent) i.agent.connected = false;
   }
-  for (const t of taskList(world)) {
-    if (t.az === action.az && t.lastStatus !== 'STOPPED')
-      sendTask(world, t, 'task.lost', {
-        stopCode: 'InfrastructureHealth',
-        reason: ecsMessages.azUnavailable(action.az),
-      });
-  }
+  ctx.raise({ type: 'az.down', az: action.az, eventId });
   return { ok: true, message: `Availability Zone ${action.az} is down.`, command: '' };
 };
 
-const azRecover: Handler<'fault.az-recover'> = (world, action) => {
+export const azRecover: Handler<'fault.az-recover'> = (ctx, action) => {
+  const world = ctx.world;
   if (!world.azDown.includes(action.az)) return fail('az', `${action.az} is not down.`);
   world.azDown = world.azDown.filter((az) => az !== action.az);
-  emit(world, 'ec2', 'info', `Availability Zone ${action.az} has recovered.`, {
+  const eventId = ctx.emit('ec2', 'info', `Availability Zone ${action.az} has recovered.`, {
     subject: action.az,
   });
-  for (const id in world.instances) {
-    const i = world.instances[id]!;
+  for (const id in world.ec2.instances) {
+    const i = world.ec2.instances[id]!;
     if (i.az !== action.az || i.state === 'terminated') continue;
     i.reachable = true;
     i.impairedAt = null;
-    if (i.agent) i.agent.connected = true;
   }
+  ctx.raise({ type: 'az.up', az: action.az, eventId });
   return { ok: true, message: `Availability Zone ${action.az} is back.`, command: '' };
 };
-
-const agentConnection =
-  (connected: boolean) =>
-  (world: World, instanceId: string): ActionResult => {
-    const instance = findInstance(world, instanceId);
-    if (!instance) return fail('instanceId', `No instance ${instanceId}.`);
-    if (!instance.agent) return fail('instanceId', `${instance.id} runs no ECS agent.`);
-    if (instance.agent.connected === connected)
-      return fail(
-        'instanceId',
-        `The agent on ${instance.id} is already ${connected ? 'connected' : 'disconnected'}.`,
-      );
-    instance.agent.connected = connected;
-    emit(
-      world,
-      'ecs',
-      connected ? 'info' : 'warning',
-      `ECS Container Instance State Change: ${instance.id} ${instance.agent.status} (agentConnected ${connected})`,
-      { subject: instance.id },
-    );
-    return {
-      ok: true,
-      message: `Agent on ${instance.id} ${connected ? 'reconnected' : 'disconnected'}.`,
-      command: '',
-    };
-  };
-
-const traffic: Handler<'fault.traffic'> = (world, action) => {
-  const known =
-    own(world.services, action.service) !== undefined ||
-    own(world.traffic, action.service) !== undefined;
-  if (!known) return fail('service', `No service ${action.service}.`);
-  const from = own(world.traffic, action.service) ?? 0;
-  world.traffic[action.service] = action.rps;
-  emit(
-    world,
-    'elb',
-    'info',
-    `Traffic to ${action.service}: ${from} → ${action.rps} requests per second.`,
-    { subject: action.service },
-  );
-  return {
-    ok: true,
-    message: `${action.service} now receives ${action.rps} requests per second.`,
-    command: '',
-  };
-};
-
-export const infraActions = {
-  'ec2.instance.launch': launch,
-  'ec2.instance.terminate': ((world, a) =>
-    terminate(world, a.instanceId)) as Handler<'ec2.instance.terminate'>,
-  'ec2.asg.update': asgUpdate,
-  'fault.crash': crash,
-  'fault.terminate-instance': ((world, a) =>
-    terminate(world, a.instanceId)) as Handler<'fault.terminate-instance'>,
-  'fault.az-outage': azOutage,
-  'fault.az-recover': azRecover,
-  'fault.agent-disconnect': ((world, a) =>
-    agentConnection(false)(world, a.instanceId)) as Handler<'fault.agent-disconnect'>,
-  'fault.agent-reconnect': ((world, a) =>
-    agentConnection(true)(world, a.instanceId)) as Handler<'fault.agent-reconnect'>,
-  'fault.traffic': traffic,
-} as const;

@@ -4,6 +4,7 @@
  * the agent's own machine (agent-machine.ts), started when a host with the agent is running.
  */
 import { setup } from 'xstate';
+import { deriveTable } from '../../engine/machine-table.ts';
 import { EC2_BOOT_SECONDS, EC2_SHUTDOWN_SECONDS } from '../../model/constants.ts';
 
 export type InstanceDelayName = 'bootDelay' | 'shutdownDelay';
@@ -53,3 +54,5 @@ export const instanceMachine = setup({
     terminated: { type: 'final' },
   },
 });
+
+export const INSTANCE_TABLE = deriveTable(instanceMachine);

@@ -5,6 +5,7 @@
  * without the agent never enters this machine, so it never joins.
  */
 import { setup } from 'xstate';
+import { deriveTable } from '../../engine/machine-table.ts';
 import { ECS_AGENT_REGISTRATION_SECONDS } from '../../model/constants.ts';
 
 export type AgentDelayName = 'registrationDelay';
@@ -48,3 +49,5 @@ export const agentMachine = setup({
     INACTIVE: { type: 'final' },
   },
 });
+
+export const AGENT_TABLE = deriveTable(agentMachine);

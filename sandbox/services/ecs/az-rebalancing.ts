@@ -15,7 +15,7 @@ import { createTask, fixedHostPorts } from './tasks.ts';
 /** The extra rebalancing task while it is still on its way to healthy, or null. */
 export function pendingRebalanceTask(world: World, service: Service): Task | null {
   if (!service.rebalancingTaskId) return null;
-  const task = own(world.tasks, service.rebalancingTaskId);
+  const task = own(world.ecs.tasks, service.rebalancingTaskId);
   if (!task || task.lastStatus === 'STOPPED' || task.desiredStatus !== 'RUNNING') {
     service.rebalancingTaskId = null;
     return null;
@@ -88,9 +88,10 @@ function usableAzs(world: World, service: Service): string[] {
   const up = world.azs.filter((az) => !world.azDown.includes(az));
   if (service.launchType === 'FARGATE') return up;
   const withHosts = new Set<string>();
-  for (const id in world.instances) {
-    const i = world.instances[id]!;
-    if (i.state === 'running' && i.reachable && i.agent?.status === 'ACTIVE' && i.agent.connected)
+  for (const id in world.ec2.instances) {
+    const i = world.ec2.instances[id]!;
+    const ci = world.ecs.containerInstances[id];
+    if (i.state === 'running' && i.reachable && ci?.status === 'ACTIVE' && ci.connected)
       withHosts.add(i.az);
   }
   return up.filter((az) => withHosts.has(az));

@@ -6,11 +6,12 @@
  *   boolean    and && or || not ! and parentheses
  * Parsing never throws: errors are values with the column where the expression went wrong.
  */
+import { own } from '../../model/record.ts';
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
-import type { Instance, Result } from '../../model/types.ts';
+import type { ContainerInstance, Result } from '../../model/types.ts';
 
 export interface QueryContext {
-  instance: Instance;
+  instance: ContainerInstance;
   /** Groups of live tasks on the instance (`service:web`, `family:web`). */
   groupsOnInstance: (instanceId: string) => ReadonlySet<string>;
 }
@@ -219,20 +220,18 @@ export function read(subject: string, ctx: QueryContext): string | null {
     case 'ec2InstanceId':
       return i.id;
     case 'agentConnected':
-      return String(i.agent?.connected ?? false);
+      return String(i.connected);
     case 'agentVersion':
-      return i.agent ? '1.89.0' : null;
+      return '1.89.0';
     case 'registeredAt':
-      return i.agent?.registeredAt !== null && i.agent?.registeredAt !== undefined
-        ? String(i.agent.registeredAt)
-        : null;
+      return i.registeredAt !== null ? String(i.registeredAt) : null;
     case 'runningTasksCount':
       return String(i.runningCount);
   }
   return attribute(i, subject.slice('attribute:'.length));
 }
 
-export function attribute(i: Instance, name: string): string | null {
+export function attribute(i: ContainerInstance, name: string): string | null {
   switch (name) {
     case 'ecs.availability-zone':
       return i.az;
@@ -243,9 +242,9 @@ export function attribute(i: Instance, name: string): string | null {
     case 'ecs.os-family':
       return 'LINUX';
     case 'ecs.cpu-architecture':
-      return INSTANCE_TYPES[i.type]?.architecture ?? 'x86_64';
+      return own(INSTANCE_TYPES, i.type)?.architecture ?? 'x86_64';
     case 'ecs.ami-id':
-      return INSTANCE_TYPES[i.type]?.architecture === 'arm64'
+      return own(INSTANCE_TYPES, i.type)?.architecture === 'arm64'
         ? 'ami-0a5b3c8e1f2d4a6b7'
         : 'ami-0c1d2e3f4a5b6c7d8';
     case 'ecs.vpc-id':

@@ -6,11 +6,13 @@ import {
   DEFAULT_SCALING_COOLDOWN_SECONDS,
 } from '../../model/aws-data.ts';
 import { LIMITS } from '../../model/constants.ts';
-import type { Action, ActionResult } from '../../model/actions.ts';
+import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
+import type { EngineContext } from '../../engine/module.ts';
 import type { Deployment, LaunchType, Service, TaskDefinition, World } from '../../model/types.ts';
 import { loadBalancerArn, serviceArn, targetGroupArn } from '../../engine/arns.ts';
 import { ids, randomHex } from '../../engine/rng.ts';
-import { findInstance, sendAgent, sendTask } from '../../engine/world-ops.ts';
+import { findInstance } from '../../engine/world-ops.ts';
+import { containerInstanceOf, sendAgent, sendTask } from './ecs-ops.ts';
 import { parseQuery } from './cluster-query.ts';
 import { ecsMessages } from './messages.ts';
 import { failureReason, placeTasks } from './placement-controller.ts';
@@ -18,14 +20,11 @@ import { registerTaskDefinition, resolveTaskDefinition } from './task-definition
 import { createTask } from './tasks.ts';
 import { taskList, tasksChanged } from '../../engine/task-list.ts';
 
-type Handler<T extends Action['type']> = (
-  world: World,
-  action: Extract<Action, { type: T }>,
-) => ActionResult;
+type Handler<T extends ActionType> = (ctx: EngineContext, action: ActionOf<T>) => ActionResult;
 const fail = (field: string, error: string): ActionResult => ({ ok: false, field, error });
 
 function needCluster(world: World): ActionResult | null {
-  return world.cluster ? null : fail('cluster', ecsMessages.clusterNotFound);
+  return world.ecs.cluster ? null : fail('cluster', ecsMessages.clusterNotFound);
 }
 
 function supports(td: TaskDefinition, launchType: LaunchType): boolean {
@@ -65,7 +64,8 @@ function checkConstraints(
   return null;
 }
 
-const register: Handler<'ecs.taskdef.register'> = (world, action) => {
+export const register: Handler<'ecs.taskdef.register'> = (ctx, action) => {
+  const world = ctx.world;
   const result = registerTaskDefinition(world, action.taskDefinition);
   if (!result.ok) return fail(`taskDefinition.${result.error.field}`, result.error.error);
   return {
@@ -75,13 +75,14 @@ const register: Handler<'ecs.taskdef.register'> = (world, action) => {
   };
 };
 
-const createService: Handler<'ecs.service.create'> = (world, action) => {
+export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
+  const world = ctx.world;
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
-  const existing = own(world.services, action.serviceName);
+  const existing = own(world.ecs.services, action.serviceName);
   if (existing && existing.status !== 'INACTIVE')
     return fail('serviceName', ecsMessages.serviceExists);
-  const active = Object.values(world.services).filter((s) => s.status !== 'INACTIVE').length;
+  const active = Object.values(world.ecs.services).filter((s) => s.status !== 'INACTIVE').length;
   if (active >= LIMITS.servicesTotal)
     return fail(
       'serviceName',
@@ -101,7 +102,7 @@ const createService: Handler<'ecs.service.create'> = (world, action) => {
   };
   const service: Service = {
     name: action.serviceName,
-    arn: serviceArn(world, world.cluster!.name, action.serviceName),
+    arn: serviceArn(world, world.ecs.cluster!.name, action.serviceName),
     status: 'ACTIVE',
     taskDefinition: `${td.family}:${td.revision}`,
     desiredCount: action.desiredCount,
@@ -126,17 +127,17 @@ const createService: Handler<'ecs.service.create'> = (world, action) => {
     rebalancingTaskId: null,
     azBalanced: null,
   };
-  world.services[service.name] = service;
-  if (action.loadBalancer && !own(world.loadBalancers, action.loadBalancer)) {
+  world.ecs.services[service.name] = service;
+  if (action.loadBalancer && !own(world.elb.loadBalancers, action.loadBalancer)) {
     const suffix = randomHex(world, 16);
-    world.loadBalancers[action.loadBalancer] = {
+    world.elb.loadBalancers[action.loadBalancer] = {
       name: action.loadBalancer,
       arn: loadBalancerArn(world, action.loadBalancer, suffix),
       targetGroupArn: targetGroupArn(world, `${service.name}-tg`, randomHex(world, 16)),
       service: service.name,
     };
   }
-  if (own(world.traffic, service.name) === undefined) world.traffic[service.name] = 0;
+  if (own(world.elb.traffic, service.name) === undefined) world.elb.traffic[service.name] = 0;
   return {
     ok: true,
     message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`,
@@ -144,10 +145,11 @@ const createService: Handler<'ecs.service.create'> = (world, action) => {
   };
 };
 
-const updateService: Handler<'ecs.service.update'> = (world, action) => {
+export const updateService: Handler<'ecs.service.update'> = (ctx, action) => {
+  const world = ctx.world;
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
-  const service = own(world.services, action.service);
+  const service = own(world.ecs.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   const changes: string[] = [];
   let td: TaskDefinition | null = null;
@@ -218,8 +220,9 @@ const updateService: Handler<'ecs.service.update'> = (world, action) => {
   };
 };
 
-const deleteService: Handler<'ecs.service.delete'> = (world, action) => {
-  const service = own(world.services, action.service);
+export const deleteService: Handler<'ecs.service.delete'> = (ctx, action) => {
+  const world = ctx.world;
+  const service = own(world.ecs.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   service.status = 'DRAINING';
   service.desiredCount = 0;
@@ -231,8 +234,9 @@ const deleteService: Handler<'ecs.service.delete'> = (world, action) => {
   };
 };
 
-const autoscale: Handler<'ecs.service.autoscale'> = (world, action) => {
-  const service = own(world.services, action.service);
+export const autoscale: Handler<'ecs.service.autoscale'> = (ctx, action) => {
+  const world = ctx.world;
+  const service = own(world.ecs.services, action.service);
   if (!service || service.status !== 'ACTIVE') return fail('service', ecsMessages.serviceNotFound);
   if (action.minCapacity > action.maxCapacity) {
     return fail(
@@ -259,7 +263,8 @@ const autoscale: Handler<'ecs.service.autoscale'> = (world, action) => {
   };
 };
 
-const runTask: Handler<'ecs.task.run'> = (world, action) => {
+export const runTask: Handler<'ecs.task.run'> = (ctx, action) => {
+  const world = ctx.world;
   const noCluster = needCluster(world);
   if (noCluster) return noCluster;
   const td = resolveTaskDefinition(world, action.taskDefinition);
@@ -267,15 +272,15 @@ const runTask: Handler<'ecs.task.run'> = (world, action) => {
   const launchType = action.launchType ?? 'EC2';
   if (!supports(td, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
-  if (Object.keys(world.tasks).length + (action.count ?? 1) > LIMITS.tasksTotal) {
+  if (Object.keys(world.ecs.tasks).length + (action.count ?? 1) > LIMITS.tasksTotal) {
     return fail(
       'count',
       `LimitExceededException: the sandbox runs at most ${LIMITS.tasksTotal} tasks.`,
     );
   }
   if (launchType === 'EC2') {
-    const registered = Object.values(world.instances).some(
-      (i) => i.agent && i.agent.status === 'ACTIVE' && i.state === 'running',
+    const registered = Object.values(world.ec2.instances).some(
+      (i) => i.state === 'running' && containerInstanceOf(world, i.id)?.status === 'ACTIVE',
     );
     if (!registered) return fail('cluster', ecsMessages.runTaskNoInstances);
   }
@@ -283,7 +288,7 @@ const runTask: Handler<'ecs.task.run'> = (world, action) => {
   for (let k = 0; k < (action.count ?? 1); k++)
     tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
   const failures = placeTasks(world, tasks);
-  for (const t of tasks) if (t.az === null) delete world.tasks[t.id];
+  for (const t of tasks) if (t.az === null) delete world.ecs.tasks[t.id];
   tasksChanged(world);
   const placed = tasks.filter((t) => t.az !== null);
   if (placed.length === 0) {
@@ -301,28 +306,32 @@ const runTask: Handler<'ecs.task.run'> = (world, action) => {
   };
 };
 
-const putCapacityProviders: Handler<'ecs.cluster.put-capacity-providers'> = (world, action) => {
-  const missing = needCluster(world);
-  if (missing || !world.cluster) return missing ?? fail('cluster', ecsMessages.clusterNotFound);
+export const putCapacityProviders: Handler<'ecs.cluster.put-capacity-providers'> = (
+  ctx,
+  action,
+) => {
+  const cluster = ctx.world.ecs.cluster;
+  if (!cluster) return fail('cluster', ecsMessages.clusterNotFound);
   const strategy = action.defaultCapacityProviderStrategy;
   if (strategy.some((s) => !action.capacityProviders.includes(s.capacityProvider)))
     return fail(
       'defaultCapacityProviderStrategy',
       'InvalidParameterException: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
     );
-  world.cluster.capacityProviders = [...action.capacityProviders];
-  world.cluster.defaultCapacityProviderStrategy = strategy.map((s) => ({ ...s }));
+  cluster.capacityProviders = [...action.capacityProviders];
+  cluster.defaultCapacityProviderStrategy = strategy.map((s) => ({ ...s }));
   return {
     ok: true,
-    message: `Cluster ${world.cluster.name} can use the capacity providers ${action.capacityProviders.join(', ') || '(none)'}.`,
+    message: `Cluster ${cluster.name} can use the capacity providers ${action.capacityProviders.join(', ') || '(none)'}.`,
     command: '',
   };
 };
 
-const stopTask: Handler<'ecs.task.stop'> = (world, action) => {
+export const stopTask: Handler<'ecs.task.stop'> = (ctx, action) => {
+  const world = ctx.world;
   const task =
-    own(world.tasks, action.taskId) ??
-    Object.values(world.tasks).find((t) => t.arn === action.taskId);
+    own(world.ecs.tasks, action.taskId) ??
+    Object.values(world.ecs.tasks).find((t) => t.arn === action.taskId);
   if (!task || task.lastStatus === 'STOPPED')
     return fail('taskId', 'InvalidParameterException: The referenced task was not found.');
   if (task.desiredStatus === 'STOPPED')
@@ -334,14 +343,16 @@ const stopTask: Handler<'ecs.task.stop'> = (world, action) => {
   return { ok: true, message: `Stopping task ${task.id}.`, command: '' };
 };
 
-const drain: Handler<'ecs.container-instance.drain'> = (world, action) => {
+export const drain: Handler<'ecs.container-instance.drain'> = (ctx, action) => {
+  const world = ctx.world;
   const instance = findInstance(world, action.instanceId);
-  if (!instance || !instance.agent)
+  const ci = instance ? containerInstanceOf(world, instance.id) : undefined;
+  if (!instance || !ci)
     return fail('instanceId', 'InvalidParameterException: Container instance not found.');
-  if (!sendAgent(world, instance, 'agent.drain'))
+  if (!sendAgent(world, ci, 'agent.drain'))
     return fail(
       'instanceId',
-      `Container instance is ${instance.agent.status}; only ACTIVE instances can be drained.`,
+      `Container instance is ${ci.status}; only ACTIVE instances can be drained.`,
     );
   // Service tasks on a draining instance are replaced elsewhere.
   for (const t of taskList(world)) {
@@ -354,15 +365,3 @@ const drain: Handler<'ecs.container-instance.drain'> = (world, action) => {
   }
   return { ok: true, message: `${instance.id} is DRAINING.`, command: '' };
 };
-
-export const ecsActions = {
-  'ecs.taskdef.register': register,
-  'ecs.service.create': createService,
-  'ecs.service.update': updateService,
-  'ecs.service.delete': deleteService,
-  'ecs.service.autoscale': autoscale,
-  'ecs.task.run': runTask,
-  'ecs.task.stop': stopTask,
-  'ecs.container-instance.drain': drain,
-  'ecs.cluster.put-capacity-providers': putCapacityProviders,
-} as const;

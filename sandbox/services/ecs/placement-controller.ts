@@ -5,7 +5,7 @@
  */
 import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
-import { placeTaskOn, sendTask } from '../../engine/world-ops.ts';
+import { placeTaskOn, sendTask } from './ecs-ops.ts';
 import { ecsMessages } from './messages.ts';
 import {
   PlacementIndex,
@@ -33,7 +33,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
   const started = new Map<string, string[]>();
   for (const task of waiting) {
     if (blockedGroups.has(task.group)) continue;
-    const service = task.service ? world.services[task.service] : undefined;
+    const service = task.service ? world.ecs.services[task.service] : undefined;
     if (task.launchType === 'FARGATE') {
       const az = chooseFargateAz(world, index, task.group);
       if (!az) {

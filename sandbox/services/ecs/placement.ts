@@ -7,7 +7,7 @@
  * of its group's tasks.
  */
 import type {
-  Instance,
+  ContainerInstance,
   PlacementConstraint,
   PlacementStrategy,
   Task,
@@ -15,7 +15,7 @@ import type {
 } from '../../model/types.ts';
 import { ECS_RESERVED_PORTS } from '../../model/aws-data.ts';
 import { random } from '../../engine/rng.ts';
-import { canHostTasks, containerInstanceId } from '../../engine/world-ops.ts';
+import { canHostTasks, containerInstanceId } from './ecs-ops.ts';
 import { attribute, parseQuery, type Query } from './cluster-query.ts';
 import { taskList } from '../../engine/task-list.ts';
 
@@ -54,8 +54,8 @@ interface GroupCounts {
  * Typed arrays indexed by candidate keep the inner placement loop to plain array reads.
  */
 export class PlacementIndex {
-  readonly candidates: Instance[];
-  readonly registered: Instance[];
+  readonly candidates: ContainerInstance[];
+  readonly registered: ContainerInstance[];
   private readonly azs: string[];
   private readonly candidateIndex = new Map<string, number>();
   private readonly candidateAz: Int32Array;
@@ -70,10 +70,13 @@ export class PlacementIndex {
     this.candidates = [];
     this.registered = [];
     this.azs = world.azs;
-    for (const id in world.instances) {
-      const i = world.instances[id]!;
-      if (i.agent && i.agent.status === 'ACTIVE' && i.state === 'running') this.registered.push(i);
-      if (canHostTasks(i)) {
+    // In launch order (the EC2 instances' order), so ties go to the instance launched first.
+    for (const id in world.ec2.instances) {
+      const host = world.ec2.instances[id]!;
+      const i = world.ecs.containerInstances[id];
+      if (!i) continue;
+      if (i.status === 'ACTIVE' && host.state === 'running') this.registered.push(i);
+      if (canHostTasks(world, i)) {
         this.candidateIndex.set(i.id, this.candidates.length);
         this.candidates.push(i);
       }
@@ -211,7 +214,7 @@ export function chooseInstance(
   world: World,
   index: PlacementIndex,
   req: PlacementRequest,
-): { ok: true; instance: Instance } | { ok: false; failure: PlacementFailure } {
+): { ok: true; instance: ContainerInstance } | { ok: false; failure: PlacementFailure } {
   if (index.registered.length === 0) return { ok: false, failure: { kind: 'empty-cluster' } };
   const strategies = req.strategies.length > 0 ? req.strategies : DEFAULT_STRATEGY;
   const randomAt = strategies.findIndex((s) => s.type === 'random');
@@ -244,7 +247,7 @@ export function chooseInstance(
   const ports = req.ports ?? [];
   const candidates = index.candidates;
   const ctx = { instance: candidates[0]!, groupsOnInstance: index.groupsOnInstance };
-  const best: Instance[] = [];
+  const best: ContainerInstance[] = [];
 
   // Scans candidates (all, or one AZ's) keeping the lexicographically best; true if any fit.
   let hitBound: boolean;
@@ -340,12 +343,12 @@ export function chooseInstance(
     return { ok: true, instance: pick };
   }
   if (anyFit) return { ok: false, failure: { kind: 'constraints' } };
-  return { ok: false, failure: closest(index, req) };
+  return { ok: false, failure: closest(world, index, req) };
 }
 
 function spreadByAttribute(
   index: PlacementIndex,
-  instance: Instance,
+  instance: ContainerInstance,
   group: string,
   s: PlacementStrategy,
 ): number {
@@ -356,9 +359,9 @@ function spreadByAttribute(
 
 function satisfies(
   index: PlacementIndex,
-  instance: Instance,
+  instance: ContainerInstance,
   req: PlacementRequest,
-  ctx: { instance: Instance; groupsOnInstance: (id: string) => ReadonlySet<string> },
+  ctx: { instance: ContainerInstance; groupsOnInstance: (id: string) => ReadonlySet<string> },
 ): boolean {
   for (const c of req.constraints) {
     if (c.type === 'distinctInstance') {
@@ -374,15 +377,15 @@ function satisfies(
 }
 
 /** Whether any of the ports is reserved by the agent or already used on the instance. */
-export function portsTaken(instance: Instance, ports: readonly number[]): boolean {
+export function portsTaken(instance: ContainerInstance, ports: readonly number[]): boolean {
   for (const p of ports)
     if (ECS_RESERVED_PORTS.includes(p) || instance.usedPorts.includes(p)) return true;
   return false;
 }
 
 /** The closest matching container instance: the one nearest to fitting, and what it lacks. */
-function closest(index: PlacementIndex, req: PlacementRequest): PlacementFailure {
-  let best: Instance | null = null;
+function closest(world: World, index: PlacementIndex, req: PlacementRequest): PlacementFailure {
+  let best: ContainerInstance | null = null;
   let bestRatio = -Infinity;
   for (const i of index.registered) {
     const memRatio = req.memory > 0 ? (i.memoryMiB - i.reservedMemory) / req.memory : Infinity;
@@ -400,7 +403,7 @@ function closest(index: PlacementIndex, req: PlacementRequest): PlacementFailure
   if (fitsMemory && fitsCpu) {
     const ports = req.ports ?? [];
     const kind =
-      canHostTasks(best) && ports.length > 0 && portsTaken(best, ports) ? 'ports' : 'agent';
+      canHostTasks(world, best) && ports.length > 0 && portsTaken(best, ports) ? 'ports' : 'agent';
     return { kind, containerInstanceId: ciid, instanceId: best.id };
   }
   return {
@@ -431,7 +434,7 @@ export function scaleInOrder(world: World, tasks: Task[], strategies: PlacementS
   const azCount = new Map<string, number>();
   for (const t of tasks) if (t.az) azCount.set(t.az, (azCount.get(t.az) ?? 0) + 1);
   const freeAfter = (t: Task) => {
-    const i = t.instanceId ? world.instances[t.instanceId] : undefined;
+    const i = t.instanceId ? world.ecs.containerInstances[t.instanceId] : undefined;
     return i ? i.memoryMiB - i.reservedMemory + t.memory : 0;
   };
   return [...tasks].sort((a, b) => {

@@ -13,11 +13,11 @@ import { emit } from '../../engine/events.ts';
 
 export function serviceAutoScalingController(world: World): void {
   if (world.time % 60 !== 0) return;
-  for (const name in world.services) {
-    const service = world.services[name]!;
+  for (const name in world.ecs.services) {
+    const service = world.ecs.services[name]!;
     const policy = service.autoScaling;
     if (!policy || service.status !== 'ACTIVE') continue;
-    const cpu = world.load[name]?.cpu ?? 0;
+    const cpu = world.elb.load[name]?.cpu ?? 0;
     policy.datapoints.push(cpu);
     if (policy.datapoints.length > SCALE_IN_DATAPOINTS) policy.datapoints.shift();
     const running = Math.max(1, service.runningCount);
@@ -62,14 +62,14 @@ function setDesired(
   cpu: number,
   target: number,
 ): void {
-  const service = world.services[name]!;
+  const service = world.ecs.services[name]!;
   const from = service.desiredCount;
   service.desiredCount = desired;
   emit(
     world,
     'autoscaling',
     'info',
-    `Successfully set desired count to ${desired}. Change successfully fulfilled by ecs. (service/${world.cluster?.name ?? 'default'}/${name}: ECSServiceAverageCPUUtilization ${cpu.toFixed(1)} % vs target ${target} %, ${from} → ${desired})`,
+    `Successfully set desired count to ${desired}. Change successfully fulfilled by ecs. (service/${world.ecs.cluster?.name ?? 'default'}/${name}: ECSServiceAverageCPUUtilization ${cpu.toFixed(1)} % vs target ${target} %, ${from} → ${desired})`,
     { subject: name },
   );
 }

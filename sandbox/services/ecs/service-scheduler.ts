@@ -5,7 +5,7 @@
  */
 import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
-import { sendTask } from '../../engine/world-ops.ts';
+import { sendTask } from './ecs-ops.ts';
 import { ecsMessages } from './messages.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
@@ -32,8 +32,8 @@ export function serviceSchedulerController(
       list.push(t);
     }
   }
-  for (const name in world.services) {
-    const service = world.services[name]!;
+  for (const name in world.ecs.services) {
+    const service = world.ecs.services[name]!;
     if (service.status === 'INACTIVE') continue;
     const live = byService.get(name) ?? [];
     if (service.status === 'DRAINING') {

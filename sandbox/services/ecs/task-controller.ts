@@ -8,10 +8,11 @@ import {
   STOPPED_TASK_RETENTION_SECONDS,
 } from '../../model/aws-data.ts';
 import type { LoadBalancer, TaskStatus, World } from '../../model/types.ts';
-import { TASK_TABLE, delayedTransition } from '../../engine/machine-table.ts';
-import { enterTaskState } from '../../engine/world-ops.ts';
+import { delayedTransition } from '../../engine/machine-table.ts';
+import { TASK_TABLE } from './task-machine.ts';
+import { enterTaskState } from './ecs-ops.ts';
 import { taskList, tasksChanged } from '../../engine/task-list.ts';
-import { emit } from '../../engine/events.ts';
+import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 
@@ -26,7 +27,9 @@ export function taskLifecycleController(world: World): void {
         task.nextTransitionAt = null;
         break;
       }
-      enterTaskState(world, task, after.target as TaskStatus);
+      withCause(world, { kind: 'timer', subject: task.id, timer: after.delay }, () =>
+        enterTaskState(world, task, after.target as TaskStatus),
+      );
     }
     if (task.lastStatus === 'RUNNING') {
       if (
@@ -49,7 +52,7 @@ export function taskLifecycleController(world: World): void {
     }
   }
   if (expired) {
-    for (const id of expired) delete world.tasks[id];
+    for (const id of expired) delete world.ecs.tasks[id];
     tasksChanged(world);
   }
   if (registered) {
@@ -65,6 +68,6 @@ export function taskLifecycleController(world: World): void {
 
 /** The load balancer in front of a service, if it has one. */
 export function loadBalancerOf(world: World, service: string): LoadBalancer | null {
-  const name = own(world.services, service)?.loadBalancer;
-  return name ? (own(world.loadBalancers, name) ?? null) : null;
+  const name = own(world.ecs.services, service)?.loadBalancer;
+  return name ? (own(world.elb.loadBalancers, name) ?? null) : null;
 }

@@ -151,8 +151,8 @@ export function registerTaskDefinition(
   const valid = validateTaskDefinition(input);
   if (!valid.ok) return valid;
   let revision = 1;
-  for (const key in world.taskDefinitions) {
-    const td = world.taskDefinitions[key]!;
+  for (const key in world.ecs.taskDefinitions) {
+    const td = world.ecs.taskDefinitions[key]!;
     if (td.family === input.family && td.revision >= revision) revision = td.revision + 1;
   }
   const td: TaskDefinition = {
@@ -162,7 +162,7 @@ export function registerTaskDefinition(
     status: 'ACTIVE',
     registeredAt: world.time,
   };
-  world.taskDefinitions[`${td.family}:${td.revision}`] = td;
+  world.ecs.taskDefinitions[`${td.family}:${td.revision}`] = td;
   return { ok: true, value: td };
 }
 
@@ -171,10 +171,10 @@ export function resolveTaskDefinition(world: World, ref: string): TaskDefinition
   const bare = ref.includes('task-definition/')
     ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length)
     : ref;
-  if (bare.includes(':')) return own(world.taskDefinitions, bare) ?? null;
+  if (bare.includes(':')) return own(world.ecs.taskDefinitions, bare) ?? null;
   let latest: TaskDefinition | null = null;
-  for (const key in world.taskDefinitions) {
-    const td = world.taskDefinitions[key]!;
+  for (const key in world.ecs.taskDefinitions) {
+    const td = world.ecs.taskDefinitions[key]!;
     if (td.family === bare && td.status === 'ACTIVE' && (!latest || td.revision > latest.revision))
       latest = td;
   }

@@ -6,6 +6,7 @@
  * machine (machine-table.ts) and computes the named delays with `taskDelaySeconds`.
  */
 import { assign, setup } from 'xstate';
+import { deriveTable } from '../../engine/machine-table.ts';
 import {
   EC2_TASK_PULL_SECONDS,
   FARGATE_TASK_START_SECONDS,
@@ -160,3 +161,5 @@ export const taskMachine = setup({
     STOPPED: { type: 'final' },
   },
 });
+
+export const TASK_TABLE = deriveTable(taskMachine);

@@ -14,7 +14,7 @@ export function createTask(
   const size = taskSize(td);
   const task: Task = {
     id,
-    arn: taskArn(world, world.cluster?.name ?? 'default', id),
+    arn: taskArn(world, world.ecs.cluster?.name ?? 'default', id),
     taskDefinition: `${td.family}:${td.revision}`,
     group: options.service ? `service:${options.service}` : `family:${td.family}`,
     service: options.service,
@@ -46,7 +46,7 @@ export function createTask(
     billedSeconds: 0,
     hostPorts: options.launchType === 'FARGATE' ? [] : fixedHostPorts(td),
   };
-  world.tasks[id] = task;
+  world.ecs.tasks[id] = task;
   tasksChanged(world);
   return task;
 }

@@ -20,7 +20,7 @@ export function loadBalancerController(world: World): void {
       t.service &&
       t.healthy &&
       t.desiredStatus === 'RUNNING' &&
-      own(world.traffic, t.service) !== undefined
+      own(world.elb.traffic, t.service) !== undefined
     ) {
       let acc = perService.get(t.service);
       if (!acc) perService.set(t.service, (acc = { n: 0, capacity: 0, cpuSum: 0, share: 0 }));
@@ -30,7 +30,7 @@ export function loadBalancerController(world: World): void {
       t.cpuUtilization = IDLE_TASK_CPU_PERCENT;
     }
   }
-  for (const [name, acc] of perService) acc.share = (world.traffic[name] ?? 0) / acc.n;
+  for (const [name, acc] of perService) acc.share = (world.elb.traffic[name] ?? 0) / acc.n;
   const hostUse = new Map<string, number>();
   for (const t of tasks) {
     if (t.lastStatus !== 'RUNNING') continue;
@@ -52,20 +52,26 @@ export function loadBalancerController(world: World): void {
         (hostUse.get(t.instanceId) ?? 0) + (t.cpu * t.cpuUtilization) / 100,
       );
   }
-  for (const name in world.traffic) {
-    const rps = world.traffic[name] ?? 0;
+  for (const name in world.elb.traffic) {
+    const rps = world.elb.traffic[name] ?? 0;
     const acc = perService.get(name);
     const served = Math.min(rps, acc?.capacity ?? 0);
-    const stats = (world.load[name] ??= { rps: 0, served: 0, failed: 0, failedTotal: 0, cpu: 0 });
+    const stats = (world.elb.load[name] ??= {
+      rps: 0,
+      served: 0,
+      failed: 0,
+      failedTotal: 0,
+      cpu: 0,
+    });
     stats.rps = rps;
     stats.served = served;
     stats.failed = rps - served;
     stats.failedTotal += rps - served;
     stats.cpu = acc ? acc.cpuSum / acc.n : 0;
   }
-  for (const id in world.instances) world.instances[id]!.cpuUtilization = 0;
+  for (const id in world.ec2.instances) world.ec2.instances[id]!.cpuUtilization = 0;
   for (const [id, used] of hostUse) {
-    const i = world.instances[id];
+    const i = world.ec2.instances[id];
     if (i) i.cpuUtilization = Math.min(100, (used / i.cpuUnits) * 100);
   }
 }

@@ -7,7 +7,7 @@ import { LineChart } from './LineChart.tsx';
 export function Charts() {
   const { store } = useSandboxUi();
   const metrics = useWorldSlice(store, (w) => w.metrics);
-  const hasServices = useWorldSlice(store, (w) => Object.keys(w.services).length > 0);
+  const hasServices = useWorldSlice(store, (w) => Object.keys(w.ecs.services).length > 0);
   const charts = useMemo(
     () => [runningChart(metrics, hasServices), cpuChart(metrics), costChart(metrics)],
     [metrics, hasServices],

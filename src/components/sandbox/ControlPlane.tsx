@@ -15,10 +15,10 @@ interface LbView {
 }
 
 function loadBalancers(world: World): LbView[] {
-  return Object.values(world.loadBalancers).map((lb) => ({
+  return Object.values(world.elb.loadBalancers).map((lb) => ({
     name: lb.name,
     service: lb.service,
-    targets: Object.values(world.tasks)
+    targets: Object.values(world.ecs.tasks)
       .filter((t) => t.service === lb.service && t.lastStatus === 'RUNNING' && t.healthy)
       .map((t) => ({
         id: t.id,
@@ -57,8 +57,8 @@ const MAX_TARGETS_SHOWN = 12;
 
 export const ControlPlane = memo(function ControlPlane({ onOpenService }: Props) {
   const { store, scenario } = useSandboxUi();
-  const cluster = useWorldSlice(store, (w) => w.cluster);
-  const services = useWorldSlice(store, (w) => Object.values(w.services), sameServices);
+  const cluster = useWorldSlice(store, (w) => w.ecs.cluster);
+  const services = useWorldSlice(store, (w) => Object.values(w.ecs.services), sameServices);
   const lbs = useWorldSlice(store, loadBalancers, sameLbs);
 
   if (scenario.orchestrator === 'none') {

@@ -1,6 +1,6 @@
 /** One EC2 instance: header (type, id, state, agent badge), CPU/memory bars, its chips; a drop target. */
 import { memo, useState, type DragEvent } from 'react';
-import type { Instance } from '@sandbox';
+import type { ContainerInstance, Instance } from '@sandbox';
 import type { ChipView, HostView } from '@lib/sandbox-view/layout.ts';
 import { Chip, DRAG_TYPE, sameChips } from './Chip.tsx';
 import { UsageBar } from './UsageBar.tsx';
@@ -19,13 +19,16 @@ export function hostLabel(instance: Instance): string {
   return instance.name ? `${instance.name} (${instance.id})` : instance.id;
 }
 
-function agentBadge(instance: Instance): { text: string; tone: string } | null {
-  if (instance.software !== 'ecs') return { text: 'Docker only', tone: 'neutral' };
-  if (!instance.agent) return { text: 'ECS agent: starting', tone: 'pending' };
-  if (!instance.agent.connected) return { text: 'ECS agent: disconnected', tone: 'failed' };
+function agentBadge(
+  instance: Instance,
+  agent: ContainerInstance | null,
+): { text: string; tone: string } | null {
+  if (instance.bootstrap !== 'ecs') return { text: 'Docker only', tone: 'neutral' };
+  if (!agent) return { text: 'ECS agent: starting', tone: 'pending' };
+  if (!agent.connected) return { text: 'ECS agent: disconnected', tone: 'failed' };
   return {
-    text: `ECS agent: ${instance.agent.status}`,
-    tone: instance.agent.status === 'ACTIVE' ? 'ok' : 'pending',
+    text: `ECS agent: ${agent.status}`,
+    tone: agent.status === 'ACTIVE' ? 'ok' : 'pending',
   };
 }
 
@@ -49,7 +52,7 @@ function HostCardImpl({
 }: Props) {
   const { instance } = host;
   const [dragOver, setDragOver] = useState(false);
-  const badge = agentBadge(instance);
+  const badge = agentBadge(instance, host.containerInstance);
   const droppable = canPlace && host.accepting;
   const onDragOver = (event: DragEvent<HTMLElement>) => {
     if (!droppable || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
@@ -133,16 +136,19 @@ function sameInstance(a: Instance, b: Instance): boolean {
       a.name === b.name &&
       a.reachable === b.reachable &&
       a.cpuUnits === b.cpuUnits &&
-      a.memoryMiB === b.memoryMiB &&
-      a.agent?.status === b.agent?.status &&
-      a.agent?.connected === b.agent?.connected)
+      a.memoryMiB === b.memoryMiB)
   );
+}
+
+function sameAgent(a: ContainerInstance | null, b: ContainerInstance | null): boolean {
+  return a === b || (a?.status === b?.status && a?.connected === b?.connected);
 }
 
 export const HostCard = memo(
   HostCardImpl,
   (prev, next) =>
     sameInstance(prev.host.instance, next.host.instance) &&
+    sameAgent(prev.host.containerInstance, next.host.containerInstance) &&
     prev.host.accepting === next.host.accepting &&
     prev.host.cpuUsed === next.host.cpuUsed &&
     prev.host.memoryUsed === next.host.memoryUsed &&

@@ -22,7 +22,7 @@ export const Toolbar = memo(function Toolbar({ loop, duration, onReset, onUndo }
   const time = useWorldSlice(store, (w) => w.time);
   const perHour = useWorldSlice(store, (w) => w.cost.perHour);
   const total = useWorldSlice(store, (w) => w.cost.total);
-  const toil = useWorldSlice(store, (w) => w.toil);
+  const toil = useWorldSlice(store, (w) => w.docker.toil);
   const canUndo = useWorldSlice(store, (w) => w.log.some((entry) => entry.by === 'learner'));
   const finished = time >= duration;
 

@@ -45,7 +45,7 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
   // The Fargate lane appears where Fargate is in play: a Fargate task, or a task definition for it.
   const showFargate =
     layout.fargate.length > 0 ||
-    Object.values(world.taskDefinitions).some((td) =>
+    Object.values(world.ecs.taskDefinitions).some((td) =>
       td.requiresCompatibilities.includes('FARGATE'),
     );
 

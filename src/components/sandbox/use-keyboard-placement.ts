@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Action, ActionResult, World } from '@sandbox';
+import { instanceUsage, type Action, type ActionResult, type World } from '@sandbox';
 import { formatMemory, formatVcpu } from '@lib/sandbox-view/format.ts';
 import { isAccepting, isInstanceVisible } from '@lib/sandbox-view/layout.ts';
 import {
@@ -25,7 +25,7 @@ import type { SandboxStore } from './use-engine.ts';
 
 /** Running hosts, AZ by AZ then by launch time (the view's reading order), with free capacity. */
 export function placementTargets(world: World): PlacementTarget[] {
-  return Object.values(world.instances)
+  return Object.values(world.ec2.instances)
     .filter((i) => isInstanceVisible(i) && isAccepting(i, world))
     .sort(
       (a, b) =>
@@ -35,7 +35,7 @@ export function placementTargets(world: World): PlacementTarget[] {
     )
     .map((i) => ({
       id: i.id,
-      label: `${i.name ?? i.id}, ${i.type} in ${i.az}, ${formatVcpu(i.cpuUnits - i.reservedCpu)} and ${formatMemory(i.memoryMiB - i.reservedMemory)} free`,
+      label: `${i.name ?? i.id}, ${i.type} in ${i.az}, ${formatVcpu(i.cpuUnits - (instanceUsage(world, i.id)?.cpuReserved ?? 0))} and ${formatMemory(i.memoryMiB - (instanceUsage(world, i.id)?.memoryReserved ?? 0))} free`,
     }));
 }
 

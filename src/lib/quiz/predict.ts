@@ -5,17 +5,17 @@ import type { Measure, PredictQuestion } from './schema.ts';
 export function measureWorld(world: World, measure: Measure): number {
   switch (measure) {
     case 'runningContainers':
-      return Object.values(world.containers).filter(
+      return Object.values(world.docker.containers).filter(
         (c) => c.state === 'running' && c.hostId !== null,
       ).length;
     case 'exitedContainers':
-      return Object.values(world.containers).filter((c) => c.state === 'exited').length;
+      return Object.values(world.docker.containers).filter((c) => c.state === 'exited').length;
     case 'unplacedContainers':
-      return Object.values(world.containers).filter((c) => c.hostId === null).length;
+      return Object.values(world.docker.containers).filter((c) => c.hostId === null).length;
     case 'runningTasks':
-      return Object.values(world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
+      return Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
     case 'toil':
-      return world.toil;
+      return world.docker.toil;
   }
 }
 

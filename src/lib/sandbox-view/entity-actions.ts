@@ -2,7 +2,16 @@
  * The context-menu items for each thing in the view, limited to what the scenario allows
  * and to what makes sense in the entity's current state.
  */
-import type { Action, Container, Instance, Service, Task, World } from '@sandbox';
+import {
+  containerInstanceOf,
+  type Action,
+  type Container,
+  type ContainerInstance,
+  type Instance,
+  type Service,
+  type Task,
+  type World,
+} from '@sandbox';
 import { isAllowed, isFault, type AllowedSource } from './allowed-actions.ts';
 
 export type EntityRef =
@@ -71,7 +80,11 @@ export function taskMenu(task: Task, scenario: AllowedSource): MenuItem[] {
   return items;
 }
 
-export function instanceMenu(instance: Instance, scenario: AllowedSource): MenuItem[] {
+export function instanceMenu(
+  instance: Instance,
+  agent: ContainerInstance | null,
+  scenario: AllowedSource,
+): MenuItem[] {
   const items: MenuItem[] = [inspect];
   if (instance.state === 'terminated' || instance.state === 'shutting-down') return items;
   const instanceId = instance.id;
@@ -81,9 +94,9 @@ export function instanceMenu(instance: Instance, scenario: AllowedSource): MenuI
   items.push(
     ...item(scenario, 'Instance failure (fault)', { type: 'fault.terminate-instance', instanceId }),
   );
-  if (instance.agent) {
+  if (agent) {
     items.push(
-      ...(instance.agent.connected
+      ...(agent.connected
         ? item(scenario, 'Disconnect ECS agent (fault)', {
             type: 'fault.agent-disconnect',
             instanceId,
@@ -129,19 +142,21 @@ export function serviceMenu(service: Service, scenario: AllowedSource): MenuItem
 export function menuFor(ref: EntityRef, world: World, scenario: AllowedSource): MenuItem[] {
   switch (ref.kind) {
     case 'container': {
-      const container = world.containers[ref.id];
+      const container = world.docker.containers[ref.id];
       return container ? containerMenu(container, scenario) : [];
     }
     case 'task': {
-      const task = world.tasks[ref.id];
+      const task = world.ecs.tasks[ref.id];
       return task ? taskMenu(task, scenario) : [];
     }
     case 'instance': {
-      const instance = world.instances[ref.id];
-      return instance ? instanceMenu(instance, scenario) : [];
+      const instance = world.ec2.instances[ref.id];
+      return instance
+        ? instanceMenu(instance, containerInstanceOf(world, instance.id), scenario)
+        : [];
     }
     case 'service': {
-      const service = world.services[ref.id];
+      const service = world.ecs.services[ref.id];
       return service ? serviceMenu(service, scenario) : [];
     }
   }

@@ -2,7 +2,7 @@
  * What the inspector shows for a selected entity, as label/value rows in the order and
  * wording of the AWS console and the CLI's describe output.
  */
-import type { World } from '@sandbox';
+import { containerInstanceOf, hostRunningCount, instanceUsage, type World } from '@sandbox';
 import type { EntityRef } from './entity-actions.ts';
 import {
   formatClock,
@@ -32,36 +32,38 @@ const at = (time: number | null | undefined) =>
 export function inspect(ref: EntityRef, world: World): Details | null {
   switch (ref.kind) {
     case 'instance': {
-      const i = world.instances[ref.id];
+      const i = world.ec2.instances[ref.id];
       if (!i) return null;
+      const usage = instanceUsage(world, i.id);
+      const agent = containerInstanceOf(world, i.id);
       const rows: DetailRow[] = [
         { label: 'Instance ID', value: i.id, code: true },
         { label: 'Name', value: i.name ?? '—' },
         { label: 'Instance state', value: i.state },
         { label: 'Instance type', value: i.type },
         { label: 'Availability Zone', value: i.az },
-        { label: 'Software', value: i.software === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
+        { label: 'Software', value: i.bootstrap === 'ecs' ? 'Docker + ECS agent' : 'Docker' },
         {
           label: 'CPU reserved',
-          value: `${formatVcpu(i.reservedCpu)} of ${formatVcpu(i.cpuUnits)}`,
+          value: `${formatVcpu(usage?.cpuReserved ?? 0)} of ${formatVcpu(i.cpuUnits)}`,
         },
         {
           label: 'Memory reserved',
-          value: `${formatMemory(i.reservedMemory)} of ${formatMemory(i.memoryMiB)}`,
+          value: `${formatMemory(usage?.memoryReserved ?? 0)} of ${formatMemory(i.memoryMiB)}`,
         },
         { label: 'CPU utilisation', value: formatPercent(i.cpuUtilization) },
-        { label: 'Running', value: String(i.runningCount) },
+        { label: 'Running', value: String(hostRunningCount(world, i.id)) },
         { label: 'Launched at', value: at(i.launchedAt) },
         { label: 'Price', value: formatPerHour(i.pricePerHour) },
         { label: 'Cost so far', value: formatUsd(world.cost.byResource[i.id] ?? 0) },
       ];
-      if (i.agent) {
+      if (agent) {
         rows.push(
           {
             label: 'Agent status',
-            value: `${i.agent.status}${i.agent.connected ? '' : ' (disconnected)'}`,
+            value: `${agent.status}${agent.connected ? '' : ' (disconnected)'}`,
           },
-          { label: 'Container instance ARN', value: i.agent.containerInstanceArn, code: true },
+          { label: 'Container instance ARN', value: agent.containerInstanceArn, code: true },
         );
       }
       if (i.asg) rows.push({ label: 'Auto Scaling group', value: i.asg });
@@ -70,9 +72,9 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       return { heading: `Instance ${i.id}`, rows };
     }
     case 'container': {
-      const c = world.containers[ref.id];
+      const c = world.docker.containers[ref.id];
       if (!c) return null;
-      const host = c.hostId ? world.instances[c.hostId] : undefined;
+      const host = c.hostId ? world.ec2.instances[c.hostId] : undefined;
       return {
         heading: `Container ${c.name}`,
         rows: [
@@ -96,7 +98,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       };
     }
     case 'task': {
-      const t = world.tasks[ref.id];
+      const t = world.ecs.tasks[ref.id];
       if (!t) return null;
       const rows: DetailRow[] = [
         { label: 'Task ID', value: t.id, code: true },
@@ -134,7 +136,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
       return { heading: `Task ${taskFamily(t.taskDefinition)} ${t.id.slice(0, 8)}`, rows };
     }
     case 'service': {
-      const s = world.services[ref.id];
+      const s = world.ecs.services[ref.id];
       if (!s) return null;
       const strategy = s.placementStrategy
         .map((p) => (p.field ? `${p.type}(${p.field})` : p.type))

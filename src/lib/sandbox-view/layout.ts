@@ -3,7 +3,15 @@
  * tray and the Fargate lane. A pure function of the world, so the React components only
  * draw what this returns and tests can check placement without a DOM.
  */
-import type { Container, Instance, Task, World } from '@sandbox';
+import {
+  containerInstanceOf,
+  instanceUsage,
+  type Container,
+  type ContainerInstance,
+  type Instance,
+  type Task,
+  type World,
+} from '@sandbox';
 
 export type ChipTone = 'ok' | 'pending' | 'stopping' | 'stopped' | 'failed';
 
@@ -27,6 +35,8 @@ export interface ChipView {
 export interface HostView {
   id: string;
   instance: Instance;
+  /** Its ECS container instance (the agent's registration), if it has one. */
+  containerInstance: ContainerInstance | null;
   /** Whether containers or tasks can be put on it now. */
   accepting: boolean;
   cpuUsed: number;
@@ -142,16 +152,17 @@ export function layoutWorld(world: World): WorldLayout {
   const azs: AzView[] = world.azs.map((az) => ({ az, down: world.azDown.includes(az), hosts: [] }));
   const azIndex = new Map(azs.map((view) => [view.az, view]));
 
-  const instances = Object.values(world.instances)
+  const instances = Object.values(world.ec2.instances)
     .filter(isInstanceVisible)
     .sort((a, b) => a.launchedAt - b.launchedAt || (a.id < b.id ? -1 : 1));
   for (const instance of instances) {
     const host: HostView = {
       id: instance.id,
       instance,
+      containerInstance: containerInstanceOf(world, instance.id),
       accepting: isAccepting(instance, world),
-      cpuUsed: instance.reservedCpu,
-      memoryUsed: instance.reservedMemory,
+      cpuUsed: instanceUsage(world, instance.id)?.cpuReserved ?? 0,
+      memoryUsed: instanceUsage(world, instance.id)?.memoryReserved ?? 0,
       chips: [],
     };
     hosts.set(instance.id, host);
@@ -172,8 +183,8 @@ export function layoutWorld(world: World): WorldLayout {
     else unplaced.push(chip);
   };
 
-  for (const container of Object.values(world.containers)) place(containerChip(container));
-  for (const task of Object.values(world.tasks)) {
+  for (const container of Object.values(world.docker.containers)) place(containerChip(container));
+  for (const task of Object.values(world.ecs.tasks)) {
     if (!isTaskVisible(task, world.time)) continue;
     const chip = taskChip(task);
     if (task.launchType === 'FARGATE') fargate.push(chip);

@@ -63,8 +63,8 @@ export const registerScalableTarget: AwsOperation = {
   ],
   run(args, env) {
     const resourceId = args['resource-id'] as string;
-    const service = serviceOf(resourceId, env.world.cluster?.name);
-    if (!service || !own(env.world.services, service)) {
+    const service = serviceOf(resourceId, env.world.ecs.cluster?.name);
+    if (!service || !own(env.world.ecs.services, service)) {
       return output(
         awsError(this.api, 'ValidationException', `ECS service doesn't exist: ${resourceId}`),
       );

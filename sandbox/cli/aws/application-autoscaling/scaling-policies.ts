@@ -34,8 +34,8 @@ export const putScalingPolicy: AwsOperation = {
   run(args, env, globals) {
     const resourceId = args['resource-id'] as string;
     const w = env.world;
-    const service = serviceOf(resourceId, w.cluster?.name);
-    const svc = service ? own(w.services, service) : undefined;
+    const service = serviceOf(resourceId, w.ecs.cluster?.name);
+    const svc = service ? own(w.ecs.services, service) : undefined;
     const target =
       (env.session.scalableTargets ? own(env.session.scalableTargets, resourceId) : undefined) ??
       (svc?.autoScaling

@@ -25,7 +25,7 @@ const updateAsg: AwsOperation = {
   ],
   run(args, env) {
     const name = args['auto-scaling-group-name'] as string;
-    if (!own(env.world.autoScalingGroups, name)) {
+    if (!own(env.world.ec2.autoScalingGroups, name)) {
       return output(
         awsError(
           this.api,
@@ -62,7 +62,7 @@ const describeAsgs: AwsOperation = {
   run(args, env, globals) {
     const w = env.world;
     const names = args['auto-scaling-group-names'] as string[] | undefined;
-    const groups = Object.values(w.autoScalingGroups)
+    const groups = Object.values(w.ec2.autoScalingGroups)
       .filter((g) => !names || names.includes(g.name))
       .map((g) => ({
         AutoScalingGroupName: g.name,
@@ -70,7 +70,7 @@ const describeAsgs: AwsOperation = {
         MaxSize: g.maxSize,
         DesiredCapacity: g.desiredCapacity,
         AvailabilityZones: g.azs,
-        Instances: Object.values(w.instances)
+        Instances: Object.values(w.ec2.instances)
           .filter((i) => i.asg === g.name && i.state !== 'terminated')
           .map((i) => ({
             InstanceId: i.id,

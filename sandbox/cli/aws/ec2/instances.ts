@@ -119,8 +119,8 @@ export const runInstances: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.instances).filter(
-          (i) => !Object.hasOwn(before.instances, i.id),
+        const added = Object.values(after.ec2.instances).filter(
+          (i) => !Object.hasOwn(before.ec2.instances, i.id),
         );
         return awsOut(
           {
@@ -173,7 +173,7 @@ export const terminateInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[];
     for (const id of ids) {
-      if (!own(w.instances, id)) {
+      if (!own(w.ec2.instances, id)) {
         return output(
           awsError(
             this.api,
@@ -200,13 +200,13 @@ export const terminateInstances: AwsOperation = {
           {
             TerminatingInstances: ids.map((id) => ({
               CurrentState: {
-                Code: stateCode[own(after.instances, id)?.state ?? 'terminated'] ?? 48,
-                Name: own(after.instances, id)?.state ?? 'terminated',
+                Code: stateCode[own(after.ec2.instances, id)?.state ?? 'terminated'] ?? 48,
+                Name: own(after.ec2.instances, id)?.state ?? 'terminated',
               },
               InstanceId: id,
               PreviousState: {
-                Code: stateCode[own(before.instances, id)?.state ?? 'running'] ?? 16,
-                Name: own(before.instances, id)?.state ?? 'running',
+                Code: stateCode[own(before.ec2.instances, id)?.state ?? 'running'] ?? 16,
+                Name: own(before.ec2.instances, id)?.state ?? 'running',
               },
             })),
           },
@@ -228,7 +228,7 @@ export const describeInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[] | undefined;
     for (const id of ids ?? []) {
-      if (!own(w.instances, id))
+      if (!own(w.ec2.instances, id))
         return output(
           awsError(
             this.api,
@@ -237,7 +237,7 @@ export const describeInstances: AwsOperation = {
           ),
         );
     }
-    const list = Object.values(w.instances).filter((i) => !ids || ids.includes(i.id));
+    const list = Object.values(w.ec2.instances).filter((i) => !ids || ids.includes(i.id));
     return output(
       awsOut(
         {

@@ -3,6 +3,8 @@
  * put-cluster-capacity-providers. A sandbox world holds at most one cluster; CreateCluster is
  * idempotent, so creating the cluster that exists answers with it, as AWS does.
  */
+import { own } from '../../../model/record.ts';
+import { containerInstancesOf } from './container-instances.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { CapacityProviderStrategyItem, Cluster, World } from '../../../model/types.ts';
 import type { AwsOperation } from '../operation.ts';
@@ -22,14 +24,14 @@ import type { ArgValue } from '../args.ts';
 export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
 
 export function describeCluster(world: World, c: Cluster): Record<string, unknown> {
-  const services = Object.values(world.services).filter((s) => s.status === 'ACTIVE');
-  const tasks = Object.values(world.tasks);
+  const services = Object.values(world.ecs.services).filter((s) => s.status === 'ACTIVE');
+  const tasks = Object.values(world.ecs.tasks);
   return {
     clusterArn: c.arn,
     clusterName: c.name,
     status: c.status,
-    registeredContainerInstancesCount: Object.values(world.instances).filter(
-      (i) => i.agent !== null && i.agent.status !== 'INACTIVE' && i.state !== 'terminated',
+    registeredContainerInstancesCount: containerInstancesOf(world).filter(
+      (i) => i.status !== 'INACTIVE' && own(world.ec2.instances, i.id)?.state !== 'terminated',
     ).length,
     runningTasksCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
     pendingTasksCount: tasks.filter(
@@ -46,8 +48,8 @@ export function describeCluster(world: World, c: Cluster): Record<string, unknow
 
 /** The sandbox's own refusal (not AWS's) for a second cluster. */
 function oneClusterOnly(world: World, name: string): string {
-  return world.cluster
-    ? `\nThe sandbox holds one cluster per world, '${world.cluster.name}'; a second cluster ('${name}') is not modelled. (This is the sandbox's own message, not AWS's.)`
+  return world.ecs.cluster
+    ? `\nThe sandbox holds one cluster per world, '${world.ecs.cluster.name}'; a second cluster ('${name}') is not modelled. (This is the sandbox's own message, not AWS's.)`
     : `\nThis sandbox has no ECS cluster: its hosts run plain Docker, and creating one is not modelled. (This is the sandbox's own message, not AWS's.)`;
 }
 
@@ -117,7 +119,7 @@ const createCluster: AwsOperation = {
   run(args, env, globals) {
     const name = typeof args['cluster-name'] === 'string' ? args['cluster-name'] : 'default';
     const w = env.world;
-    if (!w.cluster || w.cluster.name !== name)
+    if (!w.ecs.cluster || w.ecs.cluster.name !== name)
       return output({ stdout: '', stderr: oneClusterOnly(w, name), exitCode: 254 });
     const strategy = strategyItems(
       args['default-capacity-provider-strategy'],
@@ -126,9 +128,9 @@ const createCluster: AwsOperation = {
     if (!strategy.ok) return output(paramError(strategy.error));
     const asked = (args['capacity-providers'] as string[] | undefined) ?? [];
     const same =
-      JSON.stringify(asked) === JSON.stringify(w.cluster.capacityProviders ?? []) &&
+      JSON.stringify(asked) === JSON.stringify(w.ecs.cluster.capacityProviders ?? []) &&
       JSON.stringify(strategy.value) ===
-        JSON.stringify(w.cluster.defaultCapacityProviderStrategy ?? []);
+        JSON.stringify(w.ecs.cluster.defaultCapacityProviderStrategy ?? []);
     if (!same)
       return output(
         awsError(
@@ -137,7 +139,7 @@ const createCluster: AwsOperation = {
           'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
         ),
       );
-    return output(awsOut({ cluster: describeCluster(w, w.cluster) }, globals, this.api));
+    return output(awsOut({ cluster: describeCluster(w, w.ecs.cluster) }, globals, this.api));
   },
 };
 
@@ -161,8 +163,8 @@ const describeClusters: AwsOperation = {
     const clusters: Record<string, unknown>[] = [];
     const failures: { arn: string; reason: string }[] = [];
     for (const ref of refs) {
-      if (w.cluster && (lastSegment(ref) === w.cluster.name || ref === w.cluster.arn))
-        clusters.push(describeCluster(w, w.cluster));
+      if (w.ecs.cluster && (lastSegment(ref) === w.ecs.cluster.name || ref === w.ecs.cluster.arn))
+        clusters.push(describeCluster(w, w.ecs.cluster));
       else
         failures.push({
           arn: ref.startsWith('arn:')
@@ -183,7 +185,7 @@ const listClusters: AwsOperation = {
   flags: [],
   examples: ['aws ecs list-clusters'],
   run(_args, env, globals) {
-    const arns = env.world.cluster ? [env.world.cluster.arn] : [];
+    const arns = env.world.ecs.cluster ? [env.world.ecs.cluster.arn] : [];
     return output(awsOut({ clusterArns: arns }, globals, this.api));
   },
 };
@@ -222,7 +224,7 @@ const putClusterCapacityProviders: AwsOperation = {
     );
     if (!strategy.ok) return output(paramError(strategy.error));
     const providers = args['capacity-providers'] as string[];
-    const ec2Provider = `${env.world.cluster?.name ?? 'default'}-ec2`;
+    const ec2Provider = `${env.world.ecs.cluster?.name ?? 'default'}-ec2`;
     const unknown = providers.find((p) => !FARGATE_PROVIDERS.includes(p) && p !== ec2Provider);
     if (unknown !== undefined)
       return output({
@@ -241,7 +243,7 @@ const putClusterCapacityProviders: AwsOperation = {
       (e) => refusal(this.api, e),
       (_r, _b, after) =>
         awsOut(
-          { cluster: after.cluster ? describeCluster(after, after.cluster) : {} },
+          { cluster: after.ecs.cluster ? describeCluster(after, after.ecs.cluster) : {} },
           globals,
           this.api,
         ),

@@ -1,6 +1,8 @@
 /** `aws ecs` container instance operations: list-container-instances, describe-container-instances, update-container-instances-state. */
-import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
+import type { ContainerInstance, World } from '../../../model/types.ts';
+import { own } from '../../../model/record.ts';
+import { containerInstanceOf } from '../../../engine/queries.ts';
 import type { AwsOperation } from '../operation.ts';
 import {
   applyAll,
@@ -31,10 +33,13 @@ export const listContainerInstances: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const arns = Object.values(env.world.instances)
-      .filter((i) => i.agent !== null && i.agent.status !== 'INACTIVE' && i.state !== 'terminated')
-      .filter((i) => args['status'] === undefined || i.agent?.status === args['status'])
-      .map((i) => i.agent?.containerInstanceArn ?? '');
+    const arns = containerInstancesOf(env.world)
+      .filter(
+        (i) =>
+          i.status !== 'INACTIVE' && own(env.world.ec2.instances, i.id)?.state !== 'terminated',
+      )
+      .filter((i) => args['status'] === undefined || i.status === args['status'])
+      .map((i) => i.containerInstanceArn);
     return output(awsOut({ containerInstanceArns: arns }, globals, this.api));
   },
 };
@@ -60,22 +65,20 @@ export const describeContainerInstances: AwsOperation = {
     if (bad) return output(bad);
     const w = env.world;
     const refs = args['container-instances'] as string[];
-    const all = Object.values(w.instances).filter((i) => i.agent !== null);
+    const all = containerInstancesOf(w);
     const found = refs
       .map((r) =>
         all.find(
           (i) =>
-            i.id === r ||
-            i.agent?.containerInstanceArn === r ||
-            lastSegment(i.agent?.containerInstanceArn ?? '') === r,
+            i.id === r || i.containerInstanceArn === r || lastSegment(i.containerInstanceArn) === r,
         ),
       )
       .filter((i) => i !== undefined);
     const containerInstances = found.map((i) => ({
-      containerInstanceArn: i.agent?.containerInstanceArn,
+      containerInstanceArn: i.containerInstanceArn,
       ec2InstanceId: i.id,
-      status: i.agent?.status,
-      agentConnected: i.agent?.connected,
+      status: i.status,
+      agentConnected: i.connected,
       runningTasksCount: i.runningCount,
       registeredResources: [
         { name: 'CPU', type: 'INTEGER', integerValue: i.cpuUnits },
@@ -97,8 +100,8 @@ export const describeContainerInstances: AwsOperation = {
           !found.some(
             (f) =>
               f.id === refs[n] ||
-              f.agent?.containerInstanceArn === refs[n] ||
-              lastSegment(f.agent?.containerInstanceArn ?? '') === refs[n],
+              f.containerInstanceArn === refs[n] ||
+              lastSegment(f.containerInstanceArn) === refs[n],
           ),
       )
       .map((r) => ({ arn: r, reason: 'MISSING' }));
@@ -145,11 +148,11 @@ export const updateContainerInstancesState: AwsOperation = {
     const w = env.world;
     const ids: string[] = [];
     for (const ref of args['container-instances'] as string[]) {
-      const inst = Object.values(w.instances).find(
+      const inst = containerInstancesOf(w).find(
         (i) =>
           i.id === ref ||
-          i.agent?.containerInstanceArn === ref ||
-          (i.agent && lastSegment(i.agent.containerInstanceArn) === ref),
+          i.containerInstanceArn === ref ||
+          lastSegment(i.containerInstanceArn) === ref,
       );
       if (!inst)
         return output(
@@ -169,9 +172,9 @@ export const updateContainerInstancesState: AwsOperation = {
         awsOut(
           {
             containerInstances: ids.map((id) => ({
-              containerInstanceArn: own(after.instances, id)?.agent?.containerInstanceArn,
+              containerInstanceArn: containerInstanceOf(after, id)?.containerInstanceArn,
               ec2InstanceId: id,
-              status: own(after.instances, id)?.agent?.status,
+              status: containerInstanceOf(after, id)?.status,
             })),
             failures: [],
           },
@@ -181,3 +184,13 @@ export const updateContainerInstancesState: AwsOperation = {
     );
   },
 };
+
+/** The cluster's container instances, in the order their EC2 instances were launched. */
+export function containerInstancesOf(world: World): ContainerInstance[] {
+  const out: ContainerInstance[] = [];
+  for (const id in world.ec2.instances) {
+    const ci = containerInstanceOf(world, id);
+    if (ci) out.push(ci);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 /** What `aws ecs describe-*` prints for a service, a task and a task definition, in the API's field names. */
+import { containerInstanceOf } from '../../../engine/queries.ts';
 import { own } from '../../../model/record.ts';
 import type { Service, Task, TaskDefinition, World } from '../../../model/types.ts';
 import { isoTime } from '../../format.ts';
@@ -32,7 +33,7 @@ export function describeTaskDefinition(td: TaskDefinition): Record<string, unkno
 }
 
 function taskDefinitionArn(world: World, ref: string): string {
-  return own(world.taskDefinitions, ref)?.arn ?? ref;
+  return own(world.ecs.taskDefinitions, ref)?.arn ?? ref;
 }
 
 export function describeService(world: World, s: Service): Record<string, unknown> {
@@ -44,7 +45,7 @@ export function describeService(world: World, s: Service): Record<string, unknow
   return {
     serviceArn: s.arn,
     serviceName: s.name,
-    clusterArn: world.cluster?.arn ?? '',
+    clusterArn: world.ecs.cluster?.arn ?? '',
     status: s.status,
     desiredCount: s.desiredCount,
     runningCount: s.runningCount,
@@ -72,12 +73,12 @@ export function describeService(world: World, s: Service): Record<string, unknow
 }
 
 export function describeTask(world: World, t: Task): Record<string, unknown> {
-  const instance = t.instanceId ? own(world.instances, t.instanceId) : undefined;
+  const ci = t.instanceId ? containerInstanceOf(world, t.instanceId) : null;
   return {
     taskArn: t.arn,
-    clusterArn: world.cluster?.arn ?? '',
+    clusterArn: world.ecs.cluster?.arn ?? '',
     taskDefinitionArn: taskDefinitionArn(world, t.taskDefinition),
-    ...(instance?.agent ? { containerInstanceArn: instance.agent.containerInstanceArn } : {}),
+    ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
     group: t.group,
     launchType: t.launchType,
     ...(t.az ? { availabilityZone: t.az } : {}),

@@ -152,7 +152,7 @@ export function paramError(text: string): CommandOutput {
 }
 
 export function serviceByRef(world: World, ref: string) {
-  return own(world.services, lastSegment(ref));
+  return own(world.ecs.services, lastSegment(ref));
 }
 
 export function failuresFor(

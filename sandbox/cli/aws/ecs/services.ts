@@ -46,8 +46,8 @@ const networkConfiguration: FlagSpec = {
 function taskDefinitionByRef(world: World, ref: string | undefined): TaskDefinition | undefined {
   if (ref === undefined) return undefined;
   const bare = lastSegment(ref);
-  if (bare.includes(':')) return own(world.taskDefinitions, bare);
-  return Object.values(world.taskDefinitions)
+  if (bare.includes(':')) return own(world.ecs.taskDefinitions, bare);
+  return Object.values(world.ecs.taskDefinitions)
     .filter((t) => t.family === bare && t.status === 'ACTIVE')
     .sort((a, b) => b.revision - a.revision)[0];
 }
@@ -60,7 +60,7 @@ function taskDefinitionByRef(world: World, ref: string | undefined): TaskDefinit
 function capacityRefusal(world: World, args: ParsedArgs): string | null {
   const strategy = args['capacity-provider-strategy'];
   if (Array.isArray(strategy)) {
-    const associated = world.cluster?.capacityProviders ?? [];
+    const associated = world.ecs.cluster?.capacityProviders ?? [];
     const named = strategy
       .map((item) =>
         typeof item === 'object' && item !== null
@@ -143,7 +143,7 @@ export const createService: AwsOperation = {
         typeof first['loadBalancerName'] === 'string' ? first['loadBalancerName'] : undefined;
       const tg = typeof first['targetGroupArn'] === 'string' ? first['targetGroupArn'] : '';
       const tgName = /targetgroup\/([^/]+)/.exec(tg)?.[1];
-      const existing = Object.values(env.world.loadBalancers).find(
+      const existing = Object.values(env.world.elb.loadBalancers).find(
         (l) =>
           l.name === byName ||
           l.targetGroupArn === tg ||
@@ -175,7 +175,7 @@ export const createService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = own(after.services, action.serviceName);
+        const s = own(after.ecs.services, action.serviceName);
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -265,7 +265,7 @@ export const updateService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const s = own(after.services, action.service);
+        const s = own(after.ecs.services, action.service);
         return awsOut({ service: s ? describeService(after, s) : {} }, globals, this.api);
       },
     );
@@ -296,7 +296,7 @@ export const deleteService: AwsOperation = {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const name = lastSegment(args['service'] as string);
-    const s = own(env.world.services, name);
+    const s = own(env.world.ecs.services, name);
     if (s && s.desiredCount > 0 && args['force'] !== true) {
       return output(
         awsError(
@@ -312,7 +312,7 @@ export const deleteService: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const svc = own(after.services, name);
+        const svc = own(after.ecs.services, name);
         return awsOut(
           {
             service: svc ? describeService(after, svc) : { serviceName: name, status: 'INACTIVE' },
@@ -347,9 +347,9 @@ export const describeServices: AwsOperation = {
     const found = refs.map((r) => serviceByRef(w, r)).filter((s) => s !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => Object.hasOwn(w.services, id),
+      (id) => Object.hasOwn(w.ecs.services, id),
       (id) =>
-        `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.cluster?.name ?? 'default'}/${id}`,
+        `arn:aws:ecs:${w.region}:${w.accountId}:service/${w.ecs.cluster?.name ?? 'default'}/${id}`,
     );
     return output(
       awsOut({ services: found.map((s) => describeService(w, s)), failures }, globals, this.api),
@@ -367,7 +367,7 @@ export const listServices: AwsOperation = {
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
-    const arns = Object.values(env.world.services)
+    const arns = Object.values(env.world.ecs.services)
       .filter((s) => s.status !== 'INACTIVE')
       .map((s) => s.arn);
     return output(awsOut({ serviceArns: arns }, globals, this.api));

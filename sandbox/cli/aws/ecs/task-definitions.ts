@@ -117,10 +117,10 @@ export const registerTaskDefinition: AwsOperation = {
       [action],
       (error) => refusal(this.api, error),
       (_results, before, after) => {
-        const added = Object.keys(after.taskDefinitions).find(
-          (k) => !Object.hasOwn(before.taskDefinitions, k),
+        const added = Object.keys(after.ecs.taskDefinitions).find(
+          (k) => !Object.hasOwn(before.ecs.taskDefinitions, k),
         );
-        const td = added ? own(after.taskDefinitions, added) : undefined;
+        const td = added ? own(after.ecs.taskDefinitions, added) : undefined;
         return awsOut({ taskDefinition: td ? describeTaskDefinition(td) : {} }, globals, this.api);
       },
     );
@@ -145,8 +145,8 @@ export const describeTaskDefinitionOp: AwsOperation = {
     const ref = lastSegment(args['task-definition'] as string);
     const w = env.world;
     const td = ref.includes(':')
-      ? own(w.taskDefinitions, ref)
-      : Object.values(w.taskDefinitions)
+      ? own(w.ecs.taskDefinitions, ref)
+      : Object.values(w.ecs.taskDefinitions)
           .filter((t) => t.family === ref && t.status === 'ACTIVE')
           .sort((a, b) => b.revision - a.revision)[0];
     if (!td)
@@ -164,7 +164,7 @@ export const listTaskDefinitions: AwsOperation = {
   examples: ['aws ecs list-task-definitions'],
   run(args, env, globals) {
     const prefix = (args['family-prefix'] as string | undefined) ?? '';
-    const arns = Object.values(env.world.taskDefinitions)
+    const arns = Object.values(env.world.ecs.taskDefinitions)
       .filter((t) => t.family.startsWith(prefix) && t.status === 'ACTIVE')
       .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision)
       .map((t) => t.arn);

@@ -63,7 +63,9 @@ export const runTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, before, after) => {
-        const added = Object.values(after.tasks).filter((t) => !Object.hasOwn(before.tasks, t.id));
+        const added = Object.values(after.ecs.tasks).filter(
+          (t) => !Object.hasOwn(before.ecs.tasks, t.id),
+        );
         return awsOut(
           { tasks: added.map((t) => describeTask(after, t)), failures: [] },
           globals,
@@ -99,7 +101,7 @@ export const stopTask: AwsOperation = {
       [action],
       (e) => refusal(this.api, e),
       (_r, _b, after) => {
-        const t = own(after.tasks, taskId);
+        const t = own(after.ecs.tasks, taskId);
         return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
       },
     );
@@ -138,7 +140,7 @@ export const listTasks: AwsOperation = {
       return output(awsError(this.api, 'ServiceNotFoundException', 'Service not found.'));
     }
     const status = (args['desired-status'] as string | undefined) ?? 'RUNNING';
-    const arns = Object.values(w.tasks)
+    const arns = Object.values(w.ecs.tasks)
       .filter((t) =>
         status === 'STOPPED' ? t.desiredStatus === 'STOPPED' : t.desiredStatus === 'RUNNING',
       )
@@ -168,11 +170,12 @@ export const describeTasks: AwsOperation = {
     if (bad) return output(bad);
     const w = env.world;
     const refs = args['tasks'] as string[];
-    const found = refs.map((r) => own(w.tasks, lastSegment(r))).filter((t) => t !== undefined);
+    const found = refs.map((r) => own(w.ecs.tasks, lastSegment(r))).filter((t) => t !== undefined);
     const failures = failuresFor(
       refs,
-      (id) => Object.hasOwn(w.tasks, id),
-      (id) => `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.cluster?.name ?? 'default'}/${id}`,
+      (id) => Object.hasOwn(w.ecs.tasks, id),
+      (id) =>
+        `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.ecs.cluster?.name ?? 'default'}/${id}`,
     );
     return output(
       awsOut({ tasks: found.map((t) => describeTask(w, t)), failures }, globals, this.api),

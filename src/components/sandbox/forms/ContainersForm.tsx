@@ -15,16 +15,16 @@ export function ContainersForm() {
   const containers = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.containers).map((c) => ({
+      Object.values(w.docker.containers).map((c) => ({
         value: c.id,
-        label: `${c.name} · ${containerStatus(c)}${c.hostId ? ` on ${w.instances[c.hostId]?.name ?? c.hostId}` : ' · unplaced'}`,
+        label: `${c.name} · ${containerStatus(c)}${c.hostId ? ` on ${w.ec2.instances[c.hostId]?.name ?? c.hostId}` : ' · unplaced'}`,
       })),
     sameOptions,
   );
   const hosts = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.instances)
+      Object.values(w.ec2.instances)
         .filter((i) => i.state === 'running')
         .map((i) => ({ value: i.id, label: `${i.name ?? i.id} · ${i.az}` })),
     sameOptions,

@@ -14,10 +14,10 @@ export function FaultsForm() {
   const victims = useWorldSlice(
     store,
     (w) => [
-      ...Object.values(w.containers)
+      ...Object.values(w.docker.containers)
         .filter((c) => c.state === 'running')
         .map((c) => ({ value: c.id, label: `container ${c.name}` })),
-      ...Object.values(w.tasks)
+      ...Object.values(w.ecs.tasks)
         .filter((t) => t.lastStatus === 'RUNNING')
         .map((t) => ({
           value: t.id,
@@ -29,7 +29,7 @@ export function FaultsForm() {
   const instances = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.instances)
+      Object.values(w.ec2.instances)
         .filter((i) => i.state === 'running')
         .map((i) => ({ value: i.id, label: `${i.name ?? i.id} · ${i.az}` })),
     sameOptions,
@@ -42,7 +42,7 @@ export function FaultsForm() {
   );
   const services = useWorldSlice(
     store,
-    (w) => Object.keys(w.services).map((s) => ({ value: s, label: s })),
+    (w) => Object.keys(w.ecs.services).map((s) => ({ value: s, label: s })),
     sameOptions,
   );
   const [victim, setVictim] = useState('');

@@ -8,7 +8,7 @@ export function HostsForm() {
   const options = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.instances)
+      Object.values(w.ec2.instances)
         .filter((i) => i.state !== 'terminated' && i.state !== 'shutting-down')
         .map((i) => ({ value: i.id, label: `${i.name ?? i.id} · ${i.type} · ${i.az}` })),
     (a, b) => a.length === b.length && a.every((o, i) => o.value === b[i]?.value),

@@ -53,12 +53,12 @@ export function ServiceForm() {
   const services = useWorldSlice(
     store,
     (w) =>
-      Object.values(w.services)
+      Object.values(w.ecs.services)
         .filter((s) => s.status === 'ACTIVE')
         .map((s) => s.name),
     sameList,
   );
-  const taskDefs = useWorldSlice(store, (w) => Object.keys(w.taskDefinitions), sameList);
+  const taskDefs = useWorldSlice(store, (w) => Object.keys(w.ecs.taskDefinitions), sameList);
   const canCreate = isAllowed(scenario, 'ecs.service.create');
   const canUpdate = isAllowed(scenario, 'ecs.service.update') && services.length > 0;
   const [mode, setMode] = useState<'create' | 'update'>(canUpdate ? 'update' : 'create');
@@ -83,7 +83,7 @@ export function ServiceForm() {
   const current = useWorldSlice(
     store,
     (w): ServiceSettings | null => {
-      const found = Object.hasOwn(w.services, service) ? w.services[service] : undefined;
+      const found = Object.hasOwn(w.ecs.services, service) ? w.ecs.services[service] : undefined;
       if (!found) return null;
       return {
         desired: found.desiredCount,

@@ -1,0 +1,33 @@
+/**
+ * The composition: the one list of service modules. The engine derives the tick order,
+ * the action table, billing, metrics and snapshot checks from it. Nothing it composes
+ * imports this file. Adding a service = one folder under services/ and one line here.
+ */
+import { createEngine } from './engine/engine.ts';
+import { docker } from './services/docker/index.ts';
+import { ec2 } from './services/ec2/index.ts';
+import { ecs } from './services/ecs/index.ts';
+import { elb } from './services/elb/index.ts';
+
+/** Composition order: builds, billing, metrics and domain-event answers run in this order. */
+export const engine = createEngine([ec2, docker, ecs, elb]);
+
+export const {
+  emptyWorld,
+  buildWorld,
+  createWorld,
+  validateAction,
+  applyAction,
+  applyActionInPlace,
+  commandFor,
+  advance,
+  stepInPlace,
+  advanceInPlaceTo,
+  replay,
+  ratePerHour,
+  sampleMetrics,
+  deserializeWorld,
+} = engine;
+
+/** Every controller, in the order one simulated second runs them (derived at load). */
+export const CONTROLLER_ORDER: readonly string[] = engine.tickOrder;

@@ -1,0 +1,581 @@
+/**
+ * The engine, built from a list of service modules: world creation, actions, the clock,
+ * replay, commands, billing, metrics and snapshot checks. Nothing here names a service; the
+ * composition file hands the modules in.
+ */
+import { actionSchema } from '../model/action-schema.ts';
+import { ACCOUNT_ID, OOM_EXIT_CODE, REGIONS } from '../model/aws-data.ts';
+import { LIMITS, METRIC_PERIOD_SECONDS } from '../model/constants.ts';
+import type { Action, ActionOf, ActionResult, ActionType } from '../model/actions.ts';
+import type {
+  Actor,
+  Cause,
+  CoreWorld,
+  DomainEvent,
+  MetricSample,
+  ModuleName,
+  Orchestrator,
+  Result,
+  TimedAction,
+  World,
+} from '../model/types.ts';
+import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
+import { own } from '../model/record.ts';
+import { currentCause, emit, withCause } from './events.ts';
+import {
+  actionDef,
+  type ActionDef,
+  type ControllerDef,
+  type EngineContext,
+  type ServiceModule,
+} from './module.ts';
+import { randomInt, seedState } from './rng.ts';
+import { checkCoreSnapshot, cloneWorld } from './serialize.ts';
+
+export interface ReplayOptions {
+  seed?: number;
+  /** Run the clock up to this time after the last action (default: the last action's time). */
+  until?: number;
+  /** Start from this world instead of the scenario's time 0 (a checkpoint). */
+  from?: World;
+}
+
+interface Controller {
+  name: string;
+  module: ModuleName | null;
+  run(ctx: EngineContext): void;
+}
+
+/**
+ * One order for every controller of every module, from their `after`/`before` declarations.
+ * Ties go to the earlier-declared controller (core first, then modules in composition order).
+ * Throws on an unknown name or a cycle, so a bad module fails at load, not mid-lesson.
+ */
+export function deriveTickOrder(
+  controllers: readonly (ControllerDef & { module: ModuleName | null })[],
+): (ControllerDef & { module: ModuleName | null })[] {
+  const byName = new Map<string, number>();
+  controllers.forEach((c, k) => {
+    if (byName.has(c.name)) throw new Error(`tick order: controller ${c.name} is declared twice`);
+    byName.set(c.name, k);
+  });
+  const edges: Set<number>[] = controllers.map(() => new Set());
+  const incoming = controllers.map(() => 0);
+  const edge = (from: number, to: number) => {
+    if (!edges[from]!.has(to)) {
+      edges[from]!.add(to);
+      incoming[to]!++;
+    }
+  };
+  controllers.forEach((c, k) => {
+    for (const name of c.after ?? []) {
+      const other = byName.get(name);
+      if (other === undefined)
+        throw new Error(`tick order: ${c.name} runs after unknown controller ${name}`);
+      edge(other, k);
+    }
+    for (const name of c.before ?? []) {
+      const other = byName.get(name);
+      if (other === undefined)
+        throw new Error(`tick order: ${c.name} runs before unknown controller ${name}`);
+      edge(k, other);
+    }
+  });
+  const order: number[] = [];
+  const done = controllers.map(() => false);
+  while (order.length < controllers.length) {
+    const next = controllers.findIndex((_, k) => !done[k] && incoming[k] === 0);
+    if (next === -1) {
+      const stuck = controllers.filter((_, k) => !done[k]).map((c) => c.name);
+      throw new Error(`tick order: the controllers ${stuck.join(', ')} form a cycle`);
+    }
+    done[next] = true;
+    order.push(next);
+    for (const to of edges[next]!) incoming[to]!--;
+  }
+  return order.map((k) => controllers[k]!);
+}
+
+type AnyModule = ServiceModule<ModuleName>;
+
+export function createEngine(modules: readonly AnyModule[]) {
+  const owner = new Map<ActionType, AnyModule>();
+  for (const m of modules) {
+    for (const type of Object.keys(m.actions)) {
+      const t = actionSchema.options.find((o) => o.shape.type.value === type)?.shape.type.value;
+      if (!t) throw new Error(`module ${m.name} handles ${type}, which has no schema`);
+      if (owner.has(t)) throw new Error(`action ${type} is handled by two modules`);
+      owner.set(t, m);
+    }
+  }
+
+  const scriptController: ControllerDef = {
+    name: 'scenario-script',
+    after: ['billing'],
+    run: (ctx) => {
+      const world = ctx.world;
+      while (world.scriptCursor < world.script.length) {
+        const entry = world.script[world.scriptCursor]!;
+        if (entry.at > world.time) break;
+        world.scriptCursor++;
+        const result = ctx.dispatch(entry.action, 'scenario');
+        if (!result.ok)
+          ctx.emit(
+            'scenario',
+            'warning',
+            `Scripted ${entry.action.type} had no effect: ${result.error}`,
+          );
+      }
+    },
+  };
+  const billingController: ControllerDef = {
+    // Billing first: it charges the second that just ended, in the state the world was in during it.
+    name: 'billing',
+    run: (ctx) => {
+      let perHour = 0;
+      for (const m of activeModules(ctx.world))
+        if (m.billing) perHour += m.billing.chargeSecond(ctx);
+      ctx.world.cost.perHour = perHour;
+    },
+  };
+  const metricsController: ControllerDef = {
+    name: 'metrics',
+    run: (ctx) => {
+      if (ctx.world.time % METRIC_PERIOD_SECONDS !== 0) return;
+      ctx.world.metrics.push(sampleMetrics(ctx.world));
+    },
+  };
+  const core = [billingController, scriptController].map((c) => ({ ...c, module: null }));
+  const moduleControllers = modules.flatMap((m) =>
+    m.controllers.map((c) => ({
+      ...c,
+      module: m.name,
+      // Every module controller runs after the script and before metrics.
+      after: [...(c.after ?? []), 'scenario-script'],
+      before: [...(c.before ?? []), 'metrics'],
+    })),
+  );
+  const tickOrder: Controller[] = deriveTickOrder([
+    ...core,
+    ...moduleControllers,
+    { ...metricsController, module: null },
+  ]);
+  const ordersFor = new Map<string, Controller[]>();
+  function controllersFor(world: World): Controller[] {
+    const key = world.modules.join(',');
+    let list = ordersFor.get(key);
+    if (!list) {
+      list = tickOrder.filter((c) => c.module === null || world.modules.includes(c.module));
+      ordersFor.set(key, list);
+    }
+    return list;
+  }
+
+  function activeModules(world: World): AnyModule[] {
+    return modules.filter((m) => world.modules.includes(m.name));
+  }
+
+  function context(world: World, by: Actor): EngineContext {
+    const ctx: EngineContext = {
+      world,
+      by,
+      get cause() {
+        return currentCause(world);
+      },
+      randomInt: (min, max) => randomInt(world, min, max),
+      emit: (source, level, message, extra) => emit(world, source, level, message, extra),
+      raise: (event) => raise(ctx, event),
+      dispatch: (action, actor) => applyActionInPlace(world, action, actor),
+      withCause: (cause, fn) => withCause(world, cause, fn),
+    };
+    return ctx;
+  }
+
+  function raise(ctx: EngineContext, event: DomainEvent): void {
+    const cause: Cause =
+      event.eventId === null ? ctx.cause : { kind: 'event', eventId: event.eventId };
+    for (const m of activeModules(ctx.world)) {
+      const answer = m.on;
+      if (answer) withCause(ctx.world, cause, () => answer(ctx, event));
+    }
+  }
+
+  // ── Worlds ─────────────────────────────────────────────────────────────────────────
+
+  function coreWorld(
+    scenarioId: string,
+    seed: number,
+    region: string,
+    orchestrator: Orchestrator,
+  ): CoreWorld {
+    const info = own(REGIONS, region) ?? REGIONS['eu-west-3']!;
+    return {
+      scenarioId,
+      seed,
+      rng: seedState(seed),
+      time: 0,
+      region,
+      azs: [...info.azs],
+      azDown: [],
+      orchestrator,
+      modules: modules.filter((m) => m.activeFor(orchestrator)).map((m) => m.name),
+      accountId: ACCOUNT_ID,
+      cost: { total: 0, perHour: 0, byResource: {}, byKind: {} },
+      allowedActions: [],
+      scriptCursor: 0,
+      nextEventId: 1,
+      // Append-only logs last: cloneWorld copies them as arrays and keeps this key order.
+      events: [],
+      metrics: [],
+      log: [],
+      script: [],
+    };
+  }
+
+  function worldOf(core: CoreWorld, scenario: Scenario | null): World {
+    const slice = <K extends ModuleName>(name: K): World[K] => {
+      const m = modules.find((x): x is ServiceModule<K> => x.name === name);
+      if (!m) throw new Error(`the composition has no ${name} module`);
+      return m.initial(core, scenario);
+    };
+    return {
+      ...core,
+      ec2: slice('ec2'),
+      docker: slice('docker'),
+      ecs: slice('ecs'),
+      elb: slice('elb'),
+    };
+  }
+
+  /** A world with nothing in it: for fixtures and tests that build their own state. */
+  function emptyWorld(
+    options: {
+      scenarioId?: string;
+      seed?: number;
+      region?: string;
+      orchestrator?: Orchestrator;
+    } = {},
+  ): World {
+    return worldOf(
+      coreWorld(
+        options.scenarioId ?? 'empty',
+        options.seed ?? 1,
+        options.region ?? 'eu-west-3',
+        options.orchestrator ?? 'ecs',
+      ),
+      null,
+    );
+  }
+
+  /** Builds the initial world, or explains which part of the scenario cannot be built. */
+  function buildWorld(
+    scenario: Scenario,
+    options: { seed?: number } = {},
+  ): Result<World, ScenarioError[]> {
+    const seed = options.seed ?? scenario.seed;
+    const world = worldOf(
+      coreWorld(scenario.id, seed, scenario.region, scenario.orchestrator),
+      scenario,
+    );
+    world.allowedActions = [...scenario.allowedActions];
+    const errors: ScenarioError[] = [];
+    const ctx = context(world, 'scenario');
+    for (const m of modules) {
+      if (!m.build) continue;
+      const outcome = withCause(world, { kind: 'scenario' }, () => m.build!(ctx, scenario, errors));
+      if (outcome === 'stop') return { ok: false, error: errors };
+    }
+    if (errors.length > 0) return { ok: false, error: errors };
+    world.script = scenario.script.map((s) => ({
+      at: s.at,
+      by: 'scenario' as const,
+      action: s.action,
+    }));
+    world.script.sort((a, b) => a.at - b.at);
+    // The initial state is the scenario's, not a log of actions.
+    world.log = [];
+    // The meter shows what the starting capacity costs before the first second is billed.
+    world.cost.perHour = ratePerHour(world);
+    world.metrics.push(sampleMetrics(world));
+    return { ok: true, value: world };
+  }
+
+  /** The world at time 0. Throws only for a scenario parseScenario would have refused. */
+  function createWorld(scenario: Scenario, options: { seed?: number } = {}): World {
+    const built = buildWorld(scenario, options);
+    if (!built.ok)
+      throw new Error(
+        `scenario ${scenario.id} cannot be built: ${built.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      );
+    return built.value;
+  }
+
+  // ── Actions ────────────────────────────────────────────────────────────────────────
+
+  /** Shape-checks an unknown value as an Action; errors name the field. */
+  function validateAction(input: unknown): Result<Action, { field: string; error: string }> {
+    const parsed = actionSchema.safeParse(input);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.') || 'type';
+    return { ok: false, error: { field, error: `${field}: ${issue.message}` } };
+  }
+
+  function applyAction(
+    world: World,
+    action: Action,
+    by: Actor = 'learner',
+  ): { world: World; result: ActionResult } {
+    const valid = validateAction(action);
+    if (!valid.ok)
+      return { world, result: { ok: false, field: valid.error.field, error: valid.error.error } };
+    if (
+      by === 'learner' &&
+      world.allowedActions.length > 0 &&
+      !world.allowedActions.includes(action.type)
+    ) {
+      return {
+        world,
+        result: { ok: false, field: 'type', error: `This scenario does not offer ${action.type}.` },
+      };
+    }
+    const draft = cloneWorld(world);
+    const result = applyActionInPlace(draft, valid.value, by);
+    return result.ok ? { world: draft, result } : { world, result };
+  }
+
+  function definitionFor<T extends ActionType>(
+    world: World,
+    type: T,
+  ): { def: ActionDef<T> } | { error: string } {
+    const m = owner.get(type);
+    const def = m ? actionDef(m.actions, type) : undefined;
+    if (def && m && (def.always || world.modules.includes(m.name))) return { def };
+    if (type === 'fault.crash') return { error: '' };
+    return {
+      error:
+        world.orchestrator === 'none'
+          ? `${type} needs an orchestrator; this scenario runs plain Docker hosts (orchestrator none).`
+          : `${type} is not available with orchestrator ${world.orchestrator}.`,
+    };
+  }
+
+  function run<T extends ActionType>(
+    world: World,
+    def: ActionDef<T>,
+    action: ActionOf<T>,
+    by: Actor,
+  ): ActionResult {
+    const command = def.command(action, world);
+    const cause: Cause = {
+      kind: action.type.startsWith('fault.') ? 'fault' : 'action',
+      logIndex: world.log.length,
+      actionType: action.type,
+      by,
+    };
+    const ctx = context(world, by);
+    let result: ActionResult;
+    try {
+      result = withCause(world, cause, () => def.handle(ctx, action));
+    } catch {
+      return {
+        ok: false,
+        field: 'type',
+        error: `The sandbox hit a bug in ${action.type}; nothing changed. (This is the sandbox's fault, not yours.)`,
+      };
+    }
+    if (!result.ok) return result;
+    world.log.push({ at: world.time, by, action });
+    emit(world, by === 'scenario' ? 'scenario' : by, 'info', result.message, { command, cause });
+    return { ...result, command };
+  }
+
+  /** Applies an action to a draft world the caller owns. On failure the draft may be partly changed. */
+  function applyActionInPlace(world: World, action: Action, by: Actor): ActionResult {
+    if (action.type === 'fault.crash') return run(world, crashDef, action, by);
+    const found = definitionFor(world, action.type);
+    if ('error' in found) return { ok: false, field: 'type', error: found.error };
+    return runAny(world, found.def, action, by);
+  }
+
+  /** The one place an action meets its definition: both are keyed by the same type. */
+  function runAny<T extends ActionType>(
+    world: World,
+    def: ActionDef<T>,
+    action: Action & { type: T },
+    by: Actor,
+  ): ActionResult {
+    return run(world, def, action as ActionOf<T>, by);
+  }
+
+  /** `fault.crash` belongs to no module: every module is asked whether the target is one of its workloads. */
+  const crashDef: ActionDef<'fault.crash'> = {
+    command: (action) =>
+      `# fault: crash ${action.service ? `a task of service ${action.service}` : action.targetId} (${action.oom ? 'out of memory, exit 137' : `exit code ${action.exitCode ?? 1}`})`,
+    handle: (ctx, action) => {
+      const oom = action.oom ?? false;
+      const exitCode = oom ? OOM_EXIT_CODE : (action.exitCode ?? 1);
+      if (action.service === undefined && action.targetId === undefined)
+        return {
+          ok: false,
+          field: 'targetId',
+          error: 'Name a container, a task or a service to crash.',
+        };
+      for (const m of modules) {
+        const answer = m.crash?.(ctx, {
+          targetId: action.targetId,
+          service: action.service,
+          exitCode,
+          oom,
+        });
+        if (answer) return answer;
+      }
+      return action.service !== undefined
+        ? {
+            ok: false,
+            field: 'service',
+            error: `No running task of service ${action.service} to crash.`,
+          }
+        : { ok: false, field: 'targetId', error: `No container or task ${action.targetId}.` };
+    },
+  };
+
+  /** The real command behind an action (call before applying it). */
+  function commandFor(action: Action, world: World): string {
+    if (action.type === 'fault.crash') return crashDef.command(action, world);
+    const m = owner.get(action.type);
+    const def = m ? actionDef(m.actions, action.type) : undefined;
+    return def ? commandOf(def, action, world) : '';
+  }
+  function commandOf<T extends ActionType>(
+    def: ActionDef<T>,
+    action: Action & { type: T },
+    world: World,
+  ): string {
+    return def.command(action as ActionOf<T>, world);
+  }
+
+  // ── The clock ──────────────────────────────────────────────────────────────────────
+
+  function tick(world: World, controllers: Controller[]): void {
+    world.time += 1;
+    const ctx = context(world, 'scenario');
+    for (const c of controllers)
+      withCause(world, { kind: 'controller', controller: c.name }, () => c.run(ctx));
+  }
+
+  /** Advances a draft world the caller owns by one second, in place. */
+  function stepInPlace(world: World): void {
+    tick(world, controllersFor(world));
+  }
+
+  /** Returns a new world `seconds` later. The input world is not changed. */
+  function advance(world: World, seconds: number): World {
+    if (!Number.isFinite(seconds) || seconds <= 0) return world;
+    const n = Math.min(Math.floor(seconds), LIMITS.advanceSeconds);
+    if (n === 0) return world;
+    const draft = cloneWorld(world);
+    const controllers = controllersFor(draft);
+    for (let k = 0; k < n; k++) tick(draft, controllers);
+    return draft;
+  }
+
+  /** Advances a draft in place up to (and including) time `until`. */
+  function advanceInPlaceTo(world: World, until: number): void {
+    const controllers = controllersFor(world);
+    while (world.time < until) tick(world, controllers);
+  }
+
+  /**
+   * Replays learner and instructor actions (entries `by: 'scenario'` are skipped: the script
+   * fires them itself). Returns the world and each action's result, in order.
+   */
+  function replay(
+    scenario: Scenario,
+    log: readonly TimedAction[],
+    options: ReplayOptions = {},
+  ): { world: World; results: ActionResult[] } {
+    let world = options.from
+      ? cloneWorld(options.from)
+      : createWorld(scenario, { seed: options.seed });
+    const results: ActionResult[] = [];
+    for (const entry of log) {
+      if (entry.by === 'scenario') continue;
+      if (entry.at > world.time) advanceInPlaceTo(world, entry.at);
+      const applied = applyAction(world, entry.action, entry.by);
+      world = applied.world;
+      results.push(applied.result);
+    }
+    if (options.until !== undefined) advanceInPlaceTo(world, options.until);
+    return { world, results };
+  }
+
+  // ── Billing, metrics, snapshots ────────────────────────────────────────────────────
+
+  /** The bill's current rate in $/hour, as the cost meter shows it. */
+  function ratePerHour(world: World): number {
+    let perHour = 0;
+    for (const m of activeModules(world)) if (m.billing) perHour += m.billing.ratePerHour(world);
+    return perHour;
+  }
+
+  /** A metrics sample of the world as it is now. */
+  function sampleMetrics(world: World): MetricSample {
+    const sample: MetricSample = {
+      time: world.time,
+      services: {},
+      instances: {},
+      pendingTasks: 0,
+      costPerHour: 0,
+      costTotal: 0,
+    };
+    for (const m of activeModules(world)) m.metrics?.(world, sample);
+    sample.costPerHour = round6(world.cost.perHour);
+    sample.costTotal = round6(world.cost.total);
+    return sample;
+  }
+
+  /** Parses a snapshot; never throws. Checks the core's shape and every module's slice. */
+  function deserializeWorld(text: string): Result<World, string> {
+    const core = checkCoreSnapshot(text);
+    if (!core.ok) return core;
+    const value = core.value;
+    for (const m of modules) {
+      const slice = own(value, m.name);
+      if (typeof slice !== 'object' || slice === null || Array.isArray(slice))
+        return { ok: false, error: `snapshot field ${m.name} must be an object` };
+      const problem = m.checkSnapshot?.(slice);
+      if (problem) return { ok: false, error: `snapshot field ${m.name}: ${problem}` };
+    }
+    const modulesField = own(value, 'modules');
+    if (
+      !Array.isArray(modulesField) ||
+      !modulesField.every((n) => modules.some((m) => m.name === n))
+    )
+      return { ok: false, error: 'snapshot field modules must list known service modules' };
+    return { ok: true, value: core.world };
+  }
+
+  return {
+    modules,
+    tickOrder: tickOrder.map((c) => c.name),
+    emptyWorld,
+    buildWorld,
+    createWorld,
+    validateAction,
+    applyAction,
+    applyActionInPlace,
+    commandFor,
+    stepInPlace,
+    advance,
+    advanceInPlaceTo,
+    replay,
+    ratePerHour,
+    sampleMetrics,
+    deserializeWorld,
+  };
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export type Engine = ReturnType<typeof createEngine>;

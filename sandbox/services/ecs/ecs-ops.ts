@@ -1,0 +1,283 @@
+/**
+ * ECS state changes with their effects: container-instance registration (the agent's chart)
+ * and the task lifecycle (the task chart). They work on a draft world.
+ */
+import { own } from '../../model/record.ts';
+import { MINIMUM_BILLED_SECONDS, REGIONS } from '../../model/aws-data.ts';
+import type {
+  ContainerInstance,
+  Instance,
+  StopCode,
+  Task,
+  TaskStatus,
+  World,
+} from '../../model/types.ts';
+import { delayedTransition, nextState } from '../../engine/machine-table.ts';
+import { containerInstanceArn } from '../../engine/arns.ts';
+import { emit } from '../../engine/events.ts';
+import { randomHex, randomInt } from '../../engine/rng.ts';
+import { charge } from '../../engine/world-ops.ts';
+import { taskList } from '../../engine/task-list.ts';
+import { AGENT_TABLE, agentDelaySeconds, type AgentDelayName } from './agent-machine.ts';
+import { TASK_TABLE, taskDelaySeconds, type TaskDelayName } from './task-machine.ts';
+
+const draw = (world: World) => (min: number, max: number) => randomInt(world, min, max);
+
+// ── Container instances ──────────────────────────────────────────────────────────────
+
+function newContainerInstance(
+  world: World,
+  instance: Instance,
+  cluster: string,
+  status: 'REGISTERING' | 'ACTIVE',
+): ContainerInstance {
+  const ci: ContainerInstance = {
+    id: instance.id,
+    containerInstanceArn: containerInstanceArn(world, cluster, randomHex(world, 32)),
+    status,
+    connected: instance.reachable,
+    registeredAt: status === 'ACTIVE' ? world.time : null,
+    nextTransitionAt: null,
+    az: instance.az,
+    type: instance.type,
+    cpuUnits: instance.cpuUnits,
+    memoryMiB: instance.memoryMiB,
+    reservedCpu: 0,
+    reservedMemory: 0,
+    usedPorts: [],
+    runningCount: 0,
+  };
+  world.ecs.containerInstances[instance.id] = ci;
+  return ci;
+}
+
+/** A host with the ECS agent is running: the agent registers it with the cluster. */
+export function startAgent(world: World, instance: Instance, initial: boolean): void {
+  if (instance.bootstrap !== 'ecs') return;
+  const cluster = world.ecs.cluster;
+  if (initial) {
+    if (cluster) newContainerInstance(world, instance, cluster.name, 'ACTIVE');
+    return;
+  }
+  if (!cluster) {
+    emit(
+      world,
+      'ecs',
+      'warning',
+      `ECS agent on ${instance.id} cannot register: cluster not found (ECS_CLUSTER).`,
+      { subject: instance.id },
+    );
+    return;
+  }
+  const ci = newContainerInstance(world, instance, cluster.name, 'REGISTERING');
+  const after = delayedTransition(AGENT_TABLE, 'REGISTERING');
+  ci.nextTransitionAt = after
+    ? world.time + agentDelaySeconds(after.delay as AgentDelayName, draw(world))
+    : null;
+  emit(
+    world,
+    'ecs',
+    'info',
+    `ECS Container Instance State Change: ${instance.id} REGISTERING in cluster ${cluster.name}`,
+    { subject: instance.id },
+  );
+}
+
+export function setAgentStatus(
+  world: World,
+  ci: ContainerInstance,
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE',
+): void {
+  ci.status = status;
+  ci.nextTransitionAt = null;
+  if (status === 'ACTIVE' && ci.registeredAt === null) ci.registeredAt = world.time;
+  emit(
+    world,
+    'ecs',
+    status === 'INACTIVE' ? 'warning' : 'info',
+    `ECS Container Instance State Change: ${ci.id} ${status} (agentConnected ${ci.connected})`,
+    { subject: ci.id },
+  );
+}
+
+export function sendAgent(world: World, ci: ContainerInstance, eventType: string): boolean {
+  const next = nextState(AGENT_TABLE, ci.status, eventType);
+  if (!next) return false;
+  setAgentStatus(world, ci, next as 'ACTIVE' | 'DRAINING' | 'INACTIVE');
+  return true;
+}
+
+export function containerInstanceId(ci: ContainerInstance | undefined): string {
+  const arn = ci?.containerInstanceArn ?? '';
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** The container instance of an EC2 host, if its agent ever registered. */
+export function containerInstanceOf(
+  world: World,
+  instanceId: string,
+): ContainerInstance | undefined {
+  return own(world.ecs.containerInstances, instanceId);
+}
+
+/** A connected ACTIVE container instance on a running, reachable host accepts tasks. */
+export function canHostTasks(world: World, ci: ContainerInstance): boolean {
+  const host = own(world.ec2.instances, ci.id);
+  return (
+    host !== undefined &&
+    host.state === 'running' &&
+    host.reachable &&
+    ci.status === 'ACTIVE' &&
+    ci.connected
+  );
+}
+
+/** The host went away: its tasks are lost and its container instance goes INACTIVE. */
+export function loseTasksOn(world: World, instance: Instance): void {
+  for (const task of taskList(world)) {
+    if (task.instanceId === instance.id && task.lastStatus !== 'STOPPED') {
+      sendTask(world, task, 'task.lost', {
+        stopCode: 'InfrastructureHealth',
+        reason: `Host EC2 (instance ${instance.id}) terminated.`,
+      });
+    }
+  }
+  const ci = containerInstanceOf(world, instance.id);
+  if (!ci) return;
+  ci.reservedCpu = 0;
+  ci.reservedMemory = 0;
+  ci.runningCount = 0;
+  ci.usedPorts = [];
+  if (ci.status !== 'INACTIVE') setAgentStatus(world, ci, 'INACTIVE');
+}
+
+/** Removes one occurrence of each released port. */
+function releasePorts(used: number[], released: number[]): number[] {
+  const out = [...used];
+  for (const p of released) {
+    const k = out.indexOf(p);
+    if (k >= 0) out.splice(k, 1);
+  }
+  return out;
+}
+
+export function fargatePricePerHour(world: World, task: Task): number {
+  const region = own(REGIONS, world.region) ?? REGIONS['eu-west-3']!;
+  return (task.cpu / 1024) * region.fargateVcpuHour + (task.memory / 1024) * region.fargateGbHour;
+}
+
+// ── Tasks ────────────────────────────────────────────────────────────────────────────
+
+export const LIVE_BEFORE_RUNNING: ReadonlySet<TaskStatus> = new Set([
+  'PROVISIONING',
+  'PENDING',
+  'ACTIVATING',
+]);
+
+/** Sends an event to a task's lifecycle and applies the effects of the state it enters. */
+export function sendTask(
+  world: World,
+  task: Task,
+  eventType: 'task.placed' | 'task.stop' | 'task.exited' | 'task.lost',
+  detail: { stopCode?: StopCode; reason?: string } = {},
+): boolean {
+  const next = nextState(TASK_TABLE, task.lastStatus, eventType) as TaskStatus | null;
+  if (!next) return false;
+  if (eventType !== 'task.placed') {
+    task.desiredStatus = 'STOPPED';
+    if (task.stopCode === null) {
+      task.stopCode = detail.stopCode ?? null;
+      task.stoppedReason = detail.reason ?? null;
+      task.stoppingAt = world.time;
+    }
+  }
+  enterTaskState(world, task, next);
+  return true;
+}
+
+export function enterTaskState(world: World, task: Task, state: TaskStatus): void {
+  const previous = task.lastStatus;
+  task.lastStatus = state;
+  const after = delayedTransition(TASK_TABLE, state);
+  task.nextTransitionAt = after
+    ? world.time + taskDelaySeconds(after.delay as TaskDelayName, task.launchType, draw(world))
+    : null;
+  if (LIVE_BEFORE_RUNNING.has(previous) && !LIVE_BEFORE_RUNNING.has(state))
+    recordPending(world, task);
+  if (state === 'RUNNING') {
+    task.startedAt = world.time;
+    for (const c of task.containers) c.lastStatus = 'RUNNING';
+    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
+    if (ci) ci.runningCount++;
+  }
+  if (previous === 'RUNNING') {
+    task.healthy = false;
+    task.cpuUtilization = 0;
+    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
+    if (ci && ci.runningCount > 0) ci.runningCount--;
+  }
+  if (state === 'STOPPED') finishTask(world, task);
+}
+
+function recordPending(world: World, task: Task): void {
+  const seconds = world.time - task.createdAt;
+  const record = world.ecs.longestPending[task.group];
+  if (!record || seconds > record.seconds) {
+    world.ecs.longestPending[task.group] = { seconds, taskId: task.id, since: task.createdAt };
+  }
+}
+
+function finishTask(world: World, task: Task): void {
+  task.stoppedAt = world.time;
+  task.nextTransitionAt = null;
+  for (const c of task.containers) if (c.lastStatus !== 'STOPPED') c.lastStatus = 'STOPPED';
+  if (task.instanceId) {
+    const host = own(world.ec2.instances, task.instanceId);
+    const ci = containerInstanceOf(world, task.instanceId);
+    if (
+      host &&
+      ci &&
+      host.state !== 'shutting-down' &&
+      host.state !== 'terminated' &&
+      host.state !== 'stopping'
+    ) {
+      ci.reservedCpu = Math.max(0, ci.reservedCpu - task.cpu);
+      ci.reservedMemory = Math.max(0, ci.reservedMemory - task.memory);
+      if (task.hostPorts.length > 0) ci.usedPorts = releasePorts(ci.usedPorts, task.hostPorts);
+    }
+  }
+  if (
+    task.launchType === 'FARGATE' &&
+    task.billedSeconds > 0 &&
+    task.billedSeconds < MINIMUM_BILLED_SECONDS
+  ) {
+    charge(
+      world,
+      task.id,
+      'fargate',
+      ((MINIMUM_BILLED_SECONDS - task.billedSeconds) * fargatePricePerHour(world, task)) / 3600,
+    );
+  }
+  task.billedSeconds = 0;
+  const level =
+    task.stopCode === 'UserInitiated' || task.stopCode === 'ServiceSchedulerInitiated'
+      ? 'info'
+      : 'warning';
+  emit(
+    world,
+    task.launchType === 'FARGATE' ? 'fargate' : 'ecs',
+    level,
+    `ECS Task State Change: (task ${task.id}) ${task.group} STOPPED (${task.stopCode ?? 'unknown'}: ${task.stoppedReason ?? ''})`,
+    { subject: task.id },
+  );
+}
+
+/** Places a PROVISIONING task on a container instance (resources reserved at once). */
+export function placeTaskOn(world: World, task: Task, ci: ContainerInstance): void {
+  task.instanceId = ci.id;
+  task.az = ci.az;
+  ci.reservedCpu += task.cpu;
+  ci.reservedMemory += task.memory;
+  if (task.hostPorts.length > 0) ci.usedPorts = [...ci.usedPorts, ...task.hostPorts];
+  sendTask(world, task, 'task.placed');
+}

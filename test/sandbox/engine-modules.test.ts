@@ -1,0 +1,154 @@
+/** The engine built from service modules: derived tick order, bug containment, causes. */
+import { describe, expect, it } from 'vitest';
+import { CONTROLLER_ORDER, advance, applyAction, createWorld } from '../../sandbox/index.ts';
+import { createEngine, deriveTickOrder } from '../../sandbox/engine/engine.ts';
+import { docker } from '../../sandbox/services/docker/index.ts';
+import { ec2 } from '../../sandbox/services/ec2/index.ts';
+import { ecs } from '../../sandbox/services/ecs/index.ts';
+import { elb } from '../../sandbox/services/elb/index.ts';
+import type { SimEvent, World } from '../../sandbox/index.ts';
+import { loadScenario } from './helpers.ts';
+
+const noop = () => {};
+
+describe('tick order', () => {
+  it('is derived from the modules’ declarations, the same order as before the split', () => {
+    expect(CONTROLLER_ORDER).toEqual([
+      'billing',
+      'scenario-script',
+      'ec2-instances',
+      'auto-scaling-groups',
+      'ecs-agents',
+      'ecs-task-lifecycle',
+      'ecs-service-scheduler',
+      'ecs-placement',
+      'load-balancer',
+      'service-auto-scaling',
+      'metrics',
+    ]);
+  });
+
+  it('fails loudly on an unknown name', () => {
+    expect(() =>
+      deriveTickOrder([{ name: 'a', after: ['nowhere'], run: noop, module: null }]),
+    ).toThrow('tick order: a runs after unknown controller nowhere');
+  });
+
+  it('fails loudly on a cycle', () => {
+    expect(() =>
+      deriveTickOrder([
+        { name: 'a', after: ['b'], run: noop, module: null },
+        { name: 'b', after: ['a'], run: noop, module: null },
+      ]),
+    ).toThrow('tick order: the controllers a, b form a cycle');
+  });
+
+  it('fails loudly when a module names a controller no module provides', () => {
+    expect(() => createEngine([ec2, docker, ecs])).toThrow(
+      'tick order: ecs-placement runs before unknown controller load-balancer',
+    );
+  });
+});
+
+describe('an exception inside an action handler', () => {
+  const broken = createEngine([
+    ec2,
+    docker,
+    ecs,
+    {
+      ...elb,
+      actions: {
+        'fault.traffic': {
+          handle: (ctx) => {
+            ctx.world.elb.traffic['web'] = 1;
+            throw new TypeError("Cannot read properties of undefined (reading 'rps')");
+          },
+          command: () => '# traffic',
+        },
+      },
+    },
+  ]);
+
+  it('reaches the learner as a sandbox bug in that action, and changes nothing', () => {
+    const world = broken.createWorld(loadScenario('ecs-first-service.yaml'));
+    const { world: after, result } = broken.applyAction(
+      world,
+      { type: 'fault.traffic', service: 'web', rps: 5 },
+      'instructor',
+    );
+    expect(result).toEqual({
+      ok: false,
+      field: 'type',
+      error:
+        "The sandbox hit a bug in fault.traffic; nothing changed. (This is the sandbox's fault, not yours.)",
+    });
+    expect(after).toBe(world);
+    expect(world.elb.traffic).toEqual({});
+  });
+});
+
+describe('causes', () => {
+  const byMessage = (world: World, start: string): SimEvent =>
+    world.events.find((e) => e.message.startsWith(start))!;
+
+  it('walk from a lost task back to the instructor’s fault', () => {
+    let world = advance(createWorld(loadScenario('ecs-instance-lost.yaml')), 5);
+    const victim = Object.keys(world.ec2.instances)[0]!;
+    world = applyAction(
+      world,
+      { type: 'fault.terminate-instance', instanceId: victim },
+      'instructor',
+    ).world;
+    const notice = byMessage(world, `EC2 Instance State-change Notification: ${victim}`);
+    expect(notice.cause).toEqual({
+      kind: 'fault',
+      logIndex: world.log.length - 1,
+      actionType: 'fault.terminate-instance',
+      by: 'instructor',
+    });
+    const lost = world.events.filter(
+      (e) => e.message.includes('STOPPED (InfrastructureHealth') && e.time === world.time,
+    );
+    expect(lost.length).toBeGreaterThan(0);
+    for (const e of lost) expect(e.cause).toEqual({ kind: 'event', eventId: notice.id });
+  });
+
+  it('name the timer of a delayed transition', () => {
+    let world = createWorld(loadScenario('ecs-instance-lost.yaml'));
+    world = applyAction(world, {
+      type: 'ec2.instance.launch',
+      instanceType: 't3.medium',
+      az: 'eu-west-3a',
+      software: 'ecs',
+      name: 'late',
+    }).world;
+    const id = Object.values(world.ec2.instances).find((i) => i.name === 'late')!.id;
+    world = advance(world, 90);
+    expect(byMessage(world, `EC2 Instance State-change Notification: ${id}`).cause).toEqual({
+      kind: 'timer',
+      subject: id,
+      timer: 'bootDelay',
+    });
+    const registering = byMessage(world, `ECS Container Instance State Change: ${id} REGISTERING`);
+    const running = byMessage(world, `EC2 Instance State-change Notification: ${id}`);
+    expect(registering.cause).toEqual({ kind: 'event', eventId: running.id });
+  });
+
+  it('name the learner action an action’s own event came from', () => {
+    const world = createWorld(loadScenario('ecs-first-service.yaml'));
+    const after = applyAction(world, {
+      type: 'ecs.taskdef.register',
+      taskDefinition: {
+        family: 'web',
+        containerDefinitions: [{ name: 'web', image: 'nginx:1.27', cpu: 256, memory: 512 }],
+      },
+    }).world;
+    const learner = after.events[after.events.length - 1]!;
+    expect(learner.cause).toEqual({
+      kind: 'action',
+      logIndex: 0,
+      actionType: 'ecs.taskdef.register',
+      by: 'learner',
+    });
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Every action type, fed names that are also Object.prototype's keys ('constructor',
+ * 'toString', 'hasOwnProperty', 'valueOf', …): each is an ordinary unknown name. The answer is
+ * the action's ordinary refusal (or, where such a name is a legal new name, an ordinary
+ * success), never a JavaScript internal, never the "sandbox hit a bug" answer, and a
+ * refusal leaves the very same world object.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  advance,
+  applyAction,
+  createWorld,
+  type Action,
+  type ActionType,
+  type World,
+} from '../../sandbox/index.ts';
+import { actionSchema } from '../../sandbox/model/action-schema.ts';
+import { loadScenario } from './helpers.ts';
+
+const HOSTILE = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+
+/** One action of every type, with the hostile name wherever a name or an id goes. */
+const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }> } = {
+  'ec2.instance.launch': (n) => ({
+    type: 'ec2.instance.launch',
+    instanceType: n,
+    az: 'eu-west-3a',
+    software: 'ecs',
+  }),
+  'ec2.instance.terminate': (n) => ({ type: 'ec2.instance.terminate', instanceId: n }),
+  'ec2.asg.update': (n) => ({ type: 'ec2.asg.update', name: n, desired: 1 }),
+  'docker.container.place': (n) => ({ type: 'docker.container.place', containerId: n, hostId: n }),
+  'docker.container.start': (n) => ({ type: 'docker.container.start', containerId: n }),
+  'docker.container.stop': (n) => ({ type: 'docker.container.stop', containerId: n }),
+  'docker.container.remove': (n) => ({ type: 'docker.container.remove', containerId: n }),
+  'ecs.taskdef.register': (n) => ({
+    type: 'ecs.taskdef.register',
+    taskDefinition: { family: 'web', containerDefinitions: [{ name: n, image: 'nginx:1.27' }] },
+  }),
+  'ecs.service.create': (n) => ({
+    type: 'ecs.service.create',
+    serviceName: 'fresh',
+    taskDefinition: n,
+    desiredCount: 1,
+    loadBalancer: n,
+  }),
+  'ecs.service.update': (n) => ({ type: 'ecs.service.update', service: n, desiredCount: 2 }),
+  'ecs.service.delete': (n) => ({ type: 'ecs.service.delete', service: n }),
+  'ecs.service.autoscale': (n) => ({
+    type: 'ecs.service.autoscale',
+    service: n,
+    minCapacity: 1,
+    maxCapacity: 4,
+    targetCpu: 50,
+  }),
+  'ecs.task.run': (n) => ({ type: 'ecs.task.run', taskDefinition: n }),
+  'ecs.task.stop': (n) => ({ type: 'ecs.task.stop', taskId: n }),
+  'ecs.container-instance.drain': (n) => ({
+    type: 'ecs.container-instance.drain',
+    instanceId: n,
+  }),
+  'ecs.cluster.put-capacity-providers': (n) => ({
+    type: 'ecs.cluster.put-capacity-providers',
+    capacityProviders: [n],
+    defaultCapacityProviderStrategy: [{ capacityProvider: n }],
+  }),
+  'fault.crash': (n) => ({ type: 'fault.crash', targetId: n }),
+  'fault.terminate-instance': (n) => ({ type: 'fault.terminate-instance', instanceId: n }),
+  'fault.az-outage': () => ({ type: 'fault.az-outage', az: 'eu-west-3z' }),
+  'fault.az-recover': () => ({ type: 'fault.az-recover', az: 'eu-west-3z' }),
+  'fault.agent-disconnect': (n) => ({ type: 'fault.agent-disconnect', instanceId: n }),
+  'fault.agent-reconnect': (n) => ({ type: 'fault.agent-reconnect', instanceId: n }),
+  'fault.traffic': (n) => ({ type: 'fault.traffic', service: n, rps: 10 }),
+};
+
+/** What the learner must never read: JavaScript internals or the sandbox-bug answer. */
+const INTERNALS =
+  /function|native code|undefined|NaN|\[object|is not a function|Cannot read|sandbox hit a bug/;
+
+const worlds: [string, World][] = [
+  ['ecs', advance(createWorld(loadScenario('ecs-first-service.yaml')), 120)],
+  ['docker', createWorld(loadScenario('why-orchestration-by-hand.yaml'))],
+];
+
+describe('names that are Object.prototype keys are ordinary unknown names', () => {
+  it('covers every action type', () => {
+    expect(Object.keys(TEMPLATES).sort()).toEqual(
+      actionSchema.options.map((o) => o.shape.type.value).sort(),
+    );
+  });
+
+  it.each(worlds)('in the %s world, every action answers in its own words', (_name, world) => {
+    const types = Object.keys(TEMPLATES) as ActionType[];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types),
+        fc.constantFrom(...HOSTILE),
+        fc.constantFrom<'learner' | 'instructor'>('learner', 'instructor'),
+        (type, name, by) => {
+          const action = TEMPLATES[type](name);
+          const { world: after, result } = applyAction(world, action, by);
+          const text = result.ok ? result.message : result.error;
+          expect(text).not.toMatch(INTERNALS);
+          if (!result.ok) expect(after).toBe(world);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses unknown names with the ordinary not-found answer', () => {
+    const [, ecs] = worlds[0]!;
+    expect(
+      applyAction(ecs, TEMPLATES['ecs.service.update']('constructor'), 'instructor').result,
+    ).toEqual({
+      ok: false,
+      field: 'service',
+      error: 'ServiceNotFoundException: Service not found.',
+    });
+    expect(
+      applyAction(ecs, TEMPLATES['ec2.instance.launch']('toString'), 'instructor').result,
+    ).toMatchObject({
+      ok: false,
+      field: 'instanceType',
+    });
+    expect(
+      applyAction(ecs, TEMPLATES['ecs.task.stop']('hasOwnProperty'), 'instructor').result,
+    ).toEqual({
+      ok: false,
+      field: 'taskId',
+      error: 'InvalidParameterException: The referenced task was not found.',
+    });
+  });
+});
