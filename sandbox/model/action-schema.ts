@@ -30,7 +30,10 @@ const imageSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.imageLength, `must be at most ${LIMITS.imageLength} characters`)
-  .regex(/^[a-z0-9][a-z0-9._\-/:@]*$/, 'must look like repository[:tag] or repository@digest');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._\-/:@#]*$/,
+    'may contain letters (uppercase and lowercase), digits, hyphens, underscores, colons, periods, forward slashes and number signs',
+  );
 
 const azSchema = z
   .string()
@@ -61,7 +64,10 @@ const cpuOrMemory = z.union([z.number().int().min(0).max(1_000_000), z.string().
 
 export const registerTaskDefinitionSchema = z.strictObject({
   family: nameSchema,
-  requiresCompatibilities: z.array(launchType).max(2).optional(),
+  requiresCompatibilities: z
+    .array(z.enum(['EC2', 'FARGATE', 'EXTERNAL']))
+    .max(3)
+    .optional(),
   networkMode: z.enum(['bridge', 'awsvpc', 'host', 'none']).optional(),
   cpu: cpuOrMemory.optional(),
   memory: cpuOrMemory.optional(),
