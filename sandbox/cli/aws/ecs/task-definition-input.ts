@@ -1,194 +1,275 @@
 /**
- * Reading a RegisterTaskDefinition input (`--cli-input-json`, or the editor's document) into the
- * action's shape, with the AWS CLI's parameter-validation messages. Fields real task definitions
- * carry but the sandbox does not model (roles, logging, environment…) are accepted and ignored.
+ * Reading a RegisterTaskDefinition input (`--cli-input-json`, `--container-definitions`, or the
+ * editor's document) the way the AWS CLI's parameter validation does: every field of the
+ * RegisterTaskDefinitionRequest, ContainerDefinition and PortMapping shapes is known; a wrong
+ * type (`null` included: the CLI refuses None for every typed member) or an unknown field is
+ * reported, all problems of one input at once, in the CLI's words. Fields the sandbox does not
+ * model are accepted and listed in `ignored`, so the view can say so.
  */
 import type { RegisterTaskDefinitionInput } from '../../../model/actions.ts';
 
-export const TASKDEF_FIELDS = [
-  'family',
-  'requiresCompatibilities',
-  'networkMode',
-  'cpu',
-  'memory',
-  'containerDefinitions',
+type Kind = 'str' | 'int' | 'bool' | 'list' | 'dict';
+
+/** RegisterTaskDefinitionRequest's members, in the API model's order (the CLI lists them so). */
+const TASK_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['family', 'str', 'modelled'],
+  ['taskRoleArn', 'str', 'ignored'],
+  ['executionRoleArn', 'str', 'ignored'],
+  ['networkMode', 'str', 'modelled'],
+  ['containerDefinitions', 'list', 'modelled'],
+  ['volumes', 'list', 'ignored'],
+  ['placementConstraints', 'list', 'ignored'],
+  ['requiresCompatibilities', 'list', 'modelled'],
+  ['cpu', 'str', 'modelled'],
+  ['memory', 'str', 'modelled'],
+  ['tags', 'list', 'ignored'],
+  ['pidMode', 'str', 'ignored'],
+  ['ipcMode', 'str', 'ignored'],
+  ['proxyConfiguration', 'dict', 'ignored'],
+  ['inferenceAccelerators', 'list', 'ignored'],
+  ['ephemeralStorage', 'dict', 'ignored'],
+  ['runtimePlatform', 'dict', 'ignored'],
+  ['enableFaultInjection', 'bool', 'ignored'],
 ];
-export const TASKDEF_IGNORED_FIELDS = [
-  'taskRoleArn',
-  'executionRoleArn',
-  'volumes',
-  'placementConstraints',
-  'tags',
-  'pidMode',
-  'ipcMode',
-  'proxyConfiguration',
-  'inferenceAccelerators',
-  'ephemeralStorage',
-  'runtimePlatform',
-  'enableFaultInjection',
+
+/** ContainerDefinition's members, in the API model's order. */
+const CONTAINER_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['name', 'str', 'modelled'],
+  ['image', 'str', 'modelled'],
+  ['repositoryCredentials', 'dict', 'ignored'],
+  ['cpu', 'int', 'modelled'],
+  ['memory', 'int', 'modelled'],
+  ['memoryReservation', 'int', 'modelled'],
+  ['links', 'list', 'ignored'],
+  ['portMappings', 'list', 'modelled'],
+  ['essential', 'bool', 'modelled'],
+  ['restartPolicy', 'dict', 'ignored'],
+  ['entryPoint', 'list', 'ignored'],
+  ['command', 'list', 'ignored'],
+  ['environment', 'list', 'ignored'],
+  ['environmentFiles', 'list', 'ignored'],
+  ['mountPoints', 'list', 'ignored'],
+  ['volumesFrom', 'list', 'ignored'],
+  ['linuxParameters', 'dict', 'ignored'],
+  ['secrets', 'list', 'ignored'],
+  ['dependsOn', 'list', 'ignored'],
+  ['startTimeout', 'int', 'ignored'],
+  ['stopTimeout', 'int', 'ignored'],
+  ['versionConsistency', 'str', 'ignored'],
+  ['hostname', 'str', 'ignored'],
+  ['user', 'str', 'ignored'],
+  ['workingDirectory', 'str', 'ignored'],
+  ['disableNetworking', 'bool', 'ignored'],
+  ['privileged', 'bool', 'ignored'],
+  ['readonlyRootFilesystem', 'bool', 'ignored'],
+  ['dnsServers', 'list', 'ignored'],
+  ['dnsSearchDomains', 'list', 'ignored'],
+  ['extraHosts', 'list', 'ignored'],
+  ['dockerSecurityOptions', 'list', 'ignored'],
+  ['interactive', 'bool', 'ignored'],
+  ['pseudoTerminal', 'bool', 'ignored'],
+  ['dockerLabels', 'dict', 'ignored'],
+  ['ulimits', 'list', 'ignored'],
+  ['logConfiguration', 'dict', 'ignored'],
+  ['healthCheck', 'dict', 'ignored'],
+  ['systemControls', 'list', 'ignored'],
+  ['resourceRequirements', 'list', 'ignored'],
+  ['firelensConfiguration', 'dict', 'ignored'],
+  ['credentialSpecs', 'list', 'ignored'],
 ];
-export const CONTAINER_FIELDS = [
-  'name',
-  'image',
-  'cpu',
-  'memory',
-  'memoryReservation',
-  'essential',
-  'portMappings',
+
+/** PortMapping's members. */
+const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['containerPort', 'int', 'modelled'],
+  ['hostPort', 'int', 'modelled'],
+  ['protocol', 'str', 'modelled'],
+  ['name', 'str', 'ignored'],
+  ['appProtocol', 'str', 'ignored'],
+  ['containerPortRange', 'str', 'ignored'],
 ];
-export const CONTAINER_IGNORED_FIELDS = [
-  'environment',
-  'secrets',
-  'logConfiguration',
-  'command',
-  'entryPoint',
-  'workingDirectory',
-  'healthCheck',
-  'stopTimeout',
-  'startTimeout',
-  'mountPoints',
-  'volumesFrom',
-  'dependsOn',
-  'user',
-  'ulimits',
-  'dockerLabels',
-  'readonlyRootFilesystem',
-  'privileged',
-  'linuxParameters',
-  'repositoryCredentials',
-  'environmentFiles',
-  'systemControls',
-  'restartPolicy',
-];
+
+export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
+export const TASKDEF_IGNORED_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'ignored').map(
+  (f) => f[0],
+);
+export const CONTAINER_FIELDS_MODELLED = CONTAINER_FIELDS.filter((f) => f[2] === 'modelled').map(
+  (f) => f[0],
+);
+export const CONTAINER_IGNORED_FIELDS = CONTAINER_FIELDS.filter((f) => f[2] === 'ignored').map(
+  (f) => f[0],
+);
 
 export type TaskDefInputResult =
   | { ok: true; value: RegisterTaskDefinitionInput; ignored: string[] }
   | { ok: false; errors: { path: string; message: string }[] };
 
-const typeName = (v: unknown) =>
-  v === null
-    ? "<class 'NoneType'>"
-    : Array.isArray(v)
-      ? "<class 'list'>"
-      : typeof v === 'string'
-        ? "<class 'str'>"
-        : typeof v === 'number'
-          ? Number.isInteger(v)
-            ? "<class 'int'>"
-            : "<class 'float'>"
-          : typeof v === 'boolean'
-            ? "<class 'bool'>"
-            : "<class 'dict'>";
+const VALID: Record<Kind, string> = {
+  str: "<class 'str'>",
+  int: "<class 'int'>",
+  bool: "<class 'bool'>",
+  list: "<class 'list'>, <class 'tuple'>",
+  dict: "<class 'dict'>",
+};
 
-export function readTaskDefinitionInput(input: unknown): TaskDefInputResult {
-  const errors: { path: string; message: string }[] = [];
-  const ignored: string[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+function pyType(v: unknown): string {
+  if (v === null) return "<class 'NoneType'>";
+  if (Array.isArray(v)) return "<class 'list'>";
+  if (typeof v === 'string') return "<class 'str'>";
+  if (typeof v === 'boolean') return "<class 'bool'>";
+  if (typeof v === 'number') return Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>";
+  return "<class 'dict'>";
+}
+
+/** How Python prints a value: str() at the top, repr() inside lists and dicts. */
+export function pyStr(v: unknown, nested = false): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string')
+    return nested ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, true)).join(', ')}]`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `'${k}': ${pyStr(x, true)}`)
+      .join(', ')}}`;
+  return String(v);
+}
+
+function isKind(v: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'str':
+      return typeof v === 'string';
+    case 'int':
+      // Python's bool is an int, so botocore takes true for an integer field too.
+      return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'boolean';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'list':
+      return Array.isArray(v);
+    case 'dict':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+  }
+}
+
+interface Reader {
+  errors: { path: string; message: string }[];
+  ignored: string[];
+  /** Values came from shorthand (`name=web,memory=512`): scalars are converted as the CLI does. */
+  shorthand: boolean;
+}
+
+/** Shorthand gives strings; the CLI converts them to the member's type. */
+function convert(v: unknown, kind: Kind, shorthand: boolean): unknown {
+  if (!shorthand || typeof v !== 'string') return v;
+  if (kind === 'int' && /^-?\d+$/.test(v)) return Number(v);
+  if (kind === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
+  return v;
+}
+
+function typeError(path: string, v: unknown, kind: Kind): { path: string; message: string } {
+  return {
+    path,
+    message: `Invalid type for parameter ${path}, value: ${pyStr(v)}, type: ${pyType(v)}, valid types: ${VALID[kind]}`,
+  };
+}
+
+/** One structure: unknown members, then each known member's type, in the input's order. */
+function readStructure(
+  r: Reader,
+  value: Record<string, unknown>,
+  fields: [string, Kind, 'modelled' | 'ignored'][],
+  where: string,
+  prefix: string,
+  children: Record<string, (v: unknown, path: string) => unknown> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const names = fields.map((f) => f[0]);
+  for (const key of Object.keys(value)) {
+    if (!names.includes(key))
+      r.errors.push({
+        path: `${prefix}${key}`,
+        message: `Unknown parameter in ${where}: "${key}", must be one of: ${names.join(', ')}`,
+      });
+  }
+  for (const [key, raw] of Object.entries(value)) {
+    const field = fields.find((f) => f[0] === key);
+    if (!field) continue;
+    const [, kind, use] = field;
+    const v = convert(raw, kind, r.shorthand);
+    const path = `${prefix}${key}`;
+    if (!isKind(v, kind)) {
+      r.errors.push(typeError(path, v, kind));
+      continue;
+    }
+    if (use === 'ignored') {
+      r.ignored.push(path);
+      continue;
+    }
+    // Members are checked depth first, in the input's order, as botocore walks them.
+    const child = Object.hasOwn(children, key) ? children[key] : undefined;
+    out[key] = child ? child(v, path) : typeof v === 'boolean' && kind === 'int' ? Number(v) : v;
+  }
+  return out;
+}
+
+function readList(
+  r: Reader,
+  list: unknown[],
+  path: string,
+  item: (value: Record<string, unknown>, path: string) => Record<string, unknown>,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  list.forEach((v, i) => {
+    const p = `${path}[${i}]`;
+    if (!isKind(v, 'dict')) r.errors.push(typeError(p, v, 'dict'));
+    else out.push(item(v as Record<string, unknown>, p));
+  });
+  return out;
+}
+
+export function readTaskDefinitionInput(
+  input: unknown,
+  options: { shorthand?: boolean } = {},
+): TaskDefInputResult {
+  if (!isKind(input, 'dict')) {
     return {
       ok: false,
       errors: [{ path: '', message: 'Invalid type for parameter input, expected a JSON object' }],
     };
   }
   const obj = input as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (TASKDEF_IGNORED_FIELDS.includes(key)) {
-      ignored.push(key);
-      continue;
-    }
-    if (!TASKDEF_FIELDS.includes(key)) {
-      errors.push({
-        path: key,
-        message: `Unknown parameter in input: "${key}", must be one of: ${[...TASKDEF_FIELDS, ...TASKDEF_IGNORED_FIELDS].join(', ')}`,
+  const r: Reader = { errors: [], ignored: [], shorthand: options.shorthand ?? false };
+  for (const required of ['family', 'containerDefinitions'])
+    if (!Object.hasOwn(obj, required))
+      r.errors.push({
+        path: required,
+        message: `Missing required parameter in input: "${required}"`,
       });
-      continue;
-    }
-    out[key] = value;
-  }
-  const check = (path: string, v: unknown, want: 'str' | 'int' | 'bool' | 'list' | 'strOrInt') => {
-    const okType =
-      want === 'str'
-        ? typeof v === 'string'
-        : want === 'int'
-          ? typeof v === 'number' && Number.isInteger(v)
-          : want === 'bool'
-            ? typeof v === 'boolean'
-            : want === 'list'
-              ? Array.isArray(v)
-              : typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
-    if (!okType) {
-      const valid = {
-        str: "<class 'str'>",
-        int: "<class 'int'>",
-        bool: "<class 'bool'>",
-        list: "<class 'list'>, <class 'tuple'>",
-        strOrInt: "<class 'str'>",
-      }[want];
-      errors.push({
-        path,
-        message: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, type: ${typeName(v)}, valid types: ${valid}`,
-      });
-    }
-    return okType;
-  };
-  if (!('family' in obj))
-    errors.push({ path: 'family', message: 'Missing required parameter in input: "family"' });
-  else check('family', obj['family'], 'str');
-  if (!('containerDefinitions' in obj)) {
-    errors.push({
-      path: 'containerDefinitions',
-      message: 'Missing required parameter in input: "containerDefinitions"',
-    });
-  } else if (check('containerDefinitions', obj['containerDefinitions'], 'list')) {
-    const defs = obj['containerDefinitions'] as unknown[];
-    out['containerDefinitions'] = defs.map((d, i) => {
-      const p = `containerDefinitions[${i}]`;
-      if (typeof d !== 'object' || d === null || Array.isArray(d)) {
-        errors.push({
-          path: p,
-          message: `Invalid type for parameter ${p}, value: ${JSON.stringify(d)}, type: ${typeName(d)}, valid types: <class 'dict'>`,
+  const port = (m: Record<string, unknown>, mp: string) =>
+    readStructure(r, m, PORT_FIELDS, mp, `${mp}.`);
+  const container = (c: Record<string, unknown>, p: string) => {
+    for (const required of ['name', 'image'])
+      if (!Object.hasOwn(c, required))
+        r.errors.push({
+          path: `${p}.${required}`,
+          message: `Missing required parameter in ${p}: "${required}"`,
         });
-        return d;
-      }
-      const c: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(d as Record<string, unknown>)) {
-        if (CONTAINER_IGNORED_FIELDS.includes(key)) {
-          ignored.push(`${p}.${key}`);
-          continue;
-        }
-        if (!CONTAINER_FIELDS.includes(key)) {
-          errors.push({
-            path: `${p}.${key}`,
-            message: `Unknown parameter in ${p}: "${key}", must be one of: ${[...CONTAINER_FIELDS, ...CONTAINER_IGNORED_FIELDS].join(', ')}`,
-          });
-          continue;
-        }
-        const want =
-          key === 'name' || key === 'image'
-            ? 'str'
-            : key === 'essential'
-              ? 'bool'
-              : key === 'portMappings'
-                ? 'list'
-                : 'int';
-        if (check(`${p}.${key}`, value, want)) c[key] = value;
-      }
-      return c;
+    return readStructure(r, c, CONTAINER_FIELDS, p, `${p}.`, {
+      portMappings: (v, path) => readList(r, v as unknown[], path, port),
     });
-  }
-  if (
-    'requiresCompatibilities' in obj &&
-    check('requiresCompatibilities', obj['requiresCompatibilities'], 'list')
-  ) {
-    (obj['requiresCompatibilities'] as unknown[]).forEach((v, i) =>
-      check(`requiresCompatibilities[${i}]`, v, 'str'),
-    );
-  }
-  if ('networkMode' in obj) check('networkMode', obj['networkMode'], 'str');
-  if ('cpu' in obj) check('cpu', obj['cpu'], 'strOrInt');
-  if ('memory' in obj) check('memory', obj['memory'], 'strOrInt');
+  };
+  const out = readStructure(r, obj, TASK_FIELDS, 'input', '', {
+    containerDefinitions: (v, path) => readList(r, v as unknown[], path, container),
+    requiresCompatibilities: (v, path) => {
+      (v as unknown[]).forEach((x, i) => {
+        if (!isKind(x, 'str')) r.errors.push(typeError(`${path}[${i}]`, x, 'str'));
+      });
+      return v;
+    },
+  });
+  const errors = r.errors;
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored };
+  return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored: r.ignored };
 }
 
 /** The AWS CLI's "Parameter validation failed" block. */

@@ -8,6 +8,35 @@ import { compact } from './params.ts';
 import { readTaskDefinitionInput, validationFailedText } from './task-definition-input.ts';
 import { fail } from '../../types.ts';
 
+/** JSON.parse's complaint with the line and column the AWS CLI names (its Python parser does). */
+function jsonErrorText(text: string, error: Error): string {
+  const at = /position (\d+)/.exec(error.message);
+  const reason = error.message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  if (!at) return reason;
+  const pos = Number(at[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${reason}: line ${line} column ${column} (char ${pos})`;
+}
+
+/** JSON gives numbers and booleans; shorthand (`name=web,memory=512`) only strings. */
+function hasTypedScalar(v: unknown): boolean {
+  if (typeof v === 'number' || typeof v === 'boolean') return true;
+  if (Array.isArray(v)) return v.some(hasTypedScalar);
+  if (typeof v === 'object' && v !== null) return Object.values(v).some(hasTypedScalar);
+  return false;
+}
+
+/** The sandbox's own note (not the AWS CLI's) on the fields it accepted without modelling them. */
+export function ignoredNote(ignored: string[]): string {
+  const shown = ignored.slice(0, 12).join(', ');
+  const more = ignored.length > 12 ? ` and ${ignored.length - 12} more` : '';
+  return `Accepted as AWS does; the sandbox does not model ${shown}${more} (this note is the sandbox's, not the AWS CLI's).`;
+}
+
 export const registerTaskDefinition: AwsOperation = {
   service: 'ecs',
   name: 'register-task-definition',
@@ -73,7 +102,7 @@ export const registerTaskDefinition: AwsOperation = {
       } catch (e) {
         return output(
           fail(
-            `\nError parsing parameter 'cli-input-json': Invalid JSON: ${(e as Error).message}\nJSON received: ${text.slice(0, 200)}`,
+            `\nError parsing parameter 'cli-input-json': Invalid JSON: ${jsonErrorText(text, e as Error)}\nJSON received: ${text.slice(0, 200)}`,
             252,
           ),
         );
@@ -109,7 +138,11 @@ export const registerTaskDefinition: AwsOperation = {
         memory: args['memory'],
       });
     }
-    const read = readTaskDefinitionInput(input);
+    const read = readTaskDefinitionInput(input, {
+      shorthand:
+        typeof args['cli-input-json'] !== 'string' &&
+        !hasTypedScalar(args['container-definitions']),
+    });
     if (!read.ok) return output(fail(validationFailedText(read.errors), 252));
     const action: Action = { type: 'ecs.taskdef.register', taskDefinition: read.value };
     return applyAll(
@@ -121,7 +154,12 @@ export const registerTaskDefinition: AwsOperation = {
           (k) => !Object.hasOwn(before.ecs.taskDefinitions, k),
         );
         const td = added ? own(after.ecs.taskDefinitions, added) : undefined;
-        return awsOut({ taskDefinition: td ? describeTaskDefinition(td) : {} }, globals, this.api);
+        const out = awsOut(
+          { taskDefinition: td ? describeTaskDefinition(td) : {} },
+          globals,
+          this.api,
+        );
+        return read.ignored.length === 0 ? out : { ...out, stderr: ignoredNote(read.ignored) };
       },
     );
   },
