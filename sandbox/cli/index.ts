@@ -3,7 +3,7 @@
  * terminal island and the headless runner. Pure: it reads a world and returns actions.
  */
 export type { CliEnv, CliOutcome, CliSession, CommandOutput, OutputFormat } from './types.ts';
-export { interpret, helpText, MAX_LINE_LENGTH } from './interpret.ts';
+export { interpret, helpText, echoLine, MAX_LINE_LENGTH } from './interpret.ts';
 export { complete, commonPrefix } from './complete.ts';
 export type { Completion } from './complete.ts';
 export { tokenize, quoteWord } from './tokenize.ts';

@@ -15,6 +15,15 @@ import { fail, ok } from './types.ts';
 /** Longest line accepted: a pasted task definition fits, an accidental megabyte does not. */
 export const MAX_LINE_LENGTH = 100_000;
 
+/** How much of a refused (too long) line the transcript shows. */
+export const ECHO_PREFIX = 120;
+
+/** The line as the transcript echoes it: whole, or a short prefix when it is refused for its length. */
+export function echoLine(line: string): string {
+  if (line.length <= MAX_LINE_LENGTH) return line;
+  return `${line.slice(0, ECHO_PREFIX)}… (${line.length} characters; only the first ${ECHO_PREFIX} shown)`;
+}
+
 export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
 
 export function helpText(): string {
