@@ -82,7 +82,7 @@ describe('errors read like the real CLIs and change nothing', () => {
     ],
     [
       `aws ecs register-task-definition --cli-input-json '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "cpu": "lots"}], "colour": "red"}'`,
-      '\nParameter validation failed:\nUnknown parameter in input: "colour", must be one of: family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes, placementConstraints, requiresCompatibilities, cpu, memory, tags, pidMode, ipcMode, proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection\nInvalid type for parameter containerDefinitions[0].cpu, value: lots, type: <class \'str\'>, valid types: <class \'int\'>',
+      "\nParameter validation failed:\nUnknown parameter in input: \"colour\", must be one of: family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes, placementConstraints, requiresCompatibilities, cpu, memory, tags, pidMode, ipcMode, proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection\nInvalid type for parameter containerDefinitions[0].cpu, value: lots, type: <class 'str'>, valid types: <class 'int'>",
       252,
     ],
     [
