@@ -25,6 +25,28 @@ const NON_DETERMINISTIC_SYNTAX = [
   },
 ];
 
+const SANDBOX_PATHS = [
+  { name: 'crypto', message: 'sandbox/ must be deterministic: no crypto.' },
+  { name: 'node:crypto', message: 'sandbox/ must be deterministic: no crypto.' },
+  { name: 'node:timers', message: 'sandbox/ must not use timers.' },
+];
+const SANDBOX_PATTERNS = [
+  {
+    group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'],
+    message: 'sandbox/ must not import React: the view lives in src/.',
+  },
+  {
+    group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'],
+    message: 'sandbox/ must not import Astro: the site lives in src/.',
+  },
+  {
+    group: ['**/src/**', '@components/*', '@lib/*'],
+    message: 'sandbox/ must not import from src/: dependencies point lessons → src → sandbox.',
+  },
+];
+/** The service modules (sandbox/services/*): each may import the core and the model only. */
+const SERVICES = ['ec2', 'elb', 'docker', 'ecs'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -62,31 +84,7 @@ export default tseslint.config(
     files: ['sandbox/**/*.ts'],
     ignores: ['sandbox/runner.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'crypto', message: 'sandbox/ must be deterministic: no crypto.' },
-            { name: 'node:crypto', message: 'sandbox/ must be deterministic: no crypto.' },
-            { name: 'node:timers', message: 'sandbox/ must not use timers.' },
-          ],
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'],
-              message: 'sandbox/ must not import React: the view lives in src/.',
-            },
-            {
-              group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'],
-              message: 'sandbox/ must not import Astro: the site lives in src/.',
-            },
-            {
-              group: ['**/src/**', '@components/*', '@lib/*'],
-              message:
-                'sandbox/ must not import from src/: dependencies point lessons → src → sandbox.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: SANDBOX_PATHS, patterns: SANDBOX_PATTERNS }],
       'no-restricted-globals': [
         'error',
         {
@@ -101,6 +99,75 @@ export default tseslint.config(
         { name: 'performance', message: 'sandbox/ must not read the wall clock.' },
       ],
       'no-restricted-syntax': ['error', ...NON_DETERMINISTIC_SYNTAX],
+    },
+  },
+  {
+    // The engine core names no service: it gets the modules from the composition file.
+    files: ['sandbox/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: SANDBOX_PATHS,
+          patterns: [
+            ...SANDBOX_PATTERNS,
+            {
+              group: ['**/services/**', '**/composition.ts', '**/cli/**'],
+              message:
+                'the engine core imports no service (nor the composition or the terminal): modules reach it through the composition file.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // A service imports the core and the model, never another service, the composition or the terminal.
+  ...SERVICES.map((service) => ({
+    files: [`sandbox/services/${service}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: SANDBOX_PATHS,
+          patterns: [
+            ...SANDBOX_PATTERNS,
+            {
+              group: SERVICES.filter((other) => other !== service).flatMap((other) => [
+                `**/services/${other}/**`,
+                `../${other}/**`,
+              ]),
+              message: `services/${service} may not import another service: services meet through domain events (engine/module.ts).`,
+            },
+            {
+              group: ['**/composition.ts', '**/cli/**', '**/machines/**'],
+              message: `services/${service} may not import the composition, the terminal or the run loop.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The site reaches the sandbox only through its public entry points.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@sandbox/(?!cli/index\\.ts$)',
+              message:
+                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts) or '@sandbox/cli/index.ts'.",
+            },
+            {
+              regex: '^(\\.\\.?/)+sandbox/',
+              message:
+                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts) or '@sandbox/cli/index.ts'.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -6,6 +6,9 @@
  *                          100 instances and 1,000 tasks at 64× (budget ≥ 60)
  *   page.lesson_js_gzip    gzip size of all JavaScript /lessons/why-orchestration/ loads
  *                          before any interaction, islands included (budget ≤ 150 KB)
+ *   engine.chromium_sim_second_1k_tasks
+ *                          median ms of one advance(world, 1) in Chromium at 1,000 running
+ *                          tasks, as the island calls it (target ≤ 0.5)
  *   page.lesson_js_gzip_after_first_step
  *                          the same after one Step in the first sandbox (the engine loads on
  *                          first use), for the record
@@ -169,12 +172,51 @@ async function fps1kTasks() {
   }
 }
 
+/** Median ms of one `advance(world, 1)` at 1,000 running tasks, in Chromium (target ≤ 0.5). */
+async function advanceMs1kTasks() {
+  const outDir = mkdtempSync(join(tmpdir(), 'shipyard-advance-bench-'));
+  await build({
+    root: join(root, 'bench/view-harness'),
+    base: './',
+    logLevel: 'error',
+    configFile: false,
+    resolve: {
+      alias: [
+        { find: /^@sandbox$/, replacement: join(root, 'sandbox/index.ts') },
+        { find: /^@sandbox\/(.*)$/, replacement: join(root, 'sandbox/$1') },
+        { find: /^@lib\/(.*)$/, replacement: join(root, 'src/lib/$1') },
+        { find: /^@components\/(.*)$/, replacement: join(root, 'src/components/$1') },
+        { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+      ],
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { outDir, emptyOutDir: true },
+  });
+  const server = await serve(outDir);
+  const { port } = server.address();
+  try {
+    return await withPage(async (page) => {
+      await page.goto(`http://127.0.0.1:${port}/?bench=advance`);
+      await page.waitForFunction(() => typeof window.benchResult === 'number', null, {
+        timeout: 300_000,
+      });
+      return page.evaluate(() => window.benchResult);
+    });
+  } finally {
+    server.close();
+  }
+}
+
 const only = process.env.BENCH_VIEW_ONLY;
-if (only !== 'js') {
+if (only !== 'js' && only !== 'fps') {
+  const ms = await advanceMs1kTasks();
+  console.log(`engine.chromium_sim_second_1k_tasks: ${ms.toFixed(3)} ms (target ≤ 0.5)`);
+}
+if (only !== 'js' && only !== 'advance') {
   const { fps, tasks } = await fps1kTasks();
   console.log(`view.fps_1k_tasks_64x: ${fps.toFixed(1)} fps (${tasks} task chips on screen)`);
 }
-if (only !== 'fps') {
+if (only !== 'fps' && only !== 'advance') {
   const { kb, afterFirstUse, files } = await lessonJsGzip();
   console.log(`page.lesson_js_gzip: ${kb.toFixed(1)} KB`);
   console.log(`page.lesson_js_gzip_after_first_step: ${afterFirstUse.toFixed(1)} KB`);

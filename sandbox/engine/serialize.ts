@@ -1,15 +1,41 @@
 /** Snapshots: the world is plain data, so JSON round-trips it exactly (same key order, same numbers). */
 import type { World } from '../model/types.ts';
 
+/** A deep copy of plain JSON data (objects, arrays, primitives), keys in the same order. */
+function copyPlain<T>(value: T): T;
+function copyPlain(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const copy = copyPlain(Reflect.get(value, key));
+    // A snapshot's JSON may carry a '__proto__' key: keep it as data, not as a prototype.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[key] = copy;
+  }
+  return out;
+}
+
 /**
- * A private copy to mutate. Entities are deep-copied; the append-only logs (events, metrics,
- * actions, script) copy only their arrays, so a long session does not make every step slower.
- * The logs are the world's last keys, so the copy serialises exactly like the original.
+ * A private copy to mutate. Entities are deep-copied (a plain copy of JSON data, several
+ * times faster than structuredClone); the append-only logs (events, metrics, actions, script)
+ * copy only their arrays, so a long session does not make every step slower. The logs are
+ * the world's last keys, so the copy serialises exactly like the original.
  */
 export function cloneWorld(world: World): World {
   const { events, metrics, log, script, ...rest } = world;
   return {
-    ...structuredClone(rest),
+    ...copyPlain(rest),
     events: events.slice(),
     metrics: metrics.slice(),
     log: log.slice(),

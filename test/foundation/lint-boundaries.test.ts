@@ -7,9 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * as if it lived in sandbox/ and asserts the exact rule that refuses it.
  */
 let eslint: ESLint;
-beforeAll(() => {
+beforeAll(async () => {
   eslint = new ESLint({ cwd: process.cwd() });
-});
+  // The first lint loads the TypeScript parser and the config; on a busy machine that alone
+  // can outlast a test's timeout, so it happens here, once.
+  await eslint.lintText('export {};\n', { filePath: 'sandbox/model/warm-up.ts' });
+}, 60_000);
 
 async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -61,5 +64,76 @@ describe('lint boundary: sandbox/ may not read the clock or chance', () => {
 
   it('allows timers outside sandbox/, where the real-time loop lives', async () => {
     expect(await ruleIdsFor('setTimeout(() => {}, 10);', 'src/lib/fixture.ts')).toEqual([]);
+  });
+});
+
+/** The module boundaries: each case fails with exactly the rule and message that guard it. */
+async function messagesFor(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('lint boundary: the engine core imports no service', () => {
+  it('refuses a service import in sandbox/engine/', async () => {
+    const code = "import { ecs } from '../services/ecs/index.ts';\nexport const m = ecs;";
+    expect(await messagesFor(code, 'sandbox/engine/fixture.ts')).toEqual([
+      "no-restricted-imports: '../services/ecs/index.ts' import is restricted from being used by a pattern. the engine core imports no service (nor the composition or the terminal): modules reach it through the composition file.",
+    ]);
+  });
+
+  it('refuses the composition in sandbox/engine/', async () => {
+    const code = "import { engine } from '../composition.ts';\nexport const e = engine;";
+    expect(await ruleIdsFor(code, 'sandbox/engine/fixture.ts')).toEqual(['no-restricted-imports']);
+  });
+
+  it('allows the core its own files and the model', async () => {
+    const code =
+      "import { own } from '../model/record.ts';\nimport { emit } from './events.ts';\nexport const x = [own, emit];";
+    expect(await ruleIdsFor(code, 'sandbox/engine/fixture.ts')).toEqual([]);
+  });
+});
+
+describe('lint boundary: a service imports the core and the model, not another service', () => {
+  it.each([
+    ['ec2', "import { sendTask } from '../ecs/ecs-ops.ts';\nexport const s = sendTask;"],
+    ['ecs', "import { syncHost } from '../docker/docker-actions.ts';\nexport const s = syncHost;"],
+    ['docker', "import { launch } from '../ec2/ec2-actions.ts';\nexport const l = launch;"],
+    ['elb', "import { ecs } from '../../services/ecs/index.ts';\nexport const e = ecs;"],
+  ])('refuses another service from services/%s', async (service, code) => {
+    const [message] = await messagesFor(code, `sandbox/services/${service}/fixture.ts`);
+    expect(message).toMatch(
+      new RegExp(
+        `^no-restricted-imports: .* services/${service} may not import another service: services meet through domain events`,
+      ),
+    );
+  });
+
+  it('refuses the composition from a service', async () => {
+    const code = "import { engine } from '../../composition.ts';\nexport const e = engine;";
+    expect(await messagesFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([
+      "no-restricted-imports: '../../composition.ts' import is restricted from being used by a pattern. services/ecs may not import the composition, the terminal or the run loop.",
+    ]);
+  });
+
+  it('allows a service its own files, the core and the model', async () => {
+    const code =
+      "import { charge } from '../../engine/world-ops.ts';\nimport { own } from '../../model/record.ts';\nimport { sendTask } from './ecs-ops.ts';\nexport const x = [charge, own, sendTask];";
+    expect(await ruleIdsFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([]);
+  });
+});
+
+describe('lint boundary: src/ imports only the sandbox’s public entry points', () => {
+  it.each([
+    ["import { createEngine } from '@sandbox/engine/engine.ts';\nexport const c = createEngine;"],
+    ["import { ecs } from '@sandbox/services/ecs/index.ts';\nexport const e = ecs;"],
+    ["import { createWorld } from '../../sandbox/index.ts';\nexport const c = createWorld;"],
+  ])('refuses %s', async (code) => {
+    expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual(['no-restricted-imports']);
+  });
+
+  it('allows @sandbox and @sandbox/cli/index.ts', async () => {
+    const code =
+      "import { createWorld } from '@sandbox';\nimport { runCommandLine } from '@sandbox/cli/index.ts';\nexport const x = [createWorld, runCommandLine];";
+    expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual([]);
   });
 });

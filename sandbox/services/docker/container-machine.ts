@@ -13,22 +13,49 @@ export type ContainerMachineEvent =
   | { type: 'container.exit' }
   | { type: 'container.remove' };
 
+/**
+ * The names below are effects the Docker module carries out (docker-actions.ts
+ * CONTAINER_EFFECTS); the guard `hostGone` asks the world whether the container's host is
+ * gone, so a container that died with its host can be run elsewhere.
+ */
 export const containerMachine = setup({
   types: { events: {} as ContainerMachineEvent },
+  guards: { hostGone: () => false },
+  actions: {
+    assignHost: () => {},
+    markStarted: () => {},
+    markFinished: () => {},
+    recordStop: () => {},
+    recordExit: () => {},
+    countRestart: () => {},
+    destroy: () => {},
+  },
 }).createMachine({
   id: 'dockerContainer',
   initial: 'created',
   states: {
     created: {
-      on: { 'container.place': 'running', 'container.remove': 'removed' },
+      on: {
+        'container.place': { target: 'running', actions: 'assignHost' },
+        'container.remove': 'removed',
+      },
     },
     running: {
-      on: { 'container.stop': 'exited', 'container.exit': 'exited' },
+      entry: 'markStarted',
+      on: {
+        'container.stop': { target: 'exited', actions: 'recordStop' },
+        'container.exit': { target: 'exited', actions: 'recordExit' },
+      },
     },
     exited: {
-      on: { 'container.start': 'running', 'container.remove': 'removed' },
+      entry: 'markFinished',
+      on: {
+        'container.start': { target: 'running', actions: 'countRestart' },
+        'container.place': { target: 'running', guard: 'hostGone', actions: 'assignHost' },
+        'container.remove': 'removed',
+      },
     },
-    removed: { type: 'final' },
+    removed: { type: 'final', entry: 'destroy' },
   },
 });
 

@@ -4,7 +4,9 @@
  */
 import { own } from '../../model/record.ts';
 import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
-import type { Container, DockerHost, Instance, World } from '../../model/types.ts';
+import type { Container, ContainerState, DockerHost, Instance, World } from '../../model/types.ts';
+import { runEffects, transitionFor, type GuardCheck } from '../../engine/machine-table.ts';
+import { CONTAINER_TABLE } from './container-machine.ts';
 import type { EngineContext } from '../../engine/module.ts';
 import { emit } from '../../engine/events.ts';
 import { findInstance } from '../../engine/world-ops.ts';
@@ -32,6 +34,58 @@ export function hostFree(world: World, host: Instance): { cpu: number; memory: n
     }
   }
   return { cpu: host.cpuUnits - cpu, memory: host.memoryMiB - memory };
+}
+
+interface ContainerStep {
+  hostId?: string;
+  exitCode?: number;
+  oom?: boolean;
+}
+
+/** What the container chart's named actions do (container-machine.ts names them). */
+const CONTAINER_EFFECTS: Record<string, (world: World, c: Container, step: ContainerStep) => void> =
+  {
+    assignHost: (_world, c, step) => {
+      c.hostId = step.hostId ?? c.hostId;
+    },
+    markStarted: (world, c) => {
+      c.exitCode = null;
+      c.oomKilled = false;
+      c.startedAt = world.time;
+      c.finishedAt = null;
+    },
+    countRestart: (_world, c) => {
+      c.restartCount++;
+    },
+    recordStop: (_world, c) => {
+      c.exitCode = 0;
+    },
+    recordExit: (_world, c, step) => {
+      c.exitCode = step.exitCode ?? 1;
+      c.oomKilled = step.oom ?? false;
+    },
+    markFinished: (world, c) => {
+      c.finishedAt = world.time;
+    },
+    destroy: (world, c) => {
+      delete world.docker.containers[c.id];
+    },
+  };
+
+/** Sends an event to a container's chart and carries out the effects it names. */
+function sendContainer(
+  world: World,
+  c: Container,
+  eventType: string,
+  step: ContainerStep = {},
+  guards?: GuardCheck,
+): boolean {
+  const transition = transitionFor(CONTAINER_TABLE, c.state, eventType, guards);
+  if (!transition) return false;
+  const previous = c.state;
+  if (transition.target !== 'removed') c.state = transition.target as ContainerState;
+  runEffects(CONTAINER_TABLE, previous, transition, CONTAINER_EFFECTS, world, c, step);
+  return true;
 }
 
 /** The Docker daemon's view of a host, created when it first runs a container. */
@@ -111,12 +165,13 @@ export const place: Handler<'docker.container.place'> = (ctx, action) => {
   }
   const refusal = refuseIfNoRoom(world, host, c);
   if (refusal) return refusal;
-  c.hostId = host.id;
-  c.state = 'running';
-  c.exitCode = null;
-  c.oomKilled = false;
-  c.startedAt = world.time;
-  c.finishedAt = null;
+  sendContainer(
+    world,
+    c,
+    'container.place',
+    { hostId: host.id },
+    (g) => g === 'hostGone' && hostGone,
+  );
   syncHost(world, host);
   emit(
     world,
@@ -146,12 +201,7 @@ export const start: Handler<'docker.container.start'> = (ctx, action) => {
   if ('ok' in host) return { ...host, field: 'containerId' };
   const refusal = refuseIfNoRoom(world, host, c);
   if (refusal) return refusal;
-  c.state = 'running';
-  c.exitCode = null;
-  c.oomKilled = false;
-  c.startedAt = world.time;
-  c.finishedAt = null;
-  c.restartCount++;
+  sendContainer(world, c, 'container.start');
   syncHost(world, host);
   emit(world, 'docker', 'info', `container start ${c.id} (image=${c.image}, name=${c.name})`, {
     subject: c.id,
@@ -167,9 +217,7 @@ export const stop: Handler<'docker.container.stop'> = (ctx, action) => {
     return { ok: false, field: 'containerId', error: `No container named ${action.containerId}.` };
   if (c.state !== 'running')
     return { ok: false, field: 'containerId', error: `${c.name} is not running.` };
-  c.state = 'exited';
-  c.exitCode = 0;
-  c.finishedAt = world.time;
+  sendContainer(world, c, 'container.stop');
   const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
   if (host) syncHost(world, host);
   emit(world, 'docker', 'info', `container stop ${c.id} (image=${c.image}, name=${c.name})`, {
@@ -192,7 +240,7 @@ export const remove: Handler<'docker.container.remove'> = (ctx, action) => {
     };
   }
   const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
-  delete world.docker.containers[c.id];
+  sendContainer(world, c, 'container.remove');
   if (host) syncHost(world, host);
   emit(world, 'docker', 'info', `container destroy ${c.id} (image=${c.image}, name=${c.name})`, {
     subject: c.id,
@@ -210,10 +258,7 @@ export function crashContainer(
 ): ActionResult {
   if (c.state !== 'running')
     return { ok: false, field: 'targetId', error: `${c.name} is not running.` };
-  c.state = 'exited';
-  c.exitCode = oom ? 137 : exitCode;
-  c.oomKilled = oom;
-  c.finishedAt = world.time;
+  sendContainer(world, c, 'container.exit', { exitCode: oom ? 137 : exitCode, oom });
   const host = c.hostId ? own(world.ec2.instances, c.hostId) : undefined;
   if (host) syncHost(world, host);
   if (oom)
@@ -239,9 +284,7 @@ export function loseContainersOn(world: World, instance: Instance): void {
   for (const id in world.docker.containers) {
     const c = world.docker.containers[id]!;
     if (c.hostId === instance.id && c.state === 'running') {
-      c.state = 'exited';
-      c.exitCode = 137;
-      c.finishedAt = world.time;
+      sendContainer(world, c, 'container.exit', { exitCode: 137 });
       emit(
         world,
         'docker',

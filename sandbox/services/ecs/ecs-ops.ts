@@ -12,7 +12,13 @@ import type {
   TaskStatus,
   World,
 } from '../../model/types.ts';
-import { delayedTransition, nextState } from '../../engine/machine-table.ts';
+import {
+  delayedTransition,
+  nextState,
+  runEffects,
+  transitionFor,
+  type TransitionRow,
+} from '../../engine/machine-table.ts';
 import { containerInstanceArn } from '../../engine/arns.ts';
 import { emit } from '../../engine/events.ts';
 import { randomHex, randomInt } from '../../engine/rng.ts';
@@ -174,49 +180,85 @@ export const LIVE_BEFORE_RUNNING: ReadonlySet<TaskStatus> = new Set([
   'ACTIVATING',
 ]);
 
-/** Sends an event to a task's lifecycle and applies the effects of the state it enters. */
+interface TaskStep {
+  previous: TaskStatus;
+  detail: { stopCode?: StopCode; reason?: string };
+}
+
+/**
+ * What the task chart's named actions do (task-machine.ts names them; the engine carries
+ * them out here, in statechart order: exit, transition, entry).
+ */
+const recordStopCode = (world: World, task: Task, step: TaskStep) => {
+  task.desiredStatus = 'STOPPED';
+  // The first reason a task stops is its stop code (the chart's record* actions agree).
+  if (task.stopCode === null) {
+    task.stopCode = step.detail.stopCode ?? null;
+    task.stoppedReason = step.detail.reason ?? null;
+    task.stoppingAt = world.time;
+  }
+};
+
+export const TASK_EFFECTS: Record<string, (world: World, task: Task, step: TaskStep) => void> = {
+  recordStop: recordStopCode,
+  recordExit: recordStopCode,
+  recordLoss: recordStopCode,
+  recordPending: (world, task, step) => {
+    if (LIVE_BEFORE_RUNNING.has(step.previous)) recordPending(world, task);
+  },
+  markRunning: (world, task) => {
+    task.startedAt = world.time;
+    for (const c of task.containers) c.lastStatus = 'RUNNING';
+    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
+    if (ci) ci.runningCount++;
+  },
+  markNotRunning: (world, task) => {
+    task.healthy = false;
+    task.cpuUtilization = 0;
+    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
+    if (ci && ci.runningCount > 0) ci.runningCount--;
+  },
+  finishTask: (world, task) => finishTask(world, task),
+};
+
+function moveTask(
+  world: World,
+  task: Task,
+  transition: TransitionRow,
+  detail: TaskStep['detail'],
+): void {
+  const previous = task.lastStatus;
+  const state = transition.target as TaskStatus;
+  task.lastStatus = state;
+  const after = delayedTransition(TASK_TABLE, state);
+  task.nextTransitionAt = after
+    ? world.time + taskDelaySeconds(after.delay as TaskDelayName, task.launchType, draw(world))
+    : null;
+  runEffects(TASK_TABLE, previous, transition, TASK_EFFECTS, world, task, { previous, detail });
+}
+
+/** Sends an event to a task's chart and carries out the effects it names. */
 export function sendTask(
   world: World,
   task: Task,
   eventType: 'task.placed' | 'task.stop' | 'task.exited' | 'task.lost',
   detail: { stopCode?: StopCode; reason?: string } = {},
 ): boolean {
-  const next = nextState(TASK_TABLE, task.lastStatus, eventType) as TaskStatus | null;
-  if (!next) return false;
-  if (eventType !== 'task.placed') {
-    task.desiredStatus = 'STOPPED';
-    if (task.stopCode === null) {
-      task.stopCode = detail.stopCode ?? null;
-      task.stoppedReason = detail.reason ?? null;
-      task.stoppingAt = world.time;
-    }
-  }
-  enterTaskState(world, task, next);
+  const transition = transitionFor(TASK_TABLE, task.lastStatus, eventType);
+  if (!transition) return false;
+  moveTask(world, task, transition, detail);
   return true;
 }
 
-export function enterTaskState(world: World, task: Task, state: TaskStatus): void {
-  const previous = task.lastStatus;
-  task.lastStatus = state;
-  const after = delayedTransition(TASK_TABLE, state);
-  task.nextTransitionAt = after
-    ? world.time + taskDelaySeconds(after.delay as TaskDelayName, task.launchType, draw(world))
-    : null;
-  if (LIVE_BEFORE_RUNNING.has(previous) && !LIVE_BEFORE_RUNNING.has(state))
-    recordPending(world, task);
-  if (state === 'RUNNING') {
-    task.startedAt = world.time;
-    for (const c of task.containers) c.lastStatus = 'RUNNING';
-    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
-    if (ci) ci.runningCount++;
+/** Fires the task's delayed transition now; false when its state has none. */
+export function fireTaskTimer(world: World, task: Task): boolean {
+  const after = delayedTransition(TASK_TABLE, task.lastStatus);
+  if (!after) {
+    task.nextTransitionAt = null;
+    return false;
   }
-  if (previous === 'RUNNING') {
-    task.healthy = false;
-    task.cpuUtilization = 0;
-    const ci = task.instanceId ? containerInstanceOf(world, task.instanceId) : undefined;
-    if (ci && ci.runningCount > 0) ci.runningCount--;
-  }
-  if (state === 'STOPPED') finishTask(world, task);
+  moveTask(world, task, after, {});
+  return true;
 }
 
 function recordPending(world: World, task: Task): void {

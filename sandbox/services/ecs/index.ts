@@ -35,7 +35,7 @@ import {
 } from './ecs-actions.ts';
 import {
   containerInstanceOf,
-  enterTaskState,
+  fireTaskTimer,
   fargatePricePerHour,
   loseTasksOn,
   sendTask,
@@ -235,9 +235,11 @@ export const ecs: ServiceModule<'ecs'> = {
     // Initial services start out running and healthy.
     serviceSchedulerController(world, { rebalance: false });
     placementController(world);
+    // Their image pull and activation are over before time 0: the chart's timers fire now.
     for (const t of taskList(world)) {
       if (t.lastStatus === 'PENDING') {
-        enterTaskState(world, t, 'RUNNING');
+        fireTaskTimer(world, t);
+        fireTaskTimer(world, t);
         t.healthy = true;
       }
     }

@@ -14,6 +14,8 @@ import { loadBalancerOf } from './task-controller.ts';
 import { pendingRebalanceTask, rebalanceAzs } from './az-rebalancing.ts';
 import { AZ_REBALANCE_CHECK_SECONDS } from '../../model/constants.ts';
 import { taskList } from '../../engine/task-list.ts';
+import { runEffects, transitionFor } from '../../engine/machine-table.ts';
+import { ROLLOUT_TABLE, type RolloutState } from '../../engine/charts/rollout-machine.ts';
 
 /** `options.rebalance` false: no AZ rebalancing (used while building the initial world). */
 export function serviceSchedulerController(
@@ -159,15 +161,20 @@ function schedule(
   if (oldLive.length === 0 && service.deployments.length > 1) {
     service.deployments = [primary];
   }
-  if (
-    primary.rolloutState === 'IN_PROGRESS' &&
-    service.deployments.length === 1 &&
-    healthyPrimary >= desired &&
-    pending === 0
-  ) {
-    primary.rolloutState = 'COMPLETED';
-    emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
-      subject: service.name,
+  // The rollout chart decides; the guard is this service's count of its tasks.
+  const check = transitionFor(ROLLOUT_TABLE, primary.rolloutState, 'rollout.check', (guard) =>
+    guard === 'newVersionAvailable'
+      ? service.deployments.length === 1 && healthyPrimary >= desired && pending === 0
+      : false,
+  );
+  if (check) {
+    const previous = primary.rolloutState;
+    primary.rolloutState = check.target as RolloutState;
+    runEffects(ROLLOUT_TABLE, previous, check, {
+      announce: () =>
+        emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
+          subject: service.name,
+        }),
     });
   }
   // Steady: every desired task running and healthy, one deployment, nothing in flight.

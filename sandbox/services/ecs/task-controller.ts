@@ -7,10 +7,10 @@ import {
   HEALTHY_AFTER_RUNNING_SECONDS,
   STOPPED_TASK_RETENTION_SECONDS,
 } from '../../model/aws-data.ts';
-import type { LoadBalancer, TaskStatus, World } from '../../model/types.ts';
+import type { LoadBalancer, World } from '../../model/types.ts';
 import { delayedTransition } from '../../engine/machine-table.ts';
 import { TASK_TABLE } from './task-machine.ts';
-import { enterTaskState } from './ecs-ops.ts';
+import { fireTaskTimer } from './ecs-ops.ts';
 import { taskList, tasksChanged } from '../../engine/task-list.ts';
 import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
@@ -22,14 +22,11 @@ export function taskLifecycleController(world: World): void {
   let registered: Map<string, number> | null = null;
   for (const task of taskList(world)) {
     while (task.nextTransitionAt !== null && task.nextTransitionAt <= now) {
-      const after = delayedTransition(TASK_TABLE, task.lastStatus);
-      if (!after) {
-        task.nextTransitionAt = null;
-        break;
-      }
-      withCause(world, { kind: 'timer', subject: task.id, timer: after.delay }, () =>
-        enterTaskState(world, task, after.target as TaskStatus),
+      const timer = delayedTransition(TASK_TABLE, task.lastStatus)?.delay ?? 'none';
+      const fired = withCause(world, { kind: 'timer', subject: task.id, timer }, () =>
+        fireTaskTimer(world, task),
       );
+      if (!fired) break;
     }
     if (task.lastStatus === 'RUNNING') {
       if (

@@ -77,20 +77,29 @@ export const taskMachine = setup({
     stoppingDelay: delay('stoppingDelay'),
     deprovisioningDelay: delay('deprovisioningDelay'),
   },
+  // The first reason a task stops is its stop code: a task stopped by the user and then
+  // lost with its host still says UserInitiated (as the engine always did).
   actions: {
-    recordStop: assign(({ event }) =>
-      event.type === 'task.stop' ? { stopCode: event.stopCode, stoppedReason: event.reason } : {},
+    recordStop: assign(({ context, event }) =>
+      event.type === 'task.stop' && context.stopCode === null
+        ? { stopCode: event.stopCode, stoppedReason: event.reason }
+        : {},
     ),
-    recordExit: assign(({ event }) =>
-      event.type === 'task.exited'
+    recordExit: assign(({ context, event }) =>
+      event.type === 'task.exited' && context.stopCode === null
         ? { stopCode: 'EssentialContainerExited' as const, stoppedReason: event.reason }
         : {},
     ),
-    recordLoss: assign(({ event }) =>
-      event.type === 'task.lost'
+    recordLoss: assign(({ context, event }) =>
+      event.type === 'task.lost' && context.stopCode === null
         ? { stopCode: 'InfrastructureHealth' as const, stoppedReason: event.reason }
         : {},
     ),
+    // Effects the engine carries out (services/ecs/ecs-ops.ts TASK_EFFECTS); nothing to do in a live actor.
+    recordPending: () => {},
+    markRunning: () => {},
+    markNotRunning: () => {},
+    finishTask: () => {},
   },
 }).createMachine({
   id: 'ecsTask',
@@ -137,6 +146,8 @@ export const taskMachine = setup({
       },
     },
     RUNNING: {
+      entry: ['recordPending', 'markRunning'],
+      exit: 'markNotRunning',
       on: {
         'task.stop': { target: 'DEACTIVATING', actions: 'recordStop' },
         'task.exited': { target: 'DEACTIVATING', actions: 'recordExit' },
@@ -145,11 +156,13 @@ export const taskMachine = setup({
     },
     /** Target-group deregistration. */
     DEACTIVATING: {
+      entry: 'recordPending',
       after: { deactivatingDelay: 'STOPPING' },
       on: { 'task.lost': { target: 'STOPPED', actions: 'recordLoss' } },
     },
     /** SIGTERM, then SIGKILL after stopTimeout. */
     STOPPING: {
+      entry: 'recordPending',
       after: { stoppingDelay: 'DEPROVISIONING' },
       on: { 'task.lost': { target: 'STOPPED', actions: 'recordLoss' } },
     },
@@ -158,7 +171,7 @@ export const taskMachine = setup({
       after: { deprovisioningDelay: 'STOPPED' },
       on: { 'task.lost': { target: 'STOPPED', actions: 'recordLoss' } },
     },
-    STOPPED: { type: 'final' },
+    STOPPED: { type: 'final', entry: ['recordPending', 'finishTask'] },
   },
 });
 
