@@ -256,3 +256,45 @@ describe('shapes AWS accepts that the sandbox used to refuse', () => {
     );
   });
 });
+
+describe('values AWS refuses at registration', () => {
+  it('are all reported at once, each with its limit, never as zod text', () => {
+    const td = {
+      family: 'x',
+      containerDefinitions: [
+        { name: 'a b', image: 'nginx', memory: 4 },
+        {
+          name: 'big',
+          image: 'nginx',
+          cpu: 999999,
+          memory: 99999999999,
+          portMappings: [{ containerPort: 70000 }],
+        },
+      ],
+    };
+    const r = runCommandLine(
+      `aws ecs register-task-definition --cli-input-json '${JSON.stringify(td)}'`,
+      {
+        world,
+        files: {},
+        session: { dockerContext: null },
+      },
+    );
+    const e =
+      '\nAn error occurred (ClientException) when calling the RegisterTaskDefinition operation: ';
+    expect(r.output).toEqual({
+      stdout: '',
+      stderr: [
+        "Invalid 'name' setting for container 'a b' (up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores).",
+        "Invalid 'memory' setting for container 'a b' (from 6 MiB to 1,000,000 MiB in the sandbox).",
+        "Invalid 'cpu' setting for container 'big' (from 0 to 196608 CPU units, 192 vCPU).",
+        "Invalid 'memory' setting for container 'big' (from 6 MiB to 1,000,000 MiB in the sandbox).",
+        "Invalid 'containerPort' setting for container 'big' (from 1 to 65535).",
+      ]
+        .map((l) => `${e}${l}`)
+        .join(''),
+      exitCode: 254,
+    });
+    expect(r.world).toBe(world);
+  });
+});

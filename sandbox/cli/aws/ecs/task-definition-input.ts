@@ -101,7 +101,13 @@ export const CONTAINER_IGNORED_FIELDS = CONTAINER_FIELDS.filter((f) => f[2] === 
 
 export type TaskDefInputResult =
   | { ok: true; value: RegisterTaskDefinitionInput; ignored: string[] }
-  | { ok: false; errors: { path: string; message: string }[] };
+  | {
+      ok: false;
+      /** Parameter validation (the AWS CLI's), reported before anything is sent. */
+      errors: { path: string; message: string }[];
+      /** Values AWS refuses at registration (ClientException), when the parameters are valid. */
+      limits?: string[];
+    };
 
 const VALID: Record<Kind, string> = {
   str: "<class 'str'>",
@@ -269,7 +275,61 @@ export function readTaskDefinitionInput(
   });
   const errors = r.errors;
   if (errors.length > 0) return { ok: false, errors };
+  const limits = limitProblems(out);
+  if (limits.length > 0) return { ok: false, errors: [], limits };
   return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored: r.ignored };
+}
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * Values of the right type that AWS refuses at registration, every one of them at once, each
+ * with the limit it breaks (AWS names the setting; the limit in parentheses is the sandbox's
+ * addition).
+ */
+function limitProblems(td: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof td['family'] === 'string' && !NAME.test(td['family']))
+    out.push(
+      'Family contains invalid characters (up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores are allowed).',
+    );
+  const containers = Array.isArray(td['containerDefinitions'])
+    ? (td['containerDefinitions'] as Record<string, unknown>[])
+    : [];
+  if (containers.length > 10) out.push('Too many containers (at most 10 per task definition).');
+  for (const c of containers) {
+    const name = String(c['name'] ?? '');
+    const invalid = (setting: string, limit: string) =>
+      out.push(`Invalid '${setting}' setting for container '${name}' (${limit}).`);
+    if (!NAME.test(name))
+      invalid(
+        'name',
+        'up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores',
+      );
+    const range = (key: string, min: number, max: number, limit: string) => {
+      const v = c[key];
+      if (typeof v === 'number' && (v < min || v > max)) invalid(key, limit);
+    };
+    range('cpu', 0, 196608, 'from 0 to 196608 CPU units, 192 vCPU');
+    range('memory', 6, 1_000_000, 'from 6 MiB to 1,000,000 MiB in the sandbox');
+    range('memoryReservation', 6, 1_000_000, 'from 6 MiB to 1,000,000 MiB in the sandbox');
+    const ports = Array.isArray(c['portMappings'])
+      ? (c['portMappings'] as Record<string, unknown>[])
+      : [];
+    if (ports.length > 100) invalid('portMappings', 'at most 100 port mappings');
+    for (const p of ports) {
+      const cp = p['containerPort'];
+      const hp = p['hostPort'];
+      if (typeof cp === 'number' && (cp < 1 || cp > 65535))
+        invalid('containerPort', 'from 1 to 65535');
+      if (cp === undefined) invalid('containerPort', 'a port mapping needs a containerPort');
+      if (typeof hp === 'number' && (hp < 0 || hp > 65535)) invalid('hostPort', 'from 0 to 65535');
+      const protocol = p['protocol'];
+      if (typeof protocol === 'string' && protocol !== 'tcp' && protocol !== 'udp')
+        invalid('protocol', 'tcp or udp');
+    }
+  }
+  return out;
 }
 
 /** The AWS CLI's "Parameter validation failed" block. */

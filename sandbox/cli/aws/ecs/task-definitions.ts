@@ -143,6 +143,18 @@ export const registerTaskDefinition: AwsOperation = {
         typeof args['cli-input-json'] !== 'string' &&
         !hasTypedScalar(args['container-definitions']),
     });
+    if (!read.ok && read.limits)
+      return output(
+        fail(
+          read.limits
+            .map(
+              (l) =>
+                `\nAn error occurred (ClientException) when calling the RegisterTaskDefinition operation: ${l}`,
+            )
+            .join(''),
+          254,
+        ),
+      );
     if (!read.ok) return output(fail(validationFailedText(read.errors), 252));
     const action: Action = { type: 'ecs.taskdef.register', taskDefinition: read.value };
     return applyAll(
