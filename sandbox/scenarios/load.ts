@@ -1,4 +1,5 @@
 /** Actions files: a YAML or JSON list of `{ at, action }` (runner `--actions`, the CLI's command files). No Node APIs. */
+import { nestingProblem } from '../model/nesting.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { timedActionSchema } from '../model/action-schema.ts';
@@ -14,6 +15,8 @@ export function parseActionsFile(text: string): Result<TimedAction[], ScenarioEr
     return { ok: false, error: [{ path: '', message: 'actions file is larger than 5 MB' }] };
   // JSON is YAML too, but the YAML parser takes seconds on a few MB: valid JSON takes JSON.parse,
   // and only a file with mistakes goes through the YAML parser, for its line and column.
+  const deep = nestingProblem(text);
+  if (deep) return { ok: false, error: [{ path: '', message: `actions file ${deep}` }] };
   const fast = jsonFastPath(text);
   if (fast) return fast;
   const lc = new LineCounter();

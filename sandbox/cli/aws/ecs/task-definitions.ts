@@ -1,4 +1,5 @@
 /** `aws ecs` task definition operations: register-task-definition, describe-task-definition, list-task-definitions. */
+import { nestingProblem } from '../../../model/nesting.ts';
 import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
 import { describeTaskDefinition } from './describe.ts';
@@ -97,6 +98,11 @@ export const registerTaskDefinition: AwsOperation = {
         }
         text = file;
       }
+      const deep = nestingProblem(text);
+      if (deep)
+        return output(
+          fail(`\nError parsing parameter 'cli-input-json': Invalid JSON: ${deep}`, 252),
+        );
       try {
         input = JSON.parse(text);
       } catch (e) {
