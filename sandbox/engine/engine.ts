@@ -238,12 +238,18 @@ export function createEngine(modules: readonly AnyModule[]) {
       if (!m) throw new Error(`the composition has no ${name} module`);
       return m.initial(core, scenario);
     };
+    const { events, metrics, log, script, ...head } = core;
+    // The append-only logs stay the last keys, as cloneWorld writes them: same key order, same hash.
     return {
-      ...core,
+      ...head,
       ec2: slice('ec2'),
       docker: slice('docker'),
       ecs: slice('ecs'),
       elb: slice('elb'),
+      events,
+      metrics,
+      log,
+      script,
     };
   }
 

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   advance,
   applyAction,
+  createSandbox,
   createWorld,
+  replay,
   deserializeWorld,
   hashWorld,
   serializeWorld,
   type Action,
+  type Actor,
   type PlacementStrategy,
   type World,
 } from '../../sandbox/index.ts';
@@ -118,4 +121,88 @@ describe('determinism under random action sequences (property)', () => {
       { numRuns: 30 },
     );
   }, 120_000);
+});
+
+describe('the live world equals a replay of its own log (property)', () => {
+  /** As the UI plays: one simulated second per frame, actions between frames. */
+  function live(start: World, steps: { wait: number; action: Action }[], by: Actor): World {
+    let world = start;
+    for (const step of steps) {
+      for (let k = 0; k < step.wait; k++) world = advance(world, 1);
+      world = applyAction(world, step.action, by).world;
+    }
+    for (let k = 0; k < 30; k++) world = advance(world, 1);
+    return world;
+  }
+
+  it('ECS: random actions between advances give the hash replay(scenario, world.log) gives', () => {
+    fc.assert(
+      fc.property(stepsArb, fc.constantFrom<Actor>('learner', 'instructor'), (steps, by) => {
+        const world = live(createWorld(scenario), steps, by);
+        const replayed = replay(scenario, world.log, { until: world.time }).world;
+        expect(hashWorld(replayed)).toBe(hashWorld(world));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  const byHand = loadScenario('why-orchestration-by-hand.yaml');
+  const names = byHand.initial.containers.map((c) => c.name);
+  const hosts = ['host-a', 'host-b', 'host-c'];
+  const dockerArb: fc.Arbitrary<Action> = fc.oneof(
+    fc.record({
+      type: fc.constant('docker.container.place' as const),
+      containerId: fc.constantFrom(...names),
+      hostId: fc.constantFrom(...hosts),
+    }),
+    fc.record({
+      type: fc.constantFrom(
+        'docker.container.start' as const,
+        'docker.container.stop' as const,
+        'docker.container.remove' as const,
+      ),
+      containerId: fc.constantFrom(...names),
+    }),
+    fc.record({
+      type: fc.constant('fault.crash' as const),
+      targetId: fc.constantFrom(...names),
+      oom: fc.boolean(),
+    }),
+  );
+
+  it('Docker hosts: the same, toil included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ wait: fc.integer({ min: 0, max: 20 }), action: dockerArb }), {
+          maxLength: 15,
+        }),
+        (steps) => {
+          const world = live(createWorld(byHand), steps, 'learner');
+          const replayed = replay(byHand, world.log, { until: world.time }).world;
+          expect(replayed.docker.toil).toBe(world.docker.toil);
+          expect(hashWorld(replayed)).toBe(hashWorld(world));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('undo, reset and restore keep working across the new shape', () => {
+    const actor = createSandbox(byHand);
+    actor.send({ type: 'sim.advance', seconds: 5 });
+    const before = hashWorld(actor.getSnapshot().context.world);
+    actor.send({
+      type: 'learner.action',
+      action: { type: 'docker.container.place', containerId: 'orders', hostId: 'host-a' },
+    });
+    expect(actor.getSnapshot().context.world.docker.toil).toBe(1);
+    actor.send({ type: 'learner.undo' });
+    expect(hashWorld(actor.getSnapshot().context.world)).toBe(before);
+    const snapshot = serializeWorld(actor.getSnapshot().context.world);
+    actor.send({ type: 'sim.reset' });
+    expect(actor.getSnapshot().context.world.time).toBe(0);
+    actor.send({ type: 'sim.restore', snapshot });
+    expect(actor.getSnapshot().context.lastResult).toMatchObject({ ok: true });
+    expect(hashWorld(actor.getSnapshot().context.world)).toBe(before);
+  });
 });
