@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as Yaml from 'yaml';
 
 const yamlCalls = vi.hoisted(() => ({ count: 0 }));
 vi.mock('yaml', async (importOriginal) => {
-  const yaml = await importOriginal<typeof import('yaml')>();
+  const yaml = await importOriginal<typeof Yaml>();
   return {
     ...yaml,
     parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => {
