@@ -47,6 +47,34 @@ const SANDBOX_PATTERNS = [
 /** The service modules (sandbox/services/*): each may import the core and the model only. */
 const SERVICES = ['ec2', 'elb', 'docker', 'ecs'];
 
+/** A service imports the core and the model, never another service, the composition or the terminal. */
+/** @type {import('eslint').Linter.Config[]} */
+const SERVICE_BOUNDARIES = SERVICES.map((service) => ({
+  files: [`sandbox/services/${service}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: SANDBOX_PATHS,
+        patterns: [
+          ...SANDBOX_PATTERNS,
+          {
+            group: SERVICES.filter((other) => other !== service).flatMap((other) => [
+              `**/services/${other}/**`,
+              `../${other}/**`,
+            ]),
+            message: `services/${service} may not import another service: services meet through domain events (engine/module.ts).`,
+          },
+          {
+            group: ['**/composition.ts', '**/cli/**', '**/machines/**'],
+            message: `services/${service} may not import the composition, the terminal or the run loop.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -121,32 +149,7 @@ export default tseslint.config(
       ],
     },
   },
-  // A service imports the core and the model, never another service, the composition or the terminal.
-  ...SERVICES.map((service) => ({
-    files: [`sandbox/services/${service}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: SANDBOX_PATHS,
-          patterns: [
-            ...SANDBOX_PATTERNS,
-            {
-              group: SERVICES.filter((other) => other !== service).flatMap((other) => [
-                `**/services/${other}/**`,
-                `../${other}/**`,
-              ]),
-              message: `services/${service} may not import another service: services meet through domain events (engine/module.ts).`,
-            },
-            {
-              group: ['**/composition.ts', '**/cli/**', '**/machines/**'],
-              message: `services/${service} may not import the composition, the terminal or the run loop.`,
-            },
-          ],
-        },
-      ],
-    },
-  })),
+  ...SERVICE_BOUNDARIES,
   {
     // The site reaches the sandbox only through its public entry points.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
