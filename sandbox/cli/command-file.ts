@@ -13,7 +13,7 @@
 import { advance, applyAction, createWorld } from '../index.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Result, TimedAction } from '../model/types.ts';
-import { interpret } from './interpret.ts';
+import { echoLine, interpret } from './interpret.ts';
 import type { CliSession } from './types.ts';
 
 export type CommandFileLine =
@@ -24,12 +24,19 @@ export type CommandFileResult =
   | { ok: true; lines: CommandFileLine[] }
   | { ok: false; errors: { line: number; message: string }[] };
 
-/** A command file looks like one when some line starts with aws, docker or advance. */
+/**
+ * Decided by content: an actions file is YAML or JSON — its first line that is not blank or a
+ * comment opens a list (`-`, `[`), a mapping (`{`, `key:`) or a document (`---`). Anything else
+ * is a file of terminal lines, even lines the terminal cannot run (`kubectl …`, a typo): those
+ * then get the terminal's own answer instead of a YAML schema error.
+ */
 export function looksLikeCommandFile(text: string): boolean {
-  return text
-    .split('\n')
-    .map((l) => l.trim().replace(/^@\d+(\.\d+)?\s+/, ''))
-    .some((l) => /^(aws|docker|advance)(\s|$)/.test(l));
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return !/^(-|\[|\{|---|%|[\w"'.-]+\s*:(\s|$))/.test(line);
+  }
+  return false;
 }
 
 export function parseCommandFile(text: string): CommandFileResult {
@@ -117,7 +124,7 @@ export function runCommandFile(
     if (line.kind === 'advance') continue;
     const before = world;
     const outcome = interpret(line.command, { world, files: {}, session });
-    transcript.push(`[${stamp(world.time)}] $ ${line.command}`);
+    transcript.push(`[${stamp(world.time)}] $ ${echoLine(line.command)}`);
     if (outcome.kind === 'output') {
       if (outcome.output.stdout !== '') transcript.push(outcome.output.stdout);
       if (outcome.output.stderr !== '') transcript.push(outcome.output.stderr.replace(/^\n+/, ''));

@@ -1,7 +1,9 @@
 /** Tab completion: commands, operations, flags and the world's names (services, ids, files). */
-import { GLOBAL_FLAGS } from './aws-args.ts';
-import { AWS_SERVICES } from './aws.ts';
-import { DOCKER_COMMANDS, dockerHosts } from './docker.ts';
+import { own } from '../model/record.ts';
+import { GLOBAL_FLAGS } from './aws/args.ts';
+import { AWS_SERVICES } from './aws/aws.ts';
+import { dockerHosts } from './docker/command.ts';
+import { DOCKER_COMMANDS } from './docker/docker.ts';
 import { BUILTINS } from './interpret.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv } from './types.ts';
@@ -84,7 +86,7 @@ export function complete(line: string, env: CliEnv): Completion {
     }
     const positionals = before.slice(1).filter((t) => !t.startsWith('--'));
     if (before.length === 1) return pick(Object.keys(AWS_SERVICES));
-    const service = AWS_SERVICES[before[1] ?? ''];
+    const service = own(AWS_SERVICES, before[1] ?? '');
     if (!service) return pick([]);
     if (before.length === 2) return pick([...service.operations.map((o) => o.name), 'help']);
     const op = service.operations.find((o) => o.name === before[2]);

@@ -2,17 +2,27 @@
  * The command line's entry point: one typed line → an outcome. Never throws, never loops on
  * input, never changes the world itself: the caller applies the returned actions.
  */
+import { own } from '../model/record.ts';
 import { applyAction } from '../index.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
-import { AWS_SERVICES, runAws } from './aws.ts';
-import { DOCKER_COMMANDS, runDocker } from './docker.ts';
-import { output } from './operation.ts';
+import { AWS_SERVICES, runAws } from './aws/aws.ts';
+import { DOCKER_COMMANDS, runDocker } from './docker/docker.ts';
+import { output } from './outcome.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 /** Longest line accepted: a pasted task definition fits, an accidental megabyte does not. */
 export const MAX_LINE_LENGTH = 100_000;
+
+/** How much of a refused (too long) line the transcript shows. */
+export const ECHO_PREFIX = 120;
+
+/** The line as the transcript echoes it: whole, or a short prefix when it is refused for its length. */
+export function echoLine(line: string): string {
+  if (line.length <= MAX_LINE_LENGTH) return line;
+  return `${line.slice(0, ECHO_PREFIX)}… (${line.length} characters; only the first ${ECHO_PREFIX} shown)`;
+}
 
 export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
 
@@ -39,10 +49,21 @@ export function helpText(): string {
 export function interpret(line: string, env: CliEnv): CliOutcome {
   try {
     return interpretUnsafe(line, env);
-  } catch (e) {
-    // A bug must never escape into the page: report it like a CLI crash, change nothing.
-    return output(fail(`internal error: ${(e as Error).message}`, 255));
+  } catch {
+    // A bug must never reach the learner as a JavaScript message, and it changes nothing.
+    return output(fail(bugMessage(line), 255));
   }
+}
+
+/** The sandbox's own words (not AWS's or Docker's) for a command that hit a bug. */
+export function bugMessage(line: string): string {
+  const tokenized = tokenize(line.slice(0, 1000));
+  const words = tokenized.ok ? tokenized.tokens.filter((t) => !t.startsWith('-')) : [];
+  const name = words
+    .slice(0, words[0] === 'aws' ? 3 : 2)
+    .map((w) => w.slice(0, 40))
+    .join(' ');
+  return `The sandbox hit a bug in ${name === '' ? 'this command' : `'${name}'`} and changed nothing. (This is the sandbox's own message, not the real tool's: please report it.)`;
 }
 
 function interpretUnsafe(line: string, env: CliEnv): CliOutcome {
@@ -114,37 +135,44 @@ function joinOutputs(outs: CommandOutput[]): CommandOutput {
   };
 }
 
+/** A program the terminal knows: the words after its name → an outcome. */
+type Program = (args: string[], env: CliEnv) => CliOutcome;
+
+function cat(args: string[], env: CliEnv): CliOutcome {
+  const out: string[] = [];
+  for (const name of args) {
+    const file = own(env.files, name.replace(/^file:\/\//, ''));
+    if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
+    out.push(file);
+  }
+  return output(ok(out.join('\n')));
+}
+
+/**
+ * The programs by name. kubectl, eksctl and git join here with their own folders
+ * (cli/kubectl/, cli/eksctl/, cli/git/), as aws and docker have.
+ */
+const PROGRAMS: Record<string, Program> = {
+  aws: runAws,
+  docker: runDocker,
+  help: () => output(ok(helpText())),
+  ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
+  cat,
+  kubectl: () =>
+    output(
+      fail(
+        'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
+        127,
+      ),
+    ),
+};
+
 function runTokens(tokens: string[], env: CliEnv): CliOutcome {
   const [program, ...rest] = tokens;
   if (program === undefined) return output(ok(''));
-  switch (program) {
-    case 'aws':
-      return runAws(rest, env);
-    case 'docker':
-      return runDocker(rest, env);
-    case 'help':
-      return output(ok(helpText()));
-    case 'ls':
-      return output(ok(Object.keys(env.files).sort().join('\n')));
-    case 'cat': {
-      const out: string[] = [];
-      for (const name of rest) {
-        const file = env.files[name.replace(/^file:\/\//, '')];
-        if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
-        out.push(file);
-      }
-      return output(ok(out.join('\n')));
-    }
-    case 'kubectl':
-      return output(
-        fail(
-          'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
-          127,
-        ),
-      );
-    default:
-      return output(
-        fail(`${program}: command not found (type help for the commands this terminal knows)`, 127),
-      );
-  }
+  const run = Object.hasOwn(PROGRAMS, program) ? PROGRAMS[program] : undefined;
+  if (run) return run(rest, env);
+  return output(
+    fail(`${program}: command not found (type help for the commands this terminal knows)`, 127),
+  );
 }

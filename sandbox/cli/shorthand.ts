@@ -2,6 +2,8 @@
  * The AWS CLI's shorthand syntax for structure parameters: `Key=Value,Key2=Value2`,
  * with `Key=[a,b]` for lists. JSON (`{…}` / `[…]`) is accepted wherever shorthand is.
  */
+import { nestingProblem } from '../model/nesting.ts';
+
 export type ShorthandValue = string | string[];
 export type ShorthandResult =
   { ok: true; value: Record<string, ShorthandValue> } | { ok: false; error: string };
@@ -80,6 +82,8 @@ export function parseStructure(
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const deep = nestingProblem(trimmed);
+    if (deep) return { ok: false, error: `Invalid JSON: ${deep}` };
     try {
       return { ok: true, value: JSON.parse(trimmed) as unknown };
     } catch (e) {

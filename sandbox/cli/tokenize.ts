@@ -1,8 +1,9 @@
 /**
  * A POSIX-shell-like tokenizer for one command line: whitespace separates words;
  * 'single quotes' keep everything literally; "double quotes" allow \" \\ \$ \` escapes;
- * a backslash outside quotes escapes the next character. No variables, globs or pipes:
- * the sandbox terminal runs one command per line.
+ * a backslash outside quotes escapes the next character; a `#` that starts a word starts a
+ * comment to the end of the line. No variables, globs or pipes: the sandbox terminal runs one
+ * command per line.
  */
 export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; error: string };
 
@@ -22,6 +23,7 @@ export function tokenize(line: string): TokenizeResult {
       i += 1;
       continue;
     }
+    if (ch === '#' && !inWord) break;
     inWord = true;
     if (ch === "'") {
       const end = line.indexOf("'", i + 1);

@@ -16,19 +16,24 @@ export const nameSchema = z
   .regex(NAME, 'may contain only letters, digits, hyphens and underscores')
   .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
 
-/** Ids or names typed by a person: printable, bounded. */
+/**
+ * Ids or names typed by a person: printable, bounded. Every lookup by a ref uses own properties
+ * only, so `__proto__` here is an ordinary unknown name (only new names reserve it).
+ */
 const refSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-  .refine((v) => v !== '__proto__', 'is reserved in the sandbox');
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 const imageSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.imageLength, `must be at most ${LIMITS.imageLength} characters`)
-  .regex(/^[a-z0-9][a-z0-9._\-/:@]*$/, 'must look like repository[:tag] or repository@digest');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._\-/:@#]*$/,
+    'may contain letters (uppercase and lowercase), digits, hyphens, underscores, colons, periods, forward slashes and number signs',
+  );
 
 const azSchema = z
   .string()
@@ -66,7 +71,10 @@ const cpuOrMemory = z.union([z.number().int().min(0).max(1_000_000), z.string().
 
 export const registerTaskDefinitionSchema = z.strictObject({
   family: nameSchema,
-  requiresCompatibilities: z.array(launchType).max(2).optional(),
+  requiresCompatibilities: z
+    .array(z.enum(['EC2', 'FARGATE', 'EXTERNAL']))
+    .max(3)
+    .optional(),
   networkMode: z.enum(['bridge', 'awsvpc', 'host', 'none']).optional(),
   cpu: cpuOrMemory.optional(),
   memory: cpuOrMemory.optional(),
@@ -210,6 +218,19 @@ export const ecsActionSchemas = [
     type: z.literal('ecs.task.stop'),
     taskId: refSchema,
     reason: z.string().max(255).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('ecs.cluster.put-capacity-providers'),
+    capacityProviders: z.array(refSchema).max(20, 'at most 20 capacity providers per cluster'),
+    defaultCapacityProviderStrategy: z
+      .array(
+        z.strictObject({
+          capacityProvider: refSchema,
+          weight: z.number().int().min(0).max(1000).optional(),
+          base: z.number().int().min(0).max(100000).optional(),
+        }),
+      )
+      .max(20, 'at most 20 capacity providers per strategy'),
   }),
 ] as const;
 

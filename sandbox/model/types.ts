@@ -9,6 +9,8 @@ export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export type Orchestrator = 'none' | 'ecs';
 export type LaunchType = 'EC2' | 'FARGATE';
+/** What a task definition is validated for: a launch type, or EXTERNAL (ECS Anywhere, registration only). */
+export type Compatibility = LaunchType | 'EXTERNAL';
 /** What an EC2 host runs from its user data: Docker alone, or Docker + the ECS agent (later the kubelet). */
 export type Software = 'docker' | 'ecs';
 /** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
@@ -248,7 +250,7 @@ export interface TaskDefinition {
   revision: number;
   arn: string;
   status: 'ACTIVE' | 'INACTIVE';
-  requiresCompatibilities: LaunchType[];
+  requiresCompatibilities: Compatibility[];
   networkMode: 'bridge' | 'awsvpc' | 'host' | 'none';
   /** Task-level CPU units / MiB, or null when only container-level sizes are given (EC2). */
   cpu: number | null;
@@ -397,10 +399,22 @@ export interface TimedAction {
   action: Action;
 }
 
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
 export interface Cluster {
   name: string;
   arn: string;
   status: 'ACTIVE';
+  /**
+   * The capacity providers associated with put-cluster-capacity-providers (none when absent, as
+   * after create-cluster): a service's capacity provider strategy may name only these.
+   */
+  capacityProviders?: string[];
+  defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 /** EC2 and Auto Scaling. */

@@ -1,4 +1,5 @@
 /** Actions files: a YAML or JSON list of `{ at, action }` (runner `--actions`, the CLI's command files). No Node APIs. */
+import { nestingProblem } from '../model/nesting.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { timedActionSchema } from '../model/action-schema.ts';
@@ -12,6 +13,12 @@ const actionsFileSchema = z.array(timedActionSchema).max(10000, 'at most 10000 a
 export function parseActionsFile(text: string): Result<TimedAction[], ScenarioError[]> {
   if (text.length > 5_000_000)
     return { ok: false, error: [{ path: '', message: 'actions file is larger than 5 MB' }] };
+  // JSON is YAML too, but the YAML parser takes seconds on a few MB: valid JSON takes JSON.parse,
+  // and only a file with mistakes goes through the YAML parser, for its line and column.
+  const deep = nestingProblem(text);
+  if (deep) return { ok: false, error: [{ path: '', message: `actions file ${deep}` }] };
+  const fast = jsonFastPath(text);
+  if (fast) return fast;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -51,13 +58,30 @@ export function parseActionsFile(text: string): Result<TimedAction[], ScenarioEr
       }),
     };
   }
-  const out: TimedAction[] = parsed.data.map((e) => ({
+  return { ok: true, value: toTimedActions(parsed.data) };
+}
+
+function toTimedActions(entries: z.infer<typeof actionsFileSchema>): TimedAction[] {
+  const out: TimedAction[] = entries.map((e) => ({
     at: e.at,
     by: 'learner' as const,
     action: e.action as Action,
   }));
   out.sort((a, b) => a.at - b.at);
-  return { ok: true, value: out };
+  return out;
+}
+
+/** A JSON actions file that parses and validates; null sends the text to the YAML path. */
+function jsonFastPath(text: string): Result<TimedAction[], ScenarioError[]> | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = actionsFileSchema.safeParse(data);
+  return parsed.success ? { ok: true, value: toTimedActions(parsed.data) } : null;
 }
 
 function pos(lc: LineCounter, offset: number): { line: number; column: number } {

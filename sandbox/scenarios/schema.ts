@@ -16,6 +16,14 @@ import { GOAL_NAMES } from '../goals/registry-names.ts';
 
 const seconds = z.number().int('must be a whole number of seconds').min(0, 'must not be negative');
 
+/** C0 and C1 controls, DEL, and the bidi marks, embeddings, overrides and isolates. */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+/** The same, with line breaks and tabs allowed (a summary may have paragraphs). */
+const NO_CONTROL_BUT_LINES =
+  /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+/* eslint-enable no-control-regex */
+
 export const instanceSpecSchema = z.strictObject({
   name: nameSchema
     .optional()
@@ -129,8 +137,17 @@ export const scenarioSchema = z.strictObject({
     .max(64)
     .regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and hyphens')
     .describe('Stable id, also the file name'),
-  title: z.string().min(1).max(200),
-  summary: z.string().max(2000).default('').describe('What the learner is asked to do'),
+  title: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'must not contain control characters (NUL, DEL, bidi overrides…)'),
+  summary: z
+    .string()
+    .max(2000)
+    .regex(NO_CONTROL_BUT_LINES, 'must not contain control characters (NUL, DEL, bidi overrides…)')
+    .default('')
+    .describe('What the learner is asked to do'),
   lesson: z.string().max(64).optional().describe('Lesson id this scenario belongs to'),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   region: z.enum(['eu-west-3', 'us-east-1']).default('eu-west-3'),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkGoals, parseScenario, replay } from '../../sandbox/index.ts';
-import { runCommandFile } from '../../sandbox/cli/index.ts';
+import { looksLikeCommandFile, runCommandFile } from '../../sandbox/cli/index.ts';
 
 const scenario = (() => {
   const parsed = parseScenario(
@@ -49,5 +49,39 @@ describe('the runner reads a file of terminal commands', () => {
       ok: false,
       error: [{ line: 1, message: "advance needs a whole number of seconds ≥ 0, got 'later'" }],
     });
+  });
+});
+
+describe('what a command file is, by its content', () => {
+  it('takes terminal lines the terminal cannot run for a command file, and answers them as the terminal does', () => {
+    expect(looksLikeCommandFile('kubectl get pods\n')).toBe(true);
+    expect(looksLikeCommandFile('# a typo\naws ecs crete-service --cluster demo\n')).toBe(true);
+    const run = runCommandFile(scenario, 'kubectl get pods');
+    if (!run.ok) throw new Error(JSON.stringify(run.error));
+    expect(run.value.transcript).toEqual([
+      '[00:00] $ kubectl get pods',
+      'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
+    ]);
+  });
+
+  it('takes YAML and JSON actions files for actions files', () => {
+    for (const text of [
+      '- at: 0\n  action: {type: fault.crash}\n',
+      '[{"at": 0}]',
+      '{"at": 0}',
+      '---\n- at: 1',
+      'at: 0',
+    ])
+      expect(looksLikeCommandFile(text), text).toBe(false);
+  });
+
+  it('echoes a refused 5 MB line as a short prefix', () => {
+    const line = `aws ecs list-tasks --cluster ${'x'.repeat(5_000_000)}`;
+    const run = runCommandFile(scenario, line);
+    if (!run.ok) throw new Error(JSON.stringify(run.error));
+    expect(run.value.transcript).toEqual([
+      `[00:00] $ ${line.slice(0, 120)}… (5000029 characters; only the first 120 shown)`,
+      'line too long (5000029 characters; at most 100000)',
+    ]);
   });
 });

@@ -82,7 +82,7 @@ describe('errors read like the real CLIs and change nothing', () => {
     ],
     [
       `aws ecs register-task-definition --cli-input-json '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "cpu": "lots"}], "colour": "red"}'`,
-      '\nParameter validation failed:\nUnknown parameter in input: "colour", must be one of: family, requiresCompatibilities, networkMode, cpu, memory, containerDefinitions, taskRoleArn, executionRoleArn, volumes, placementConstraints, tags, pidMode, ipcMode, proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection\nInvalid type for parameter containerDefinitions[0].cpu, value: "lots", type: <class \'str\'>, valid types: <class \'int\'>',
+      "\nParameter validation failed:\nUnknown parameter in input: \"colour\", must be one of: family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes, placementConstraints, requiresCompatibilities, cpu, memory, tags, pidMode, ipcMode, proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection\nInvalid type for parameter containerDefinitions[0].cpu, value: lots, type: <class 'str'>, valid types: <class 'int'>",
       252,
     ],
     [
@@ -526,15 +526,39 @@ function normalize(action: Action, world: World): Action {
   return a;
 }
 
+function alreadyThere(action: Action, world: World): boolean {
+  if (action.type !== 'docker.container.start' && action.type !== 'docker.container.stop')
+    return false;
+  const c =
+    world.docker.containers[action.containerId] ??
+    Object.values(world.docker.containers).find((x) => x.name === action.containerId);
+  if (!c || c.hostId === null) return false;
+  return action.type === 'docker.container.start' ? c.state === 'running' : c.state !== 'running';
+}
+
 const withoutLog = (w: World) => {
   const parsed = JSON.parse(serializeWorld(w)) as Record<string, unknown>;
   delete parsed['log'];
   return parsed;
 };
 
+/**
+ * The cluster as after put-cluster-capacity-providers: moving a service to FARGATE needs the
+ * provider associated, and the engine's recorded update-service command assumes it is.
+ */
+const ECS_WITH_FARGATE = applyAction(
+  ECS,
+  {
+    type: 'ecs.cluster.put-capacity-providers',
+    capacityProviders: ['FARGATE'],
+    defaultCapacityProviderStrategy: [],
+  },
+  'learner',
+).world;
+
 describe('typing the command an action records does exactly that action', () => {
   for (const [label, world] of [
-    ['ECS cluster', ECS],
+    ['ECS cluster', ECS_WITH_FARGATE],
     ['Docker hosts', DOCKER],
   ] as const) {
     it(`for every action type (${label})`, () => {
@@ -548,6 +572,15 @@ describe('typing the command an action records does exactly that action', () => 
               ? { [`${action.taskDefinition.family}.json`]: JSON.stringify(action.taskDefinition) }
               : {};
           const outcome = interpret(command, env(world, { files }));
+          if (!direct.result.ok && alreadyThere(action, world)) {
+            // Docker answers `start` on a running container (`stop` on a stopped one) with the
+            // name and does nothing; the engine refuses the button instead.
+            expect(outcome).toEqual({
+              kind: 'output',
+              output: { stdout: expect.any(String), stderr: '', exitCode: 0 },
+            });
+            return;
+          }
           if (!direct.result.ok) {
             // The button is refused: so is the command, in the engine's words, and nothing changes.
             expect(outcome.kind).toBe('output');
@@ -593,6 +626,6 @@ describe('typing the command an action records does exactly that action', () => 
               'docker.container.remove',
             ];
       expect([...seen].sort()).toEqual(expected.sort());
-    });
+    }, 30_000); // 600 property runs: seconds on a loaded machine
   }
 });

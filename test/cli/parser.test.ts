@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAwsParams, splitAwsLine, type FlagSpec } from '../../sandbox/cli/aws-args.ts';
+import { parseAwsParams, splitAwsLine, type FlagSpec } from '../../sandbox/cli/aws/args.ts';
 import { parseCommandFile } from '../../sandbox/cli/command-file.ts';
 import { parseShorthand, parseStructure } from '../../sandbox/cli/shorthand.ts';
 import { quoteWord, tokenize } from '../../sandbox/cli/tokenize.ts';
@@ -19,6 +19,12 @@ describe('tokenize', () => {
     [`''`, ['']],
     [`""`, ['']],
     ['', []],
+    [
+      'aws ecs describe-services --services web   # newest event first',
+      ['aws', 'ecs', 'describe-services', '--services', 'web'],
+    ],
+    ['# only a comment', []],
+    [`tag=a#b '#quoted' "#too" \\#escaped`, ['tag=a#b', '#quoted', '#too', '#escaped']],
   ])('%s', (line, tokens) => {
     expect(tokenize(line)).toEqual({ ok: true, tokens });
   });

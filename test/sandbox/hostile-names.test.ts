@@ -60,6 +60,11 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
     type: 'ecs.container-instance.drain',
     instanceId: n,
   }),
+  'ecs.cluster.put-capacity-providers': (n) => ({
+    type: 'ecs.cluster.put-capacity-providers',
+    capacityProviders: [n],
+    defaultCapacityProviderStrategy: [{ capacityProvider: n }],
+  }),
   'fault.crash': (n) => ({ type: 'fault.crash', targetId: n }),
   'fault.terminate-instance': (n) => ({ type: 'fault.terminate-instance', instanceId: n }),
   'fault.az-outage': () => ({ type: 'fault.az-outage', az: 'eu-west-3z' }),

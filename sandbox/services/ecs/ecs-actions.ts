@@ -342,6 +342,27 @@ export const runTask: Handler<'ecs.task.run'> = (ctx, action) => {
   };
 };
 
+export const putCapacityProviders: Handler<'ecs.cluster.put-capacity-providers'> = (
+  ctx,
+  action,
+) => {
+  const cluster = ctx.world.ecs.cluster;
+  if (!cluster) return fail('cluster', ecsMessages.clusterNotFound);
+  const strategy = action.defaultCapacityProviderStrategy;
+  if (strategy.some((s) => !action.capacityProviders.includes(s.capacityProvider)))
+    return fail(
+      'defaultCapacityProviderStrategy',
+      'InvalidParameterException: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
+    );
+  cluster.capacityProviders = [...action.capacityProviders];
+  cluster.defaultCapacityProviderStrategy = strategy.map((s) => ({ ...s }));
+  return {
+    ok: true,
+    message: `Cluster ${cluster.name} can use the capacity providers ${action.capacityProviders.join(', ') || '(none)'}.`,
+    command: '',
+  };
+};
+
 export const stopTask: Handler<'ecs.task.stop'> = (ctx, action) => {
   const world = ctx.world;
   const task =

@@ -28,6 +28,7 @@ import {
   createService,
   deleteService,
   drain,
+  putCapacityProviders,
   register,
   runTask,
   stopTask,
@@ -81,6 +82,21 @@ function deploymentConfigurationFlag(config: Partial<DeploymentConfiguration> | 
 }
 
 const clusterName = (world: World) => world.ecs.cluster?.name ?? 'default';
+
+const networkConfigurationFlag = (world: World) =>
+  `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map(subnetIdFor).join(',')}],securityGroups=[${SECURITY_GROUP_ID}],assignPublicIp=DISABLED}'`;
+
+/** The network mode of family:revision, an ARN, or a family (its latest ACTIVE revision). */
+function networkModeOf(world: World, ref: string): string | undefined {
+  const bare = ref.slice(ref.lastIndexOf('/') + 1);
+  const defs = Object.values(world.ecs.taskDefinitions);
+  const td = bare.includes(':')
+    ? defs.find((t) => `${t.family}:${t.revision}` === bare)
+    : defs
+        .filter((t) => t.family === bare && t.status === 'ACTIVE')
+        .sort((a, b) => b.revision - a.revision)[0];
+  return td?.networkMode;
+}
 const hostRef = (world: World, ref: string) => findInstance(world, ref)?.id ?? ref;
 
 function oldestRunningTask(world: World, service: string): Task | null {
@@ -248,10 +264,12 @@ export const ecs: ServiceModule<'ecs'> = {
           parts.push(placementConstraintsFlag(action.placementConstraints));
         const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
         if (deployment) parts.push(deployment);
-        if (action.launchType === 'FARGATE')
-          parts.push(
-            `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map(subnetIdFor).join(',')}],securityGroups=[${SECURITY_GROUP_ID}],assignPublicIp=DISABLED}'`,
-          );
+        // Every awsvpc task needs its subnets (Fargate always is awsvpc).
+        if (
+          action.launchType === 'FARGATE' ||
+          networkModeOf(world, action.taskDefinition) === 'awsvpc'
+        )
+          parts.push(networkConfigurationFlag(world));
         if (action.loadBalancer)
           parts.push(
             `--load-balancers targetGroupArn=arn:aws:elasticloadbalancing:${world.region}:${world.accountId}:targetgroup/${action.serviceName}-tg,containerName=${action.serviceName},containerPort=80`,
@@ -278,6 +296,15 @@ export const ecs: ServiceModule<'ecs'> = {
           parts.push(placementConstraintsFlag(action.placementConstraints));
         const deployment = deploymentConfigurationFlag(action.deploymentConfiguration);
         if (deployment) parts.push(deployment);
+        // A service that moves to an awsvpc task definition needs its subnets from now on.
+        const current = own(world.ecs.services, action.service)?.taskDefinition;
+        const next = action.taskDefinition ?? current;
+        if (
+          next !== undefined &&
+          networkModeOf(world, next) === 'awsvpc' &&
+          (current === undefined || networkModeOf(world, current) !== 'awsvpc')
+        )
+          parts.push(networkConfigurationFlag(world));
         if (action.forceNewDeployment || action.launchType !== undefined)
           parts.push('--force-new-deployment');
         return parts.join(' ');
@@ -307,6 +334,21 @@ export const ecs: ServiceModule<'ecs'> = {
       handle: runTask,
       command: (a, world) =>
         `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}`,
+    },
+    'ecs.cluster.put-capacity-providers': {
+      handle: putCapacityProviders,
+      command: (a, world) => {
+        const strategy = a.defaultCapacityProviderStrategy
+          .map((s) =>
+            [
+              `capacityProvider=${s.capacityProvider}`,
+              ...(s.weight !== undefined ? [`weight=${s.weight}`] : []),
+              ...(s.base !== undefined ? [`base=${s.base}`] : []),
+            ].join(','),
+          )
+          .join(' ');
+        return `aws ecs put-cluster-capacity-providers --cluster ${clusterName(world)} --capacity-providers ${a.capacityProviders.join(' ') || '[]'} --default-capacity-provider-strategy ${strategy || '[]'}`;
+      },
     },
     'ecs.task.stop': {
       handle: stopTask,

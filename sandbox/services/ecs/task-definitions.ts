@@ -5,7 +5,7 @@
 import { own } from '../../model/record.ts';
 import { FARGATE_CPU_MEMORY } from '../../model/aws-data.ts';
 import type { RegisterTaskDefinitionInput } from '../../model/actions.ts';
-import type { LaunchType, Result, TaskDefinition, World } from '../../model/types.ts';
+import type { Compatibility, Result, TaskDefinition, World } from '../../model/types.ts';
 import { taskDefinitionArn } from '../../engine/arns.ts';
 import { ecsMessages } from './messages.ts';
 
@@ -47,7 +47,7 @@ export function validateTaskDefinition(
   Omit<TaskDefinition, 'revision' | 'arn' | 'registeredAt' | 'status'>,
   { field: string; error: string }
 > {
-  const compat: LaunchType[] =
+  const compat: Compatibility[] =
     input.requiresCompatibilities && input.requiresCompatibilities.length > 0
       ? input.requiresCompatibilities
       : ['EC2'];
@@ -70,6 +70,21 @@ export function validateTaskDefinition(
     if (!size.ok) return size;
   } else if (cpu !== null && (cpu < 128 || cpu > 196608)) {
     return { ok: false, error: { field: 'cpu', error: ecsMessages.invalidCpu } };
+  }
+  // awsvpc and host share the task's network with its ports: a hostPort is blank or the containerPort.
+  if (networkMode === 'awsvpc' || networkMode === 'host') {
+    for (const [i, c] of input.containerDefinitions.entries()) {
+      for (const [j, p] of (c.portMappings ?? []).entries()) {
+        if (p.hostPort !== undefined && p.hostPort !== p.containerPort)
+          return {
+            ok: false,
+            error: {
+              field: `containerDefinitions[${i}].portMappings[${j}].hostPort`,
+              error: `ClientException: When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`,
+            },
+          };
+      }
+    }
   }
   const containers = input.containerDefinitions.map((c) => ({
     name: c.name,

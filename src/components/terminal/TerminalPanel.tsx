@@ -4,7 +4,14 @@
  * Up/Down browse history; Tab completes (Tab on an empty line moves focus on, so it never traps).
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { complete, commonPrefix, interpret, type CommandOutput } from '@sandbox/cli/index.ts';
+import {
+  complete,
+  commonPrefix,
+  echoLine,
+  interpret,
+  MAX_LINE_LENGTH,
+  type CommandOutput,
+} from '@sandbox/cli/index.ts';
 import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
 import {
@@ -35,7 +42,12 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
 
   const push = useCallback(
     (command: string, out: CommandOutput, promptText: string) => {
-      const entry: TerminalEntry = { id: state.nextId++, prompt: promptText, command, ...out };
+      const entry: TerminalEntry = {
+        id: state.nextId++,
+        prompt: promptText,
+        command: echoLine(command),
+        ...out,
+      };
       state.entries = [...state.entries, entry].slice(-MAX_ENTRIES);
       setEntries(state.entries);
     },
@@ -46,7 +58,7 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
     (command: string) => {
       const promptText = promptFor(state.session);
       const trimmed = command.trim();
-      if (trimmed !== '') {
+      if (trimmed !== '' && command.length <= MAX_LINE_LENGTH) {
         if (state.history[state.history.length - 1] !== command)
           state.history = [...state.history, command].slice(-MAX_HISTORY);
       }

@@ -56,6 +56,9 @@ export function applyDocument(
     };
   }
   const read = readTaskDefinitionInput(parsed);
+  if (!read.ok && read.limits) {
+    return { ok: false, message: `ClientException: ${read.limits.join(' ')}`, markers: [] };
+  }
   if (!read.ok) {
     return {
       ok: false,

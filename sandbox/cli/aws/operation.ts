@@ -1,14 +1,11 @@
-/**
- * What every command shares: the operation record, dry-running actions against the pure world
- * (so a command either applies whole or changes nothing), and the AWS CLI's error shapes.
- */
-import { applyAction } from '../index.ts';
-import type { Action, ActionResult } from '../model/actions.ts';
-import type { World } from '../model/types.ts';
-import type { FlagSpec, GlobalOptions, ParsedArgs } from './aws-args.ts';
-import { formatAws } from './format.ts';
-import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
-import { fail, ok } from './types.ts';
+/** What every `aws` operation shares: the operation record and the AWS CLI's error and output shapes. */
+import type { World } from '../../model/types.ts';
+import type { FlagSpec, GlobalOptions, ParsedArgs } from './args.ts';
+import { formatAws } from '../format.ts';
+import type { CliEnv, CliOutcome, CommandOutput } from '../types.ts';
+import { fail, ok } from '../types.ts';
+
+export { applyAll, output } from '../outcome.ts';
 
 export interface AwsOperation {
   service: string;
@@ -23,10 +20,6 @@ export interface AwsOperation {
 
 export function awsError(api: string, code: string, message: string): CommandOutput {
   return fail(`\nAn error occurred (${code}) when calling the ${api} operation: ${message}`, 254);
-}
-
-export function output(out: CommandOutput): CliOutcome {
-  return { kind: 'output', output: out };
 }
 
 /** The engine's refusal, in the AWS CLI's words. */
@@ -46,32 +39,6 @@ export function refusal(api: string, error: string): CommandOutput {
           ? 'InvalidParameterValue'
           : 'InvalidParameterException';
   return awsError(api, code, error);
-}
-
-/**
- * Applies the actions in order to a copy of the world; if any is refused, nothing is applied
- * and the refusal is printed. Otherwise the caller gets an 'actions' outcome whose render
- * prints what the real CLI prints.
- */
-export function applyAll(
-  world: World,
-  actions: Action[],
-  onError: (error: string) => CommandOutput,
-  render: (results: ActionResult[], before: World, after: World) => CommandOutput,
-): CliOutcome {
-  let w = world;
-  for (const action of actions) {
-    let result: ActionResult;
-    try {
-      const next = applyAction(w, action, 'learner');
-      w = next.world;
-      result = next.result;
-    } catch (e) {
-      result = { ok: false, error: `internal error: ${(e as Error).message}` };
-    }
-    if (!result.ok) return output(onError(result.error));
-  }
-  return { kind: 'actions', actions, render };
 }
 
 export function awsOut(value: unknown, globals: GlobalOptions, api: string): CommandOutput {

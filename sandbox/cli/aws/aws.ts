@@ -1,12 +1,14 @@
 /** `aws …`: dispatch to an operation, with the AWS CLI's usage errors and help pages. */
-import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './aws-args.ts';
-import { APPLICATION_AUTOSCALING_OPERATIONS } from './aws-application-autoscaling.ts';
-import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './aws-ec2.ts';
-import { ECS_OPERATIONS } from './aws-ecs.ts';
+import { own } from '../../model/record.ts';
+import { AWS_USAGE, GLOBAL_FLAGS, parseAwsParams, splitAwsLine } from './args.ts';
+import { APPLICATION_AUTOSCALING_OPERATIONS } from './application-autoscaling/index.ts';
+import { AUTOSCALING_OPERATIONS } from './autoscaling/auto-scaling-groups.ts';
+import { EC2_OPERATIONS } from './ec2/index.ts';
+import { ECS_OPERATIONS } from './ecs/index.ts';
 import type { AwsOperation } from './operation.ts';
 import { output } from './operation.ts';
-import type { CliEnv, CliOutcome } from './types.ts';
-import { fail, ok } from './types.ts';
+import type { CliEnv, CliOutcome } from '../types.ts';
+import { fail, ok } from '../types.ts';
 
 export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOperation[] }> = {
   'application-autoscaling': {
@@ -24,7 +26,7 @@ export function registerAwsOperations(
   summary: string,
   operations: AwsOperation[],
 ): void {
-  const existing = AWS_SERVICES[service];
+  const existing = own(AWS_SERVICES, service);
   if (existing) existing.operations.push(...operations);
   else AWS_SERVICES[service] = { summary, operations: [...operations] };
 }
@@ -71,7 +73,7 @@ export function operationHelp(op: AwsOperation): string {
 }
 
 function serviceHelp(name: string): string {
-  const svc = AWS_SERVICES[name];
+  const svc = own(AWS_SERVICES, name);
   if (!svc) return '';
   return [
     `${name.toUpperCase()}()`,
@@ -111,7 +113,7 @@ export function runAws(tokens: string[], env: CliEnv): CliOutcome {
       fail(`${AWS_USAGE}\naws: error: the following arguments are required: command`, 252),
     );
   }
-  const service = AWS_SERVICES[serviceName];
+  const service = own(AWS_SERVICES, serviceName);
   if (!service) return output(fail(invalidChoice('command', Object.keys(AWS_SERVICES)), 252));
   if (opName === undefined) {
     if (split.help) return output(ok(serviceHelp(serviceName)));

@@ -1,11 +1,12 @@
-/** `aws ec2 …` and `aws autoscaling …`: the subset the sandbox models. */
-import type { Action } from '../model/actions.ts';
-import type { Software } from '../model/types.ts';
-import { describeInstance } from './describe.ts';
-import type { AwsOperation } from './operation.ts';
-import { applyAll, awsError, awsOut, output, refusal } from './operation.ts';
-import { ok } from './types.ts';
+/** `aws ec2` instance operations: run-instances, terminate-instances, describe-instances. */
+import { own } from '../../../model/record.ts';
+import type { Action } from '../../../model/actions.ts';
+import type { Instance, Software } from '../../../model/types.ts';
+import type { AwsOperation } from '../operation.ts';
+import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
+import { isoTime } from '../../format.ts';
 
+/** `aws ec2 …` and `aws autoscaling …`: the subset the sandbox models. */
 /** The Name tag from `ResourceType=instance,Tags=[{Key=Name,Value=web-1}]` or its JSON form. */
 function nameTag(specs: unknown[] | undefined, raw: string[]): string | undefined {
   for (const spec of specs ?? []) {
@@ -27,7 +28,7 @@ function nameTag(specs: unknown[] | undefined, raw: string[]): string | undefine
   return undefined;
 }
 
-const runInstances: AwsOperation = {
+export const runInstances: AwsOperation = {
   service: 'ec2',
   name: 'run-instances',
   api: 'RunInstances',
@@ -119,7 +120,7 @@ const runInstances: AwsOperation = {
       (e) => refusal(this.api, e),
       (_r, before, after) => {
         const added = Object.values(after.ec2.instances).filter(
-          (i) => !(i.id in before.ec2.instances),
+          (i) => !Object.hasOwn(before.ec2.instances, i.id),
         );
         return awsOut(
           {
@@ -154,7 +155,7 @@ const stateCode: Record<string, number> = {
   stopped: 80,
 };
 
-const terminateInstances: AwsOperation = {
+export const terminateInstances: AwsOperation = {
   service: 'ec2',
   name: 'terminate-instances',
   api: 'TerminateInstances',
@@ -172,7 +173,7 @@ const terminateInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[];
     for (const id of ids) {
-      if (!w.ec2.instances[id]) {
+      if (!own(w.ec2.instances, id)) {
         return output(
           awsError(
             this.api,
@@ -199,13 +200,13 @@ const terminateInstances: AwsOperation = {
           {
             TerminatingInstances: ids.map((id) => ({
               CurrentState: {
-                Code: stateCode[after.ec2.instances[id]?.state ?? 'terminated'] ?? 48,
-                Name: after.ec2.instances[id]?.state ?? 'terminated',
+                Code: stateCode[own(after.ec2.instances, id)?.state ?? 'terminated'] ?? 48,
+                Name: own(after.ec2.instances, id)?.state ?? 'terminated',
               },
               InstanceId: id,
               PreviousState: {
-                Code: stateCode[before.ec2.instances[id]?.state ?? 'running'] ?? 16,
-                Name: before.ec2.instances[id]?.state ?? 'running',
+                Code: stateCode[own(before.ec2.instances, id)?.state ?? 'running'] ?? 16,
+                Name: own(before.ec2.instances, id)?.state ?? 'running',
               },
             })),
           },
@@ -216,7 +217,7 @@ const terminateInstances: AwsOperation = {
   },
 };
 
-const describeInstances: AwsOperation = {
+export const describeInstances: AwsOperation = {
   service: 'ec2',
   name: 'describe-instances',
   api: 'DescribeInstances',
@@ -227,7 +228,7 @@ const describeInstances: AwsOperation = {
     const w = env.world;
     const ids = args['instance-ids'] as string[] | undefined;
     for (const id of ids ?? []) {
-      if (!w.ec2.instances[id])
+      if (!own(w.ec2.instances, id))
         return output(
           awsError(
             this.api,
@@ -253,89 +254,22 @@ const describeInstances: AwsOperation = {
   },
 };
 
-const updateAsg: AwsOperation = {
-  service: 'autoscaling',
-  name: 'update-auto-scaling-group',
-  api: 'UpdateAutoScalingGroup',
-  summary: "Changes an Auto Scaling group's minimum, desired and maximum size.",
-  flags: [
-    { name: 'auto-scaling-group-name', type: 'string', required: true, help: "The group's name." },
-    { name: 'min-size', type: 'integer', help: 'The minimum number of instances.' },
-    {
-      name: 'desired-capacity',
-      type: 'integer',
-      help: 'How many instances the group should have now.',
-    },
-    { name: 'max-size', type: 'integer', help: 'The maximum number of instances.' },
-  ],
-  examples: [
-    'aws autoscaling update-auto-scaling-group --auto-scaling-group-name ecs-hosts --desired-capacity 4',
-  ],
-  run(args, env) {
-    const name = args['auto-scaling-group-name'] as string;
-    if (!env.world.ec2.autoScalingGroups[name]) {
-      return output(
-        awsError(
-          this.api,
-          'ValidationError',
-          `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`,
-        ),
-      );
-    }
-    const action: Action = {
-      type: 'ec2.asg.update',
-      name,
-      ...(args['min-size'] !== undefined ? { min: args['min-size'] as number } : {}),
-      ...(args['desired-capacity'] !== undefined
-        ? { desired: args['desired-capacity'] as number }
-        : {}),
-      ...(args['max-size'] !== undefined ? { max: args['max-size'] as number } : {}),
-    };
-    return applyAll(
-      env.world,
-      [action],
-      (e) => refusal(this.api, e),
-      () => ok(''),
-    );
-  },
-};
-
-const describeAsgs: AwsOperation = {
-  service: 'autoscaling',
-  name: 'describe-auto-scaling-groups',
-  api: 'DescribeAutoScalingGroups',
-  summary: 'Shows Auto Scaling groups and their instances.',
-  flags: [{ name: 'auto-scaling-group-names', type: 'list', help: 'Only these groups.' }],
-  examples: ['aws autoscaling describe-auto-scaling-groups'],
-  run(args, env, globals) {
-    const w = env.world;
-    const names = args['auto-scaling-group-names'] as string[] | undefined;
-    const groups = Object.values(w.ec2.autoScalingGroups)
-      .filter((g) => !names || names.includes(g.name))
-      .map((g) => ({
-        AutoScalingGroupName: g.name,
-        MinSize: g.minSize,
-        MaxSize: g.maxSize,
-        DesiredCapacity: g.desiredCapacity,
-        AvailabilityZones: g.azs,
-        Instances: Object.values(w.ec2.instances)
-          .filter((i) => i.asg === g.name && i.state !== 'terminated')
-          .map((i) => ({
-            InstanceId: i.id,
-            InstanceType: i.type,
-            AvailabilityZone: i.az,
-            LifecycleState:
-              i.state === 'running'
-                ? 'InService'
-                : i.state === 'pending'
-                  ? 'Pending'
-                  : 'Terminating',
-            HealthStatus: i.reachable ? 'Healthy' : 'Unhealthy',
-          })),
-      }));
-    return output(awsOut({ AutoScalingGroups: groups }, globals, this.api));
-  },
-};
-
-export const EC2_OPERATIONS: AwsOperation[] = [describeInstances, runInstances, terminateInstances];
-export const AUTOSCALING_OPERATIONS: AwsOperation[] = [describeAsgs, updateAsg];
+export function describeInstance(i: Instance, stateReason?: string): Record<string, unknown> {
+  const codes: Record<string, number> = {
+    pending: 0,
+    running: 16,
+    'shutting-down': 32,
+    terminated: 48,
+    stopping: 64,
+    stopped: 80,
+  };
+  return {
+    InstanceId: i.id,
+    InstanceType: i.type,
+    Placement: { AvailabilityZone: i.az },
+    State: { Code: codes[i.state] ?? 0, Name: i.state },
+    ...(stateReason ? { StateReason: { Message: stateReason } } : {}),
+    LaunchTime: isoTime(i.launchedAt),
+    Tags: i.name ? [{ Key: 'Name', Value: i.name }] : [],
+  };
+}

@@ -3,8 +3,8 @@
  * lists (`--instance-ids i-1 i-2`), structures in shorthand or JSON, `--no-<flag>` for booleans,
  * and the global options `--output`, `--region`, `--profile`, `--no-cli-pager`.
  */
-import { parseStructure } from './shorthand.ts';
-import type { OutputFormat } from './types.ts';
+import { parseStructure } from '../shorthand.ts';
+import type { OutputFormat } from '../types.ts';
 
 export type FlagType = 'string' | 'integer' | 'boolean' | 'list' | 'structure' | 'structure-list';
 

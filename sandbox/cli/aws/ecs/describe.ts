@@ -1,8 +1,10 @@
-/** World entities rendered the way the ECS and EC2 APIs describe them. */
-import type { Container, Instance, Service, Task, TaskDefinition, World } from '../model/types.ts';
-import { containerInstanceOf } from '../engine/queries.ts';
-import { humanDuration, isoTime } from './format.ts';
+/** What `aws ecs describe-*` prints for a service, a task and a task definition, in the API's field names. */
+import { containerInstanceOf } from '../../../engine/queries.ts';
+import { own } from '../../../model/record.ts';
+import type { Service, Task, TaskDefinition, World } from '../../../model/types.ts';
+import { isoTime } from '../../format.ts';
 
+/** World entities rendered the way the ECS and EC2 APIs describe them. */
 export function describeTaskDefinition(td: TaskDefinition): Record<string, unknown> {
   return {
     taskDefinitionArn: td.arn,
@@ -31,7 +33,7 @@ export function describeTaskDefinition(td: TaskDefinition): Record<string, unkno
 }
 
 function taskDefinitionArn(world: World, ref: string): string {
-  return world.ecs.taskDefinitions[ref]?.arn ?? ref;
+  return own(world.ecs.taskDefinitions, ref)?.arn ?? ref;
 }
 
 export function describeService(world: World, s: Service): Record<string, unknown> {
@@ -98,31 +100,4 @@ export function describeTask(world: World, t: Task): Record<string, unknown> {
     ...(t.stopCode !== null ? { stopCode: t.stopCode } : {}),
     ...(t.stoppedReason !== null ? { stoppedReason: t.stoppedReason } : {}),
   };
-}
-
-export function describeInstance(i: Instance, stateReason?: string): Record<string, unknown> {
-  const codes: Record<string, number> = {
-    pending: 0,
-    running: 16,
-    'shutting-down': 32,
-    terminated: 48,
-    stopping: 64,
-    stopped: 80,
-  };
-  return {
-    InstanceId: i.id,
-    InstanceType: i.type,
-    Placement: { AvailabilityZone: i.az },
-    State: { Code: codes[i.state] ?? 0, Name: i.state },
-    ...(stateReason ? { StateReason: { Message: stateReason } } : {}),
-    LaunchTime: isoTime(i.launchedAt),
-    Tags: i.name ? [{ Key: 'Name', Value: i.name }] : [],
-  };
-}
-
-export function dockerStatus(c: Container, now: number): string {
-  if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
-  if (c.state === 'exited')
-    return `Exited (${c.exitCode ?? 0}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
-  return 'Created';
 }

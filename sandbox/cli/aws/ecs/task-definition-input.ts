@@ -1,0 +1,338 @@
+/**
+ * Reading a RegisterTaskDefinition input (`--cli-input-json`, `--container-definitions`, or the
+ * editor's document) the way the AWS CLI's parameter validation does: every field of the
+ * RegisterTaskDefinitionRequest, ContainerDefinition and PortMapping shapes is known; a wrong
+ * type (`null` included: the CLI refuses None for every typed member) or an unknown field is
+ * reported, all problems of one input at once, in the CLI's words. Fields the sandbox does not
+ * model are accepted and listed in `ignored`, so the view can say so.
+ */
+import type { RegisterTaskDefinitionInput } from '../../../model/actions.ts';
+
+type Kind = 'str' | 'int' | 'bool' | 'list' | 'dict';
+
+/** RegisterTaskDefinitionRequest's members, in the API model's order (the CLI lists them so). */
+const TASK_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['family', 'str', 'modelled'],
+  ['taskRoleArn', 'str', 'modelled'],
+  ['executionRoleArn', 'str', 'modelled'],
+  ['networkMode', 'str', 'modelled'],
+  ['containerDefinitions', 'list', 'modelled'],
+  ['volumes', 'list', 'ignored'],
+  ['placementConstraints', 'list', 'ignored'],
+  ['requiresCompatibilities', 'list', 'modelled'],
+  ['cpu', 'str', 'modelled'],
+  ['memory', 'str', 'modelled'],
+  ['tags', 'list', 'ignored'],
+  ['pidMode', 'str', 'ignored'],
+  ['ipcMode', 'str', 'ignored'],
+  ['proxyConfiguration', 'dict', 'ignored'],
+  ['inferenceAccelerators', 'list', 'ignored'],
+  ['ephemeralStorage', 'dict', 'ignored'],
+  ['runtimePlatform', 'dict', 'ignored'],
+  ['enableFaultInjection', 'bool', 'ignored'],
+];
+
+/** ContainerDefinition's members, in the API model's order. */
+const CONTAINER_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['name', 'str', 'modelled'],
+  ['image', 'str', 'modelled'],
+  ['repositoryCredentials', 'dict', 'ignored'],
+  ['cpu', 'int', 'modelled'],
+  ['memory', 'int', 'modelled'],
+  ['memoryReservation', 'int', 'modelled'],
+  ['links', 'list', 'ignored'],
+  ['portMappings', 'list', 'modelled'],
+  ['essential', 'bool', 'modelled'],
+  ['restartPolicy', 'dict', 'ignored'],
+  ['entryPoint', 'list', 'ignored'],
+  ['command', 'list', 'ignored'],
+  ['environment', 'list', 'ignored'],
+  ['environmentFiles', 'list', 'ignored'],
+  ['mountPoints', 'list', 'ignored'],
+  ['volumesFrom', 'list', 'ignored'],
+  ['linuxParameters', 'dict', 'ignored'],
+  ['secrets', 'list', 'ignored'],
+  ['dependsOn', 'list', 'ignored'],
+  ['startTimeout', 'int', 'ignored'],
+  ['stopTimeout', 'int', 'ignored'],
+  ['versionConsistency', 'str', 'ignored'],
+  ['hostname', 'str', 'ignored'],
+  ['user', 'str', 'ignored'],
+  ['workingDirectory', 'str', 'ignored'],
+  ['disableNetworking', 'bool', 'ignored'],
+  ['privileged', 'bool', 'ignored'],
+  ['readonlyRootFilesystem', 'bool', 'ignored'],
+  ['dnsServers', 'list', 'ignored'],
+  ['dnsSearchDomains', 'list', 'ignored'],
+  ['extraHosts', 'list', 'ignored'],
+  ['dockerSecurityOptions', 'list', 'ignored'],
+  ['interactive', 'bool', 'ignored'],
+  ['pseudoTerminal', 'bool', 'ignored'],
+  ['dockerLabels', 'dict', 'ignored'],
+  ['ulimits', 'list', 'ignored'],
+  ['logConfiguration', 'dict', 'ignored'],
+  ['healthCheck', 'dict', 'ignored'],
+  ['systemControls', 'list', 'ignored'],
+  ['resourceRequirements', 'list', 'ignored'],
+  ['firelensConfiguration', 'dict', 'ignored'],
+  ['credentialSpecs', 'list', 'ignored'],
+];
+
+/** PortMapping's members. */
+const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
+  ['containerPort', 'int', 'modelled'],
+  ['hostPort', 'int', 'modelled'],
+  ['protocol', 'str', 'modelled'],
+  ['name', 'str', 'ignored'],
+  ['appProtocol', 'str', 'ignored'],
+  ['containerPortRange', 'str', 'ignored'],
+];
+
+export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
+export const TASKDEF_IGNORED_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'ignored').map(
+  (f) => f[0],
+);
+export const CONTAINER_FIELDS_MODELLED = CONTAINER_FIELDS.filter((f) => f[2] === 'modelled').map(
+  (f) => f[0],
+);
+export const CONTAINER_IGNORED_FIELDS = CONTAINER_FIELDS.filter((f) => f[2] === 'ignored').map(
+  (f) => f[0],
+);
+
+export type TaskDefInputResult =
+  | { ok: true; value: RegisterTaskDefinitionInput; ignored: string[] }
+  | {
+      ok: false;
+      /** Parameter validation (the AWS CLI's), reported before anything is sent. */
+      errors: { path: string; message: string }[];
+      /** Values AWS refuses at registration (ClientException), when the parameters are valid. */
+      limits?: string[];
+    };
+
+const VALID: Record<Kind, string> = {
+  str: "<class 'str'>",
+  int: "<class 'int'>",
+  bool: "<class 'bool'>",
+  list: "<class 'list'>, <class 'tuple'>",
+  dict: "<class 'dict'>",
+};
+
+function pyType(v: unknown): string {
+  if (v === null) return "<class 'NoneType'>";
+  if (Array.isArray(v)) return "<class 'list'>";
+  if (typeof v === 'string') return "<class 'str'>";
+  if (typeof v === 'boolean') return "<class 'bool'>";
+  if (typeof v === 'number') return Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>";
+  return "<class 'dict'>";
+}
+
+/** How Python prints a value: str() at the top, repr() inside lists and dicts. */
+export function pyStr(v: unknown, nested = false): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'string')
+    return nested ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, true)).join(', ')}]`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `'${k}': ${pyStr(x, true)}`)
+      .join(', ')}}`;
+  return String(v);
+}
+
+function isKind(v: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'str':
+      return typeof v === 'string';
+    case 'int':
+      // Python's bool is an int, so botocore takes true for an integer field too.
+      return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'boolean';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'list':
+      return Array.isArray(v);
+    case 'dict':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+  }
+}
+
+interface Reader {
+  errors: { path: string; message: string }[];
+  ignored: string[];
+  /** Values came from shorthand (`name=web,memory=512`): scalars are converted as the CLI does. */
+  shorthand: boolean;
+}
+
+/** Shorthand gives strings; the CLI converts them to the member's type. */
+function convert(v: unknown, kind: Kind, shorthand: boolean): unknown {
+  if (!shorthand || typeof v !== 'string') return v;
+  if (kind === 'int' && /^-?\d+$/.test(v)) return Number(v);
+  if (kind === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
+  return v;
+}
+
+function typeError(path: string, v: unknown, kind: Kind): { path: string; message: string } {
+  return {
+    path,
+    message: `Invalid type for parameter ${path}, value: ${pyStr(v)}, type: ${pyType(v)}, valid types: ${VALID[kind]}`,
+  };
+}
+
+/** One structure: unknown members, then each known member's type, in the input's order. */
+function readStructure(
+  r: Reader,
+  value: Record<string, unknown>,
+  fields: [string, Kind, 'modelled' | 'ignored'][],
+  where: string,
+  prefix: string,
+  children: Record<string, (v: unknown, path: string) => unknown> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const names = fields.map((f) => f[0]);
+  for (const key of Object.keys(value)) {
+    if (!names.includes(key))
+      r.errors.push({
+        path: `${prefix}${key}`,
+        message: `Unknown parameter in ${where}: "${key}", must be one of: ${names.join(', ')}`,
+      });
+  }
+  for (const [key, raw] of Object.entries(value)) {
+    const field = fields.find((f) => f[0] === key);
+    if (!field) continue;
+    const [, kind, use] = field;
+    const v = convert(raw, kind, r.shorthand);
+    const path = `${prefix}${key}`;
+    if (!isKind(v, kind)) {
+      r.errors.push(typeError(path, v, kind));
+      continue;
+    }
+    if (use === 'ignored') {
+      r.ignored.push(path);
+      continue;
+    }
+    // Members are checked depth first, in the input's order, as botocore walks them.
+    const child = Object.hasOwn(children, key) ? children[key] : undefined;
+    out[key] = child ? child(v, path) : typeof v === 'boolean' && kind === 'int' ? Number(v) : v;
+  }
+  return out;
+}
+
+function readList(
+  r: Reader,
+  list: unknown[],
+  path: string,
+  item: (value: Record<string, unknown>, path: string) => Record<string, unknown>,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  list.forEach((v, i) => {
+    const p = `${path}[${i}]`;
+    if (!isKind(v, 'dict')) r.errors.push(typeError(p, v, 'dict'));
+    else out.push(item(v as Record<string, unknown>, p));
+  });
+  return out;
+}
+
+export function readTaskDefinitionInput(
+  input: unknown,
+  options: { shorthand?: boolean } = {},
+): TaskDefInputResult {
+  if (!isKind(input, 'dict')) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'Invalid type for parameter input, expected a JSON object' }],
+    };
+  }
+  const obj = input as Record<string, unknown>;
+  const r: Reader = { errors: [], ignored: [], shorthand: options.shorthand ?? false };
+  for (const required of ['family', 'containerDefinitions'])
+    if (!Object.hasOwn(obj, required))
+      r.errors.push({
+        path: required,
+        message: `Missing required parameter in input: "${required}"`,
+      });
+  const port = (m: Record<string, unknown>, mp: string) =>
+    readStructure(r, m, PORT_FIELDS, mp, `${mp}.`);
+  const container = (c: Record<string, unknown>, p: string) => {
+    for (const required of ['name', 'image'])
+      if (!Object.hasOwn(c, required))
+        r.errors.push({
+          path: `${p}.${required}`,
+          message: `Missing required parameter in ${p}: "${required}"`,
+        });
+    return readStructure(r, c, CONTAINER_FIELDS, p, `${p}.`, {
+      portMappings: (v, path) => readList(r, v as unknown[], path, port),
+    });
+  };
+  const out = readStructure(r, obj, TASK_FIELDS, 'input', '', {
+    containerDefinitions: (v, path) => readList(r, v as unknown[], path, container),
+    requiresCompatibilities: (v, path) => {
+      (v as unknown[]).forEach((x, i) => {
+        if (!isKind(x, 'str')) r.errors.push(typeError(`${path}[${i}]`, x, 'str'));
+      });
+      return v;
+    },
+  });
+  const errors = r.errors;
+  if (errors.length > 0) return { ok: false, errors };
+  const limits = limitProblems(out);
+  if (limits.length > 0) return { ok: false, errors: [], limits };
+  return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored: r.ignored };
+}
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * Values of the right type that AWS refuses at registration, every one of them at once, each
+ * with the limit it breaks (AWS names the setting; the limit in parentheses is the sandbox's
+ * addition).
+ */
+function limitProblems(td: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof td['family'] === 'string' && !NAME.test(td['family']))
+    out.push(
+      'Family contains invalid characters (up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores are allowed).',
+    );
+  const containers = Array.isArray(td['containerDefinitions'])
+    ? (td['containerDefinitions'] as Record<string, unknown>[])
+    : [];
+  if (containers.length > 10) out.push('Too many containers (at most 10 per task definition).');
+  for (const c of containers) {
+    const name = String(c['name'] ?? '');
+    const invalid = (setting: string, limit: string) =>
+      out.push(`Invalid '${setting}' setting for container '${name}' (${limit}).`);
+    if (!NAME.test(name))
+      invalid(
+        'name',
+        'up to 255 letters (uppercase and lowercase), numbers, hyphens and underscores',
+      );
+    const range = (key: string, min: number, max: number, limit: string) => {
+      const v = c[key];
+      if (typeof v === 'number' && (v < min || v > max)) invalid(key, limit);
+    };
+    range('cpu', 0, 196608, 'from 0 to 196608 CPU units, 192 vCPU');
+    range('memory', 6, 1_000_000, 'from 6 MiB to 1,000,000 MiB in the sandbox');
+    range('memoryReservation', 6, 1_000_000, 'from 6 MiB to 1,000,000 MiB in the sandbox');
+    const ports = Array.isArray(c['portMappings'])
+      ? (c['portMappings'] as Record<string, unknown>[])
+      : [];
+    if (ports.length > 100) invalid('portMappings', 'at most 100 port mappings');
+    for (const p of ports) {
+      const cp = p['containerPort'];
+      const hp = p['hostPort'];
+      if (typeof cp === 'number' && (cp < 1 || cp > 65535))
+        invalid('containerPort', 'from 1 to 65535');
+      if (cp === undefined) invalid('containerPort', 'a port mapping needs a containerPort');
+      if (typeof hp === 'number' && (hp < 0 || hp > 65535)) invalid('hostPort', 'from 0 to 65535');
+      const protocol = p['protocol'];
+      if (typeof protocol === 'string' && protocol !== 'tcp' && protocol !== 'udp')
+        invalid('protocol', 'tcp or udp');
+    }
+  }
+  return out;
+}
+
+/** The AWS CLI's "Parameter validation failed" block. */
+export function validationFailedText(errors: { message: string }[]): string {
+  return `\nParameter validation failed:\n${errors.map((e) => e.message).join('\n')}`;
+}

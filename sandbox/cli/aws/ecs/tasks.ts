@@ -1,0 +1,184 @@
+/** `aws ecs` task operations: run-task, stop-task, list-tasks, describe-tasks. */
+import { own } from '../../../model/record.ts';
+import type { Action } from '../../../model/actions.ts';
+import { describeTask } from './describe.ts';
+import type { AwsOperation } from '../operation.ts';
+import {
+  applyAll,
+  awsError,
+  awsOut,
+  checkCluster,
+  lastSegment,
+  output,
+  refusal,
+} from '../operation.ts';
+import {
+  cluster,
+  compact,
+  failuresFor,
+  launch,
+  launchType,
+  paramError,
+  serviceByRef,
+} from './params.ts';
+
+export const runTask: AwsOperation = {
+  service: 'ecs',
+  name: 'run-task',
+  api: 'RunTask',
+  summary:
+    'Starts one or more standalone tasks from a task definition (not kept running by a service).',
+  flags: [
+    cluster,
+    {
+      name: 'task-definition',
+      type: 'string',
+      required: true,
+      help: 'family:revision or the full ARN.',
+    },
+    { name: 'count', type: 'integer', help: 'How many tasks to start (1–10).' },
+    launchType,
+    {
+      name: 'network-configuration',
+      type: 'structure',
+      help: 'Accepted and ignored by the sandbox.',
+    },
+  ],
+  examples: [
+    'aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE',
+  ],
+  run(args, env, globals) {
+    const bad = checkCluster(env.world, args, this.api);
+    if (bad) return output(bad);
+    const lt = launch(args['launch-type']);
+    if (!lt.ok) return output(paramError(lt.error));
+    const action: Action = compact({
+      type: 'ecs.task.run' as const,
+      taskDefinition: lastSegment(args['task-definition'] as string),
+      count: args['count'] as number | undefined,
+      launchType: lt.value,
+    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, before, after) => {
+        const added = Object.values(after.ecs.tasks).filter(
+          (t) => !Object.hasOwn(before.ecs.tasks, t.id),
+        );
+        return awsOut(
+          { tasks: added.map((t) => describeTask(after, t)), failures: [] },
+          globals,
+          this.api,
+        );
+      },
+    );
+  },
+};
+
+export const stopTask: AwsOperation = {
+  service: 'ecs',
+  name: 'stop-task',
+  api: 'StopTask',
+  summary: 'Stops a running task (a service will start a replacement).',
+  flags: [
+    cluster,
+    { name: 'task', type: 'string', required: true, help: 'The task id or ARN.' },
+    { name: 'reason', type: 'string', help: 'Shown as stoppedReason in describe-tasks.' },
+  ],
+  examples: ['aws ecs stop-task --cluster demo --task 0123456789abcdef0123456789abcdef'],
+  run(args, env, globals) {
+    const bad = checkCluster(env.world, args, this.api);
+    if (bad) return output(bad);
+    const taskId = lastSegment(args['task'] as string);
+    const action: Action = compact({
+      type: 'ecs.task.stop' as const,
+      taskId,
+      reason: args['reason'] as string | undefined,
+    });
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) => {
+        const t = own(after.ecs.tasks, taskId);
+        return awsOut({ task: t ? describeTask(after, t) : {} }, globals, this.api);
+      },
+    );
+  },
+};
+
+export const listTasks: AwsOperation = {
+  service: 'ecs',
+  name: 'list-tasks',
+  api: 'ListTasks',
+  summary: 'Lists task ARNs, optionally for one service or family, RUNNING (default) or STOPPED.',
+  flags: [
+    cluster,
+    { name: 'service-name', type: 'string', help: 'Only tasks of this service.' },
+    { name: 'family', type: 'string', help: 'Only tasks of this task definition family.' },
+    {
+      name: 'desired-status',
+      type: 'string',
+      choices: ['RUNNING', 'PENDING', 'STOPPED'],
+      help: 'Filter by desired status (default RUNNING).',
+    },
+    {
+      name: 'launch-type',
+      type: 'string',
+      choices: ['EC2', 'FARGATE', 'EXTERNAL'],
+      help: 'Only tasks of this launch type.',
+    },
+  ],
+  examples: ['aws ecs list-tasks --cluster demo --service-name web'],
+  run(args, env, globals) {
+    const bad = checkCluster(env.world, args, this.api);
+    if (bad) return output(bad);
+    const w = env.world;
+    const svc = args['service-name'] as string | undefined;
+    if (svc !== undefined && !serviceByRef(w, svc)) {
+      return output(awsError(this.api, 'ServiceNotFoundException', 'Service not found.'));
+    }
+    const status = (args['desired-status'] as string | undefined) ?? 'RUNNING';
+    const arns = Object.values(w.ecs.tasks)
+      .filter((t) =>
+        status === 'STOPPED' ? t.desiredStatus === 'STOPPED' : t.desiredStatus === 'RUNNING',
+      )
+      .filter((t) => svc === undefined || t.service === lastSegment(svc))
+      .filter(
+        (t) => args['family'] === undefined || t.taskDefinition.split(':')[0] === args['family'],
+      )
+      .filter((t) => args['launch-type'] === undefined || t.launchType === args['launch-type'])
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map((t) => t.arn);
+    return output(awsOut({ taskArns: arns }, globals, this.api));
+  },
+};
+
+export const describeTasks: AwsOperation = {
+  service: 'ecs',
+  name: 'describe-tasks',
+  api: 'DescribeTasks',
+  summary: 'Shows tasks: lastStatus, desiredStatus, where they run, why they stopped.',
+  flags: [
+    cluster,
+    { name: 'tasks', type: 'list', required: true, help: 'Task ids or ARNs (up to 100).' },
+  ],
+  examples: ['aws ecs describe-tasks --cluster demo --tasks 0123456789abcdef0123456789abcdef'],
+  run(args, env, globals) {
+    const bad = checkCluster(env.world, args, this.api);
+    if (bad) return output(bad);
+    const w = env.world;
+    const refs = args['tasks'] as string[];
+    const found = refs.map((r) => own(w.ecs.tasks, lastSegment(r))).filter((t) => t !== undefined);
+    const failures = failuresFor(
+      refs,
+      (id) => Object.hasOwn(w.ecs.tasks, id),
+      (id) =>
+        `arn:aws:ecs:${w.region}:${w.accountId}:task/${w.ecs.cluster?.name ?? 'default'}/${id}`,
+    );
+    return output(
+      awsOut({ tasks: found.map((t) => describeTask(w, t)), failures }, globals, this.api),
+    );
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * Reads a lesson page the way a learner copies from it: the shell code blocks' commands, the
+ * files the page shows (a `title="…"` code block, a `cat > file <<'EOF'` heredoc) and the
+ * sandboxes it embeds.
+ *
+ * A command the sandbox terminal cannot run is marked in the lesson, visibly, by a comment line
+ * directly above it (or at the top of its code block, for the whole block):
+ *
+ *   # Real AWS account only: the sandbox terminal has no elbv2.
+ *   aws elbv2 describe-target-health --target-group-arn …
+ */
+
+/** The programs whose commands must run in the sandbox terminal. */
+export const SANDBOX_PROGRAMS = ['aws', 'docker', 'kubectl', 'eksctl'] as const;
+
+export const REAL_ACCOUNT_MARKER = /^#\s*Real AWS account only\b/i;
+
+const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh']);
+
+export interface LessonCommand {
+  /** 1-based line in the .mdx where the command starts. */
+  line: number;
+  /** The command as the terminal receives it: continuation lines joined. */
+  command: string;
+  /** Marked in the lesson as needing a real AWS account. */
+  realAccountOnly: boolean;
+  /** Index of its code block on the page: a block's commands run in order, in one world. */
+  block: number;
+}
+
+export interface LessonPage {
+  commands: LessonCommand[];
+  /** Files the page shows, by name: what `file://name` reads. */
+  files: Record<string, string>;
+  /** The `<Sandbox scenario="…">` ids, in page order. */
+  scenarios: string[];
+}
+
+interface CodeBlock {
+  lang: string;
+  meta: string;
+  /** Line of the first body line. */
+  start: number;
+  body: string[];
+}
+
+function codeBlocks(text: string): CodeBlock[] {
+  const lines = text.split(/\r?\n/);
+  const blocks: CodeBlock[] = [];
+  let open: CodeBlock | null = null;
+  let fence = '';
+  lines.forEach((raw, index) => {
+    const trimmed = raw.trim();
+    if (open === null) {
+      const m = /^(`{3,}|~{3,})\s*([\w-]*)\s*(.*)$/.exec(trimmed);
+      if (m) {
+        fence = m[1] as string;
+        open = {
+          lang: (m[2] as string).toLowerCase(),
+          meta: m[3] as string,
+          start: index + 2,
+          body: [],
+        };
+      }
+      return;
+    }
+    if (trimmed.startsWith(fence) && trimmed.replace(/[`~]/g, '') === '') {
+      blocks.push(open);
+      open = null;
+      return;
+    }
+    open.body.push(raw);
+  });
+  return blocks;
+}
+
+function isSandboxProgram(command: string): boolean {
+  const program = command.trimStart().split(/\s+/, 1)[0] ?? '';
+  return (SANDBOX_PROGRAMS as readonly string[]).includes(program);
+}
+
+export function readLessonPage(text: string): LessonPage {
+  const commands: LessonCommand[] = [];
+  const files: Record<string, string> = {};
+  for (const [blockIndex, block] of codeBlocks(text).entries()) {
+    const title = /\btitle="([^"]+)"/.exec(block.meta)?.[1];
+    if (title !== undefined && !SHELL_LANGUAGES.has(block.lang)) {
+      files[title] = block.body.join('\n') + '\n';
+      continue;
+    }
+    if (!SHELL_LANGUAGES.has(block.lang)) continue;
+    const blockMarked = REAL_ACCOUNT_MARKER.test((block.body[0] ?? '').trim());
+    let markedNext = false;
+    for (let i = 0; i < block.body.length; i++) {
+      const line = (block.body[i] as string).trim();
+      if (line === '') {
+        markedNext = false;
+        continue;
+      }
+      if (line.startsWith('#')) {
+        if (REAL_ACCOUNT_MARKER.test(line)) markedNext = true;
+        continue;
+      }
+      const heredoc = /^cat\s+>\s*(\S+)\s+<<-?\s*'?(\w+)'?\s*$/.exec(line);
+      if (heredoc) {
+        const body: string[] = [];
+        i++;
+        while (i < block.body.length && (block.body[i] as string).trim() !== heredoc[2]) {
+          body.push(block.body[i] as string);
+          i++;
+        }
+        files[heredoc[1] as string] = body.join('\n') + '\n';
+        continue;
+      }
+      const startLine = block.start + i;
+      let command = line;
+      while (command.endsWith('\\') && i + 1 < block.body.length) {
+        i++;
+        command = `${command.slice(0, -1).trimEnd()} ${(block.body[i] as string).trim()}`;
+      }
+      if (!isSandboxProgram(command)) continue;
+      commands.push({
+        line: startLine,
+        command,
+        realAccountOnly: blockMarked || markedNext,
+        block: blockIndex,
+      });
+      markedNext = false;
+    }
+  }
+  const scenarios = [...text.matchAll(/<Sandbox\b[^>]*\bscenario="([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  return { commands, files, scenarios };
+}
