@@ -30,6 +30,8 @@ export default defineConfig({
           items: [
             { label: 'My progress', link: '/progress/' },
             { label: 'For instructors', link: '/instructors/' },
+            { label: 'Build an assignment', link: '/instructors/assignment/' },
+            { label: 'Gradebook', link: '/instructors/gradebook/' },
           ],
         },
       ],

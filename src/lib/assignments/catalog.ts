@@ -29,6 +29,12 @@ export function challengeScenarios(catalog: Catalog): Scenario[] {
 export const lessonOf = (catalog: Catalog, lessonId: string | undefined) =>
   catalog.lessons.find((l) => l.id === lessonId);
 
+/** Quizzes are named after their lesson (their own titles are all alike). */
+export function quizTitle(catalog: Catalog, quizId: string): string {
+  const quiz = has(catalog.quizzes, quizId);
+  return lessonOf(catalog, quiz?.lesson)?.title ?? quiz?.title ?? quizId;
+}
+
 export function has<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -18,7 +18,7 @@ import { runPredict } from '@lib/quiz/predict.ts';
 import type { PredictQuestion, Quiz } from '@lib/quiz/schema.ts';
 import { formatClock } from '@lib/sandbox-view/format.ts';
 import { assignedScenario, FAULT_PREFIX } from '@lib/assignments/assigned-scenario.ts';
-import { has, type Catalog } from '@lib/assignments/catalog.ts';
+import { has, quizTitle, type Catalog } from '@lib/assignments/catalog.ts';
 import type { AssignedChallenge, Assignment } from '@lib/assignments/payload.ts';
 import type { ChallengeWork, QuizWork, ResultFile } from '@lib/assignments/result-file.ts';
 import { checkAnswer } from './answers.ts';
@@ -88,7 +88,7 @@ export function gradeItems(assignment: Assignment, catalog: Catalog): GradeItem[
       key: `quiz:${q}`,
       kind: 'quiz' as const,
       id: q,
-      title: has(catalog.quizzes, q)?.title ?? q,
+      title: quizTitle(catalog, q),
     })),
   ];
 }
