@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseScenario, replay, type Scenario } from '@sandbox';
 import type { Answer } from '@lib/quiz/grade.ts';
 import { runPredict } from '@lib/quiz/predict.ts';
-import { loadQuizzes } from '@lib/quiz/quizzes.ts';
-import type { Question } from '@lib/quiz/schema.ts';
+import { parseQuiz } from '@lib/quiz/parse-quiz.ts';
+import type { Question, Quiz } from '@lib/quiz/schema.ts';
 import type { Catalog } from '@lib/assignments/catalog.ts';
 import { makeResult } from '@lib/assignments/make-result.ts';
 import type { Assignment } from '@lib/assignments/payload.ts';
@@ -28,9 +28,12 @@ export function nodeCatalog(): Catalog {
     if (!parsed.ok) throw new Error(`${file} does not parse`);
     scenarios[parsed.value.id] = parsed.value;
   }
-  const sources: Record<string, string> = {};
-  for (const file of readdirSync(`${root}lessons/quizzes`))
-    sources[`/lessons/quizzes/${file}`] = readFileSync(`${root}lessons/quizzes/${file}`, 'utf8');
+  const quizzes: Record<string, Quiz> = {};
+  for (const file of readdirSync(`${root}lessons/quizzes`)) {
+    const parsed = parseQuiz(readFileSync(`${root}lessons/quizzes/${file}`, 'utf8'));
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    quizzes[parsed.value.id] = parsed.value;
+  }
   const lessons = readdirSync(`${root}lessons`)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
@@ -43,7 +46,7 @@ export function nodeCatalog(): Catalog {
     })
     .sort((a, b) => a.order - b.order)
     .map(({ id, title, href }) => ({ id, title, href }));
-  return { scenarios, quizzes: Object.fromEntries(loadQuizzes(sources)), lessons };
+  return { scenarios, quizzes, lessons };
 }
 
 export const FIXED_TIME = '2026-12-01T10:00:00.000Z';

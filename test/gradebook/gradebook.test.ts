@@ -180,7 +180,7 @@ describe('a batch of files', () => {
     ).toEqual([
       'ada.json: 100',
       'forged.json: its assignment "ECS lab" was not signed with your key: it was made or re-signed by someone else',
-      'junk.json: kind: is not a Shipyard result file (no "kind": "shipyard-assignment-result")',
+      'junk.json: is not a Shipyard result file (no "kind": "shipyard-assignment-result")',
       'unknown.json: its assignment names items this site does not have: scenario "no-such-scenario"',
     ]);
     expect(graded.groups.map((g) => [g.assignment.id, g.rows.length])).toEqual([

@@ -21,7 +21,10 @@ export function describeZodIssues(issues: readonly z.core.$ZodIssue[], limit = 5
   }));
 }
 
+/** Paths that name the whole input rather than a field in it: not repeated in messages. */
+const WHOLE = new Set(['file', 'link', 'signature', 'v', 'kind', '(top level)']);
+
 /** "challenges[0].seed: expected a number; learner.name: must not be empty" */
 export function problemsToText(problems: readonly InputProblem[]): string {
-  return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return problems.map((p) => (WHOLE.has(p.path) ? p.message : `${p.path}: ${p.message}`)).join('; ');
 }
