@@ -39,6 +39,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
         PageTitle: './src/components/overrides/PageTitle.astro',
+        Head: './src/components/overrides/Head.astro',
       },
     }),
     react(),

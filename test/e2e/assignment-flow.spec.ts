@@ -74,13 +74,11 @@ test('an instructor builds an assignment, a learner follows it, and the gradeboo
   expect(Object.keys(result.quizzes[0].answers)).toEqual([expect.stringMatching(/.+/)]);
 
   await page.goto('/instructors/gradebook/');
-  await page
-    .getByLabel('Result files (.json)')
-    .setInputFiles({
-      name: 'ada.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(resultText),
-    });
+  await page.getByLabel('Result files (.json)').setInputFiles({
+    name: 'ada.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(resultText),
+  });
   await expect(
     page.getByRole('status').filter({ hasText: /^Graded 1 of 1 result in \d+\.\d s\.$/ }),
   ).toBeVisible();

@@ -5,7 +5,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { Catalog } from '@lib/assignments/catalog.ts';
 import { MAX_RESULT_BYTES, RESULT_CODE_PREFIX } from '@lib/assignments/result-file.ts';
-import { gradeFiles, type FileInput, type Graded } from '@lib/gradebook/grade-files.ts';
+import type { FileInput, Graded } from '@lib/gradebook/grade-files.ts';
+import { gradeInParallel } from './grade-parallel.ts';
 import { gradeItems } from '@lib/gradebook/regrade.ts';
 import { readText } from './assignment-files.ts';
 import { useSigningKey } from './assignment-key-panel.tsx';
@@ -29,10 +30,8 @@ export default function GradeBook({ catalog }: { catalog: Catalog }) {
     if (key.status === 'loading') return;
     setBusy(true);
     setStatus(`Grading ${inputs.length} result${inputs.length === 1 ? '' : 's'}…`);
-    // Let the status render before the replays take the main thread.
-    await new Promise((r) => setTimeout(r, 0));
     const started = performance.now();
-    const result = await gradeFiles(
+    const result = await gradeInParallel(
       inputs,
       catalog,
       key.status === 'ready' ? key.key.publicJwk : null,
@@ -77,12 +76,10 @@ export default function GradeBook({ catalog }: { catalog: Catalog }) {
       .filter(Boolean);
     if (lines.length === 0) return setStatus('Paste at least one result code first.');
     void grade(
-      lines
-        .slice(0, MAX_FILES)
-        .map((text, i) => ({
-          name: `pasted code ${i + 1}${text.startsWith(RESULT_CODE_PREFIX) ? '' : ' (not a result code)'}`,
-          text,
-        })),
+      lines.slice(0, MAX_FILES).map((text, i) => ({
+        name: `pasted code ${i + 1}${text.startsWith(RESULT_CODE_PREFIX) ? '' : ' (not a result code)'}`,
+        text,
+      })),
     );
   };
 

@@ -26,5 +26,7 @@ const WHOLE = new Set(['file', 'link', 'signature', 'v', 'kind', '(top level)'])
 
 /** "challenges[0].seed: expected a number; learner.name: must not be empty" */
 export function problemsToText(problems: readonly InputProblem[]): string {
-  return problems.map((p) => (WHOLE.has(p.path) ? p.message : `${p.path}: ${p.message}`)).join('; ');
+  return problems
+    .map((p) => (WHOLE.has(p.path) ? p.message : `${p.path}: ${p.message}`))
+    .join('; ');
 }

@@ -78,13 +78,14 @@ export async function gradeFiles(
       grade: regrade(result.value, assignment, catalog),
     });
   }
-  return { outcomes, groups: group(outcomes) };
+  return { outcomes, groups: groupOutcomes(outcomes) };
 }
 
 const learnerKey = (g: LearnerGrade) =>
   (g.learner.email || g.learner.sisLogin || g.learner.name).trim().toLowerCase();
 
-function group(outcomes: readonly FileOutcome[]): AssignmentGroup[] {
+/** Groups graded files by assignment, one row per learner (their latest file). */
+export function groupOutcomes(outcomes: readonly FileOutcome[]): AssignmentGroup[] {
   const groups = new Map<string, AssignmentGroup>();
   for (const o of outcomes) {
     if (!o.ok) continue;
