@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAxeClean } from './fixtures';
+import { createService, expectPassed, openTab, playToEnd } from './lesson-sandbox';
 
 test('an instructor builds an assignment, a learner follows it, and the gradebook grades the result file', async ({
   page,
@@ -45,12 +46,24 @@ test('an instructor builds an assignment, a learner follows it, and the gradeboo
   await page.getByRole('button', { name: 'Open the sandbox' }).click();
   const sandbox = page.getByRole('region', {
     name: 'Register a task definition and run it as a service',
+    exact: true,
   });
-  await sandbox.getByRole('button', { name: 'Show solution' }).click();
-  await expect(sandbox.locator('.sbx-outcome-text')).toHaveText(
-    "ℹ Note: The solution's 2 actions were replayed up to 00:10. Press Play to watch it run to the end.",
-  );
-  await sandbox.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(sandbox.getByRole('button', { name: 'Show a hint' })).toBeVisible();
+  await expect(sandbox.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
+  const actions = await openTab(sandbox, 'Actions');
+  const register = actions.getByRole('form', { name: 'Register a task definition' });
+  await register.getByRole('spinbutton', { name: 'CPU units' }).fill('256');
+  await register.getByRole('spinbutton', { name: 'Memory (MiB)' }).fill('512');
+  await register.getByRole('button', { name: 'Register' }).click();
+  await createService(sandbox, { name: 'web', taskDefinition: 'web:1', desired: 3 });
+  await expect(page.getByText('Saved: 2 actions, sim time 0 min 0 s.')).toBeVisible();
+
+  // Work survives a reload: the sandbox reopens where the learner left it.
+  await page.reload();
+  await page.getByRole('button', { name: 'Open the sandbox' }).click();
+  await sandbox.getByRole('tab', { name: 'Actions', exact: true }).click();
+  await playToEnd(sandbox);
+  await expectPassed(sandbox, 2);
   await expect(page.getByText('Saved: 2 actions, sim time 5 min 0 s.')).toBeVisible();
   await page.getByRole('button', { name: 'Open the quiz' }).click();
   const q8 = page.getByRole('region', { name: /^Question 8 of 11 / });

@@ -224,7 +224,7 @@ export default function AssignmentBuilder({ challenges, quizzes }: Props) {
         }}
         noValidate
       >
-        <h2 id="sy-build-title">Build an assignment</h2>
+        <h2 id="sy-build-title">The assignment</h2>
         <p className="sy-teach-field">
           <label htmlFor="sy-a-title">Title</label>
           <input

@@ -92,7 +92,8 @@ async function open(hash: string, catalog: Catalog): Promise<Opened> {
         state: 'refused',
         message: `This assignment schedules a fault the sandbox cannot run: ${problemsToText(assigned.problems)}.`,
       };
-    scenarios[c.scenario] = assigned.value;
+    // An assignment is graded work: its sandboxes offer hints but not the solution.
+    scenarios[c.scenario] = { ...assigned.value, solution: [] };
   }
   return { state: 'ready', assignment, token, keyName: await keyId(assignment.key), scenarios };
 }

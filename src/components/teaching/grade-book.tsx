@@ -185,7 +185,11 @@ export default function GradeBook({ catalog }: { catalog: Catalog }) {
       </section>
       {group ? (
         <>
-          <GradeTable items={gradeItems(group.assignment, catalog)} rows={group.rows} />
+          <GradeTable
+            title={group.assignment.title}
+            items={gradeItems(group.assignment, catalog)}
+            rows={group.rows}
+          />
           <GradeStats
             assignment={group.assignment}
             catalog={catalog}

@@ -18,7 +18,7 @@ function cellText(g: ItemGrade | undefined): { icon: string; text: string; tone:
       ? { icon: '—', text: 'Not handed in', tone: 'missing' }
       : {
           icon: g.percent === 100 ? '✓' : '•',
-          text: `${g.percent} %`,
+          text: `${g.percent}\u00a0%`,
           tone: g.percent === 100 ? 'pass' : 'partial',
         };
   switch (g.status) {
@@ -41,7 +41,15 @@ function cellText(g: ItemGrade | undefined): { icon: string; text: string; tone:
 
 const complete = (g: LearnerGrade) => Object.values(g.items).every((i) => i.percent === 100);
 
-export function GradeTable({ items, rows }: { items: GradeItem[]; rows: Row[] }) {
+export function GradeTable({
+  title,
+  items,
+  rows,
+}: {
+  title: string;
+  items: GradeItem[];
+  rows: Row[];
+}) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'learner', dir: 1 });
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<Show>('all');
@@ -90,7 +98,7 @@ export function GradeTable({ items, rows }: { items: GradeItem[]; rows: Row[] })
 
   return (
     <section className="sy-teach-panel" aria-labelledby={`${base}-title`}>
-      <h2 id={`${base}-title`}>Grades</h2>
+      <h2 id={`${base}-title`}>Grades: {title}</h2>
       <div className="sy-teach-filters">
         <p className="sy-teach-field">
           <label htmlFor={`${base}-q`}>Find a learner</label>
@@ -186,7 +194,7 @@ export function GradeTable({ items, rows }: { items: GradeItem[]; rows: Row[] })
                     );
                   })}
                   <td>
-                    <strong>{r.grade.percent} %</strong>
+                    <strong>{`${r.grade.percent}\u00a0%`}</strong>
                   </td>
                   <td>
                     {notes.length ? (
