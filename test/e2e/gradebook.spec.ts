@@ -98,11 +98,17 @@ test('the gradebook grades thirty result files, marks the edited one, and writes
   ).toBeVisible();
 
   await page.goto('/instructors/gradebook/');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
   await page.getByLabel('Result files (.json)').setInputFiles(files);
   await expect(
     page.getByRole('status').filter({ hasText: /^Graded 30 of 30 results in \d+\.\d s\.$/ }),
   ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Showing 30 of 30 learners.', { exact: false })).toBeVisible();
+  // Graded off the page, in one worker per core, at most four.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency || 2);
+  expect(workers.length).toBe(Math.min(4, cores));
+  expect(workers.every((path) => /^\/_astro\/grade-worker-[\w-]+\.js$/.test(path))).toBe(true);
   const rows = page.getByRole('table').first().locator('tbody tr');
   await expect(rows).toHaveCount(30);
   const tampered = page.getByRole('row', { name: /Learner 30/ });

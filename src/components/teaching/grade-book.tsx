@@ -44,8 +44,17 @@ export default function GradeBook({ catalog }: { catalog: Catalog }) {
     setGraded({ outcomes, groups: result.groups });
     setGroupId(result.groups[0]?.assignment.id ?? null);
     const ok = result.outcomes.filter((o) => o.ok).length;
+    const refusedCount = outcomes.length - ok;
     setStatus(
-      `Graded ${ok} of ${outcomes.length} result${outcomes.length === 1 ? '' : 's'} in ${seconds} s.${outcomes.length - ok ? ` ${outcomes.length - ok} refused (listed below).` : ''}`,
+      [
+        `Graded ${ok} of ${outcomes.length} result${outcomes.length === 1 ? '' : 's'} in ${seconds} s.`,
+        refusedCount ? `${refusedCount} refused (listed below).` : '',
+        result.workers === 0
+          ? 'This browser could not grade in the background, so the page was busy meanwhile.'
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
     setBusy(false);
   };

@@ -34,11 +34,12 @@ function inWorker(
   });
 }
 
+/** `workers` is 0 when the files were graded on the page instead. */
 export async function gradeInParallel(
   files: FileInput[],
   catalog: Catalog,
   key: PublicKeyJwk | null,
-): Promise<Graded> {
+): Promise<Graded & { workers: number }> {
   const lanes = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2, files.length));
   const shares: FileInput[][] = Array.from({ length: lanes }, () => []);
   files.forEach((f, i) => shares[i % lanes]!.push(f));
@@ -46,8 +47,8 @@ export async function gradeInParallel(
   try {
     results = await Promise.all(shares.map((share) => inWorker(share, catalog, key)));
   } catch {
-    return gradeFiles(files, catalog, key);
+    return { ...(await gradeFiles(files, catalog, key)), workers: 0 };
   }
   const outcomes = files.map((_, i) => results[i % lanes]![Math.floor(i / lanes)]!);
-  return { outcomes, groups: groupOutcomes(outcomes) };
+  return { outcomes, groups: groupOutcomes(outcomes), workers: lanes };
 }
