@@ -68,7 +68,7 @@ describe('assignment links', () => {
         {
           path: 'v',
           message:
-            'was made by a newer version of Shipyard (assignment format 2; this site reads format 1). Reload the page to get the latest version.',
+            'was made by a newer version of Shipyard (assignment format 2; this site reads format 1): reload the page to get the latest version',
         },
       ],
     });

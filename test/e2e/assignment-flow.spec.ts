@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAxeClean } from './fixtures';
 import { createService, expectPassed, openTab, playToEnd } from './lesson-sandbox';
+import { signedAssignment } from '../assignments/fixtures';
 
 test('an instructor builds an assignment, a learner follows it, and the gradebook grades the result file', async ({
   page,
@@ -98,4 +99,52 @@ test('an instructor builds an assignment, a learner follows it, and the gradeboo
   const row = page.getByRole('row', { name: /Ada Lovelace/ });
   await expect(row.getByRole('cell')).toHaveText(['✓ Passed', '• 9.1 %', '54.6 %', '—']);
   await expectAxeClean(page, 'gradebook');
+});
+
+test('a learner following a damaged, edited, newer or foreign link is told why, and nothing opens', async ({
+  page,
+}) => {
+  const spec = { id: '00112233aabbccdd', title: 'Lab', due: null, seed: null, quizzes: [] };
+  const good = await signedAssignment({
+    ...spec,
+    challenges: [
+      {
+        scenario: 'ecs-first-service',
+        faults: [{ at: 60, action: { type: 'fault.crash', service: 'web' } }],
+      },
+    ],
+  });
+  const unknown = await signedAssignment({
+    ...spec,
+    challenges: [{ scenario: 'eks-first-cluster', faults: [] }],
+  });
+  const [payload, signature] = good.token.split('.') as [string, string];
+  const data = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const reencode = (d: unknown) =>
+    `${Buffer.from(JSON.stringify(d)).toString('base64url')}.${signature}`;
+  const cases: Array<[string, string]> = [
+    [
+      good.token.slice(0, 30),
+      'This link is not an assignment link: expected two parts separated by a dot (it may have been cut short). Ask your instructor for the link again.',
+    ],
+    [
+      reencode({ ...data, challenges: [{ ...data.challenges[0], faults: [] }] }),
+      'This link does not match its signature: the assignment was changed after the instructor signed it. Ask your instructor for the link again.',
+    ],
+    [
+      reencode({ ...data, v: 2 }),
+      'This link was made by a newer version of Shipyard (assignment format 2; this site reads format 1): reload the page to get the latest version. Ask your instructor for the link again.',
+    ],
+    [
+      unknown.token,
+      'This assignment asks for the challenge "eks-first-cluster", which this copy of the course does not have. Ask your instructor which site the assignment was made for.',
+    ],
+  ];
+  for (const [token, message] of cases) {
+    await page.goto(`/assignment/#${token}`);
+    await expect(page.getByRole('alert')).toHaveText(
+      `The assignment could not be opened. ${message}`,
+    );
+    await expect(page.getByRole('button', { name: 'Download my result file' })).toHaveCount(0);
+  }
 });

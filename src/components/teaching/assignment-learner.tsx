@@ -62,11 +62,14 @@ async function open(hash: string, catalog: Catalog): Promise<Opened> {
         'This page opens an assignment from the link your instructor gave you, and this address has none. Open the whole link again (everything after the # is needed).',
     };
   const read = await readToken(hash);
-  if (!read.ok)
+  if (!read.ok) {
+    // "This link is damaged: …" reads on; a field's problem needs an introduction.
+    const whole = ['link', 'signature', 'v'].includes(read.problems[0]?.path ?? '');
     return {
       state: 'refused',
-      message: `This assignment link ${problemsToText(read.problems)}. Ask your instructor for the link again.`,
+      message: `This link ${whole ? '' : 'has a problem: '}${problemsToText(read.problems)}. Ask your instructor for the link again.`,
     };
+  }
   const { assignment, token } = read.value;
   const missing = [
     ...assignment.challenges

@@ -67,7 +67,7 @@ export async function readToken(input: string): Promise<Checked<ReadToken>> {
   const version = (data as { v?: unknown } | null)?.v;
   if (typeof version === 'number' && version > ASSIGNMENT_VERSION)
     return refuse(
-      `was made by a newer version of Shipyard (assignment format ${version}; this site reads format ${ASSIGNMENT_VERSION}). Reload the page to get the latest version.`,
+      `was made by a newer version of Shipyard (assignment format ${version}; this site reads format ${ASSIGNMENT_VERSION}): reload the page to get the latest version`,
       'v',
     );
   if (version !== ASSIGNMENT_VERSION)
