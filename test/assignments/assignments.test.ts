@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assignedScenario } from '@lib/assignments/assigned-scenario.ts';
 import { base64urlToText, textToBase64url } from '@lib/assignments/base64url.ts';
 import { keyFileText, readKeyFile } from '@lib/assignments/key-file.ts';
@@ -7,6 +7,9 @@ import { generateSigningKey } from '@lib/assignments/signing.ts';
 import { readToken, signedBy } from '@lib/assignments/token.ts';
 import { FIXED_TIME, nodeCatalog, signedAssignment, solvedWork } from './fixtures.ts';
 import { makeResult } from '@lib/assignments/make-result.ts';
+
+// Each test replays whole scenarios (and signs with Web Crypto): seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const catalog = nodeCatalog();
 const spec = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeResult } from '@lib/assignments/make-result.ts';
 import { emptyWork } from '@lib/assignments/work-store.ts';
 import { canvasCsv, moodleCsv, readCanvasExport } from '@lib/gradebook/csv.ts';
@@ -13,6 +13,9 @@ import {
   signedAssignment,
   solvedWork,
 } from '../assignments/fixtures.ts';
+
+// Each test replays whole scenarios (and signs with Web Crypto): seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const catalog = nodeCatalog();
 const crashAt100 = { at: 100, action: { type: 'fault.crash', service: 'web' } };
