@@ -30,6 +30,8 @@ export default defineConfig({
           items: [
             { label: 'My progress', link: '/progress/' },
             { label: 'For instructors', link: '/instructors/' },
+            { label: 'Build an assignment', link: '/instructors/assignment/' },
+            { label: 'Gradebook', link: '/instructors/gradebook/' },
           ],
         },
       ],
@@ -37,6 +39,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         Sidebar: './src/components/overrides/Sidebar.astro',
         PageTitle: './src/components/overrides/PageTitle.astro',
+        Head: './src/components/overrides/Head.astro',
       },
     }),
     react(),

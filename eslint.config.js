@@ -83,6 +83,7 @@ export default tseslint.config(
       'node_modules/',
       'test-results/',
       'playwright-report/',
+      'dist-scorm/',
       '**/*.astro',
       '**/*.mdx',
     ],

@@ -11,6 +11,10 @@ interface Props {
   quiz: Quiz;
   /** predict questions: question id → serialisable scenario data for the headless run */
   scenarios?: Record<string, unknown>;
+  /** false: start blank instead of showing the answers saved in this browser (assignments) */
+  restore?: boolean;
+  /** Called with every checked answer (an assignment keeps the first one per question). */
+  onChecked?: (question: Question, answer: Answer) => void;
 }
 
 const fresh = (q: Question): QuestionState => ({
@@ -25,7 +29,7 @@ const fresh = (q: Question): QuestionState => ({
 });
 
 /** The graded quiz: one form per question, scores saved to the learner's progress. */
-export default function QuizIsland({ quiz, scenarios = {} }: Props) {
+export default function QuizIsland({ quiz, scenarios = {}, restore = true, onChecked }: Props) {
   const [states, setStates] = useState<Record<string, QuestionState>>(() =>
     Object.fromEntries(quiz.questions.map((q) => [q.id, fresh(q)])),
   );
@@ -33,6 +37,7 @@ export default function QuizIsland({ quiz, scenarios = {} }: Props) {
 
   // Restore answers saved earlier in this browser.
   useEffect(() => {
+    if (!restore) return;
     const saved = getProgress().lessons[quiz.lesson]?.quiz;
     if (!saved || saved.quizId !== quiz.id) return;
     setStates((prev) => {
@@ -55,13 +60,14 @@ export default function QuizIsland({ quiz, scenarios = {} }: Props) {
       }
       return next;
     });
-  }, [quiz]);
+  }, [quiz, restore]);
 
   const set = (id: string, patch: Partial<QuestionState>) =>
     setStates((prev) => ({ ...prev, [id]: { ...prev[id]!, ...patch } }));
 
   const finish = (q: Question, answer: Answer, attempts: number) => {
     const g = grade(q, answer);
+    onChecked?.(q, answer);
     const points = pointsFor(q, g.fraction, attempts, quiz.retryPenalty);
     set(q.id, {
       grade: g,

@@ -14,7 +14,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Action, ActionResult, GoalResult, Scenario, World } from '@sandbox';
+import type { Action, ActionResult, GoalResult, SandboxActor, Scenario, World } from '@sandbox';
 import { ShareControls } from '@components/share/ShareControls.tsx';
 import { useSharedLink } from '@components/share/use-shared-link.ts';
 import { usePresenterMode } from '@components/teaching/use-presenter-mode.ts';
@@ -47,6 +47,8 @@ export interface SandboxIslandProps {
   initialGoals: GoalResult[];
   /** Extra panel ids to show (see panels/registry.ts); all registered panels when omitted. */
   panels?: string[];
+  /** Called with the engine actor as soon as it exists, before any action reaches it. */
+  onActor?: (actor: SandboxActor) => void;
 }
 
 // Panels other than Goals load when first opened, keeping the lesson page's initial JS small.
@@ -69,9 +71,10 @@ export default function SandboxIsland({
   initialWorld,
   initialGoals,
   panels,
+  onActor,
 }: SandboxIslandProps) {
   // One engine actor per block, created when the learner first interacts with it.
-  const engine = useEngine(scenario, initialWorld);
+  const engine = useEngine(scenario, initialWorld, onActor);
   const { store, withActor, withLoaded, wake } = engine;
   const idPrefix = `sbx-${scenario.id}-${useId().replace(/[^a-zA-Z0-9-]/g, '')}`;
   const rootRef = useRef<HTMLElement>(null);

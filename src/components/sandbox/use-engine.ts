@@ -42,7 +42,15 @@ export interface Engine {
   replaceActor: (actor: SandboxActor, engine: EngineModule) => void;
 }
 
-export function useEngine(scenario: Scenario, initialWorld: World): Engine {
+/**
+ * `onCreate` runs on the new actor before anything is sent to it (an assignment page uses it
+ * to restore saved work and record the action log).
+ */
+export function useEngine(
+  scenario: Scenario,
+  initialWorld: World,
+  onCreate?: (actor: SandboxActor) => void,
+): Engine {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const loadedRef = useRef<Loaded | null>(null);
   const loading = useRef<Promise<Loaded> | null>(null);
@@ -51,12 +59,13 @@ export function useEngine(scenario: Scenario, initialWorld: World): Engine {
   const wake = useCallback(() => {
     loading.current ??= import('./engine.ts').then((engine) => {
       const ready = { actor: engine.createSandbox(scenario), engine };
+      onCreate?.(ready.actor);
       loadedRef.current = ready;
       setLoaded(ready);
       return ready;
     });
     return loading.current;
-  }, [scenario]);
+  }, [scenario, onCreate]);
 
   const withLoaded = useCallback(
     (fn: (ready: Loaded) => void) => {
