@@ -113,11 +113,25 @@ test.describe('lesson fargate', () => {
       'Refused: InvalidParameterException: Task definition does not support launch_type FARGATE.',
     );
 
+    // The lesson's two steps, in the terminal: the move alone is refused as AWS refuses it.
     const terminal = await openTab(sandbox, 'Terminal');
     const command = terminal.getByRole('textbox', { name: 'Command' });
-    await command.fill(
-      'aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --force-new-deployment',
+    const output = terminal.getByRole('log', { name: 'Terminal output' });
+    const move =
+      "aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d,subnet-4e5f6a7b],securityGroups=[sg-0123abcd],assignPublicIp=DISABLED}' --force-new-deployment";
+    await command.fill(move);
+    await command.press('Enter');
+    await expect(output.locator('pre').last()).toContainText(
+      'An error occurred (InvalidParameterException) when calling the UpdateService operation: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
     );
+    await command.fill(
+      'aws ecs put-cluster-capacity-providers --cluster demo --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1',
+    );
+    await command.press('Enter');
+    await expect(sandbox.getByRole('status')).toHaveText(
+      'Cluster demo can use the capacity providers FARGATE, FARGATE_SPOT.',
+    );
+    await command.fill(move);
     await command.press('Enter');
     await expect(sandbox.getByRole('status')).toHaveText(
       /^Updated service web: new deployment ecs-svc\/\d{19} \(web:2, FARGATE\)\.$/,
