@@ -158,6 +158,8 @@ export const ecsActionSchemas = [
   z.strictObject({
     type: z.literal('ecs.taskdef.register'),
     taskDefinition: registerTaskDefinitionSchema,
+    /** Fields of the input AWS accepts that the sandbox keeps but does not model (shown in Inspect). */
+    notModelled: z.array(z.string().min(1).max(200)).max(200).optional(),
   }),
   z.strictObject({
     type: z.literal('ecs.service.create'),

@@ -261,6 +261,8 @@ export interface TaskDefinition {
   /** The IAM role ECS or Fargate uses to pull the image and write logs for the task, or null. */
   executionRoleArn: string | null;
   registeredAt: number;
+  /** Fields AWS accepted that the sandbox does not model ("logConfiguration", "volumes"…); absent when none. */
+  notModelled?: string[];
 }
 
 export interface PlacementStrategy {

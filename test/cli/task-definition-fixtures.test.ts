@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../sandbox/index.ts';
+import { own } from '../../sandbox/model/record.ts';
 import { runCommandLine } from '../../sandbox/cli/index.ts';
 import { loadScenario } from '../sandbox/helpers.ts';
 
@@ -296,5 +297,30 @@ describe('values AWS refuses at registration', () => {
       exitCode: 254,
     });
     expect(r.world).toBe(world);
+  });
+});
+
+describe('what the sandbox does not model is kept and shown, not dropped', () => {
+  it('a FireLens task definition keeps the fields it only accepts, and Inspect names them', () => {
+    const r = register('firelens-datadog.json');
+    expect(r.output.exitCode).toBe(0);
+    const td = own(r.world.ecs.taskDefinitions, 'firelens-example-datadog:1')!;
+    expect(td.notModelled).toEqual([
+      'containerDefinitions[0].firelensConfiguration',
+      'containerDefinitions[1].logConfiguration',
+    ]);
+    expect(r.output.stderr).toBe(
+      "Accepted as AWS does; the sandbox does not model containerDefinitions[0].firelensConfiguration, containerDefinitions[1].logConfiguration (this note is the sandbox's, not the AWS CLI's).",
+    );
+  });
+
+  it('a task definition with nothing unmodelled stores no such list (world hashes stay as they were)', () => {
+    const r = runCommandLine(
+      'aws ecs register-task-definition --family plain --container-definitions \'[{"name":"web","image":"nginx:1.27","memory":256}]\'',
+      { world, files: {}, session: { dockerContext: null } },
+    );
+    expect(r.output.exitCode).toBe(0);
+    expect(r.output.stderr).toBe('');
+    expect('notModelled' in own(r.world.ecs.taskDefinitions, 'plain:1')!).toBe(false);
   });
 });

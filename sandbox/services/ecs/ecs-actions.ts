@@ -74,7 +74,7 @@ function checkConstraints(
 
 export const register: Handler<'ecs.taskdef.register'> = (ctx, action) => {
   const world = ctx.world;
-  const result = registerTaskDefinition(world, action.taskDefinition);
+  const result = registerTaskDefinition(world, action.taskDefinition, action.notModelled);
   if (!result.ok) return fail(`taskDefinition.${result.error.field}`, result.error.error);
   return {
     ok: true,

@@ -164,6 +164,7 @@ export function validateTaskDefinition(
 export function registerTaskDefinition(
   world: World,
   input: RegisterTaskDefinitionInput,
+  notModelled: readonly string[] = [],
 ): Result<TaskDefinition, { field: string; error: string }> {
   const valid = validateTaskDefinition(input);
   if (!valid.ok) return valid;
@@ -178,6 +179,7 @@ export function registerTaskDefinition(
     arn: taskDefinitionArn(world, input.family, revision),
     status: 'ACTIVE',
     registeredAt: world.time,
+    ...(notModelled.length > 0 ? { notModelled: [...notModelled] } : {}),
   };
   world.ecs.taskDefinitions[`${td.family}:${td.revision}`] = td;
   return { ok: true, value: td };

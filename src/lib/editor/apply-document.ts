@@ -66,7 +66,11 @@ export function applyDocument(
       markers: read.errors.map((e) => ({ ...locateJsonPath(text, e.path), message: e.message })),
     };
   }
-  const result = act({ type: 'ecs.taskdef.register', taskDefinition: read.value });
+  const result = act({
+    type: 'ecs.taskdef.register',
+    taskDefinition: read.value,
+    ...(read.ignored.length > 0 ? { notModelled: read.ignored } : {}),
+  });
   if (!result) return { ok: false, message: 'The sandbox did not answer.', markers: [] };
   if (result.ok) return { ok: true, message: result.message, markers: [] };
   return {

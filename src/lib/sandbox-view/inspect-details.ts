@@ -55,6 +55,14 @@ function roleRows(td: TaskDefinition | undefined): DetailRow[] {
       value: none(td.executionRoleArn),
       code: td.executionRoleArn !== null,
     },
+    ...(td.notModelled && td.notModelled.length > 0
+      ? [
+          {
+            label: 'Accepted, not modelled',
+            value: `${td.notModelled.join(', ')} (AWS takes these; the sandbox keeps them but does not simulate them)`,
+          },
+        ]
+      : []),
   ];
 }
 

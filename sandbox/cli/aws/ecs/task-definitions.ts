@@ -162,7 +162,11 @@ export const registerTaskDefinition: AwsOperation = {
         ),
       );
     if (!read.ok) return output(fail(validationFailedText(read.errors), 252));
-    const action: Action = { type: 'ecs.taskdef.register', taskDefinition: read.value };
+    const action: Action = {
+      type: 'ecs.taskdef.register',
+      taskDefinition: read.value,
+      ...(read.ignored.length > 0 ? { notModelled: read.ignored } : {}),
+    };
     return applyAll(
       env.world,
       [action],
