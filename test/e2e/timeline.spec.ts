@@ -19,7 +19,7 @@ test('a learner who let the instance loss go rewinds to it, continues from there
   await page.goto('/lessons/ecs/');
   await waitForIslands(page);
   const sandbox = await openSandbox(page, TITLE);
-  const timeline = sandbox.getByRole('region', { name: 'Timeline' });
+  const timeline = sandbox.getByRole('group', { name: 'Timeline' });
   const slider = timeline.getByRole('slider', { name: 'Simulated time shown' });
   await expect(slider).toHaveAttribute('aria-valuetext', '00:00:00 of 00:10:00, live');
 

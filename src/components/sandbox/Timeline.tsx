@@ -56,7 +56,7 @@ export const Timeline = memo(function Timeline({ liveStore, duration, controls, 
   };
 
   return (
-    <section className="sbx-timeline" aria-labelledby={`${id}-label`}>
+    <div className="sbx-timeline" role="group" aria-labelledby={`${id}-label`}>
       <div className="sbx-timeline-head">
         <h4 id={`${id}-label`}>Timeline</h4>
         <ul className="sbx-timeline-legend" aria-label="Mark shapes">
@@ -160,7 +160,7 @@ export const Timeline = memo(function Timeline({ liveStore, duration, controls, 
         </div>
       ) : null}
       <Moments marks={marks} onGo={go} />
-    </section>
+    </div>
   );
 });
 
