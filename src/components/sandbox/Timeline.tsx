@@ -5,7 +5,6 @@
  * read-only, "Back to now" returns and "Continue from here" branches.
  */
 import { memo, useId, useMemo, useState } from 'react';
-import './timeline.css';
 import {
   bucketMarks,
   formatTimelineClock,

@@ -5,7 +5,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import type { World } from '@sandbox';
 import { useSandboxUi } from '../sandbox/sandbox-context.ts';
-import './share.css';
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
 
