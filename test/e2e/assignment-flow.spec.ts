@@ -88,6 +88,9 @@ test('an instructor builds an assignment, a learner follows it, and the gradeboo
   expect(Object.keys(result.quizzes[0].answers)).toEqual([expect.stringMatching(/.+/)]);
 
   await page.goto('/instructors/gradebook/');
+  // The picker is enabled once the page has hydrated and read this browser's key; files chosen
+  // before that would reach an input with no handler yet.
+  await expect(page.getByLabel('Result files (.json)')).toBeEnabled();
   await page.getByLabel('Result files (.json)').setInputFiles({
     name: 'ada.json',
     mimeType: 'application/json',

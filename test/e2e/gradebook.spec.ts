@@ -100,6 +100,9 @@ test('the gradebook grades thirty result files, marks the edited one, and writes
   await page.goto('/instructors/gradebook/');
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  // The picker is enabled once the page has hydrated and read this browser's key; files chosen
+  // before that would reach an input with no handler yet.
+  await expect(page.getByLabel('Result files (.json)')).toBeEnabled();
   await page.getByLabel('Result files (.json)').setInputFiles(files);
   await expect(
     page.getByRole('status').filter({ hasText: /^Graded 30 of 30 results in \d+\.\d s\.$/ }),
@@ -235,6 +238,9 @@ test('the gradebook refuses a forged, a hostile and a foreign file with a clear 
     assignment: `${Buffer.from(JSON.stringify(data)).toString('base64url')}.${signature}`,
   };
   await page.goto('/instructors/gradebook/');
+  // The picker is enabled once the page has hydrated and read this browser's key; files chosen
+  // before that would reach an input with no handler yet.
+  await expect(page.getByLabel('Result files (.json)')).toBeEnabled();
   await page.getByLabel('Result files (.json)').setInputFiles([
     {
       name: 'forged.json',
