@@ -158,7 +158,18 @@ export const scenarioSchema = z.strictObject({
     .describe('Sim seconds the scenario runs; goals are judged at the end'),
   initial: z
     .strictObject({
-      cluster: z.strictObject({ name: nameSchema }).optional(),
+      cluster: z
+        .strictObject({
+          name: nameSchema,
+          capacityProviders: z
+            .array(z.enum(['FARGATE', 'FARGATE_SPOT']))
+            .max(2)
+            .optional()
+            .describe(
+              'Capacity providers associated when the cluster was made (the console associates FARGATE and FARGATE_SPOT; create-cluster, none)',
+            ),
+        })
+        .optional(),
       instances: z
         .array(instanceSpecSchema)
         .max(LIMITS.instancesTotal, `at most ${LIMITS.instancesTotal} entries`)

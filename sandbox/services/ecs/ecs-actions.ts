@@ -190,6 +190,14 @@ export const updateService: Handler<'ecs.service.update'> = (ctx, action) => {
   if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   if (!supports(target, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  // A service changes launch type only through a capacity provider strategy (update-service has
+  // no --launch-type), and the provider must be associated with the cluster first.
+  if (
+    launchType === 'FARGATE' &&
+    launchType !== service.launchType &&
+    !(world.ecs.cluster?.capacityProviders ?? []).includes('FARGATE')
+  )
+    return fail('launchType', ecsMessages.capacityProviderNotAssociated);
   // What the service would hold after this update: AWS refuses it on Fargate, even when the
   // strategies were set earlier on EC2 (an update must clear them with an empty list).
   const onFargate = refusePlacementOnFargate(

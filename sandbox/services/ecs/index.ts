@@ -185,10 +185,16 @@ export const ecs: ServiceModule<'ecs'> = {
   activeFor: (orchestrator) => orchestrator === 'ecs',
   initial: (core, scenario) => {
     const name = scenario?.initial.cluster?.name ?? 'demo';
+    const providers = scenario?.initial.cluster?.capacityProviders;
     return {
       cluster:
         core.orchestrator === 'ecs'
-          ? { name, arn: clusterArn(core, name), status: 'ACTIVE' }
+          ? {
+              name,
+              arn: clusterArn(core, name),
+              status: 'ACTIVE',
+              ...(providers ? { capacityProviders: [...providers] } : {}),
+            }
           : null,
       containerInstances: {},
       taskDefinitions: {},
@@ -333,7 +339,11 @@ export const ecs: ServiceModule<'ecs'> = {
     'ecs.task.run': {
       handle: runTask,
       command: (a, world) =>
-        `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}`,
+        `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}${
+          a.launchType === 'FARGATE' || networkModeOf(world, a.taskDefinition) === 'awsvpc'
+            ? ` ${networkConfigurationFlag(world)}`
+            : ''
+        }`,
     },
     'ecs.cluster.put-capacity-providers': {
       handle: putCapacityProviders,
