@@ -5,6 +5,8 @@
 import type { ServiceModule } from '../../engine/module.ts';
 import { own } from '../../model/record.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
+import { loadBalancerArn, targetGroupArn } from '../../engine/arns.ts';
+import { randomHex } from '../../engine/rng.ts';
 import { loadBalancerController } from './load-balancer.ts';
 
 export const elb: ServiceModule<'elb'> = {
@@ -39,6 +41,20 @@ export const elb: ServiceModule<'elb'> = {
       },
       command: (a) => `# traffic: ${a.service} receives ${a.rps} requests per second`,
     },
+  },
+  on(ctx, event) {
+    if (event.type !== 'service.created') return;
+    const world = ctx.world;
+    if (event.loadBalancer && !own(world.elb.loadBalancers, event.loadBalancer)) {
+      const suffix = randomHex(world, 16);
+      world.elb.loadBalancers[event.loadBalancer] = {
+        name: event.loadBalancer,
+        arn: loadBalancerArn(world, event.loadBalancer, suffix),
+        targetGroupArn: targetGroupArn(world, `${event.service}-tg`, randomHex(world, 16)),
+        service: event.service,
+      };
+    }
+    if (own(world.elb.traffic, event.service) === undefined) world.elb.traffic[event.service] = 0;
   },
   controllers: [
     {
