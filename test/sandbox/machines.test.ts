@@ -191,6 +191,18 @@ describe('EC2 instance statechart', () => {
       'instance.terminate': {},
     });
   });
+  it('names its effects: billing settles on leaving running, the host is announced on entering it and lost on stopping or shutting down', () => {
+    expect(
+      Object.entries(INSTANCE_TABLE.states).map(([state, row]) => [state, row.entry, row.exit]),
+    ).toEqual([
+      ['pending', [], []],
+      ['running', ['announceRunning'], ['settleBilling']],
+      ['stopping', ['announceLost'], []],
+      ['stopped', [], []],
+      ['shutting-down', ['announceLost'], []],
+      ['terminated', [], []],
+    ]);
+  });
   it('boots after the boot delay and terminates after the shutdown delay', () => {
     const clock = new SimulatedClock();
     const actor = createActor(instanceMachine, { clock, input: { bootSeconds: 42 } }).start();
@@ -222,6 +234,16 @@ describe('ECS agent statechart', () => {
       'agent.activate': {},
       'agent.deregister': {},
     });
+  });
+  it('names its effect: entering ACTIVE records the first registration', () => {
+    expect(
+      Object.entries(AGENT_TABLE.states).map(([state, row]) => [state, row.entry, row.exit]),
+    ).toEqual([
+      ['REGISTERING', [], []],
+      ['ACTIVE', ['recordRegistration'], []],
+      ['DRAINING', [], []],
+      ['INACTIVE', [], []],
+    ]);
   });
   it('registers after the registration delay, drains and deregisters', () => {
     const clock = new SimulatedClock();

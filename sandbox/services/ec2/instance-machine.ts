@@ -2,6 +2,11 @@
  * The EC2 instance lifecycle (aws-facts.md §3.4): pending → running → stopping → stopped,
  * and shutting-down → terminated from any live state. Registration with an ECS cluster is
  * the agent's own machine (agent-machine.ts), started when a host with the agent is running.
+ *
+ * Effects (carried out by instances.ts): leaving `running` settles the 60-second minimum
+ * (`settleBilling`); entering `running` announces the host (`announceRunning`: the services
+ * start what the host's bootstrap runs); entering `stopping` or `shutting-down` announces its
+ * loss (`announceLost`: what ran on it is gone).
  */
 import { setup } from 'xstate';
 import { deriveTable } from '../../engine/machine-table.ts';
@@ -25,6 +30,12 @@ export const instanceMachine = setup({
     events: {} as InstanceMachineEvent,
     input: {} as { bootSeconds?: number } | undefined,
   },
+  // Effects the engine carries out (see the header); nothing to do in a live actor.
+  actions: {
+    settleBilling: () => {},
+    announceRunning: () => {},
+    announceLost: () => {},
+  },
   delays: {
     bootDelay: ({ context }) => context.bootSeconds * 1000,
     shutdownDelay: () => EC2_SHUTDOWN_SECONDS * 1000,
@@ -39,9 +50,12 @@ export const instanceMachine = setup({
       on: { 'instance.terminate': 'shutting-down' },
     },
     running: {
+      entry: 'announceRunning',
+      exit: 'settleBilling',
       on: { 'instance.stop': 'stopping', 'instance.terminate': 'shutting-down' },
     },
     stopping: {
+      entry: 'announceLost',
       after: { shutdownDelay: 'stopped' },
       on: { 'instance.terminate': 'shutting-down' },
     },
@@ -49,6 +63,7 @@ export const instanceMachine = setup({
       on: { 'instance.start': 'pending', 'instance.terminate': 'shutting-down' },
     },
     'shutting-down': {
+      entry: 'announceLost',
       after: { shutdownDelay: 'terminated' },
     },
     terminated: { type: 'final' },

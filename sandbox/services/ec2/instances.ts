@@ -61,14 +61,43 @@ function scheduleInstanceTimer(ctx: EngineContext, instance: Instance): void {
     : null;
 }
 
-/** Moves an instance to a new state, with the effects of entering it. */
+type InstanceEffect = (ctx: EngineContext, instance: Instance, eventId: number | null) => void;
+
+/** What the instance chart's named effects do (instance-machine.ts). */
+const INSTANCE_EFFECTS: Record<string, InstanceEffect> = {
+  settleBilling: (ctx, instance) => settleInstanceBilling(ctx, instance),
+  announceRunning: (ctx, instance, eventId) =>
+    ctx.raise({ type: 'instance.running', instanceId: instance.id, initial: false, eventId }),
+  announceLost: (ctx, instance, eventId) =>
+    ctx.raise({ type: 'instance.lost', instanceId: instance.id, eventId }),
+};
+
+function runInstanceEffects(
+  names: readonly string[],
+  ctx: EngineContext,
+  instance: Instance,
+  eventId: number | null,
+): void {
+  for (const name of names) {
+    const effect = own(INSTANCE_EFFECTS, name);
+    if (!effect) throw new Error(`${INSTANCE_TABLE.id}: no effect named ${name}`);
+    effect(ctx, instance, eventId);
+  }
+}
+
+/**
+ * Moves an instance to a new state: the chart's exit effects of the old state, the state
+ * change and its timer, the state-change notification, then the entry effects of the new one
+ * (which name the notification as their cause).
+ */
 export function setInstanceState(
   ctx: EngineContext,
   instance: Instance,
   state: InstanceState,
 ): void {
   const previous = instance.state;
-  if (previous === 'running' && state !== 'running') settleInstanceBilling(ctx, instance);
+  const changed = previous !== state;
+  if (changed) runInstanceEffects(INSTANCE_TABLE.states[previous]?.exit ?? [], ctx, instance, null);
   instance.state = state;
   scheduleInstanceTimer(ctx, instance);
   const eventId = ctx.emit(
@@ -77,10 +106,8 @@ export function setInstanceState(
     `EC2 Instance State-change Notification: ${instance.id} (${instance.type}, ${instance.az}) is ${state}`,
     { subject: instance.id },
   );
-  if (state === 'running')
-    ctx.raise({ type: 'instance.running', instanceId: instance.id, initial: false, eventId });
-  if (state === 'shutting-down' || state === 'stopping')
-    ctx.raise({ type: 'instance.lost', instanceId: instance.id, eventId });
+  if (changed)
+    runInstanceEffects(INSTANCE_TABLE.states[state]?.entry ?? [], ctx, instance, eventId);
 }
 
 /** Sends an event to the instance's lifecycle; returns false when the machine ignores it. */

@@ -3,6 +3,9 @@
  * registers (REGISTERING → ACTIVE); DRAINING blocks new placements; INACTIVE after
  * deregistration or termination. Only ACTIVE, connected instances accept tasks. An instance
  * without the agent never enters this machine, so it never joins.
+ *
+ * Effect (carried out by ecs-ops.ts): entering ACTIVE records when the instance first
+ * registered (`recordRegistration`), which `describe-container-instances` reports.
  */
 import { setup } from 'xstate';
 import { deriveTable } from '../../engine/machine-table.ts';
@@ -26,6 +29,10 @@ export const agentMachine = setup({
     events: {} as AgentMachineEvent,
     input: {} as { registrationSeconds?: number } | undefined,
   },
+  // Effects the engine carries out (see the header); nothing to do in a live actor.
+  actions: {
+    recordRegistration: () => {},
+  },
   delays: {
     registrationDelay: ({ context }) => context.registrationSeconds * 1000,
   },
@@ -41,6 +48,7 @@ export const agentMachine = setup({
       on: { 'agent.deregister': 'INACTIVE' },
     },
     ACTIVE: {
+      entry: 'recordRegistration',
       on: { 'agent.drain': 'DRAINING', 'agent.deregister': 'INACTIVE' },
     },
     DRAINING: {

@@ -89,14 +89,27 @@ export function startAgent(world: World, instance: Instance, initial: boolean): 
   );
 }
 
+/** What the agent chart's named effects do (agent-machine.ts). */
+const AGENT_EFFECTS: Record<string, (world: World, ci: ContainerInstance) => void> = {
+  recordRegistration: (world, ci) => {
+    if (ci.registeredAt === null) ci.registeredAt = world.time;
+  },
+};
+
 export function setAgentStatus(
   world: World,
   ci: ContainerInstance,
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE',
 ): void {
+  const previous = ci.status;
   ci.status = status;
   ci.nextTransitionAt = null;
-  if (status === 'ACTIVE' && ci.registeredAt === null) ci.registeredAt = world.time;
+  if (previous !== status)
+    for (const name of AGENT_TABLE.states[status]?.entry ?? []) {
+      const effect = own(AGENT_EFFECTS, name);
+      if (!effect) throw new Error(`${AGENT_TABLE.id}: no effect named ${name}`);
+      effect(world, ci);
+    }
   emit(
     world,
     'ecs',
