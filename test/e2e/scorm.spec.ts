@@ -81,15 +81,16 @@ const lmsValue = (page: Page, element: string) =>
     element,
   );
 
+const catalog = nodeCatalog();
+const quizPoints = (quiz: { questions: { points: number }[] }) =>
+  quiz.questions.reduce((t, x) => t + x.points, 0);
+/** Every quiz point of the course: the SCORM score is earned points out of these. */
+const coursePoints = Object.values(catalog.quizzes).reduce((s, q) => s + quizPoints(q), 0);
+
 test('the SCORM package reports the course score to a SCORM 1.2 runtime and finishes on exit', async ({
   page,
   baseURL,
 }) => {
-  const catalog = nodeCatalog();
-  const coursePoints = Object.values(catalog.quizzes).reduce(
-    (s, q) => s + q.questions.reduce((t, x) => t + x.points, 0),
-    0,
-  );
   const expectedRaw = String(Math.round((1 / coursePoints) * 10000) / 100);
   await openInLms(page, baseURL!);
   const sco = page.frameLocator('iframe[title="SCORM package"]');
@@ -152,12 +153,7 @@ test('a learner who launches the course again from a fresh browser keeps the sco
   page,
   baseURL,
 }) => {
-  const catalog = nodeCatalog();
-  const coursePoints = Object.values(catalog.quizzes).reduce(
-    (s, q) => s + q.questions.reduce((t, x) => t + x.points, 0),
-    0,
-  );
-  const lesson1 = catalog.quizzes['why-orchestration']!.questions.reduce((t, x) => t + x.points, 0);
+  const lesson1 = quizPoints(catalog.quizzes['why-orchestration']!);
   // Earlier, on another computer: lesson 1's quiz full marks, two challenges passed.
   const kept = JSON.stringify({ v: 2, l: { 'why-orchestration': [lesson1, 2, 0] } });
   const expectedRaw = String(Math.round((lesson1 / coursePoints) * 10000) / 100);
