@@ -19,13 +19,15 @@ function changesService(world: World, name: string, event: SimEvent): boolean {
   }
   // Auto scaling set its desired count; its load balancer's traffic changed.
   if (event.subject === name) return event.source === 'autoscaling' || event.source === 'elb';
-  // One of its tasks stopped.
+  // One of its tasks stopped (not one the scheduler itself stopped: that is its own doing).
   if (
     (event.source === 'ecs' || event.source === 'fargate') &&
     event.subject !== undefined &&
     event.message.startsWith('ECS Task State Change:')
-  )
-    return own(world.ecs.tasks, event.subject)?.service === name;
+  ) {
+    const task = own(world.ecs.tasks, event.subject);
+    return task?.service === name && task.stopCode !== 'ServiceSchedulerInitiated';
+  }
   // Capacity came or went (a container instance registered, drained or was lost).
   return (
     event.source === 'ecs' &&

@@ -11,7 +11,7 @@
 import type { GoalResult, Scenario, TimedAction, World } from '@sandbox';
 
 /** Simulated seconds between two checkpoints. */
-export const CHECKPOINT_EVERY = 60;
+export const CHECKPOINT_EVERY = 10;
 
 export interface RewindEngine {
   replay: (
