@@ -30,7 +30,8 @@ import {
   type ServiceModule,
 } from './module.ts';
 import { randomInt, seedState } from './rng.ts';
-import { checkCoreSnapshot, cloneWorld } from './serialize.ts';
+import { publish, returnWorkingCopy, takeWorkingCopy, unchanged } from './cow.ts';
+import { checkCoreSnapshot } from './serialize.ts';
 
 export interface ReplayOptions {
   seed?: number;
@@ -345,9 +346,12 @@ export function createEngine(modules: readonly AnyModule[]) {
         result: { ok: false, field: 'type', error: `This scenario does not offer ${action.type}.` },
       };
     }
-    const draft = cloneWorld(world);
+    const draft = takeWorkingCopy(world);
     const result = applyActionInPlace(draft, valid.value, by);
-    return result.ok ? { world: draft, result } : { world, result };
+    if (result.ok) return { world: publish(world, draft), result };
+    // A refusal usually changes nothing: then the working copy still matches the world.
+    if (unchanged(world, draft)) returnWorkingCopy(world, draft);
+    return { world, result };
   }
 
   function definitionFor<T extends ActionType>(
@@ -480,10 +484,10 @@ export function createEngine(modules: readonly AnyModule[]) {
     if (!Number.isFinite(seconds) || seconds <= 0) return world;
     const n = Math.min(Math.floor(seconds), LIMITS.advanceSeconds);
     if (n === 0) return world;
-    const draft = cloneWorld(world);
+    const draft = takeWorkingCopy(world);
     const controllers = controllersFor(draft);
     for (let k = 0; k < n; k++) tick(draft, controllers);
-    return draft;
+    return publish(world, draft);
   }
 
   /** Advances a draft in place up to (and including) time `until`. */
@@ -501,19 +505,23 @@ export function createEngine(modules: readonly AnyModule[]) {
     log: readonly TimedAction[],
     options: ReplayOptions = {},
   ): { world: World; results: ActionResult[] } {
-    let world = options.from
-      ? cloneWorld(options.from)
+    // `world` is the last published world, `draft` its working copy, run on in place.
+    let world: World | null = options.from ?? null;
+    let draft = options.from
+      ? takeWorkingCopy(options.from)
       : createWorld(scenario, { seed: options.seed });
     const results: ActionResult[] = [];
     for (const entry of log) {
       if (entry.by === 'scenario') continue;
-      if (entry.at > world.time) advanceInPlaceTo(world, entry.at);
+      if (entry.at > draft.time) advanceInPlaceTo(draft, entry.at);
+      world = publish(world, draft);
       const applied = applyAction(world, entry.action, entry.by);
       world = applied.world;
+      draft = takeWorkingCopy(world);
       results.push(applied.result);
     }
-    if (options.until !== undefined) advanceInPlaceTo(world, options.until);
-    return { world, results };
+    if (options.until !== undefined) advanceInPlaceTo(draft, options.until);
+    return { world: publish(world, draft), results };
   }
 
   // ── Billing, metrics, snapshots ────────────────────────────────────────────────────

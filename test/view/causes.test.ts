@@ -29,11 +29,11 @@ describe('why did this happen: cause chains', () => {
     );
   });
 
-  it('an instance terminated when its shutdown timer ran out', () => {
+  it('an instance terminated when its shutdown timer ran out, a timer the fault started', () => {
     const world = worldAfter('ecs-instance-lost.yaml', 200);
     const terminated = world.events.find((e) => e.time === 140 && e.source === 'ec2')!;
     expect(chainText(causeChain(world, terminated.id))).toBe(
-      `${terminated.message} ← i-032588e8653e08023's shutdownDelay timer ran out (a delay the simulation models)`,
+      `${terminated.message} ← i-032588e8653e08023's shutdownDelay timer ran out (a delay the simulation models) ← EC2 Instance State-change Notification: i-032588e8653e08023 (t3.medium, eu-west-3a) is shutting-down ← i-032588e8653e08023 is shutting down. (fault scripted by the scenario at 00:02:00)`,
     );
   });
 

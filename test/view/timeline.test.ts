@@ -45,12 +45,15 @@ describe('rewinding a sandbox', () => {
   const scenario = loadScenario('ecs-instance-lost.yaml');
   const end = 420;
 
-  it('keeps a checkpoint every minute of simulated time', () => {
+  it('keeps a checkpoint every ten seconds of simulated time', () => {
     const { rewind } = playLive(scenario, end);
     // The island shows worlds every 7 s here (and at the action at 02:10): a checkpoint is the
-    // first world shown at least a minute after the previous one.
-    expect(CHECKPOINT_EVERY).toBe(60);
-    expect(rewind.checkpoints().map((c) => c.time)).toEqual([0, 63, 126, 186, 249, 312, 375]);
+    // first world shown at least ten seconds after the previous one.
+    expect(CHECKPOINT_EVERY).toBe(10);
+    expect(rewind.checkpoints().map((c) => c.time)).toEqual([
+      0, 14, 28, 42, 56, 70, 84, 98, 112, 126, 137, 151, 165, 179, 193, 207, 221, 235, 249, 263,
+      277, 291, 305, 319, 333, 347, 361, 375, 389, 403, 417,
+    ]);
   });
 
   it('rebuilds the world at any second exactly as it was (same hash as the live world then, and as a replay)', () => {
@@ -158,6 +161,11 @@ describe('timeline marks', () => {
         time: 250,
         kind: 'goal',
         text: 'Goal “At least 3 ACTIVE container instances by 00:05:30”: not yet met → met (by 00:04:10)',
+      },
+      {
+        time: 600,
+        kind: 'goal',
+        text: 'Goal “8 web tasks running from 00:05:30 to the end”: not yet met → met (by 00:10:00)',
       },
     ]);
   });

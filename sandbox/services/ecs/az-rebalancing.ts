@@ -8,6 +8,7 @@ import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
+import { serviceCause } from './answers.ts';
 import { PlacementIndex, chooseInstance } from './placement.ts';
 import { resolveTaskDefinition, taskSize } from './task-definitions.ts';
 import { createTask, fixedHostPorts } from './tasks.ts';
@@ -46,6 +47,7 @@ export function rebalanceAzs(world: World, service: Service, live: Task[]): void
     if (service.azBalanced === false)
       emit(world, 'ecs', 'info', ecsMessages.azBalanced(service.name, describeCounts(counts)), {
         subject: service.name,
+        cause: serviceCause(world, service.name),
       });
     service.azBalanced = true;
     return;
@@ -72,6 +74,7 @@ export function rebalanceAzs(world: World, service: Service, live: Task[]): void
   if (service.azBalanced !== false)
     emit(world, 'ecs', 'info', ecsMessages.notAzBalanced(service.name, describeCounts(counts)), {
       subject: service.name,
+      cause: serviceCause(world, service.name),
     });
   service.azBalanced = false;
   const deployment = service.deployments[0];

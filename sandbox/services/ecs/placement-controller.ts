@@ -7,6 +7,7 @@ import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
 import { placeTaskOn, sendTask } from './ecs-ops.ts';
 import { ecsMessages } from './messages.ts';
+import { serviceCause } from './answers.ts';
 import {
   PlacementIndex,
   chooseFargateAz,
@@ -69,7 +70,10 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
     }
   }
   for (const [name, taskIds] of started) {
-    emit(world, 'ecs', 'info', ecsMessages.tasksStarted(name, taskIds), { subject: name });
+    emit(world, 'ecs', 'info', ecsMessages.tasksStarted(name, taskIds), {
+      subject: name,
+      cause: serviceCause(world, name),
+    });
   }
   return failed;
 }
@@ -113,5 +117,8 @@ function reportFailure(world: World, service: Service, failure: PlacementFailure
   const message = failureMessage(service.name, failure);
   if (service.lastPlacementFailure === message) return;
   service.lastPlacementFailure = message;
-  emit(world, 'ecs', 'warning', message, { subject: service.name });
+  emit(world, 'ecs', 'warning', message, {
+    subject: service.name,
+    cause: serviceCause(world, service.name),
+  });
 }

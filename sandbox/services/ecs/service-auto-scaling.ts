@@ -10,6 +10,7 @@ import {
 } from '../../model/constants.ts';
 import type { World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
+import { scalingCause } from './answers.ts';
 
 export function serviceAutoScalingController(world: World): void {
   if (world.time % 60 !== 0) return;
@@ -70,6 +71,6 @@ function setDesired(
     'autoscaling',
     'info',
     `Successfully set desired count to ${desired}. Change successfully fulfilled by ecs. (service/${world.ecs.cluster?.name ?? 'default'}/${name}: ECSServiceAverageCPUUtilization ${cpu.toFixed(1)} % vs target ${target} %, ${from} → ${desired})`,
-    { subject: name },
+    { subject: name, cause: scalingCause(world, name) },
   );
 }

@@ -7,6 +7,7 @@ import type { Service, Task, World } from '../../model/types.ts';
 import { emit } from '../../engine/events.ts';
 import { sendTask } from './ecs-ops.ts';
 import { ecsMessages } from './messages.ts';
+import { serviceCause } from './answers.ts';
 import { scaleInOrder } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { createTask, isLive } from './tasks.ts';
@@ -120,6 +121,7 @@ function schedule(
       primary.stuckReported = true;
       emit(world, 'ecs', 'error', ecsMessages.deploymentConfigurationStuck(service.name), {
         subject: service.name,
+        cause: serviceCause(world, service.name),
       });
     }
   }
@@ -134,14 +136,17 @@ function schedule(
         ecsMessages.targetsDeregistered(service.name, stopped.length, lb.targetGroupArn),
         {
           subject: service.name,
+          cause: serviceCause(world, service.name),
         },
       );
       emit(world, 'ecs', 'info', ecsMessages.draining(service.name, stopped.length), {
         subject: service.name,
+        cause: serviceCause(world, service.name),
       });
     }
     emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), {
       subject: service.name,
+      cause: serviceCause(world, service.name),
     });
   }
 
@@ -174,6 +179,7 @@ function schedule(
       announce: () =>
         emit(world, 'ecs', 'info', ecsMessages.deploymentCompleted(service.name, primary.id), {
           subject: service.name,
+          cause: serviceCause(world, service.name),
         }),
     });
   }
@@ -185,7 +191,10 @@ function schedule(
     service.deployments.length === 1 &&
     primary.rolloutState === 'COMPLETED';
   if (steady && !service.steady)
-    emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), { subject: service.name });
+    emit(world, 'ecs', 'info', ecsMessages.steadyState(service.name), {
+      subject: service.name,
+      cause: serviceCause(world, service.name),
+    });
   service.steady = steady;
   if (steady) {
     service.rebalancingTaskId = null;
@@ -206,6 +215,7 @@ function drainDeletedService(world: World, service: Service, live: Task[]): void
   if (stopped.length > 0)
     emit(world, 'ecs', 'info', ecsMessages.tasksStopped(service.name, stopped), {
       subject: service.name,
+      cause: serviceCause(world, service.name),
     });
   let any = false;
   for (const t of taskList(world)) {

@@ -15,6 +15,7 @@ import { taskList, tasksChanged } from '../../engine/task-list.ts';
 import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
+import { serviceCause } from './answers.ts';
 
 export function taskLifecycleController(world: World): void {
   const now = world.time;
@@ -58,6 +59,7 @@ export function taskLifecycleController(world: World): void {
       if (lb)
         emit(world, 'ecs', 'info', ecsMessages.targetsRegistered(name, count, lb.targetGroupArn), {
           subject: name,
+          cause: serviceCause(world, name),
         });
     }
   }

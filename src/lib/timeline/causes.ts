@@ -75,6 +75,29 @@ function actionStep(world: World, cause: Extract<Cause, { kind: 'action' | 'faul
   return { text: `${what} (${how})`, time: entry.at, eventId: logged?.id ?? null, root: true };
 }
 
+/** How many events back the step that started a timer is looked for. */
+const TIMER_LOOKBACK = 5000;
+
+/**
+ * The step that started `subject`'s timer which `fired` reports: the newest earlier event
+ * about the subject from the same service (its previous state change), else the newest
+ * earlier event naming it (the action or report that put it on its way: "Container web in
+ * task … exited", "has stopped 2 running tasks: (task …)", "Launching i-…").
+ */
+function timerStart(world: World, subject: string, fired: SimEvent): SimEvent | undefined {
+  const events = world.events;
+  let i = events.length - 1;
+  while (i >= 0 && events[i]!.id >= fired.id) i--;
+  const stop = Math.max(0, i - TIMER_LOOKBACK);
+  let named: SimEvent | undefined;
+  for (; i >= stop; i--) {
+    const event = events[i]!;
+    if (event.subject === subject && event.source === fired.source) return event;
+    if (!named && event.message.includes(subject)) named = event;
+  }
+  return named;
+}
+
 /** The chain behind event `eventId`, the event itself first and its root last. */
 export function causeChain(world: World, eventId: number): CauseStep[] {
   const first = eventById(world, eventId);
@@ -92,6 +115,7 @@ export function causeChain(world: World, eventId: number): CauseStep[] {
       return steps;
     }
     steps.push({ text: event.message, time: event.time, eventId: event.id, root: false });
+    const current: SimEvent = event;
     let next: Cause | undefined = cause;
     event = undefined;
     while (next && steps.length < MAX_STEPS) {
@@ -112,13 +136,16 @@ export function causeChain(world: World, eventId: number): CauseStep[] {
         return steps;
       }
       if (next.kind === 'timer') {
+        const started = timerStart(world, next.subject, current);
         steps.push({
           text: `${next.subject}'s ${next.timer} timer ran out (a delay the simulation models)`,
           time: null,
           eventId: null,
-          root: true,
+          root: !started || seen.has(started.id),
         });
-        return steps;
+        if (!started || seen.has(started.id)) return steps;
+        event = started;
+        break;
       }
       if (next.kind === 'scenario') {
         steps.push({

@@ -10,8 +10,12 @@
  */
 import type { GoalResult, Scenario, TimedAction, World } from '@sandbox';
 
-/** Simulated seconds between two checkpoints. */
-export const CHECKPOINT_EVERY = 60;
+/**
+ * Simulated seconds between two checkpoints. Checkpoints share every unchanged part with
+ * each other (structural sharing), so keeping them dense is cheap; showing a second replays
+ * at most this many seconds after copying one.
+ */
+export const CHECKPOINT_EVERY = 10;
 
 export interface RewindEngine {
   replay: (
@@ -87,8 +91,11 @@ export function createRewind(scenario: Scenario, seed: number, engine: RewindEng
     if (t >= live.time) return live;
     let from: Checkpoint | null = null;
     for (const c of checkpoints) if (c.time <= t && continues(live, c)) from = c;
+    // Scrubbing forward goes on from the world shown last: the engine still holds its working
+    // copy, so a few seconds' replay beats copying a checkpoint that is a little closer.
     if (lastBuilt && lastBuilt.time <= t && continues(live, lastBuilt)) {
-      if (!from || lastBuilt.time >= from.time) from = lastBuilt;
+      if (!from || lastBuilt.time >= from.time || t - lastBuilt.time <= 2 * CHECKPOINT_EVERY)
+        from = lastBuilt;
     }
     const start = from?.logLength ?? 0;
     const entries: TimedAction[] = [];
@@ -97,6 +104,8 @@ export function createRewind(scenario: Scenario, seed: number, engine: RewindEng
       if (entry.at > t) break;
       entries.push(entry);
     }
+    // A checkpoint of that very second, with nothing to apply after it, is the world itself.
+    if (from && from.time === t && entries.length === 0) return from.world;
     const { world } = engine.replay(scenario, entries, {
       seed,
       until: t,

@@ -1,0 +1,119 @@
+/**
+ * Structural sharing: `advance` and `applyAction` hand out new worlds that share every
+ * unchanged part with the previous one, and no world ever changes once handed out. Every
+ * golden scenario is played the way the island plays it (advances of various sizes, its
+ * solution's actions, refused actions, and branches from older worlds); the hash of every
+ * world is taken when it is made and again at the end.
+ */
+import { describe, expect, it } from 'vitest';
+import { advance, applyAction, createWorld, hashWorld, replay } from '../../../sandbox/index.ts';
+import type { Action, TimedAction, World } from '../../../sandbox/index.ts';
+import { loadScenario, scenarioFiles } from '../helpers.ts';
+
+/** Every object and array reachable from `value` is frozen. */
+function deeplyFrozen(value: unknown, path = 'world'): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (!Object.isFrozen(value)) return path;
+  for (const [key, child] of Object.entries(value)) {
+    const problem = deeplyFrozen(child, `${path}.${key}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The first part (two levels down) equal to the previous world's but not the same object. */
+function sharedWhereEqual(before: World, after: World): string | null {
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of Object.keys(b)) {
+    const parts: [string, unknown, unknown][] = [[key, a[key], b[key]]];
+    const slice = b[key];
+    if (typeof slice === 'object' && slice !== null && !Array.isArray(slice))
+      for (const inner of Object.keys(slice))
+        parts.push([
+          `${key}.${inner}`,
+          (a[key] as Record<string, unknown> | undefined)?.[inner],
+          (slice as Record<string, unknown>)[inner],
+        ]);
+    for (const [path, x, y] of parts)
+      if (typeof y === 'object' && y !== null && x !== y && JSON.stringify(x) === JSON.stringify(y))
+        return path;
+  }
+  return null;
+}
+
+const STEPS = [1, 1, 2, 7, 30, 1, 60, 13, 1, 300];
+const REFUSED: Action = { type: 'ecs.service.update', service: 'no-such-service', desiredCount: 2 };
+
+describe('structural sharing', () => {
+  for (const file of scenarioFiles()) {
+    it(`${file}: no world changes after it is handed out, and each equals a replay`, () => {
+      const scenario = loadScenario(file);
+      const solution = [...scenario.solution].sort((a, b) => a.at - b.at);
+      const kept: { world: World; hash: string }[] = [];
+      const keep = (world: World) => kept.push({ world, hash: hashWorld(world) });
+      let world = createWorld(scenario);
+      keep(world);
+      const log: TimedAction[] = [];
+      let next = 0;
+      let step = 0;
+      const end = Math.min(scenario.duration, 2 * 3600);
+      while (world.time < end) {
+        while (next < solution.length && solution[next]!.at <= world.time) {
+          const { action } = solution[next++]!;
+          const applied = applyAction(world, action, 'learner');
+          if (applied.result.ok) log.push({ at: world.time, by: 'learner', action });
+          else expect(applied.world).toBe(world);
+          world = applied.world;
+          keep(world);
+        }
+        const refused = applyAction(world, REFUSED, 'learner');
+        expect(refused.result.ok).toBe(false);
+        expect(refused.world).toBe(world);
+        const seconds = STEPS[step++ % STEPS.length]!;
+        const upTo = next < solution.length ? solution[next]!.at - world.time : seconds;
+        const before = world;
+        world = advance(world, Math.max(1, Math.min(seconds, upTo, end - world.time)));
+        keep(world);
+        // The world createWorld makes is the caller's to change; what advance hands out is shared.
+        if (Object.isFrozen(before)) expect(sharedWhereEqual(before, world)).toBe(null);
+        // A branch from an older world: the same moves from there give the same world.
+        if (step % 9 === 0 && kept.length > 3) {
+          const older = kept[kept.length - 3]!.world;
+          const branch = advance(older, 5);
+          const again = advance(older, 5);
+          expect(hashWorld(branch)).toBe(hashWorld(again));
+          keep(branch);
+        }
+      }
+      for (const { world: w, hash } of kept) expect(hashWorld(w)).toBe(hash);
+      expect(deeplyFrozen(world)).toBe(null);
+      expect(hashWorld(world)).toBe(hashWorld(replay(scenario, log, { until: world.time }).world));
+    }, 120_000);
+  }
+
+  it('a handed-out world cannot be changed, and a refused action leaves it as it was', () => {
+    const scenario = loadScenario(scenarioFiles()[0]!);
+    const world = advance(createWorld(scenario), 10);
+    expect(() => {
+      (world as { time: number }).time = 99;
+    }).toThrow(TypeError);
+    expect(world.time).toBe(10);
+  });
+
+  it('a second shares what it did not change', () => {
+    const scenario = loadScenario('fargate-service.yaml');
+    const a = advance(createWorld(scenario), 120);
+    const b = advance(a, 1);
+    expect(b).not.toBe(a);
+    expect(b.time).toBe(a.time + 1);
+    expect(b.ecs.taskDefinitions).toBe(a.ecs.taskDefinitions);
+    expect(b.ecs.cluster).toBe(a.ecs.cluster);
+    expect(b.azs).toBe(a.azs);
+    expect(b.events).toBe(a.events);
+    const unchangedTasks = Object.keys(b.ecs.tasks).filter(
+      (id) => b.ecs.tasks[id] === a.ecs.tasks[id],
+    );
+    expect(unchangedTasks.length).toBeGreaterThan(0);
+  });
+});
