@@ -45,7 +45,7 @@ const SANDBOX_PATTERNS = [
   },
 ];
 /** The service modules (sandbox/services/*): each may import the core and the model only. */
-const SERVICES = ['ec2', 'elb', 'docker', 'ecs'];
+const SERVICES = ['ec2', 'elb', 'docker', 'ecs', 'eks', 'ecr', 'pipeline'];
 
 /** A service imports the core and the model, never another service, the composition or the terminal. */
 /** @type {import('eslint').Linter.Config[]} */

@@ -3,7 +3,7 @@
  * replay, commands, billing, metrics and snapshot checks. Nothing here names a service; the
  * composition file hands the modules in.
  */
-import { actionSchema } from '../model/action-schema.ts';
+import type { z } from 'zod';
 import { ACCOUNT_ID, OOM_EXIT_CODE, REGIONS } from '../model/aws-data.ts';
 import { LIMITS, METRIC_PERIOD_SECONDS } from '../model/constants.ts';
 import type { Action, ActionOf, ActionResult, ActionType } from '../model/actions.ts';
@@ -98,7 +98,14 @@ export function deriveTickOrder(
 
 type AnyModule = ServiceModule<ModuleName>;
 
-export function createEngine(modules: readonly AnyModule[]) {
+/** The composed action schema (scenarios/action-schema.ts): a discriminated union on `type`. */
+export type ActionSchema = z.ZodType<Action> & {
+  readonly options: readonly {
+    readonly shape: { readonly type: { readonly value: ActionType } };
+  }[];
+};
+
+export function createEngine(modules: readonly AnyModule[], actionSchema: ActionSchema) {
   const owner = new Map<ActionType, AnyModule>();
   for (const m of modules) {
     for (const type of Object.keys(m.actions)) {

@@ -5,7 +5,6 @@
  * snapshot checks and who answers which domain event. A module never imports another module
  * nor the composition: it gets an `EngineContext` instead.
  */
-import type { z } from 'zod';
 import type { ActionOf, ActionResult, ActionType, Action } from '../model/actions.ts';
 import type {
   Actor,
@@ -20,7 +19,6 @@ import type {
   World,
 } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
-import type { GoalName } from '../goals/registry-names.ts';
 
 /** What a handler or a controller may use besides the world it is given. */
 export interface EngineContext {
@@ -81,8 +79,6 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   activeFor(orchestrator: Orchestrator): boolean;
   /** The slice's value in a new world. */
   initial(core: CoreWorld, scenario: Scenario | null): World[K];
-  /** The scenario `initial` keys this module builds from, with their schemas. */
-  initialSchema?: Partial<Record<keyof Scenario['initial'], z.ZodType>>;
   /** Builds the scenario's initial state of this slice (time 0); pushes what cannot be built. */
   build?(ctx: EngineContext, scenario: Scenario, errors: ScenarioError[]): 'stop' | void;
   actions: ActionTable;
@@ -102,8 +98,6 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   checkSnapshot?(slice: unknown): string | null;
   /** The event sources this module emits. */
   eventSources: readonly EventSource[];
-  /** Goals that read this module's slice. */
-  goals?: readonly GoalName[];
 }
 
 /** Typed lookup in a module's action table (the key ties the definition to its action type). */

@@ -6,6 +6,7 @@ import { docker } from '../../sandbox/services/docker/index.ts';
 import { ec2 } from '../../sandbox/services/ec2/index.ts';
 import { ecs } from '../../sandbox/services/ecs/index.ts';
 import { elb } from '../../sandbox/services/elb/index.ts';
+import { actionSchema } from '../../sandbox/scenarios/action-schema.ts';
 import type { SimEvent, World } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
@@ -44,30 +45,33 @@ describe('tick order', () => {
   });
 
   it('fails loudly when a module names a controller no module provides', () => {
-    expect(() => createEngine([ec2, docker, ecs])).toThrow(
+    expect(() => createEngine([ec2, docker, ecs], actionSchema)).toThrow(
       'tick order: ecs-placement runs before unknown controller load-balancer',
     );
   });
 });
 
 describe('an exception inside an action handler', () => {
-  const broken = createEngine([
-    ec2,
-    docker,
-    ecs,
-    {
-      ...elb,
-      actions: {
-        'fault.traffic': {
-          handle: (ctx) => {
-            ctx.world.elb.traffic['web'] = 1;
-            throw new TypeError("Cannot read properties of undefined (reading 'rps')");
+  const broken = createEngine(
+    [
+      ec2,
+      docker,
+      ecs,
+      {
+        ...elb,
+        actions: {
+          'fault.traffic': {
+            handle: (ctx) => {
+              ctx.world.elb.traffic['web'] = 1;
+              throw new TypeError("Cannot read properties of undefined (reading 'rps')");
+            },
+            command: () => '# traffic',
           },
-          command: () => '# traffic',
         },
       },
-    },
-  ]);
+    ],
+    actionSchema,
+  );
 
   it('reaches the learner as a sandbox bug in that action, and changes nothing', () => {
     const world = broken.createWorld(loadScenario('ecs-first-service.yaml'));

@@ -9,7 +9,6 @@ import { own } from '../../model/record.ts';
 import { ids } from '../../engine/rng.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
-import { containerSpecSchema } from '../../scenarios/schema.ts';
 import {
   crashContainer,
   dockerHost,
@@ -41,7 +40,6 @@ export const docker: ServiceModule<'docker'> = {
   name: 'docker',
   activeFor: (orchestrator) => orchestrator === 'none',
   initial: () => ({ containers: {}, hosts: {}, toil: 0 }),
-  initialSchema: { containers: containerSpecSchema.array() },
   build(ctx, scenario, errors) {
     const world = ctx.world;
     const names = new Set<string>();
@@ -163,7 +161,6 @@ export const docker: ServiceModule<'docker'> = {
   },
   checkSnapshot: (slice) => recordsProblem(slice, ['containers', 'hosts']),
   eventSources: ['docker'],
-  goals: ['workloadsUp', 'toilAtMost'],
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

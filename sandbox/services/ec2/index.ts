@@ -9,7 +9,6 @@ import { LIMITS } from '../../model/constants.ts';
 import type { MetricSample, World } from '../../model/types.ts';
 import { charge, findInstance } from '../../engine/world-ops.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
-import { asgSpecSchema, instanceSpecSchema } from '../../scenarios/schema.ts';
 import { asgUpdate, azOutage, azRecover, launch, terminate } from './ec2-actions.ts';
 import { autoScalingGroupsController, ec2InstancesController } from './ec2-controllers.ts';
 import { launchInstance } from './instances.ts';
@@ -30,10 +29,6 @@ export const ec2: ServiceModule<'ec2'> = {
   name: 'ec2',
   activeFor: () => true,
   initial: () => ({ instances: {}, autoScalingGroups: {} }),
-  initialSchema: {
-    instances: instanceSpecSchema.array(),
-    autoScalingGroups: asgSpecSchema.array(),
-  },
   build(ctx, scenario, errors) {
     const world = ctx.world;
     const init = scenario.initial;

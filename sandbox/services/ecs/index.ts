@@ -20,8 +20,6 @@ import { delayedTransition } from '../../engine/machine-table.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { charge, findInstance } from '../../engine/world-ops.ts';
-import { registerTaskDefinitionSchema } from '../../model/action-schema.ts';
-import { serviceSpecSchema } from '../../scenarios/schema.ts';
 import { AGENT_TABLE } from './agent-machine.ts';
 import {
   autoscale,
@@ -196,10 +194,6 @@ export const ecs: ServiceModule<'ecs'> = {
       services: {},
       longestPending: {},
     };
-  },
-  initialSchema: {
-    taskDefinitions: registerTaskDefinitionSchema.array(),
-    services: serviceSpecSchema.array(),
   },
   build(ctx, scenario, errors) {
     const world = ctx.world;
@@ -528,12 +522,4 @@ export const ecs: ServiceModule<'ecs'> = {
       'longestPending',
     ]),
   eventSources: ['ecs', 'fargate'],
-  goals: [
-    'runningAtLeast',
-    'runningAtMost',
-    'noTaskPendingLongerThan',
-    'spreadOverAzs',
-    'launchTypeIs',
-    'activeContainerInstancesAtLeast',
-  ],
 };

@@ -49,5 +49,4 @@ export const elb: ServiceModule<'elb'> = {
   ],
   checkSnapshot: (slice) => recordsProblem(slice, ['loadBalancers', 'traffic', 'load']),
   eventSources: ['elb', 'cloudwatch'],
-  goals: ['failedRequestsAtMost'],
 };
