@@ -1,0 +1,43 @@
+/**
+ * The ELB module: load balancers in front of services and the traffic model (requests per
+ * second spread over healthy targets; what they cannot serve fails). Present in every world.
+ */
+import type { ServiceBehaviour } from '../../engine/module.ts';
+import { own } from '../../model/record.ts';
+import { loadBalancerController } from './load-balancer.ts';
+
+export const elbBehaviour: ServiceBehaviour<'elb'> = {
+  name: 'elb',
+  build(ctx, scenario) {
+    for (const [service, rps] of Object.entries(scenario.initial.traffic))
+      ctx.world.elb.traffic[service] = rps;
+  },
+  actions: {
+    'fault.traffic': {
+      handle: (ctx, action) => {
+        const world = ctx.world;
+        const known =
+          own(world.ecs.services, action.service) !== undefined ||
+          own(world.elb.traffic, action.service) !== undefined;
+        if (!known) return { ok: false, field: 'service', error: `No service ${action.service}.` };
+        const from = own(world.elb.traffic, action.service) ?? 0;
+        world.elb.traffic[action.service] = action.rps;
+        ctx.emit(
+          'elb',
+          'info',
+          `Traffic to ${action.service}: ${from} → ${action.rps} requests per second.`,
+          { subject: action.service },
+        );
+        return {
+          ok: true,
+          message: `${action.service} now receives ${action.rps} requests per second.`,
+          command: '',
+        };
+      },
+      command: (a) => `# traffic: ${a.service} receives ${a.rps} requests per second`,
+    },
+  },
+  run: {
+    'load-balancer': (ctx) => loadBalancerController(ctx.world),
+  },
+};
