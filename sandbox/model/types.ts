@@ -77,7 +77,14 @@ export type DomainEvent =
   /** The instance is shutting down or stopping: what ran on it is gone. */
   | { type: 'instance.lost'; instanceId: string; eventId: number | null }
   | { type: 'az.down'; az: string; eventId: number | null }
-  | { type: 'az.up'; az: string; eventId: number | null };
+  | { type: 'az.up'; az: string; eventId: number | null }
+  /** A service was created; `loadBalancer` names the load balancer it asked for, or null. */
+  | {
+      type: 'service.created';
+      service: string;
+      loadBalancer: string | null;
+      eventId: number | null;
+    };
 
 /** EC2 instance states, as `aws ec2 describe-instances` reports them. */
 export type InstanceState =

@@ -26,11 +26,13 @@ test.use({
   },
 });
 
-const LMS_PAGE = `<!doctype html>
+/** The LMS page; `kept` is what the LMS stored from an earlier launch (cmi.suspend_data). */
+const lmsPage = (kept: string | null) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="/lms/scorm12.js"></script>
 <script>
   window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  ${kept === null ? '' : `window.API.cmi.suspend_data = ${JSON.stringify(kept)};`}
   window.lmsEvents = [];
   window.API.on('LMSInitialize', () => lmsEvents.push('LMSInitialize'));
   window.API.on('LMSSetValue.cmi.*', (element, value) => lmsEvents.push('set ' + element + '=' + value));
@@ -39,7 +41,7 @@ const LMS_PAGE = `<!doctype html>
 </script></head>
 <body><main><h1>Test LMS</h1><iframe title="SCORM package" src="/lms/sco/index.html" style="width:100%;height:760px"></iframe></main></body></html>`;
 
-async function openInLms(page: Page, baseURL: string): Promise<void> {
+async function openInLms(page: Page, baseURL: string, kept: string | null = null): Promise<void> {
   const port = new URL(baseURL).port;
   const out = join(mkdtempSync(join(tmpdir(), 'scorm-')), 'package.zip');
   execFileSync(
@@ -54,7 +56,7 @@ async function openInLms(page: Page, baseURL: string): Promise<void> {
   const runtime = readFileSync('node_modules/scorm-again/dist/scorm12.js', 'utf8');
   await page.route(`http://localhost:${port}/lms/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/lms/') return route.fulfill({ contentType: 'text/html', body: LMS_PAGE });
+    if (path === '/lms/') return route.fulfill({ contentType: 'text/html', body: lmsPage(kept) });
     if (path === '/lms/scorm12.js')
       return route.fulfill({ contentType: 'text/javascript', body: runtime });
     const file = files[path.replace('/lms/sco/', '')];
@@ -109,7 +111,7 @@ test('the SCORM package reports the course score to a SCORM 1.2 runtime and fini
   expect(await lmsValue(page, 'cmi.core.score.max')).toBe('100');
   expect(await lmsValue(page, 'cmi.core.lesson_status')).toBe('incomplete');
   const suspend = await lmsValue(page, 'cmi.suspend_data');
-  expect(JSON.parse(suspend)).toEqual({ v: 1, l: { 'why-orchestration': [1, 0] } });
+  expect(JSON.parse(suspend)).toEqual({ v: 2, l: { 'why-orchestration': [1, 0, 0] } });
   expect(suspend.length).toBeLessThanOrEqual(4096);
   const afterAnswer = await events(page);
   expect(afterAnswer.slice(-6)).toEqual([
@@ -144,4 +146,45 @@ test('the SCORM package reports the course score to a SCORM 1.2 runtime and fini
       (window as unknown as { API: { isTerminated(): boolean } }).API.isTerminated(),
     ),
   ).toBe(true);
+});
+
+test('a learner who launches the course again from a fresh browser keeps the score the LMS has', async ({
+  page,
+  baseURL,
+}) => {
+  const catalog = nodeCatalog();
+  const coursePoints = Object.values(catalog.quizzes).reduce(
+    (s, q) => s + q.questions.reduce((t, x) => t + x.points, 0),
+    0,
+  );
+  const lesson1 = catalog.quizzes['why-orchestration']!.questions.reduce((t, x) => t + x.points, 0);
+  // Earlier, on another computer: lesson 1's quiz full marks, two challenges passed.
+  const kept = JSON.stringify({ v: 2, l: { 'why-orchestration': [lesson1, 2, 0] } });
+  const expectedRaw = String(Math.round((lesson1 / coursePoints) * 10000) / 100);
+  await openInLms(page, baseURL!, kept);
+  const sco = page.frameLocator('iframe[title="SCORM package"]');
+  await expect(sco.getByRole('status')).toHaveText(
+    `Your LMS has your progress: ${Math.round(Number(expectedRaw))} %, incomplete.`,
+  );
+  expect(await lmsValue(page, 'cmi.core.score.raw')).toBe(expectedRaw);
+  expect(await lmsValue(page, 'cmi.suspend_data')).toBe(kept);
+
+  // New work on this browser adds to it (question 8 of lesson 1 is already counted at its best).
+  const course = sco.frameLocator('#course');
+  await course.getByRole('link', { name: 'Why containers need an orchestrator' }).first().click();
+  const q8 = course.getByRole('region', { name: /^Question 8 of 11 / });
+  const scoreSets = async () =>
+    (await events(page)).filter((e) => e.startsWith('set cmi.core.score.raw='));
+  const before = (await scoreSets()).length;
+  await q8.getByRole('radio', { name: 'Kubernetes' }).check();
+  await q8.getByRole('button', { name: 'Check answer' }).click();
+  await expect(q8.getByText('Correct: 1 point of 1.')).toBeVisible();
+  // The course reported again after the answer, and no report ever fell to this browser's 1 point.
+  await expect.poll(async () => (await scoreSets()).length).toBeGreaterThan(before);
+  expect(new Set(await scoreSets())).toEqual(new Set([`set cmi.core.score.raw=${expectedRaw}`]));
+  expect(await lmsValue(page, 'cmi.core.score.raw')).toBe(expectedRaw);
+  expect(JSON.parse(await lmsValue(page, 'cmi.suspend_data'))).toEqual({
+    v: 2,
+    l: { 'why-orchestration': [lesson1, 2, 0] },
+  });
 });

@@ -114,12 +114,27 @@ describe('rolling deployments', () => {
       field: 'launchType',
       error: 'InvalidParameterException: Task definition does not support launch_type FARGATE.',
     });
-    w = act(w, {
+    const toFargate = {
       type: 'ecs.service.update',
       service: 'web',
       taskDefinition: 'web:2',
       launchType: 'FARGATE',
+    } as const;
+    // The cluster came from create-cluster, so no capacity provider is associated yet.
+    const notAssociated = applyAction(w, toFargate);
+    expect(notAssociated.result).toEqual({
+      ok: false,
+      field: 'launchType',
+      error:
+        'InvalidParameterException: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
     });
+    expect(notAssociated.world).toBe(w);
+    w = act(w, {
+      type: 'ecs.cluster.put-capacity-providers',
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      defaultCapacityProviderStrategy: [],
+    });
+    w = act(w, toFargate);
     w = advance(w, 200);
     const running = tasksOf(w, 'web').filter((x) => x.lastStatus === 'RUNNING');
     expect(running.map((x) => [x.launchType, x.instanceId])).toEqual([
@@ -395,6 +410,11 @@ describe('placement on Fargate', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 2, placementStrategy: [{type: binpack, field: memory}]}`);
     w = act(w, fargateWeb);
+    w = act(w, {
+      type: 'ecs.cluster.put-capacity-providers',
+      capacityProviders: ['FARGATE'],
+      defaultCapacityProviderStrategy: [],
+    });
     const move = { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' } as const;
     const refused = applyAction(w, { ...move, launchType: 'FARGATE' });
     expect(refused.result).toEqual({

@@ -17,8 +17,8 @@ import type {
   TaskDefinition,
   World,
 } from '../../model/types.ts';
-import { loadBalancerArn, serviceArn, targetGroupArn } from '../../engine/arns.ts';
-import { ids, randomHex } from '../../engine/rng.ts';
+import { serviceArn } from '../../engine/arns.ts';
+import { ids } from '../../engine/rng.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 import { containerInstanceOf, sendAgent, sendTask } from './ecs-ops.ts';
 import { parseQuery } from './cluster-query.ts';
@@ -156,16 +156,13 @@ export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
     azBalanced: null,
   };
   world.ecs.services[service.name] = service;
-  if (action.loadBalancer && !own(world.elb.loadBalancers, action.loadBalancer)) {
-    const suffix = randomHex(world, 16);
-    world.elb.loadBalancers[action.loadBalancer] = {
-      name: action.loadBalancer,
-      arn: loadBalancerArn(world, action.loadBalancer, suffix),
-      targetGroupArn: targetGroupArn(world, `${service.name}-tg`, randomHex(world, 16)),
-      service: service.name,
-    };
-  }
-  if (own(world.elb.traffic, service.name) === undefined) world.elb.traffic[service.name] = 0;
+  // The load balancer and the traffic model are ELB's: it answers for them.
+  ctx.raise({
+    type: 'service.created',
+    service: service.name,
+    loadBalancer: action.loadBalancer ?? null,
+    eventId: null,
+  });
   return {
     ok: true,
     message: `Created service ${service.name} (desired ${service.desiredCount}, ${launchType}).`,
@@ -190,6 +187,14 @@ export const updateService: Handler<'ecs.service.update'> = (ctx, action) => {
   if (!target) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
   if (!supports(target, launchType))
     return fail('launchType', ecsMessages.launchTypeNotSupported(launchType));
+  // A service changes launch type only through a capacity provider strategy (update-service has
+  // no --launch-type), and the provider must be associated with the cluster first.
+  if (
+    launchType === 'FARGATE' &&
+    launchType !== service.launchType &&
+    !(world.ecs.cluster?.capacityProviders ?? []).includes('FARGATE')
+  )
+    return fail('launchType', ecsMessages.capacityProviderNotAssociated);
   // What the service would hold after this update: AWS refuses it on Fargate, even when the
   // strategies were set earlier on EC2 (an update must clear them with an empty list).
   const onFargate = refusePlacementOnFargate(

@@ -310,7 +310,11 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
     'ecs.task.run': {
       handle: runTask,
       command: (a, world) =>
-        `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}`,
+        `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}${
+          a.launchType === 'FARGATE' || networkModeOf(world, a.taskDefinition) === 'awsvpc'
+            ? ` ${networkConfigurationFlag(world)}`
+            : ''
+        }`,
     },
     'ecs.cluster.put-capacity-providers': {
       handle: putCapacityProviders,

@@ -12,10 +12,16 @@ export const ecs: ServiceModule<'ecs'> = {
   activeFor: (orchestrator) => orchestrator === 'ecs',
   initial: (core, scenario) => {
     const name = scenario?.initial.cluster?.name ?? 'demo';
+    const providers = scenario?.initial.cluster?.capacityProviders;
     return {
       cluster:
         core.orchestrator === 'ecs'
-          ? { name, arn: clusterArn(core, name), status: 'ACTIVE' }
+          ? {
+              name,
+              arn: clusterArn(core, name),
+              status: 'ACTIVE',
+              ...(providers ? { capacityProviders: [...providers] } : {}),
+            }
           : null,
       containerInstances: {},
       taskDefinitions: {},

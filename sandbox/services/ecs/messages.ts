@@ -56,6 +56,8 @@ export const ecsMessages = {
   fargateNeedsCpu: "ClientException: Fargate requires that 'cpu' be defined at the task level",
   fargateNeedsMemory:
     "ClientException: Fargate requires that 'memory' be defined at the task level",
+  capacityProviderNotAssociated:
+    'InvalidParameterException: The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.',
   fargateNeedsAwsvpc: "ClientException: Fargate only supports network mode 'awsvpc'.",
   containerMemoryAboveTask:
     "ClientException: The 'memory' setting for container is greater than for the task",

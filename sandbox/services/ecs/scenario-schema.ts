@@ -41,7 +41,18 @@ export const serviceSpecSchema = z.strictObject({
 
 /** `initial.cluster`, `initial.taskDefinitions` and `initial.services`. */
 export const ecsInitialSchema = {
-  cluster: z.strictObject({ name: nameSchema }).optional(),
+  cluster: z
+    .strictObject({
+      name: nameSchema,
+      capacityProviders: z
+        .array(z.enum(['FARGATE', 'FARGATE_SPOT']))
+        .max(2)
+        .optional()
+        .describe(
+          'Capacity providers associated when the cluster was made (the console associates FARGATE and FARGATE_SPOT; create-cluster, none)',
+        ),
+    })
+    .optional(),
   taskDefinitions: z.array(registerTaskDefinitionSchema).max(100).default([]),
   services: z.array(serviceSpecSchema).max(100).default([]),
 };

@@ -4,6 +4,8 @@
  */
 import type { ServiceBehaviour } from '../../engine/module.ts';
 import { own } from '../../model/record.ts';
+import { loadBalancerArn, targetGroupArn } from '../../engine/arns.ts';
+import { randomHex } from '../../engine/rng.ts';
 import { loadBalancerController } from './load-balancer.ts';
 
 export const elbBehaviour: ServiceBehaviour<'elb'> = {
@@ -36,6 +38,20 @@ export const elbBehaviour: ServiceBehaviour<'elb'> = {
       },
       command: (a) => `# traffic: ${a.service} receives ${a.rps} requests per second`,
     },
+  },
+  on(ctx, event) {
+    if (event.type !== 'service.created') return;
+    const world = ctx.world;
+    if (event.loadBalancer && !own(world.elb.loadBalancers, event.loadBalancer)) {
+      const suffix = randomHex(world, 16);
+      world.elb.loadBalancers[event.loadBalancer] = {
+        name: event.loadBalancer,
+        arn: loadBalancerArn(world, event.loadBalancer, suffix),
+        targetGroupArn: targetGroupArn(world, `${event.service}-tg`, randomHex(world, 16)),
+        service: event.service,
+      };
+    }
+    if (own(world.elb.traffic, event.service) === undefined) world.elb.traffic[event.service] = 0;
   },
   run: {
     'load-balancer': (ctx) => loadBalancerController(ctx.world),

@@ -64,8 +64,8 @@ export default function ProgressDashboard({ lessons, courseLessonIds }: Props) {
       </p>
 
       <h2 id="lessons">Lessons</h2>
-      <div className="sy-progress-table-wrap">
-        <table className="sy-progress-table">
+      <div className="sy-data-table-wrap">
+        <table className="sy-data-table">
           <thead>
             <tr>
               <th scope="col">Lesson</th>
@@ -114,8 +114,8 @@ export default function ProgressDashboard({ lessons, courseLessonIds }: Props) {
               {l.order}. {l.title}
             </h3>
             {quiz && (
-              <div className="sy-progress-table-wrap">
-                <table className="sy-progress-table">
+              <div className="sy-data-table-wrap">
+                <table className="sy-data-table">
                   <caption>
                     Quiz: {fmt(quiz.points)} of {fmt(quiz.maxPoints)} points, pass mark{' '}
                     {quiz.passPercent} %
@@ -152,8 +152,8 @@ export default function ProgressDashboard({ lessons, courseLessonIds }: Props) {
               </div>
             )}
             {challenges.length > 0 && (
-              <div className="sy-progress-table-wrap">
-                <table className="sy-progress-table">
+              <div className="sy-data-table-wrap">
+                <table className="sy-data-table">
                   <caption>Sandbox challenges</caption>
                   <thead>
                     <tr>

@@ -184,8 +184,8 @@ export function TransferPanel({ state, courseLessonIds, requirements, titles }: 
           {preview.changes.length === 0 ? (
             <p>This import would change nothing: you already have all of it.</p>
           ) : (
-            <div className="sy-progress-table-wrap">
-              <table className="sy-progress-table">
+            <div className="sy-data-table-wrap">
+              <table className="sy-data-table">
                 <caption>
                   What would change ({preview.changes.length}{' '}
                   {preview.changes.length === 1 ? 'lesson' : 'lessons'})

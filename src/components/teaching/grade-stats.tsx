@@ -21,12 +21,12 @@ export function GradeStats({
       <h2 id="sy-stats-title">What the class found hard</h2>
       {assignment.challenges.length > 0 ? (
         <div
-          className="sy-teach-table-wrap"
+          className="sy-data-table-wrap"
           tabIndex={0}
           role="region"
           aria-label="Challenges (scrolls sideways)"
         >
-          <table className="sy-teach-table">
+          <table className="sy-data-table sy-teach-table">
             <caption>Challenges: medians over the learners who passed</caption>
             <thead>
               <tr>
@@ -60,12 +60,12 @@ export function GradeStats({
         return (
           <div
             key={quizId}
-            className="sy-teach-table-wrap"
+            className="sy-data-table-wrap"
             tabIndex={0}
             role="region"
             aria-label={`Quiz ${quizTitle(catalog, quizId)} (scrolls sideways)`}
           >
-            <table className="sy-teach-table">
+            <table className="sy-data-table sy-teach-table">
               <caption>Quiz: {quizTitle(catalog, quizId)}</caption>
               <thead>
                 <tr>

@@ -127,12 +127,12 @@ export function GradeTable({
         is their mean.
       </p>
       <div
-        className="sy-teach-table-wrap"
+        className="sy-data-table-wrap"
         tabIndex={0}
         role="region"
         aria-label="Grades table (scrolls sideways)"
       >
-        <table className="sy-teach-table">
+        <table className="sy-data-table sy-teach-table">
           <thead>
             <tr>
               {header('learner', 'Learner')}

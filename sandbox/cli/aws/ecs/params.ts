@@ -2,6 +2,7 @@
 import { own } from '../../../model/record.ts';
 import type {
   LaunchType,
+  TaskDefinition,
   PlacementConstraint,
   PlacementStrategy,
   World,
@@ -163,4 +164,20 @@ export function failuresFor(
   return refs
     .filter((r) => !exists(lastSegment(r)))
     .map((r) => ({ arn: r.startsWith('arn:') ? r : arn(r), reason: 'MISSING' }));
+}
+
+export const NETWORK_CONFIGURATION_NEEDED =
+  "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
+
+/** family:revision, an ARN, or a family alone (its latest ACTIVE revision). */
+export function taskDefinitionByRef(
+  world: World,
+  ref: string | undefined,
+): TaskDefinition | undefined {
+  if (ref === undefined) return undefined;
+  const bare = lastSegment(ref);
+  if (bare.includes(':')) return own(world.ecs.taskDefinitions, bare);
+  return Object.values(world.ecs.taskDefinitions)
+    .filter((t) => t.family === bare && t.status === 'ACTIVE')
+    .sort((a, b) => b.revision - a.revision)[0];
 }

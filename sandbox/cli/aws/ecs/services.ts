@@ -1,7 +1,7 @@
 /** `aws ecs` service operations: create-service, update-service, delete-service, describe-services, list-services. */
 import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
-import type { TaskDefinition, World } from '../../../model/types.ts';
+import type { World } from '../../../model/types.ts';
 import type { FlagSpec, ParsedArgs } from '../args.ts';
 import { FARGATE_PROVIDERS } from './clusters.ts';
 import { describeService } from './describe.ts';
@@ -28,11 +28,10 @@ import {
   paramError,
   placementStrategy,
   serviceByRef,
+  taskDefinitionByRef,
+  NETWORK_CONFIGURATION_NEEDED,
   strategies,
 } from './params.ts';
-
-export const NETWORK_CONFIGURATION_NEEDED =
-  "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
 
 const networkConfiguration: FlagSpec = {
   name: 'network-configuration',
@@ -41,16 +40,6 @@ const networkConfiguration: FlagSpec = {
     'awsvpcConfiguration={subnets=[string,string],securityGroups=[string],assignPublicIp=string}',
   help: "The subnets and security groups of each task's network interface: required for an awsvpc task definition (the sandbox accepts them and gives each task its interface itself).",
 };
-
-/** family:revision, an ARN, or a family alone (its latest ACTIVE revision). */
-function taskDefinitionByRef(world: World, ref: string | undefined): TaskDefinition | undefined {
-  if (ref === undefined) return undefined;
-  const bare = lastSegment(ref);
-  if (bare.includes(':')) return own(world.ecs.taskDefinitions, bare);
-  return Object.values(world.ecs.taskDefinitions)
-    .filter((t) => t.family === bare && t.status === 'ACTIVE')
-    .sort((a, b) => b.revision - a.revision)[0];
-}
 
 /**
  * What AWS refuses in an update-service that moves a service to a capacity provider: a

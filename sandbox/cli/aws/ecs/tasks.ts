@@ -20,6 +20,8 @@ import {
   launchType,
   paramError,
   serviceByRef,
+  taskDefinitionByRef,
+  NETWORK_CONFIGURATION_NEEDED,
 } from './params.ts';
 
 export const runTask: AwsOperation = {
@@ -41,17 +43,23 @@ export const runTask: AwsOperation = {
     {
       name: 'network-configuration',
       type: 'structure',
-      help: 'Accepted and ignored by the sandbox.',
+      help: "Required for awsvpc task definitions (every Fargate task): the subnets and security groups of the tasks' network interfaces.",
     },
   ],
   examples: [
-    'aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE',
+    "aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d],securityGroups=[sg-0123abcd]}'",
   ],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const lt = launch(args['launch-type']);
     if (!lt.ok) return output(paramError(lt.error));
+    const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
+    if (
+      (td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') &&
+      args['network-configuration'] === undefined
+    )
+      return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     const action: Action = compact({
       type: 'ecs.task.run' as const,
       taskDefinition: lastSegment(args['task-definition'] as string),
