@@ -1,6 +1,8 @@
 /**
  * The Docker module (orchestrator none): containers placed, started, stopped and removed by
  * hand on Docker hosts. Nothing restarts a dead container; every manual step is toil.
+ *
+ * The behaviour half of the module (loaded by index.ts's `load()`).
  */
 import type { ServiceBehaviour } from '../../engine/module.ts';
 import type { ActionResult } from '../../model/actions.ts';

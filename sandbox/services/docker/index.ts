@@ -1,7 +1,7 @@
 /**
- * The Docker module's light part, always loaded: containers placed, started, stopped and removed by hand on Docker hosts
- * (orchestrator none).
- * Its behaviour (docker-behaviour.ts) loads on demand, as a chunk of its own in the browser.
+ * The Docker module (light part, always loaded): containers placed, started, stopped and
+ * removed by hand on Docker hosts (orchestrator none). Its behaviour (docker-behaviour.ts)
+ * loads on demand, a chunk of its own in the browser.
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';

@@ -1,6 +1,8 @@
 /**
  * The EC2 module: instances (with their bootstrap: Docker, or Docker + the ECS agent), Auto
  * Scaling groups, and the infrastructure faults. Present in every world.
+ *
+ * The behaviour half of the module (loaded by index.ts's `load()`).
  */
 import { own } from '../../model/record.ts';
 import type { ServiceBehaviour } from '../../engine/module.ts';

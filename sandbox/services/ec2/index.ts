@@ -1,7 +1,7 @@
 /**
- * The EC2 module's light part, always loaded: instances (with their bootstrap: Docker, or Docker + the ECS agent), Auto
- * Scaling groups, and the infrastructure faults. Present in every world.
- * Its behaviour (ec2-behaviour.ts) loads on demand, as a chunk of its own in the browser.
+ * The EC2 module (light part, always loaded): instances (with their bootstrap: Docker, or
+ * Docker + the ECS agent), Auto Scaling groups and the infrastructure faults; present in every
+ * world. Its behaviour (ec2-behaviour.ts) loads on demand, a chunk of its own in the browser.
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';

@@ -2,6 +2,8 @@
  * The ECS module (both launch types): the cluster, container instances (the agent's
  * registration of EC2 hosts), task definitions, tasks, services, placement, deployments and
  * service auto scaling. It answers infrastructure's domain events for its own tasks.
+ *
+ * The behaviour half of the module (loaded by index.ts's `load()`).
  */
 import type { EngineContext, ServiceBehaviour } from '../../engine/module.ts';
 import { DEFAULT_SCALING_COOLDOWN_SECONDS } from '../../model/aws-data.ts';

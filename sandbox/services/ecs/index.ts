@@ -1,7 +1,7 @@
 /**
- * The ECS module's light part, always loaded: the cluster, container instances, task definitions, tasks, services,
- * placement, deployments and service auto scaling (both launch types).
- * Its behaviour (ecs-behaviour.ts) loads on demand, as a chunk of its own in the browser.
+ * The ECS module (light part, always loaded): the cluster, container instances, task
+ * definitions, tasks, services, placement, deployments and service auto scaling (both launch
+ * types). Its behaviour (ecs-behaviour.ts) loads on demand, a chunk of its own in the browser.
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { clusterArn } from '../../engine/arns.ts';

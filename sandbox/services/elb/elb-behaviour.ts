@@ -1,6 +1,8 @@
 /**
  * The ELB module: load balancers in front of services and the traffic model (requests per
  * second spread over healthy targets; what they cannot serve fails). Present in every world.
+ *
+ * The behaviour half of the module (loaded by index.ts's `load()`).
  */
 import type { ServiceBehaviour } from '../../engine/module.ts';
 import { own } from '../../model/record.ts';

@@ -1,7 +1,7 @@
 /**
- * The ELB module's light part, always loaded: load balancers in front of services and the traffic model (requests per
- * second spread over healthy targets; what they cannot serve fails). Present in every world.
- * Its behaviour (elb-behaviour.ts) loads on demand, as a chunk of its own in the browser.
+ * The ELB module (light part, always loaded): load balancers in front of services and the
+ * traffic model; present in every world. Its behaviour (elb-behaviour.ts) loads on demand, a
+ * chunk of its own in the browser.
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
