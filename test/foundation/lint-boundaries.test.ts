@@ -81,6 +81,13 @@ describe('lint boundary: the engine core imports no service', () => {
     ]);
   });
 
+  it('refuses a service loaded lazily with import() in sandbox/engine/', async () => {
+    const code = "export const load = () => import('../services/ecs/ecs-behaviour.ts');";
+    expect(await messagesFor(code, 'sandbox/engine/fixture.ts')).toEqual([
+      'no-restricted-syntax: the engine core loads no code itself: each module brings its own load() (services/<svc>/index.ts).',
+    ]);
+  });
+
   it('refuses the composition in sandbox/engine/', async () => {
     const code = "import { engine } from '../composition.ts';\nexport const e = engine;";
     expect(await ruleIdsFor(code, 'sandbox/engine/fixture.ts')).toEqual(['no-restricted-imports']);
@@ -116,6 +123,18 @@ describe('lint boundary: a service imports the core and the model, not another s
     expect(await messagesFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([
       "no-restricted-imports: '../eks/index.ts' import is restricted from being used by a pattern. services/ecs may not import another service: services meet through domain events (engine/module.ts).",
     ]);
+  });
+
+  it('refuses another service loaded lazily with import() (no-restricted-imports does not see it)', async () => {
+    const code = "export const load = () => import('../ecs/ecs-behaviour.ts');";
+    expect(await messagesFor(code, 'sandbox/services/eks/fixture.ts')).toEqual([
+      'no-restricted-syntax: services/eks may import() only its own files (its behaviour, from its index.ts): services meet through domain events.',
+    ]);
+  });
+
+  it('allows a service to load its own behaviour lazily', async () => {
+    const code = "export const load = () => import('./ecs-behaviour.ts');";
+    expect(await ruleIdsFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([]);
   });
 
   it('refuses the composition from a service', async () => {
