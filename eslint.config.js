@@ -45,13 +45,23 @@ const SANDBOX_PATTERNS = [
   },
 ];
 /** The service modules (sandbox/services/*): each may import the core and the model only. */
-const SERVICES = ['ec2', 'elb', 'docker', 'ecs'];
+const SERVICES = ['ec2', 'elb', 'docker', 'ecs', 'eks', 'ecr', 'pipeline'];
 
 /** A service imports the core and the model, never another service, the composition or the terminal. */
 /** @type {import('eslint').Linter.Config[]} */
 const SERVICE_BOUNDARIES = SERVICES.map((service) => ({
   files: [`sandbox/services/${service}/**/*.ts`],
   rules: {
+    // `import()` is not checked by no-restricted-imports: a service loads only its own files lazily.
+    'no-restricted-syntax': [
+      'error',
+      ...NON_DETERMINISTIC_SYNTAX,
+      {
+        selector:
+          "ImportExpression[source.type!='Literal'], ImportExpression[source.value=/^\\.\\.\\//]",
+        message: `services/${service} may import() only its own files (its behaviour, from its index.ts): services meet through domain events.`,
+      },
+    ],
     'no-restricted-imports': [
       'error',
       {
@@ -134,6 +144,16 @@ export default tseslint.config(
     // The engine core names no service: it gets the modules from the composition file.
     files: ['sandbox/engine/**/*.ts'],
     rules: {
+      // `import()` is not checked by no-restricted-imports; the core loads nothing itself.
+      'no-restricted-syntax': [
+        'error',
+        ...NON_DETERMINISTIC_SYNTAX,
+        {
+          selector: 'ImportExpression',
+          message:
+            'the engine core loads no code itself: each module brings its own load() (services/<svc>/index.ts).',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -7,13 +7,22 @@
  * plus a few supporting figures.
  */
 import { performance } from 'node:perf_hooks';
-import { createWorld, hashWorld, serializeWorld, advance, applyAction } from '../sandbox/index.ts';
+import {
+  createWorld,
+  hashWorld,
+  serializeWorld,
+  advance,
+  applyAction,
+  loadServices,
+} from '../sandbox/index.ts';
 import { validateScenarioData } from '../sandbox/scenarios/parse.ts';
 import { applyActionInPlace, stepInPlace } from '../sandbox/composition.ts';
 import { placeTasks } from '../sandbox/services/ecs/placement-controller.ts';
 import { createTask } from '../sandbox/services/ecs/tasks.ts';
 import { resolveTaskDefinition } from '../sandbox/services/ecs/task-definitions.ts';
 import type { Scenario } from '../sandbox/index.ts';
+
+await loadServices();
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

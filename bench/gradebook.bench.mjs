@@ -33,6 +33,8 @@ const server = await createServer({
 });
 
 try {
+  const { loadServices } = await server.ssrLoadModule('/sandbox/index.ts');
+  await loadServices();
   const fixtures = await server.ssrLoadModule('/test/assignments/fixtures.ts');
   const { makeResult } = await server.ssrLoadModule('/src/lib/assignments/make-result.ts');
   const { gradeFiles } = await server.ssrLoadModule('/src/lib/gradebook/grade-files.ts');

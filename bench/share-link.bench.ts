@@ -7,9 +7,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSandbox, parseScenario } from '../sandbox/index.ts';
+import { createSandbox, loadServices, parseScenario } from '../sandbox/index.ts';
 import { stateOfWorld } from '../src/lib/share/shared-state.ts';
 import { encodeStateLink } from '../src/lib/share/state-link.ts';
+
+await loadServices();
 
 const dir = join(import.meta.dirname, '../sandbox/scenarios');
 const lengths: [string, number][] = [];

@@ -4,9 +4,18 @@
  * world shown every simulated second with a task crash a minute, then 40 past seconds shown
  * from the checkpoints the island keeps.
  */
-import { advance, applyAction, checkGoals, parseScenario, replay } from '../sandbox/index.ts';
+import {
+  advance,
+  applyAction,
+  checkGoals,
+  loadServices,
+  parseScenario,
+  replay,
+} from '../sandbox/index.ts';
 import type { World } from '../sandbox/index.ts';
 import { createRewind, type Rewind } from '../src/lib/timeline/rewind.ts';
+
+await loadServices();
 
 export interface PlayedHour {
   rewind: Rewind;

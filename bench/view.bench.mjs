@@ -12,6 +12,11 @@
  *   page.lesson_js_gzip_after_first_step
  *                          the same after one Step in the first sandbox (the engine loads on
  *                          first use), for the record
+ *   chunk.engine_gzip      the engine core chunk (budget ≤ 66.9 KB, its size before the
+ *                          services were split off)
+ *   chunk.service_<svc>_gzip
+ *                          each service's behaviour chunk, loaded only where a scenario
+ *                          runs that service
  *
  * Builds the site (skip with BENCH_SKIP_BUILD=1) and the harness in bench/view-harness/,
  * serves both from 127.0.0.1 and drives Chromium (CHROMIUM_PATH, else Debian's).
@@ -21,6 +26,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildHarness, root, withServedPage } from './browser.mjs';
+import { engineChunks } from './chunks.mjs';
 
 async function lessonJsGzip() {
   if (
@@ -127,4 +133,8 @@ if (only !== 'fps' && only !== 'advance') {
   console.log(`page.lesson_js_gzip_after_first_step: ${afterFirstUse.toFixed(1)} KB`);
   if (process.env.BENCH_VERBOSE)
     for (const [url, size] of files) console.log(`  ${(size / 1024).toFixed(1)} KB ${url}`);
+  const chunks = engineChunks(join(root, 'dist'));
+  console.log(`chunk.engine_gzip: ${(chunks.engine.gzip / 1024).toFixed(1)} KB (budget ≤ 66.9)`);
+  for (const [name, chunk] of Object.entries(chunks.services))
+    console.log(`chunk.service_${name}_gzip: ${(chunk.gzip / 1024).toFixed(1)} KB`);
 }

@@ -1,18 +1,29 @@
 /**
  * The composition: the one list of service modules. The engine derives the tick order,
  * the action table, billing, metrics and snapshot checks from it. Nothing it composes
- * imports this file. Adding a service = one folder under services/ and one line here.
+ * imports this file. Adding a service = one folder under services/ and one line here
+ * (plus its schemas in scenarios/action-schema.ts and scenarios/schema.ts, and its goals in
+ * goals/registry-names.ts and goals/check.ts: the composed schemas and the goal registry).
+ *
+ * Each module listed here is its light part; its behaviour loads on demand (`load()`, a
+ * dynamic import: a chunk of its own in the browser). Every entry point awaits
+ * `loadServicesFor(scenario)` (or `loadServices()` for all) before it builds or steps a world.
  */
 import { createEngine } from './engine/engine.ts';
+import { actionSchema } from './scenarios/action-schema.ts';
 import { docker } from './services/docker/index.ts';
 import { ec2 } from './services/ec2/index.ts';
 import { ecs } from './services/ecs/index.ts';
 import { elb } from './services/elb/index.ts';
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb]);
+export const engine = createEngine([ec2, docker, ecs, elb], actionSchema);
 
 export const {
+  loadServices,
+  loadServicesFor,
+  servicesFor,
+  servicesLoaded,
   emptyWorld,
   buildWorld,
   createWorld,

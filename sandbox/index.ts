@@ -61,6 +61,10 @@ export type { SandboxActor, SandboxContext, SandboxEvent } from './machines/sand
 export { parseScenario, scenarioErrorsToText, validateScenarioData } from './scenarios/parse.ts';
 export { parseActionsFile } from './scenarios/load.ts';
 export {
+  loadServices,
+  loadServicesFor,
+  servicesFor,
+  servicesLoaded,
   emptyWorld,
   createWorld,
   applyAction,
@@ -74,7 +78,14 @@ export {
 export { checkGoals } from './goals/check.ts';
 export { serializeWorld, hashWorld } from './engine/serialize.ts';
 export { createSandbox, sandboxMachine, CHECKPOINTS_KEPT } from './machines/sandbox-machine.ts';
-export type { ServiceModule, EngineContext, ActionDef, ControllerDef } from './engine/module.ts';
+export type {
+  ServiceModule,
+  ServiceBehaviour,
+  EngineContext,
+  ActionDef,
+  ControllerDecl,
+  ControllerDef,
+} from './engine/module.ts';
 export {
   instanceUsage,
   serviceSummary,

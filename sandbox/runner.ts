@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   checkGoals,
+  loadServices,
   parseScenario,
   replay,
   scenarioErrorsToText,
@@ -186,4 +187,6 @@ function main(argv: string[]): number {
   }
 }
 
+// Every service's behaviour (the runner may run any scenario).
+await loadServices();
 process.exitCode = main(process.argv.slice(2));

@@ -4,10 +4,20 @@
  * instead of the 100-instance, 1,000-task benchmark world.
  */
 import { createRoot } from 'react-dom/client';
-import { advance, applyAction, checkGoals, createWorld, parseScenario, type World } from '@sandbox';
+import {
+  advance,
+  applyAction,
+  checkGoals,
+  createWorld,
+  loadServices,
+  parseScenario,
+  type World,
+} from '@sandbox';
 import SandboxIsland from '../../src/components/sandbox/SandboxIsland.tsx';
 import '../../src/components/sandbox/sandbox.css';
 import benchYaml from './bench-1k-tasks.yaml?raw';
+
+await loadServices();
 
 const scenarios = import.meta.glob<string>('../../sandbox/scenarios/*.yaml', {
   query: '?raw',

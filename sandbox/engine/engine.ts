@@ -3,7 +3,7 @@
  * replay, commands, billing, metrics and snapshot checks. Nothing here names a service; the
  * composition file hands the modules in.
  */
-import { actionSchema } from '../model/action-schema.ts';
+import type { z } from 'zod';
 import { ACCOUNT_ID, OOM_EXIT_CODE, REGIONS } from '../model/aws-data.ts';
 import { LIMITS, METRIC_PERIOD_SECONDS } from '../model/constants.ts';
 import type { Action, ActionOf, ActionResult, ActionType } from '../model/actions.ts';
@@ -25,8 +25,10 @@ import { currentCause, emit, withCause } from './events.ts';
 import {
   actionDef,
   type ActionDef,
+  type ControllerDecl,
   type ControllerDef,
   type EngineContext,
+  type ServiceBehaviour,
   type ServiceModule,
 } from './module.ts';
 import { randomInt, seedState } from './rng.ts';
@@ -47,14 +49,14 @@ interface Controller {
   run(ctx: EngineContext): void;
 }
 
+type Declared = ControllerDecl & { module: ModuleName | null };
+
 /**
  * One order for every controller of every module, from their `after`/`before` declarations.
  * Ties go to the earlier-declared controller (core first, then modules in composition order).
  * Throws on an unknown name or a cycle, so a bad module fails at load, not mid-lesson.
  */
-export function deriveTickOrder(
-  controllers: readonly (ControllerDef & { module: ModuleName | null })[],
-): (ControllerDef & { module: ModuleName | null })[] {
+export function deriveTickOrder<C extends Declared>(controllers: readonly C[]): C[] {
   const byName = new Map<string, number>();
   controllers.forEach((c, k) => {
     if (byName.has(c.name)) throw new Error(`tick order: controller ${c.name} is declared twice`);
@@ -98,17 +100,115 @@ export function deriveTickOrder(
 }
 
 type AnyModule = ServiceModule<ModuleName>;
+/** A module whose behaviour is loaded. */
+type Loaded = AnyModule & { behaviour: ServiceBehaviour<ModuleName> };
 
-export function createEngine(modules: readonly AnyModule[]) {
-  const owner = new Map<ActionType, AnyModule>();
+/** The composed action schema (scenarios/action-schema.ts): a discriminated union on `type`. */
+export type ActionSchema = z.ZodType<Action> & {
+  readonly options: readonly {
+    readonly shape: { readonly type: { readonly value: ActionType } };
+  }[];
+};
+
+export function createEngine(modules: readonly AnyModule[], actionSchema: ActionSchema) {
+  const owner = new Map<ActionType, { module: AnyModule; everywhere: boolean }>();
   for (const m of modules) {
-    for (const type of Object.keys(m.actions)) {
-      const t = actionSchema.options.find((o) => o.shape.type.value === type)?.shape.type.value;
-      if (!t) throw new Error(`module ${m.name} handles ${type}, which has no schema`);
-      if (owner.has(t)) throw new Error(`action ${type} is handled by two modules`);
-      owner.set(t, m);
-    }
+    const own = (types: readonly ActionType[], everywhere: boolean) => {
+      for (const type of types) {
+        const t = actionSchema.options.find((o) => o.shape.type.value === type)?.shape.type.value;
+        if (!t) throw new Error(`module ${m.name} handles ${type}, which has no schema`);
+        if (owner.has(t)) throw new Error(`action ${type} is handled by two modules`);
+        owner.set(t, { module: m, everywhere });
+      }
+    };
+    own(m.handles, false);
+    own(m.handlesEverywhere ?? [], true);
   }
+
+  // ── Loading behaviour ──────────────────────────────────────────────────────────────
+
+  /** Behaviours loaded so far, by module name (loading only ever adds). */
+  const behaviours = new Map<ModuleName, ServiceBehaviour<ModuleName>>();
+  const pending = new Map<ModuleName, Promise<void>>();
+
+  function checkBehaviour(m: AnyModule, b: ServiceBehaviour<ModuleName>): void {
+    if (b.name !== m.name) throw new Error(`module ${m.name} loaded the behaviour of ${b.name}`);
+    const declared = [...m.handles, ...(m.handlesEverywhere ?? [])];
+    const defined = Object.keys(b.actions);
+    const missing = declared.filter((t) => !defined.includes(t));
+    const extra = defined.filter((t) => !(declared as string[]).includes(t));
+    if (missing.length > 0 || extra.length > 0)
+      throw new Error(
+        `module ${m.name}: its behaviour defines actions ${defined.join(', ') || 'none'}, its module declares ${declared.join(', ') || 'none'}`,
+      );
+    const names = m.controllers.map((c) => c.name);
+    const runs = Object.keys(b.run);
+    if (names.length !== runs.length || names.some((n) => !runs.includes(n)))
+      throw new Error(
+        `module ${m.name}: its behaviour runs controllers ${runs.join(', ') || 'none'}, its module declares ${names.join(', ') || 'none'}`,
+      );
+  }
+
+  /** Loads the behaviour of these modules (all of them when no names are given). */
+  async function loadServices(names?: readonly ModuleName[]): Promise<void> {
+    const wanted = modules.filter((m) => names === undefined || names.includes(m.name));
+    const unknown = (names ?? []).filter((n) => !modules.some((m) => m.name === n));
+    if (unknown.length > 0) throw new Error(`the composition has no ${unknown.join(', ')} module`);
+    await Promise.all(
+      wanted.map((m) => {
+        if (behaviours.has(m.name)) return undefined;
+        let loading = pending.get(m.name);
+        if (!loading) {
+          loading = m.load().then((b) => {
+            checkBehaviour(m, b);
+            behaviours.set(m.name, b);
+          });
+          loading.catch(() => pending.delete(m.name));
+          pending.set(m.name, loading);
+        }
+        return loading;
+      }),
+    );
+  }
+
+  /** The modules a world of this orchestrator runs. */
+  function servicesFor(orchestrator: Orchestrator): ModuleName[] {
+    return modules.filter((m) => m.activeFor(orchestrator)).map((m) => m.name);
+  }
+
+  /** Loads what a scenario's world runs. */
+  function loadServicesFor(scenario: { orchestrator: Orchestrator }): Promise<void> {
+    return loadServices(servicesFor(scenario.orchestrator));
+  }
+
+  /** Whether the behaviour of every listed module is loaded. */
+  function servicesLoaded(names: readonly ModuleName[]): boolean {
+    return names.every((n) => behaviours.has(n));
+  }
+
+  function notLoaded(names: readonly ModuleName[], what = 'this world runs'): Error {
+    const missing = names.filter((n) => !behaviours.has(n));
+    return new Error(
+      `The sandbox has not loaded the ${missing.join(', ')} service${missing.length > 1 ? 's' : ''} ${what}: await loadServices or loadServicesFor(scenario) first.`,
+    );
+  }
+
+  const loadedFor = new Map<string, Loaded[]>();
+  /** The world's active modules with their behaviour, in composition order; throws if one is not loaded. */
+  function activeModules(world: World): Loaded[] {
+    const key = world.modules.join(',');
+    let list = loadedFor.get(key);
+    if (!list) {
+      if (!servicesLoaded(world.modules)) throw notLoaded(world.modules);
+      list = modules
+        .filter((m) => world.modules.includes(m.name))
+        .map((m) => ({ ...m, behaviour: behaviours.get(m.name)! }));
+      loadedFor.set(key, list);
+    }
+    return list;
+  }
+
+  // ── The tick order ─────────────────────────────────────────────────────────────────
 
   const scriptController: ControllerDef = {
     name: 'scenario-script',
@@ -135,7 +235,7 @@ export function createEngine(modules: readonly AnyModule[]) {
     run: (ctx) => {
       let perHour = 0;
       for (const m of activeModules(ctx.world))
-        if (m.billing) perHour += m.billing.chargeSecond(ctx);
+        if (m.behaviour.billing) perHour += m.behaviour.billing.chargeSecond(ctx);
       ctx.world.cost.perHour = perHour;
     },
   };
@@ -156,24 +256,31 @@ export function createEngine(modules: readonly AnyModule[]) {
       before: [...(c.before ?? []), 'metrics'],
     })),
   );
-  const tickOrder: Controller[] = deriveTickOrder([
+  /** Derived from the light parts' declarations at load, so it is known before any behaviour loads. */
+  const tickOrder: Declared[] = deriveTickOrder<Declared>([
     ...core,
     ...moduleControllers,
     { ...metricsController, module: null },
   ]);
+  const coreRuns = new Map<string, ControllerDef['run']>(
+    [billingController, scriptController, metricsController].map((c) => [c.name, c.run]),
+  );
   const ordersFor = new Map<string, Controller[]>();
   function controllersFor(world: World): Controller[] {
     const key = world.modules.join(',');
     let list = ordersFor.get(key);
     if (!list) {
-      list = tickOrder.filter((c) => c.module === null || world.modules.includes(c.module));
+      if (!servicesLoaded(world.modules)) throw notLoaded(world.modules);
+      list = tickOrder
+        .filter((c) => c.module === null || world.modules.includes(c.module))
+        .map((c) => ({
+          name: c.name,
+          module: c.module,
+          run: c.module === null ? coreRuns.get(c.name)! : behaviours.get(c.module)!.run[c.name]!,
+        }));
       ordersFor.set(key, list);
     }
     return list;
-  }
-
-  function activeModules(world: World): AnyModule[] {
-    return modules.filter((m) => world.modules.includes(m.name));
   }
 
   function context(world: World, by: Actor): EngineContext {
@@ -196,7 +303,7 @@ export function createEngine(modules: readonly AnyModule[]) {
     const cause: Cause =
       event.eventId === null ? ctx.cause : { kind: 'event', eventId: event.eventId };
     for (const m of activeModules(ctx.world)) {
-      const answer = m.on;
+      const answer = m.behaviour.on;
       if (answer) withCause(ctx.world, cause, () => answer(ctx, event));
     }
   }
@@ -287,9 +394,11 @@ export function createEngine(modules: readonly AnyModule[]) {
     world.allowedActions = [...scenario.allowedActions];
     const errors: ScenarioError[] = [];
     const ctx = context(world, 'scenario');
-    for (const m of modules) {
-      if (!m.build) continue;
-      const outcome = withCause(world, { kind: 'scenario' }, () => m.build!(ctx, scenario, errors));
+    // The world's own modules build it, in composition order (a module that does not run here has nothing to build).
+    for (const m of activeModules(world)) {
+      const build = m.behaviour.build;
+      if (!build) continue;
+      const outcome = withCause(world, { kind: 'scenario' }, () => build(ctx, scenario, errors));
       if (outcome === 'stop') return { ok: false, error: errors };
     }
     if (errors.length > 0) return { ok: false, error: errors };
@@ -358,9 +467,14 @@ export function createEngine(modules: readonly AnyModule[]) {
     world: World,
     type: T,
   ): { def: ActionDef<T> } | { error: string } {
-    const m = owner.get(type);
-    const def = m ? actionDef(m.actions, type) : undefined;
-    if (def && m && (def.always || world.modules.includes(m.name))) return { def };
+    const own = owner.get(type);
+    if (own && (own.everywhere || world.modules.includes(own.module.name))) {
+      const behaviour = behaviours.get(own.module.name);
+      if (!behaviour)
+        return { error: notLoaded([own.module.name], `that handles ${type}`).message };
+      const def = actionDef(behaviour.actions, type);
+      if (def) return { def };
+    }
     if (type === 'fault.crash') return { error: '' };
     return {
       error:
@@ -402,6 +516,8 @@ export function createEngine(modules: readonly AnyModule[]) {
 
   /** Applies an action to a draft world the caller owns. On failure the draft may be partly changed. */
   function applyActionInPlace(world: World, action: Action, by: Actor): ActionResult {
+    if (!servicesLoaded(world.modules))
+      return { ok: false, field: 'type', error: notLoaded(world.modules).message };
     if (action.type === 'fault.crash') return run(world, crashDef, action, by);
     const found = definitionFor(world, action.type);
     if ('error' in found) return { ok: false, field: 'type', error: found.error };
@@ -431,8 +547,9 @@ export function createEngine(modules: readonly AnyModule[]) {
           field: 'targetId',
           error: 'Name a container, a task or a service to crash.',
         };
+      // Every loaded module is asked, in composition order (one that is not loaded has no workloads here).
       for (const m of modules) {
-        const answer = m.crash?.(ctx, {
+        const answer = behaviours.get(m.name)?.crash?.(ctx, {
           targetId: action.targetId,
           service: action.service,
           exitCode,
@@ -453,8 +570,11 @@ export function createEngine(modules: readonly AnyModule[]) {
   /** The real command behind an action (call before applying it). */
   function commandFor(action: Action, world: World): string {
     if (action.type === 'fault.crash') return crashDef.command(action, world);
-    const m = owner.get(action.type);
-    const def = m ? actionDef(m.actions, action.type) : undefined;
+    const own = owner.get(action.type);
+    if (!own) return '';
+    const behaviour = behaviours.get(own.module.name);
+    if (!behaviour) throw notLoaded([own.module.name], `that handles ${action.type}`);
+    const def = actionDef(behaviour.actions, action.type);
     return def ? commandOf(def, action, world) : '';
   }
   function commandOf<T extends ActionType>(
@@ -529,7 +649,8 @@ export function createEngine(modules: readonly AnyModule[]) {
   /** The bill's current rate in $/hour, as the cost meter shows it. */
   function ratePerHour(world: World): number {
     let perHour = 0;
-    for (const m of activeModules(world)) if (m.billing) perHour += m.billing.ratePerHour(world);
+    for (const m of activeModules(world))
+      if (m.behaviour.billing) perHour += m.behaviour.billing.ratePerHour(world);
     return perHour;
   }
 
@@ -543,7 +664,7 @@ export function createEngine(modules: readonly AnyModule[]) {
       costPerHour: 0,
       costTotal: 0,
     };
-    for (const m of activeModules(world)) m.metrics?.(world, sample);
+    for (const m of activeModules(world)) m.behaviour.metrics?.(world, sample);
     sample.costPerHour = round6(world.cost.perHour);
     sample.costTotal = round6(world.cost.total);
     return sample;
@@ -573,6 +694,10 @@ export function createEngine(modules: readonly AnyModule[]) {
   return {
     modules,
     tickOrder: tickOrder.map((c) => c.name),
+    loadServices,
+    loadServicesFor,
+    servicesFor,
+    servicesLoaded,
     emptyWorld,
     buildWorld,
     createWorld,

@@ -4,8 +4,16 @@
  * everything else from that list: the tick order, the action table, billing, metrics,
  * snapshot checks and who answers which domain event. A module never imports another module
  * nor the composition: it gets an `EngineContext` instead.
+ *
+ * A module comes in two parts, so a page loads only the services its scenarios use:
+ * - the `ServiceModule` itself (services/<svc>/index.ts), small and always loaded: its name,
+ *   where it runs, its slice's initial value, which actions it owns, its controllers' names
+ *   and order, its snapshot check;
+ * - its `ServiceBehaviour` (services/<svc>/<svc>-behaviour.ts), loaded by `load()` (a dynamic
+ *   import, so a chunk of its own in the browser): builds, action handlers and commands,
+ *   controllers, domain-event answers, billing and metrics. The engine refuses to run a world
+ *   whose active modules' behaviour is not loaded (`loadServices`, `loadServicesFor`).
  */
-import type { z } from 'zod';
 import type { ActionOf, ActionResult, ActionType, Action } from '../model/actions.ts';
 import type {
   Actor,
@@ -20,7 +28,6 @@ import type {
   World,
 } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
-import type { GoalName } from '../goals/registry-names.ts';
 
 /** What a handler or a controller may use besides the world it is given. */
 export interface EngineContext {
@@ -52,18 +59,20 @@ export interface ActionDef<T extends ActionType> {
   handle(ctx: EngineContext, action: ActionOf<T>): ActionResult;
   /** The real aws/docker command, computed before the action is applied. */
   command(action: ActionOf<T>, world: World): string;
-  /** Available in every world, not only where the module is active (faults about its resources). */
-  always?: boolean;
 }
 
 export type ActionTable = { [T in ActionType]?: ActionDef<T> };
 
-export interface ControllerDef {
+/** Where a controller runs in the tick: declared with the light part, so the order is known before loading. */
+export interface ControllerDecl {
   /** Unique over all modules (`ecs-placement`). */
   name: string;
   /** Controllers this one runs after / before, by name; the engine derives one order at load. */
   after?: readonly string[];
   before?: readonly string[];
+}
+
+export interface ControllerDef extends ControllerDecl {
   run(ctx: EngineContext): void;
 }
 
@@ -75,18 +84,36 @@ export interface CrashRequest {
   oom: boolean;
 }
 
+/** A service module's light part: always loaded, enough to create, check and describe its slice. */
 export interface ServiceModule<K extends ModuleName = ModuleName> {
   name: K;
   /** Whether the module runs (controllers, actions) in a world of this orchestrator. */
   activeFor(orchestrator: Orchestrator): boolean;
   /** The slice's value in a new world. */
   initial(core: CoreWorld, scenario: Scenario | null): World[K];
-  /** The scenario `initial` keys this module builds from, with their schemas. */
-  initialSchema?: Partial<Record<keyof Scenario['initial'], z.ZodType>>;
+  /** The action types its behaviour handles where the module is active. */
+  handles: readonly ActionType[];
+  /** Action types it handles in every world, not only where it is active (faults about its resources). */
+  handlesEverywhere?: readonly ActionType[];
+  /** Its controllers' names and places in the tick; the behaviour's `run` implements each. */
+  controllers: readonly ControllerDecl[];
+  /** Checks a snapshot's slice; returns what is wrong, or null. */
+  checkSnapshot?(slice: unknown): string | null;
+  /** The event sources this module emits. */
+  eventSources: readonly EventSource[];
+  /** Loads the behaviour (a dynamic import: a chunk of its own in the browser). */
+  load(): Promise<ServiceBehaviour<K>>;
+}
+
+/** A service module's behaviour: loaded on demand, before a world that runs the module is built or stepped. */
+export interface ServiceBehaviour<K extends ModuleName = ModuleName> {
+  name: K;
   /** Builds the scenario's initial state of this slice (time 0); pushes what cannot be built. */
   build?(ctx: EngineContext, scenario: Scenario, errors: ScenarioError[]): 'stop' | void;
+  /** One definition per type in `handles` and `handlesEverywhere`. */
   actions: ActionTable;
-  controllers: readonly ControllerDef[];
+  /** One function per declared controller, by name. */
+  run: Readonly<Record<string, (ctx: EngineContext) => void>>;
   /** What the module does for its own workloads when infrastructure announces something. */
   on?(ctx: EngineContext, event: DomainEvent): void;
   crash?(ctx: EngineContext, request: CrashRequest): ActionResult | null;
@@ -98,12 +125,6 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   };
   /** Adds this module's part to a metrics sample. */
   metrics?(world: World, sample: MetricSample): void;
-  /** Checks a snapshot's slice; returns what is wrong, or null. */
-  checkSnapshot?(slice: unknown): string | null;
-  /** The event sources this module emits. */
-  eventSources: readonly EventSource[];
-  /** Goals that read this module's slice. */
-  goals?: readonly GoalName[];
 }
 
 /** Typed lookup in a module's action table (the key ties the definition to its action type). */

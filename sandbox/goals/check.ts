@@ -1,16 +1,10 @@
-/** Goal registry and checker. Params are validated with each goal's zod schema; nothing is evaluated as code. */
+/** The goal registry (composed from the core's and each service's goals) and the checker. Params are validated with each goal's zod schema; nothing is evaluated as code. */
 import type { World } from '../model/types.ts';
 import type { GoalSpec, Scenario } from '../scenarios/schema.ts';
 import type { z } from 'zod';
 import type { GoalContext, GoalDefinition, GoalOutcome, GoalResult } from './goal.ts';
 import type { GoalName } from './registry-names.ts';
-import {
-  activeContainerInstancesAtLeast,
-  costBelow,
-  failedRequestsAtMost,
-  noTaskPendingLongerThan,
-  toilAtMost,
-} from './operations.ts';
+import { costBelow } from './cost.ts';
 import {
   launchTypeIs,
   runningAtLeast,
@@ -18,6 +12,9 @@ import {
   spreadOverAzs,
   workloadsUp,
 } from './running.ts';
+import { dockerGoals } from '../services/docker/goals.ts';
+import { ecsGoals } from '../services/ecs/goals.ts';
+import { elbGoals } from '../services/elb/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
 interface RegisteredGoal {
@@ -43,17 +40,27 @@ function register<P>(def: GoalDefinition<P>): RegisteredGoal {
   };
 }
 
+/** Registers a service's goals (a record of definitions, keyed by name). */
+function registerAll<D>(defs: { [K in keyof D]: GoalDefinition<D[K]> }): Record<
+  keyof D,
+  RegisteredGoal
+> {
+  const out = {} as Record<keyof D, RegisteredGoal>;
+  for (const name in defs) out[name] = register(defs[name]);
+  return out;
+}
+
+/** Every goal by name: the core's, then each service's (services/<svc>/goals.ts). */
 export const GOALS: Record<GoalName, RegisteredGoal> = {
   runningAtLeast: register(runningAtLeast),
   runningAtMost: register(runningAtMost),
   workloadsUp: register(workloadsUp),
-  noTaskPendingLongerThan: register(noTaskPendingLongerThan),
   costBelow: register(costBelow),
-  toilAtMost: register(toilAtMost),
   spreadOverAzs: register(spreadOverAzs),
   launchTypeIs: register(launchTypeIs),
-  failedRequestsAtMost: register(failedRequestsAtMost),
-  activeContainerInstancesAtLeast: register(activeContainerInstancesAtLeast),
+  ...registerAll(dockerGoals),
+  ...registerAll(ecsGoals),
+  ...registerAll(elbGoals),
 };
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */

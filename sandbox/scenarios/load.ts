@@ -2,7 +2,7 @@
 import { nestingProblem } from '../model/nesting.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { timedActionSchema } from '../model/action-schema.ts';
+import { timedActionSchema } from './action-schema.ts';
 import type { Action } from '../model/actions.ts';
 import type { Result, TimedAction } from '../model/types.ts';
 import type { ScenarioError } from './schema.ts';

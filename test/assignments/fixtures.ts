@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseScenario, replay, type Scenario } from '@sandbox';
+import { loadServices, parseScenario, replay, type Scenario } from '@sandbox';
 import type { Answer } from '@lib/quiz/grade.ts';
 import { runPredict } from '@lib/quiz/predict.ts';
 import { parseQuiz } from '@lib/quiz/parse-quiz.ts';
@@ -20,6 +20,9 @@ import { createToken } from '@lib/assignments/token.ts';
 import { emptyWork, type Work } from '@lib/assignments/work-store.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// Playwright and the benchmark import this outside Vitest's setup: every service loads here too.
+await loadServices();
 
 export function nodeCatalog(): Catalog {
   const scenarios: Record<string, Scenario> = {};

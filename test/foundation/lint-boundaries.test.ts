@@ -81,6 +81,13 @@ describe('lint boundary: the engine core imports no service', () => {
     ]);
   });
 
+  it('refuses a service loaded lazily with import() in sandbox/engine/', async () => {
+    const code = "export const load = () => import('../services/ecs/ecs-behaviour.ts');";
+    expect(await messagesFor(code, 'sandbox/engine/fixture.ts')).toEqual([
+      'no-restricted-syntax: the engine core loads no code itself: each module brings its own load() (services/<svc>/index.ts).',
+    ]);
+  });
+
   it('refuses the composition in sandbox/engine/', async () => {
     const code = "import { engine } from '../composition.ts';\nexport const e = engine;";
     expect(await ruleIdsFor(code, 'sandbox/engine/fixture.ts')).toEqual(['no-restricted-imports']);
@@ -99,6 +106,9 @@ describe('lint boundary: a service imports the core and the model, not another s
     ['ecs', "import { syncHost } from '../docker/docker-actions.ts';\nexport const s = syncHost;"],
     ['docker', "import { launch } from '../ec2/ec2-actions.ts';\nexport const l = launch;"],
     ['elb', "import { ecs } from '../../services/ecs/index.ts';\nexport const e = ecs;"],
+    ['eks', "import { placeTasks } from '../ecs/placement.ts';\nexport const p = placeTasks;"],
+    ['ecr', "import { eks } from '../eks/index.ts';\nexport const e = eks;"],
+    ['pipeline', "import { ecr } from '../ecr/index.ts';\nexport const e = ecr;"],
   ])('refuses another service from services/%s', async (service, code) => {
     const [message] = await messagesFor(code, `sandbox/services/${service}/fixture.ts`);
     expect(message).toMatch(
@@ -106,6 +116,25 @@ describe('lint boundary: a service imports the core and the model, not another s
         `^no-restricted-imports: .* services/${service} may not import another service: services meet through domain events`,
       ),
     );
+  });
+
+  it('refuses the later services from the existing ones (services/ecs may not import services/eks)', async () => {
+    const code = "import { eks } from '../eks/index.ts';\nexport const e = eks;";
+    expect(await messagesFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([
+      "no-restricted-imports: '../eks/index.ts' import is restricted from being used by a pattern. services/ecs may not import another service: services meet through domain events (engine/module.ts).",
+    ]);
+  });
+
+  it('refuses another service loaded lazily with import() (no-restricted-imports does not see it)', async () => {
+    const code = "export const load = () => import('../ecs/ecs-behaviour.ts');";
+    expect(await messagesFor(code, 'sandbox/services/eks/fixture.ts')).toEqual([
+      'no-restricted-syntax: services/eks may import() only its own files (its behaviour, from its index.ts): services meet through domain events.',
+    ]);
+  });
+
+  it('allows a service to load its own behaviour lazily', async () => {
+    const code = "export const load = () => import('./ecs-behaviour.ts');";
+    expect(await ruleIdsFor(code, 'sandbox/services/ecs/fixture.ts')).toEqual([]);
   });
 
   it('refuses the composition from a service', async () => {

@@ -1,11 +1,12 @@
 /** The engine built from service modules: derived tick order, bug containment, causes. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROLLER_ORDER, advance, applyAction, createWorld } from '../../sandbox/index.ts';
 import { createEngine, deriveTickOrder } from '../../sandbox/engine/engine.ts';
 import { docker } from '../../sandbox/services/docker/index.ts';
 import { ec2 } from '../../sandbox/services/ec2/index.ts';
 import { ecs } from '../../sandbox/services/ecs/index.ts';
 import { elb } from '../../sandbox/services/elb/index.ts';
+import { actionSchema } from '../../sandbox/scenarios/action-schema.ts';
 import type { SimEvent, World } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
@@ -44,30 +45,37 @@ describe('tick order', () => {
   });
 
   it('fails loudly when a module names a controller no module provides', () => {
-    expect(() => createEngine([ec2, docker, ecs])).toThrow(
+    expect(() => createEngine([ec2, docker, ecs], actionSchema)).toThrow(
       'tick order: ecs-placement runs before unknown controller load-balancer',
     );
   });
 });
 
 describe('an exception inside an action handler', () => {
-  const broken = createEngine([
-    ec2,
-    docker,
-    ecs,
-    {
-      ...elb,
-      actions: {
-        'fault.traffic': {
-          handle: (ctx) => {
-            ctx.world.elb.traffic['web'] = 1;
-            throw new TypeError("Cannot read properties of undefined (reading 'rps')");
+  const broken = createEngine(
+    [
+      ec2,
+      docker,
+      ecs,
+      {
+        ...elb,
+        load: async () => ({
+          ...(await elb.load()),
+          actions: {
+            'fault.traffic': {
+              handle: (ctx) => {
+                ctx.world.elb.traffic['web'] = 1;
+                throw new TypeError("Cannot read properties of undefined (reading 'rps')");
+              },
+              command: () => '# traffic',
+            },
           },
-          command: () => '# traffic',
-        },
+        }),
       },
-    },
-  ]);
+    ],
+    actionSchema,
+  );
+  beforeAll(() => broken.loadServices());
 
   it('reaches the learner as a sandbox bug in that action, and changes nothing', () => {
     const world = broken.createWorld(loadScenario('ecs-first-service.yaml'));
@@ -150,5 +158,53 @@ describe('causes', () => {
       actionType: 'ecs.taskdef.register',
       by: 'learner',
     });
+  });
+});
+
+describe('services load on demand', () => {
+  const fresh = () => createEngine([ec2, docker, ecs, elb], actionSchema);
+
+  it('knows the tick order before any behaviour is loaded', () => {
+    expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);
+  });
+
+  it('loads only the services a scenario’s world runs', async () => {
+    const engine = fresh();
+    expect(engine.servicesFor('none')).toEqual(['ec2', 'docker', 'elb']);
+    expect(engine.servicesFor('ecs')).toEqual(['ec2', 'ecs', 'elb']);
+    await engine.loadServicesFor({ orchestrator: 'none' });
+    expect(engine.servicesLoaded(['ec2', 'docker', 'elb'])).toBe(true);
+    expect(engine.servicesLoaded(['ecs'])).toBe(false);
+  });
+
+  it('refuses, with a clear message, to build, step or act on a world whose services are not loaded', async () => {
+    const engine = fresh();
+    await engine.loadServicesFor({ orchestrator: 'none' });
+    const message =
+      'The sandbox has not loaded the ecs service this world runs: await loadServices or loadServicesFor(scenario) first.';
+    expect(() => engine.createWorld(loadScenario('ecs-first-service.yaml'))).toThrow(message);
+    const world = engine.emptyWorld({ orchestrator: 'ecs' });
+    expect(() => engine.advance(world, 1)).toThrow(message);
+    const applied = engine.applyAction(world, { type: 'fault.traffic', service: 'web', rps: 1 });
+    expect(applied).toEqual({ world, result: { ok: false, field: 'type', error: message } });
+    expect(() => engine.commandFor({ type: 'ecs.service.delete', service: 'web' }, world)).toThrow(
+      'The sandbox has not loaded the ecs service that handles ecs.service.delete: await loadServices or loadServicesFor(scenario) first.',
+    );
+    // A plain Docker world runs with what is loaded.
+    const none = engine.createWorld(loadScenario('why-orchestration-by-hand.yaml'));
+    expect(engine.advance(none, 10).time).toBe(10);
+  });
+
+  it('refuses a behaviour that does not match its module’s declarations', async () => {
+    const engine = createEngine(
+      [ec2, docker, ecs, { ...elb, load: async () => ({ ...(await elb.load()), run: {} }) }],
+      actionSchema,
+    );
+    await expect(engine.loadServices(['elb'])).rejects.toThrow(
+      'module elb: its behaviour runs controllers none, its module declares load-balancer',
+    );
+    await expect(engine.loadServices(['eks' as never])).rejects.toThrow(
+      'the composition has no eks module',
+    );
   });
 });

@@ -15,7 +15,7 @@ import {
   type ActionType,
   type World,
 } from '../../sandbox/index.ts';
-import { actionSchema } from '../../sandbox/model/action-schema.ts';
+import { actionSchema } from '../../sandbox/scenarios/action-schema.ts';
 import { loadScenario } from './helpers.ts';
 
 const HOSTILE = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];

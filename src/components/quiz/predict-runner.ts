@@ -1,4 +1,4 @@
-import { replay, type Scenario } from '@sandbox';
+import { loadServicesFor, replay, type Scenario } from '@sandbox';
 import { runPredict } from '@lib/quiz/predict.ts';
 import type { PredictQuestion } from '@lib/quiz/schema.ts';
 
@@ -9,5 +9,7 @@ export type PredictRunner = (question: PredictQuestion, scenario: unknown) => Pr
 export const runPrediction: PredictRunner = async (question, scenario) => {
   if (scenario === undefined || scenario === null)
     throw new Error(`scenario "${question.scenario}" is missing from the page`);
+  // The services the scenario runs load first (a chunk each).
+  await loadServicesFor(scenario as Scenario);
   return runPredict({ replay }, question, scenario as Scenario).observed;
 };

@@ -57,7 +57,9 @@ export function useEngine(
   const initial = useMemo(() => staticStore(initialWorld), [initialWorld]);
 
   const wake = useCallback(() => {
-    loading.current ??= import('./engine.ts').then((engine) => {
+    loading.current ??= import('./engine.ts').then(async (engine) => {
+      // The services this scenario's world runs (one chunk each), before the actor builds it.
+      await engine.loadServicesFor(scenario);
       const ready = { actor: engine.createSandbox(scenario), engine };
       onCreate?.(ready.actor);
       loadedRef.current = ready;

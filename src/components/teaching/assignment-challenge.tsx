@@ -47,6 +47,10 @@ export function AssignmentChallenge({ scenario, saved, onWork }: Props) {
   useEffect(() => {
     let live = true;
     Promise.all([import('@components/sandbox/SandboxIsland.tsx'), import('./assignment-engine.ts')])
+      // The services this challenge's world runs (a chunk each) load before it is built.
+      .then(([island, engine]) =>
+        engine.loadServicesFor(scenario).then(() => [island, engine] as const),
+      )
       .then(([island, engine]) => {
         const work = savedAtStart.current;
         let world = engine.createWorld(scenario);

@@ -1,2 +1,9 @@
 /** The engine functions the learner's assignment page needs, behind one dynamic import. */
-export { checkGoals, createWorld, replay, serializeWorld, validateAction } from '@sandbox';
+export {
+  checkGoals,
+  createWorld,
+  loadServicesFor,
+  replay,
+  serializeWorld,
+  validateAction,
+} from '@sandbox';

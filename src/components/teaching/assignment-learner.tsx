@@ -160,7 +160,8 @@ function AssignmentWork({
       return;
     }
     setHandIn({ message: 'Preparing your result…' });
-    const { makeResult } = await import('@lib/assignments/make-result.ts');
+    const { loadAssignmentServices, makeResult } = await import('@lib/assignments/make-result.ts');
+    await loadAssignmentServices(assignment, catalog);
     const result = makeResult(assignment, token, work, catalog, new Date().toISOString());
     if (kind === 'file') {
       download(

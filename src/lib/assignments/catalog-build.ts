@@ -2,7 +2,7 @@
  * The catalog at build time (Astro frontmatter): scenarios parsed from sandbox/scenarios/,
  * quizzes from lessons/quizzes/, lessons in course order. An invalid file fails the build.
  */
-import { parseScenario, scenarioErrorsToText, type Scenario } from '@sandbox';
+import { loadServices, parseScenario, scenarioErrorsToText, type Scenario } from '@sandbox';
 import { allQuizzes } from '@lib/quiz/quizzes.ts';
 import { getLessons, lessonHref } from '@lib/lessons.ts';
 import { scenarioIdFromPath } from '@lib/sandbox-view/scenario-files.ts';
@@ -15,6 +15,8 @@ const files = import.meta.glob<string>('/sandbox/scenarios/*.yaml', {
 });
 
 export async function buildCatalog(): Promise<Catalog> {
+  // Parsing builds each scenario's first world: every service's behaviour loads at build time.
+  await loadServices();
   const scenarios: Record<string, Scenario> = {};
   for (const [path, text] of Object.entries(files)) {
     const fileName = path.replace(/^\//, '');

@@ -3,12 +3,30 @@
  * assignment's seed and faults) to record the world hash and whether its goals pass at the
  * learner's sim time, exactly as the gradebook will replay it.
  */
-import { checkGoals, hashWorld, replay, validateAction, type TimedAction } from '@sandbox';
+import {
+  checkGoals,
+  hashWorld,
+  loadServicesFor,
+  replay,
+  validateAction,
+  type TimedAction,
+} from '@sandbox';
 import { assignedScenario } from './assigned-scenario.ts';
 import { has, type Catalog } from './catalog.ts';
 import type { Assignment } from './payload.ts';
 import { RESULT_KIND, RESULT_VERSION, type ResultFile } from './result-file.ts';
 import type { Work } from './work-store.ts';
+
+/** Loads the services every challenge of the assignment runs (a chunk each); await it before makeResult. */
+export async function loadAssignmentServices(
+  assignment: Assignment,
+  catalog: Catalog,
+): Promise<void> {
+  for (const challenge of assignment.challenges) {
+    const scenario = has(catalog.scenarios, challenge.scenario);
+    if (scenario) await loadServicesFor(scenario);
+  }
+}
 
 export function makeResult(
   assignment: Assignment,

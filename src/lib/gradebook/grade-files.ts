@@ -8,6 +8,7 @@ import { readToken, signedBy } from '@lib/assignments/token.ts';
 import { problemsToText } from '@lib/assignments/problems.ts';
 import type { Assignment, PublicKeyJwk } from '@lib/assignments/payload.ts';
 import type { Catalog } from '@lib/assignments/catalog.ts';
+import { loadServicesFor } from '@sandbox';
 import { regrade, unknownItems, type LearnerGrade } from './regrade.ts';
 
 export interface FileInput {
@@ -39,6 +40,8 @@ export async function gradeFiles(
   catalog: Catalog,
   instructorKey: PublicKeyJwk | null,
 ): Promise<Graded> {
+  // Re-grading replays the catalog's scenarios: the services they run load first (a chunk each).
+  for (const scenario of Object.values(catalog.scenarios)) await loadServicesFor(scenario);
   const tokens = new Map<string, Promise<Awaited<ReturnType<typeof readToken>>>>();
   const outcomes: FileOutcome[] = [];
   for (const file of files) {

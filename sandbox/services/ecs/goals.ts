@@ -1,7 +1,13 @@
-/** Goals about waiting, money, toil, failed requests and cluster capacity. */
+/** The goals that read the ECS slice: how long tasks wait, and the cluster's registered capacity. */
 import { z } from 'zod';
-import { clock, defineGoal, fail, pass, pending } from './goal.ts';
-import { taskList } from '../engine/task-list.ts';
+import { clock, defineGoal, fail, pass, pending } from '../../goals/goal.ts';
+import { taskList } from '../../engine/task-list.ts';
+
+/** The names scenarios may use (kept as a plain list so the scenario schema can name them). */
+export const ECS_GOAL_NAMES = [
+  'noTaskPendingLongerThan',
+  'activeContainerInstancesAtLeast',
+] as const;
 
 export const noTaskPendingLongerThan = defineGoal({
   name: 'noTaskPendingLongerThan',
@@ -42,60 +48,6 @@ export const noTaskPendingLongerThan = defineGoal({
   },
 });
 
-export const costBelow = defineGoal({
-  name: 'costBelow',
-  params: z.strictObject({ usd: z.number().min(0).max(1_000_000) }),
-  describe: (p) => `Total cost stays below $${p.usd.toFixed(2)}`,
-  check: (p, { world, final }) => {
-    const total = world.cost.total;
-    const kinds = Object.entries(world.cost.byKind)
-      .map(([k, v]) => `${k.toUpperCase()} $${v.toFixed(2)}`)
-      .join(', ');
-    if (total >= p.usd)
-      return fail(
-        `the bill reached $${total.toFixed(2)} by ${clock(world.time)} (${kinds}); the budget is $${p.usd.toFixed(2)}.`,
-      );
-    return final
-      ? pass(`the bill was $${total.toFixed(2)} (${kinds}), under $${p.usd.toFixed(2)}.`)
-      : pending(`$${total.toFixed(2)} so far (${kinds}).`);
-  },
-});
-
-export const toilAtMost = defineGoal({
-  name: 'toilAtMost',
-  params: z.strictObject({ count: z.number().int().min(0).max(100000) }),
-  describe: (p) => `At most ${p.count} manual container operations`,
-  check: (p, { world, final }) => {
-    if (world.docker.toil > p.count)
-      return fail(
-        `${world.docker.toil} manual container operations so far; at most ${p.count} allowed.`,
-      );
-    return final
-      ? pass(`${world.docker.toil} manual container operations.`)
-      : pending(`${world.docker.toil} manual container operations so far.`);
-  },
-});
-
-export const failedRequestsAtMost = defineGoal({
-  name: 'failedRequestsAtMost',
-  params: z.strictObject({
-    count: z.number().min(0),
-    service: z.string().min(1).max(255).optional(),
-  }),
-  describe: (p) => `At most ${p.count} failed requests${p.service ? ` to ${p.service}` : ''}`,
-  check: (p, { world, final }) => {
-    let failed = 0;
-    for (const [name, stats] of Object.entries(world.elb.load))
-      if (!p.service || name === p.service) failed += stats.failedTotal;
-    const n = Math.round(failed);
-    if (n > p.count)
-      return fail(
-        `${n} requests failed by ${clock(world.time)} because no healthy task had room for them; at most ${p.count} allowed.`,
-      );
-    return final ? pass(`${n} requests failed.`) : pending(`${n} requests failed so far.`);
-  },
-});
-
 export const activeContainerInstancesAtLeast = defineGoal({
   name: 'activeContainerInstancesAtLeast',
   params: z.strictObject({ count: z.number().int().min(1).max(1000), by: z.number().int().min(0) }),
@@ -117,3 +69,5 @@ export const activeContainerInstancesAtLeast = defineGoal({
     return final || world.time >= p.by ? fail(msg) : pending(msg);
   },
 });
+
+export const ecsGoals = { noTaskPendingLongerThan, activeContainerInstancesAtLeast };

@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { engineChunks } from '../../bench/chunks.mjs';
+import { test, expect } from './fixtures';
+import { openSandbox } from './lesson-sandbox';
+
+/**
+ * Each service's behaviour is a chunk of its own, loaded only when a sandbox whose scenario
+ * runs that service is first used: read from the built site (dist/) and from the requests a
+ * lesson page makes. Lesson 1's first sandbox runs plain Docker hosts (orchestrator none), its
+ * second runs ECS; the ECS lesson's sandboxes all run ECS.
+ */
+
+const SERVICE_CHUNK = /\/_astro\/([a-z0-9]+)-behaviour\.[\w-]+\.js$/;
+
+/** The service chunks the page has requested so far, in request order. */
+function serviceRequests(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    const m = SERVICE_CHUNK.exec(new URL(request.url()).pathname);
+    if (m) names.push(m[1]!);
+  });
+  return names;
+}
+
+async function step(page: Page, title: string): Promise<void> {
+  const sandbox = await openSandbox(page, title);
+  await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
+  await expect(sandbox.getByText('00:10 / ', { exact: false }).first()).toBeVisible();
+}
+
+test('the build has one behaviour chunk per composed service, and no EKS chunk yet', () => {
+  const dist = join(process.cwd(), 'dist');
+  const chunks = engineChunks(dist);
+  expect(Object.keys(chunks.services).sort()).toEqual(['docker', 'ec2', 'ecs', 'elb']);
+  expect(readdirSync(join(dist, '_astro')).filter((f) => /^eks/.test(f))).toEqual([]);
+  // The engine core stays below its size before the services were split off (68,460 B).
+  expect(chunks.engine.gzip).toBeLessThan(68_460);
+});
+
+test('lesson 1 loads no service before first use, then only what each sandbox runs', async ({
+  page,
+}) => {
+  const loaded = serviceRequests(page);
+  await page.goto('/lessons/why-orchestration/');
+  for (const island of await page.locator('astro-island').all()) {
+    await island.scrollIntoViewIfNeeded();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  expect(loaded).toEqual([]);
+
+  await step(page, 'Fifteen containers, three Docker hosts, your two hands');
+  expect([...loaded].sort()).toEqual(['docker', 'ec2', 'elb']);
+
+  await step(page, 'The same fifteen containers, with an orchestrator');
+  expect([...loaded].sort()).toEqual(['docker', 'ec2', 'ecs', 'elb']);
+});
+
+test('the ECS lesson never loads the Docker-by-hand service', async ({ page }) => {
+  const loaded = serviceRequests(page);
+  await page.goto('/lessons/ecs/');
+  await step(page, 'An instance without the ECS agent never joins');
+  expect([...loaded].sort()).toEqual(['ec2', 'ecs', 'elb']);
+});
