@@ -7,6 +7,7 @@ import { monacoCssInline } from './src/lib/editor/monaco-css-plugin.mjs';
 import { offlineCourse } from './src/pwa/integration.mjs';
 import { strictContentSecurityPolicy } from './src/security/integration.mjs';
 
+/** @param {string} path relative to this file */
 const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({

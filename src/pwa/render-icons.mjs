@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 
-/** [source SVG, output PNG, size in px] */
+/** @type {Array<[source: string, output: string, size: number]>} */
 const ICONS = [
   ['icon.svg', 'icon-192.png', 192],
   ['icon.svg', 'icon-512.png', 512],
