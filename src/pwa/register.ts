@@ -14,6 +14,9 @@ function whenIdle(run: () => void): void {
 
 if ('serviceWorker' in navigator) {
   whenIdle(() => {
-    void import('./offline-client.ts').then(({ startOffline }) => startOffline());
+    import('./offline-client.ts')
+      .then(({ startOffline }) => startOffline())
+      // Offline use is an extra: the page works without it, and the next page load tries again.
+      .catch((error: unknown) => console.warn('Shipyard could not prepare offline use:', error));
   });
 }
