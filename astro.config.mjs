@@ -1,13 +1,39 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { monacoCssInline } from './src/lib/editor/monaco-css-plugin.mjs';
+import { offlineCourse } from './src/pwa/integration.mjs';
+import { strictContentSecurityPolicy } from './src/security/integration.mjs';
+
+/** @param {string} path relative to this file */
+const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   site: 'http://localhost',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Monaco writes its theme and layout rules into <style> elements and style attributes at
+      // run time; Expressive Code and Starlight render style attributes (README: "Offline and
+      // headers"). Styles cannot run script, and default-src keeps them from reaching outside.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   integrations: [
     starlight({
       title: 'Shipyard',
@@ -15,6 +41,11 @@ export default defineConfig({
         'Learn to run containers on AWS — ECS, Fargate, EKS and ECR — with a simulated cluster in your browser.',
       logo: { src: './src/assets/logo.svg', alt: '' },
       favicon: '/favicon.svg',
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+        { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#0b5cad' } },
+      ],
       disable404Route: true,
       lastUpdated: false,
       pagination: true,
@@ -43,13 +74,22 @@ export default defineConfig({
       },
     }),
     react(),
+    // After the build, in this order: every inline script hashed, then the service worker
+    // (src/security/, src/pwa/; the README's "Offline and headers" says why).
+    strictContentSecurityPolicy(),
+    offlineCourse({ editorEntry: /^_astro\/load-monaco\.[\w-]+\.js$/ }),
   ],
   vite: {
     // Monaco (loaded only when the editor opens): see src/lib/editor/ and stack-notes.
     plugins: [monacoCssInline()],
     resolve: {
       // monaco-worker-manager (monaco-yaml) imports a path Monaco's exports map blocks.
-      alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' }],
+      alias: [
+        { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+        // zod without its eval probe, which the Content Security Policy reports.
+        { find: /^zod$/, replacement: local('./src/security/zod-classic.ts') },
+        { find: /^zod\/mini$/, replacement: local('./src/security/zod-mini.ts') },
+      ],
     },
     optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   },

@@ -1,24 +1,46 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Problems seen by the page during one test: console errors, page errors, failed or outside requests. */
+/**
+ * Problems seen by the page during one test: console errors, page errors, failed or outside
+ * requests, and Content Security Policy violations (in any page of the test's context).
+ */
 interface PageProblems {
   consoleErrors: string[];
   outsideRequests: string[];
   failedRequests: string[];
+  cspViolations: string[];
 }
 
 const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
 /**
  * `page` fails the test at its end if the page logged a console error, threw, made a request
- * that left the site, or had a request fail (4xx/5xx or network error).
+ * that left the site, or had a request fail (4xx/5xx or network error), or if any page of the
+ * test's context reported a `securitypolicyviolation`.
  */
 export const test = base.extend<{ problems: PageProblems }>({
   // Playwright requires an object pattern for a fixture's first argument, even an empty one.
   // eslint-disable-next-line no-empty-pattern
   problems: async ({}, use) => {
-    await use({ consoleErrors: [], outsideRequests: [], failedRequests: [] });
+    await use({ consoleErrors: [], outsideRequests: [], failedRequests: [], cspViolations: [] });
+  },
+  context: async ({ context, problems }, use) => {
+    await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
+      problems.cspViolations.push(`${page?.url() ?? '?'}: ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __reportCspViolation(text: string): void })
+          .__reportCspViolation;
+        report(
+          `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}` +
+            ` at ${event.sourceFile || '?'}:${event.lineNumber}` +
+            (event.sample ? ` (${event.sample})` : ''),
+        );
+      });
+    });
+    await use(context);
   },
   page: async ({ page, problems }, use) => {
     page.on('console', (message) => {
@@ -42,6 +64,7 @@ export const test = base.extend<{ problems: PageProblems }>({
         problems.failedRequests.push(`${response.url()} (${response.status()})`);
     });
     await use(page);
+    expect(problems.cspViolations, 'Content Security Policy violations').toEqual([]);
     expect(problems.consoleErrors, 'console errors').toEqual([]);
     expect(problems.outsideRequests, 'requests that left the site').toEqual([]);
     expect(problems.failedRequests, 'failed requests').toEqual([]);

@@ -1,0 +1,183 @@
+/**
+ * The Content Security Policy: every built page carries it first in its head, with a hash for
+ * each inline script and no way to run any other; a script smuggled into the page by a result
+ * file or a share link never runs. (Every other browser test fails on any policy violation:
+ * see fixtures.ts.)
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { keyFileText } from '@lib/assignments/key-file.ts';
+import { makeResult } from '@lib/assignments/make-result.ts';
+import { generateSigningKey } from '@lib/assignments/signing.ts';
+import { encodeStateLink } from '@lib/share/state-link.ts';
+import { test, expect } from './fixtures';
+import { FIXED_TIME, nodeCatalog, signedAssignment, solvedWork } from '../assignments/fixtures';
+
+/** The policy without its script hashes, which differ from page to page. */
+const POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+];
+
+/** Markup that, if it were ever parsed and ran, would leave its mark on the window. */
+const HOSTILE_IMAGE = '<img src="data:," onerror="window.__injected=1">';
+const HOSTILE = `${HOSTILE_IMAGE}<script>window.__injected=2</script>`;
+
+const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.html'))
+  .sort();
+
+test('every built page starts its head with the policy and hashes exactly its own inline scripts', () => {
+  expect(pages.length).toBe(13);
+  for (const path of pages) {
+    const html = readFileSync(join('dist', path), 'utf8');
+    const meta =
+      /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"\/?><meta http-equiv="content-security-policy" content="([^"]*)">/.exec(
+        html,
+      );
+    expect(meta, `${path}: the policy is the first thing after the charset`).not.toBeNull();
+    const directives = meta![1]!
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const withoutHashes = directives.map((part) => part.replace(/ 'sha256-[^']+'/g, ''));
+    expect(withoutHashes, path).toEqual(POLICY);
+    expect(meta![1], path).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+    const hashes = new Set(directives.find((part) => part.startsWith('script-src'))!.split(' '));
+    for (const [, attributes = '', body = ''] of html.matchAll(
+      /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g,
+    )) {
+      if (/\ssrc=|type="application\/json"/.test(attributes)) continue;
+      const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+      expect(hashes.has(hash), `${path}: inline script ${body.slice(0, 60)}…`).toBe(true);
+    }
+  }
+});
+
+test('the policy stops a script written into a page, an event handler attribute, eval and a blob worker', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/lessons/why-orchestration/');
+  const outcome = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = "script"';
+    document.body.append(script);
+    const holder = document.createElement('div');
+    holder.innerHTML = '<img src="data:," onerror="window.__injected = \'handler\'">';
+    document.body.append(holder);
+    await new Promise((resolve) => holder.querySelector('img')!.addEventListener('error', resolve));
+    let evaluated = 'ran';
+    try {
+      (0, eval)('1');
+    } catch (error) {
+      evaluated = (error as Error).name;
+    }
+    // Refused without an exception: the violation report below is how the page learns of it.
+    new Worker(URL.createObjectURL(new Blob(['1'], { type: 'text/javascript' })));
+    return {
+      injected: (window as unknown as { __injected?: string }).__injected ?? null,
+      evaluated,
+    };
+  });
+  expect(outcome).toEqual({ injected: null, evaluated: 'EvalError' });
+  await expect
+    .poll(() => problems.cspViolations.map((line) => line.replace(/ at .*$/, '')))
+    .toEqual([
+      expect.stringMatching(/: script-src-elem blocked inline$/),
+      expect.stringMatching(/: script-src-attr blocked inline$/),
+      expect.stringMatching(/: script-src blocked eval$/),
+      expect.stringMatching(/: worker-src blocked blob$/),
+    ]);
+  // These were the point of the test; the browser also logs each refusal but the caught eval.
+  expect(problems.consoleErrors.map((text) => text.split(' violates ')[0])).toEqual([
+    'Executing inline script',
+    'Executing inline event handler',
+    expect.stringMatching(/^Creating a worker from 'blob:http:\/\/127\.0\.0\.1:\d+\/[\w-]+'$/),
+  ]);
+  problems.cspViolations.length = 0;
+  problems.consoleErrors.length = 0;
+});
+
+async function injected(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { __injected?: unknown }).__injected ?? null);
+}
+
+/** Elements the hostile text would have made, had it been parsed as HTML. */
+async function smuggledElements(page: Page): Promise<number> {
+  const images = await page.locator('img[onerror]').count();
+  return images + (await page.locator('script', { hasText: '__injected' }).count());
+}
+
+test('a result file whose learner name carries a script shows the name as text and runs nothing', async ({
+  page,
+}) => {
+  const catalog = nodeCatalog();
+  const key = await generateSigningKey(true);
+  const { assignment, token } = await signedAssignment(
+    {
+      id: 'a1b2c3d4e5f60718',
+      title: 'ECS lab',
+      due: null,
+      seed: null,
+      challenges: [{ scenario: 'ecs-first-service', faults: [] }],
+      quizzes: [],
+    },
+    key,
+  );
+  const learner = { name: HOSTILE, email: 'mallory@example.edu', sisLogin: 'm1' };
+  const work = solvedWork(assignment, catalog, learner, {
+    wrongQuestions: new Set(),
+    skipChallenges: new Set(),
+  });
+  const result = makeResult(assignment, token, work, catalog, FIXED_TIME);
+
+  await page.goto('/instructors/assignment/');
+  await page.getByLabel('Or import a key file from another device').setInputFiles({
+    name: 'key.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(await keyFileText(key.privateKey, key.publicJwk, FIXED_TIME)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'is now this browser' })).toBeVisible();
+  await page.goto('/instructors/gradebook/');
+  await expect(page.getByLabel('Result files (.json)')).toBeEnabled();
+  await page.getByLabel('Result files (.json)').setInputFiles({
+    name: 'mallory.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(result)),
+  });
+  await expect(
+    page.getByRole('row', { name: /mallory@example\.edu/ }).getByRole('rowheader'),
+  ).toHaveText(`${HOSTILE}mallory@example.edu`);
+  expect(await injected(page)).toBeNull();
+  expect(await smuggledElements(page)).toBe(0);
+});
+
+test('a share link whose action carries a script is refused with the text quoted and runs nothing', async ({
+  page,
+}) => {
+  const link = encodeStateLink({
+    scenarioId: 'ecs-first-service',
+    seed: 1,
+    time: 10,
+    // An action type is at most 64 characters: the image alone fits.
+    log: [{ at: 5, by: 'learner', action: { type: HOSTILE_IMAGE } }],
+  });
+  await page.goto(`/lessons/ecs/${link}`);
+  const refusal = page.getByText(/^This sandbox link was not opened: /);
+  await expect(refusal).toHaveCount(1);
+  await expect(refusal).toContainText(HOSTILE_IMAGE);
+  expect(await injected(page)).toBeNull();
+  expect(await smuggledElements(page)).toBe(0);
+});
