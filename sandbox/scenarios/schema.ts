@@ -151,7 +151,7 @@ export const scenarioSchema = z.strictObject({
   lesson: z.string().max(64).optional().describe('Lesson id this scenario belongs to'),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   region: z.enum(['eu-west-3', 'us-east-1']).default('eu-west-3'),
-  orchestrator: z.enum(['none', 'ecs']),
+  orchestrator: z.enum(['none', 'ecs', 'eks']),
   duration: seconds
     .min(60, 'must be at least 60 s')
     .max(LIMITS.durationSeconds, `must be at most ${LIMITS.durationSeconds} s (7 days)`)
