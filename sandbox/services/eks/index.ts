@@ -36,7 +36,7 @@ import { isReady, kubeletController } from './pods.ts';
 import { podRequest } from './scheduler.ts';
 import { fargateSchedulerController, kubeSchedulerController, ownerKey } from './scheduling.ts';
 import { eksInitialSchema } from './scenario-schema.ts';
-import { eksOf } from './state.ts';
+import { apiUp, eksOf } from './state.ts';
 import { hpaControllerAll, servicesController, workloadController } from './workloads.ts';
 import { emptyEksSlice } from './world.ts';
 
@@ -200,8 +200,21 @@ export const eks: ServiceModule<'eks'> = {
     const slice = world.eks;
     if (!slice) return;
     const now = world.time;
+    sample.k8sNodes = {};
+    sample.k8sApi = {};
+    for (const name in slice.clusters) sample.k8sApi[name] = apiUp(world, slice.clusters[name]!);
     for (const name in slice.kube) {
       const kube = slice.kube[name]!;
+      const counts = { ready: 0, managed: 0, selfManaged: 0, fargate: 0 };
+      for (const n in kube.nodes) {
+        const node = kube.nodes[n]!;
+        if (node.ready !== 'True' || node.gone || node.origin === 'control-plane') continue;
+        counts.ready += 1;
+        if (node.origin === 'managed') counts.managed += 1;
+        else if (node.origin === 'self-managed') counts.selfManaged += 1;
+        else counts.fargate += 1;
+      }
+      sample.k8sNodes[name] = counts;
       const usage = new Map<string, { cpu: number; memory: number }>();
       for (const k in kube.pods) {
         const p = kube.pods[k]!;

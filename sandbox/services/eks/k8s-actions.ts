@@ -76,6 +76,7 @@ export function storeDeployment(kube: KubeState, object: Deployment, now: number
     createdAt: now,
     templateHash: templateHashOf(object.spec.template),
     progressMark: '',
+    completedAt: null,
   };
   kube.deployments[k] = state;
   return state;

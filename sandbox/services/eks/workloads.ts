@@ -135,6 +135,7 @@ function deploymentController(
       });
       d.progressing = 'NewReplicaSetCreated';
       d.lastProgressAt = now;
+      d.completedAt = null;
     } else if (current.metadata.revision < maxRevision) {
       // rollout undo (or a template back to an old one): the old ReplicaSet becomes the newest revision.
       current.metadata.revision = maxRevision + 1;
@@ -147,6 +148,7 @@ function deploymentController(
       });
       d.progressing = 'ReplicaSetUpdated';
       d.lastProgressAt = now;
+      d.completedAt = null;
       sets.sort((a, b) => a.metadata.revision - b.metadata.revision);
     }
     if (spec.paused) continue;
@@ -196,6 +198,7 @@ function deploymentController(
     }
     if (step.done) {
       if (d.progressing !== 'NewReplicaSetAvailable') d.progressing = 'NewReplicaSetAvailable';
+      d.completedAt ??= now;
     } else if (
       d.progressing !== 'ProgressDeadlineExceeded' &&
       now - d.lastProgressAt > spec.progressDeadlineSeconds

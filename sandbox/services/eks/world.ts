@@ -77,6 +77,11 @@ export interface EksCluster {
   clusterAutoscaler: ClusterAutoscalerState | null;
   /** Add-ons installed (`metrics-server` is what an HPA needs to read CPU). */
   addons: string[];
+  /** When the API stopped answering (null while it answers), and the seconds it was down in all. */
+  downSince: number | null;
+  downSeconds: number;
+  /** When the cluster first became ACTIVE, or null. */
+  activeAt: number | null;
   /** Control plane members lost to AZ outages at the last check (EKS rides it out). */
   membersLost: number;
   /** Whether the last check found the API answering (for events on change). */
@@ -208,6 +213,8 @@ export interface DeploymentState {
     | 'ReplicaSetUpdated'
     | 'NewReplicaSetAvailable'
     | 'ProgressDeadlineExceeded';
+  /** When the current revision's rollout completed (every replica updated and available), or null. */
+  completedAt: number | null;
   /** The pod-template-hash of the current template. */
   templateHash: string;
   /** The new ReplicaSet's replicas/available at the last check (progress = a change). */
