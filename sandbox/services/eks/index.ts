@@ -308,4 +308,14 @@ export const eks: ServiceModule<'eks'> = {
       'instanceRoles',
     ]),
   eventSources: ['eks', 'kubernetes'],
+  goals: [
+    'podsReadyAtLeast',
+    'noPodPendingLongerThan',
+    'controlPlaneAvailable',
+    'rolloutCompleted',
+    'requestsFailedAtMost',
+    'nodeCountAtMost',
+    'nodesReadyAtLeast',
+    'kubectlConnected',
+  ],
 };
