@@ -89,6 +89,11 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   name: K;
   /** Whether the module runs (controllers, actions) in a world of this orchestrator. */
   activeFor(orchestrator: Orchestrator): boolean;
+  /**
+   * The slice exists only in worlds where the module is active (a later module whose slice
+   * older worlds, snapshots and hashes never had).
+   */
+  sliceOnlyWhenActive?: boolean;
   /** The slice's value in a new world. */
   initial(core: CoreWorld, scenario: Scenario | null): World[K];
   /** The action types its behaviour handles where the module is active. */

@@ -14,6 +14,7 @@ import {
 } from './running.ts';
 import { dockerGoals } from '../services/docker/goals.ts';
 import { ecsGoals } from '../services/ecs/goals.ts';
+import { eksGoals } from '../services/eks/goals.ts';
 import { elbGoals } from '../services/elb/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
@@ -61,6 +62,7 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   ...registerAll(dockerGoals),
   ...registerAll(ecsGoals),
   ...registerAll(elbGoals),
+  ...registerAll(eksGoals),
 };
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */

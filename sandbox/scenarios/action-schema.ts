@@ -13,11 +13,14 @@ import { faultActionSchemas } from '../model/fault-actions.ts';
 import { dockerActionSchemas } from '../services/docker/actions.ts';
 import { ec2ActionSchemas } from '../services/ec2/actions.ts';
 import { ecsActionSchemas } from '../services/ecs/actions.ts';
+import { eksActionSchemas, k8sActionSchemas } from '../services/eks/actions.ts';
 
 export const actionSchema = z.discriminatedUnion('type', [
   ...ec2ActionSchemas,
   ...dockerActionSchemas,
   ...ecsActionSchemas,
+  ...eksActionSchemas,
+  ...k8sActionSchemas,
   ...faultActionSchemas,
 ]);
 
