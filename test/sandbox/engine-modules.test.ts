@@ -192,7 +192,7 @@ describe('causes', () => {
 });
 
 describe('services load on demand', () => {
-  const fresh = () => createEngine([ec2, docker, ecs, elb], actionSchema);
+  const fresh = () => createEngine([ec2, docker, ecs, elb, eks], actionSchema);
 
   it('knows the tick order before any behaviour is loaded', () => {
     expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);
@@ -202,6 +202,7 @@ describe('services load on demand', () => {
     const engine = fresh();
     expect(engine.servicesFor('none')).toEqual(['ec2', 'docker', 'elb']);
     expect(engine.servicesFor('ecs')).toEqual(['ec2', 'ecs', 'elb']);
+    expect(engine.servicesFor('eks')).toEqual(['ec2', 'elb', 'eks']);
     await engine.loadServicesFor({ orchestrator: 'none' });
     expect(engine.servicesLoaded(['ec2', 'docker', 'elb'])).toBe(true);
     expect(engine.servicesLoaded(['ecs'])).toBe(false);
@@ -233,8 +234,8 @@ describe('services load on demand', () => {
     await expect(engine.loadServices(['elb'])).rejects.toThrow(
       'module elb: its behaviour runs controllers none, its module declares load-balancer',
     );
-    await expect(engine.loadServices(['eks' as never])).rejects.toThrow(
-      'the composition has no eks module',
+    await expect(engine.loadServices(['ecr' as never])).rejects.toThrow(
+      'the composition has no ecr module',
     );
   });
 });
