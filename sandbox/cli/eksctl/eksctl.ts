@@ -662,3 +662,26 @@ export function runEksctl(tokens: string[], env: CliEnv): CliOutcome {
     );
   return command.run(env, parsed.flags, parsed.positionals);
 }
+
+/** Tab completion: verbs, nouns, flags, and cluster names after --cluster. */
+export function completeEksctl(before: string[], env: CliEnv): string[] {
+  const prev = before[before.length - 1] ?? '';
+  const clusters = Object.keys(env.world.eks?.clusters ?? {});
+  if (prev === '--cluster' || prev === '-c') return clusters;
+  if (prev === '--region' || prev === '-r') return [env.world.region];
+  const [verb, noun] = before;
+  if (verb === undefined) return [...VERBS, 'version', 'help'];
+  if (noun === undefined)
+    return [
+      ...new Set(EKSCTL_COMMANDS.filter((c) => c.verb === verb).map((c) => c.noun[0] as string)),
+    ];
+  const command = EKSCTL_COMMANDS.find((c) => c.verb === verb && c.noun.includes(noun));
+  if (!command) return [];
+  if (prev === '--name' || prev === '-n') {
+    if (noun === 'cluster' && verb !== 'create') return clusters;
+    if (noun.startsWith('nodegroup') || noun === 'ng')
+      return Object.values(env.world.eks?.nodegroups ?? {}).map((n) => n.name);
+    return [];
+  }
+  return command.flags.map((f) => `--${f.name}`);
+}
