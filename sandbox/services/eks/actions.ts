@@ -258,6 +258,18 @@ export const eksActionSchemas = [
     via: via(['aws', 'eksctl']),
   }),
   z.strictObject({
+    /** `aws eks create-addon`: metrics-server is what an HPA needs to read CPU. */
+    type: z.literal('eks.addon.create'),
+    cluster: refSchema,
+    addonName: z.enum([
+      'metrics-server',
+      'vpc-cni',
+      'kube-proxy',
+      'coredns',
+      'eks-pod-identity-agent',
+    ]),
+  }),
+  z.strictObject({
     /** Installs the Cluster Autoscaler (the Helm chart) with node group auto-discovery. */
     type: z.literal('eks.cluster-autoscaler.enable'),
     cluster: refSchema,
@@ -397,6 +409,8 @@ export const k8sActionSchemas = [
     service: k8sName,
     rps: z.number().min(0, 'must not be negative').max(1_000_000),
     namespace: namespaceName.optional(),
+    /** The cluster (default: the first cluster by name). */
+    cluster: refSchema.optional(),
   }),
   z.strictObject({
     /** A container that crashes (exit code) or is OOM-killed from now on, until the image changes. */
@@ -405,6 +419,7 @@ export const k8sActionSchemas = [
     exitCode: z.number().int().min(0).max(255).optional(),
     oom: z.boolean().optional(),
     namespace: namespaceName.optional(),
+    cluster: refSchema.optional(),
   }),
   z.strictObject({
     /** An image tag disappears from the registry (pulls fail with `not found`). */

@@ -75,6 +75,10 @@ export interface EksCluster {
   instanceId: string | null;
   accessEntries: Record<string, AccessEntry>;
   clusterAutoscaler: ClusterAutoscalerState | null;
+  /** Add-ons installed (`metrics-server` is what an HPA needs to read CPU). */
+  addons: string[];
+  /** Control plane members lost to AZ outages at the last check (EKS rides it out). */
+  membersLost: number;
   /** Whether the last check found the API answering (for events on change). */
   apiAvailable: boolean;
 }
@@ -147,6 +151,10 @@ export interface EksNode extends Node {
   /** Fargate: the pod this micro-VM runs (`ns/name`) and its provisioned size and price. */
   fargatePod: string | null;
   fargate: { cpu: number; memoryMiB: number; pricePerHour: number; billedSeconds: number } | null;
+  /** Images the node's containerd has pulled (a cached image starts without a pull). */
+  images: string[];
+  /** Whether the cloud provider still has the machine (an EC2 instance that is not terminated). */
+  gone: boolean;
 }
 
 export interface PodRuntime {
@@ -159,6 +167,19 @@ export interface PodRuntime {
   exitAt: number | null;
   /** When the pod became Ready (readiness probe passed), or null. */
   readyAt: number | null;
+  /** When the image pull in progress ends, or null. */
+  pullAt: number | null;
+  /** When the container stops after SIGTERM (kubelet reachable), or null. */
+  stopAt: number | null;
+  /** Fargate: when the micro-VM is ready to take the pod, or null. */
+  fargateAt: number | null;
+  /** When the current container started, and when the last one exited. */
+  startedAt: number | null;
+  lastExitAt: number | null;
+  /** The node controller marked the pod not Ready (its node is NotReady or Unknown). */
+  nodeNotReady: boolean;
+  /** Why the pod cannot run where it was sent (Fargate limits), or null. */
+  unsupported: string | null;
   /** The last scheduling attempt: per-node verdicts (why here, why still Pending). */
   lastDecision: SchedulingDecision | null;
   /** When the pod was first seen unschedulable, or null. */
@@ -187,6 +208,10 @@ export interface DeploymentState {
     | 'ReplicaSetUpdated'
     | 'NewReplicaSetAvailable'
     | 'ProgressDeadlineExceeded';
+  /** The pod-template-hash of the current template. */
+  templateHash: string;
+  /** The new ReplicaSet's replicas/available at the last check (progress = a change). */
+  progressMark: string;
   /** The change-cause of each revision (`kubectl rollout history`). */
   history: { revision: number; replicaSet: string; changeCause: string | null }[];
   createdAt: number;
@@ -203,6 +228,10 @@ export interface HpaState {
   currentUtilization: number | null;
   /** Recommendations in the stabilization window: [time, replicas]. */
   recommendations: [number, number][];
+  /** Recent scale changes [time, delta], for the rate limits. */
+  scaleEvents: [number, number][];
+  /** The last condition the HPA reported (ScalingActive / AbleToScale / ScalingLimited reason). */
+  condition: string | null;
 }
 
 export interface ServiceState {
@@ -236,7 +265,7 @@ export interface KubeState {
 
 export interface Kubeconfig {
   /** Context name (the cluster ARN, or the alias) → cluster name. */
-  contexts: Record<string, { cluster: string }>;
+  contexts: Record<string, { cluster: string; server: string }>;
   currentContext: string | null;
 }
 
@@ -270,6 +299,19 @@ export interface EksSlice {
   longestPending: Record<string, { seconds: number; pod: string; since: number }>;
   /** Counter for names (uids, IPs). */
   counter: number;
+  /** EC2 instances whose kubelet will register (managed nodes, bootstrapped self-managed ones). */
+  pendingJoins: Record<
+    string,
+    { cluster: string; nodegroup: string | null; at: number; refused?: boolean }
+  >;
+  /** The IAM role each EKS node instance runs with (instance id → role ARN). */
+  instanceRoles: Record<string, string>;
+  /** Something the scheduler cares about changed (a node, a pod): try the Pending pods again. */
+  schedulerDirty: boolean;
+  /** `kubectl drain` in progress per `cluster/node`: evictions a PodDisruptionBudget refused are retried. */
+  drains: Record<string, { since: number; lastTry: number }>;
+  /** The next scheduled retry of unschedulable pods (the scheduler's periodic flush). */
+  nextScheduleAt: number;
 }
 
 export function emptyKubeState(): KubeState {
@@ -303,5 +345,10 @@ export function emptyEksSlice(): EksSlice {
     crashFaults: {},
     longestPending: {},
     counter: 0,
+    pendingJoins: {},
+    instanceRoles: {},
+    schedulerDirty: false,
+    drains: {},
+    nextScheduleAt: 0,
   };
 }
