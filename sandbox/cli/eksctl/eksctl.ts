@@ -230,7 +230,9 @@ const createNodegroup: EksctlCommand = {
     const min = int(flags, 'nodes-min') ?? Math.min(desired, 2);
     const max = int(flags, 'nodes-max') ?? Math.max(desired, 2);
     const typesFlag = flags['instance-types'];
-    const types = Array.isArray(typesFlag) ? typesFlag : [str(flags, 'node-type') ?? 'm5.large'];
+    const types = Array.isArray(typesFlag)
+      ? typesFlag
+      : (str(flags, 'node-type') ?? 'm5.large').split(',').filter((t) => t !== '');
     const labels: Record<string, string> = {};
     for (const pair of (str(flags, 'node-labels') ?? '').split(',').filter((p) => p !== '')) {
       const eq = pair.indexOf('=');
@@ -427,11 +429,13 @@ const upgradeNodegroup: EksctlCommand = {
     const name = nameOf(flags, args);
     if (name === undefined) return error('--name must be set');
     const version = str(flags, 'kubernetes-version');
+    const release = str(flags, 'release-version');
     const action: Action = {
       type: 'eks.nodegroup.update-version',
       cluster,
       name,
       ...(version === undefined ? {} : { version: version as '1.31' }),
+      ...(release === undefined ? {} : { releaseVersion: release }),
       ...(bool(flags, 'force-upgrade') ? { force: true } : {}),
       via: 'eksctl',
     };

@@ -28,7 +28,7 @@ export function readManifest(
         error:
           "error: no objects passed to apply\n(The sandbox's terminal has no stdin: write the manifest in the editor and run kubectl apply -f <its name>, or use `kubectl apply -f - <<EOF … EOF` in a command file.)",
       };
-    return { ok: true, text: stdin, fileName: '-' };
+    return { ok: true, text: stdin, fileName: 'STDIN' };
   }
   if (/^https?:\/\//.test(name))
     return {
@@ -43,6 +43,8 @@ export function readManifest(
 }
 
 type Json = Record<string, unknown>;
+
+const APPLIED = /^[a-z0-9.]+\/\S+ (created|configured|unchanged)$/;
 const isObject = (v: unknown): v is Json =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -51,7 +53,7 @@ export function manifestDocuments(
   text: string,
   fileName: string,
 ): { documents: Json[]; errors: string[] } {
-  const parsed = parseYamlDocuments(text, fileName === '-' ? 'STDIN' : fileName);
+  const parsed = parseYamlDocuments(text, fileName);
   const documents: Json[] = [];
   const errors: string[] = [];
   for (const doc of parsed.documents) {
@@ -63,7 +65,7 @@ export function manifestDocuments(
           ? 'number'
           : 'string';
       errors.push(
-        `error: unable to decode ${JSON.stringify(fileName === '-' ? 'STDIN' : fileName)}: json: cannot unmarshal ${kind} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+        `error: unable to decode ${JSON.stringify(fileName)}: json: cannot unmarshal ${kind} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
       );
       continue;
     }
@@ -95,14 +97,25 @@ function runApply(run: KubectlRun): CliOutcome {
     return output(
       fail(errors.length > 0 ? errors.join('\n') : 'error: no objects passed to apply', 1),
     );
-  const render = (results: { ok: boolean; message?: string }[]): CommandOutput => ({
-    stdout: results
-      .map((r) => (r.ok ? (r.message ?? '') : ''))
-      .filter((m) => m !== '')
-      .join('\n'),
-    stderr: errors.join('\n'),
-    exitCode: errors.length > 0 ? 1 : 0,
-  });
+  // The engine answers `<ref> created|configured|unchanged` lines, then each refused
+  // document's error, then a note on ignored fields: kubectl prints the errors on stderr.
+  const render = (results: { ok: boolean; message?: string }[]): CommandOutput => {
+    const out: string[] = [];
+    const err: string[] = [...errors];
+    for (const r of results) {
+      let inErrors = false;
+      for (const line of r.ok ? (r.message ?? '').split('\n') : []) {
+        if (line === '') continue;
+        if (!inErrors && APPLIED.test(line)) out.push(line);
+        else {
+          inErrors = inErrors || !line.startsWith('(sandbox');
+          err.push(line);
+        }
+      }
+    }
+    const failed = err.some((l) => /^(error|Error from server)/.test(l));
+    return { stdout: out.join('\n'), stderr: err.join('\n'), exitCode: failed ? 1 : 0 };
+  };
   return applyAll(
     run.env.world,
     actions,

@@ -1,19 +1,14 @@
 /**
  * Reaching a cluster the way kubectl does: through the current context of the kubeconfig that
- * `aws eks update-kubeconfig` wrote. No kubeconfig: kubectl falls back to localhost:8080 and
- * is refused. A control plane that does not answer (a kubeadm master in a failed AZ, etcd
- * without quorum, a deleted cluster) gives kubectl's connection errors.
+ * `aws eks update-kubeconfig` wrote (or `--context`). The engine decides, for the terminal and
+ * its own k8s.* actions alike (services/eks/state.ts `currentTarget`): no kubeconfig gives the
+ * localhost:8080 refusal, a control plane that does not answer gives kubectl's connection error.
  */
 import { own } from '../../model/record.ts';
 import type { World } from '../../model/types.ts';
-import {
-  KUBECTL_NO_KUBECONFIG,
-  controlPlaneHealth,
-  kubectlConnectionError,
-  kubectlDeletedClusterError,
-} from '../../services/eks/control-plane.ts';
+import { KUBECTL_NO_KUBECONFIG } from '../../services/eks/control-plane.ts';
+import { currentTarget } from '../../services/eks/state.ts';
 import type { EksCluster, KubeState } from '../../services/eks/world.ts';
-import { emptyKubeState } from '../../services/eks/world.ts';
 
 export type Connection =
   | { ok: true; cluster: EksCluster; kube: KubeState; context: string }
@@ -22,46 +17,25 @@ export type Connection =
 export function connect(world: World, contextOverride?: string): Connection {
   const eks = world.eks;
   // A world without EKS has no kubeconfig at all.
-  const context = contextOverride ?? eks?.kubeconfig.currentContext ?? null;
-  if (!eks || context === null) return { ok: false, error: KUBECTL_NO_KUBECONFIG };
-  const config = eks.kubeconfig;
-  const entry = own(config.contexts, context);
-  if (!entry) {
-    // `--context` naming a context the kubeconfig does not have.
-    return { ok: false, error: `error: context "${context}" does not exist` };
-  }
-  const cluster = own(eks.clusters, entry.cluster);
-  if (!cluster)
-    return {
-      ok: false,
-      error: kubectlDeletedClusterError(
-        (entry as { server?: string }).server ??
-          `https://${entry.cluster}.${world.region}.eks.amazonaws.com`,
-      ),
+  if (!eks) return { ok: false, error: KUBECTL_NO_KUBECONFIG };
+  let target = world;
+  if (contextOverride !== undefined) {
+    if (!own(eks.kubeconfig.contexts, contextOverride))
+      return {
+        ok: false,
+        error: `error: context was not found for specified context: ${contextOverride}`,
+      };
+    target = {
+      ...world,
+      eks: { ...eks, kubeconfig: { ...eks.kubeconfig, currentContext: contextOverride } },
     };
-  const health = controlPlaneHealth(cluster.controlPlane, unavailableAzs(world, cluster));
-  const down =
-    kubectlConnectionError(cluster.controlPlane, health) ??
-    (cluster.status === 'DELETING' || !cluster.apiAvailable
-      ? kubectlConnectionError(cluster.controlPlane, {
-          state: 'unreachable',
-          apiServers: 0,
-          etcd: 0,
-          etcdTotal: 0,
-        })
-      : null);
-  if (down) return { ok: false, error: down };
-  const kube = own(eks.kube, cluster.name) ?? emptyKubeState();
-  return { ok: true, cluster, kube, context };
-}
-
-/** The AZs where the control plane cannot run: failed AZs, and a kubeadm master's stopped instance. */
-function unavailableAzs(world: World, cluster: EksCluster): string[] {
-  const down = [...world.azDown];
-  if (cluster.kind === 'kubeadm' && cluster.instanceId !== null) {
-    const instance = own(world.ec2.instances, cluster.instanceId);
-    if (!instance || instance.state !== 'running' || !instance.reachable)
-      down.push(...cluster.controlPlane.members.map((m) => m.az));
   }
-  return down;
+  const t = currentTarget(target);
+  if (!t.ok) return { ok: false, error: t.error };
+  return {
+    ok: true,
+    cluster: t.cluster,
+    kube: t.kube,
+    context: target.eks!.kubeconfig.currentContext ?? '',
+  };
 }

@@ -6,7 +6,7 @@
 import { own } from '../../model/record.ts';
 import { table } from '../../services/eks/kubectl-format.ts';
 import type { EksPod } from '../../services/eks/world.ts';
-import { output } from '../outcome.ts';
+import { applyAll, output } from '../outcome.ts';
 import type { CliEnv } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import type { KubectlCommand, KubectlRun } from './command.ts';
@@ -329,6 +329,32 @@ function configCommand(
   };
 }
 
+const useContext: KubectlCommand = {
+  name: 'use-context',
+  summary: 'Set the current-context in a kubeconfig file',
+  usage: 'kubectl config use-context CONTEXT_NAME',
+  flags: [],
+  examples: ['kubectl config use-context arn:aws:eks:eu-west-3:123456789012:cluster/demo'],
+  offline(env, _flags, args) {
+    const [context, ...extra] = args;
+    if (context === undefined || extra.length > 0)
+      return output(
+        fail(
+          `error: Unexpected args: [${args.join(' ')}]\nSee 'kubectl config use-context -h' for help and examples`,
+          1,
+        ),
+      );
+    if (!env.world.eks || !own(env.world.eks.kubeconfig.contexts, context))
+      return output(fail(`error: no context exists with the name: ${JSON.stringify(context)}`, 1));
+    return applyAll(
+      env.world,
+      [{ type: 'eks.kubeconfig.use-context', context }],
+      (e) => fail(e, 1),
+      () => ok(`Switched to context ${JSON.stringify(context)}.`),
+    );
+  },
+};
+
 export const config: KubectlCommand = {
   name: 'config',
   summary: 'Modify kubeconfig files',
@@ -351,6 +377,7 @@ export const config: KubectlCommand = {
       }
       return output(ok(table(rows)));
     }),
+    useContext,
   ],
 };
 

@@ -1,6 +1,7 @@
-/** `aws eks` cluster operations: create-cluster, describe-cluster, list-clusters, delete-cluster, update-kubeconfig. */
+/** `aws eks` cluster operations: create-cluster, describe-cluster, list-clusters, delete-cluster, update-kubeconfig, create-addon. */
 import type { Action } from '../../../model/actions.ts';
 import { own } from '../../../model/record.ts';
+import { isoTime } from '../../format.ts';
 import { ok } from '../../types.ts';
 import type { AwsOperation } from '../operation.ts';
 import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
@@ -234,6 +235,54 @@ export const updateKubeconfig: AwsOperation = {
           existed
             ? `Updated context ${context} in /home/cloudshell-user/.kube/config`
             : `Added new context ${context} to /home/cloudshell-user/.kube/config`,
+        ),
+    );
+  },
+};
+
+export const createAddon: AwsOperation = {
+  service: 'eks',
+  name: 'create-addon',
+  api: 'CreateAddon',
+  summary: 'Installs an EKS add-on (metrics-server is what kubectl top and HPAs read CPU from).',
+  flags: [
+    { name: 'cluster-name', type: 'string', required: true, help: 'The name of your cluster.' },
+    {
+      name: 'addon-name',
+      type: 'string',
+      required: true,
+      choices: ['metrics-server', 'vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent'],
+      help: 'The add-on to install.',
+    },
+  ],
+  examples: ['aws eks create-addon --cluster-name demo --addon-name metrics-server'],
+  run(args, env, globals) {
+    const found = findCluster(env.world, args['cluster-name'] as string, this.api);
+    if (!found.ok) return output(found.out);
+    const action: Action = {
+      type: 'eks.addon.create',
+      cluster: found.cluster.name,
+      addonName: args['addon-name'] as 'metrics-server',
+    };
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(this.api, e),
+      (_r, _b, after) =>
+        awsOut(
+          {
+            addon: {
+              addonName: action.addonName,
+              clusterName: action.cluster,
+              status: 'CREATING',
+              addonArn: `arn:aws:eks:${after.region}:${after.accountId}:addon/${action.cluster}/${action.addonName}`,
+              createdAt: isoTime(after.time),
+              modifiedAt: isoTime(after.time),
+              tags: {},
+            },
+          },
+          globals,
+          this.api,
         ),
     );
   },

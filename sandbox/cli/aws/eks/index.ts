@@ -1,6 +1,7 @@
 /** `aws eks …`: the operations the sandbox models, in the AWS CLI's (alphabetical) order. */
 import type { AwsOperation } from '../operation.ts';
 import {
+  createAddon,
   createCluster,
   deleteCluster,
   describeCluster,
@@ -25,6 +26,7 @@ import {
 } from './profiles.ts';
 
 export const EKS_OPERATIONS: AwsOperation[] = [
+  createAddon,
   associateAccessPolicy,
   createAccessEntry,
   createCluster,
