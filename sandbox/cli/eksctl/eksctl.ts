@@ -418,6 +418,11 @@ const upgradeNodegroup: EksctlCommand = {
     regionFlag,
     { name: 'kubernetes-version', kind: 'string', help: 'Kubernetes version' },
     {
+      name: 'release-version',
+      kind: 'string',
+      help: 'AMI version of the EKS optimized AMI to use',
+    },
+    {
       name: 'force-upgrade',
       kind: 'bool',
       help: "Force the update if the existing node group's pods are unable to be drained due to a pod disruption budget issue",

@@ -420,7 +420,7 @@ export const del: KubectlCommand = {
         type: 'k8s.delete',
         kind: type.actionKind as Extract<Action, { type: 'k8s.delete' }>['kind'],
         name,
-        ...(type.namespaced ? nsField(run) : {}),
+        ...nsField(run),
       });
       lines.push(deletedLine(type, name));
     }
@@ -494,7 +494,7 @@ export const label: KubectlCommand = {
     const overwrite = bool(run.flags, 'overwrite');
     if (!overwrite)
       for (const [k, v] of Object.entries(labels))
-        if (v !== null && Object.hasOwn(row.labels, k))
+        if (v !== null && Object.hasOwn(row.labels, k) && row.labels[k] !== v)
           return output(
             fail(
               `error: '${k}' already has a value (${row.labels[k]}), and --overwrite is false`,
@@ -513,7 +513,7 @@ export const label: KubectlCommand = {
       name: maybeName,
       labels,
       ...(overwrite ? { overwrite: true } : {}),
-      ...(r.namespaced ? nsField(run) : {}),
+      ...nsField(run),
     };
     return act(run.env.world, [action], () =>
       ok(`${ref} ${onlyRemovals ? 'unlabeled' : 'labeled'}`),

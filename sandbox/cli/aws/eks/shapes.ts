@@ -14,6 +14,7 @@ import type {
   Nodegroup,
 } from '../../../services/eks/world.ts';
 import { isoTime } from '../../format.ts';
+import { parseShorthand } from '../../shorthand.ts';
 import type { FlagSpec } from '../args.ts';
 import type { CommandOutput } from '../../types.ts';
 import { awsError } from '../operation.ts';
@@ -226,6 +227,15 @@ export function stringMap(
   param: string,
 ): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
   if (v === undefined) return { ok: true, value: {} };
+  // A nested shorthand map (`labels={k=v,k2=v2}`) arrives as its text.
+  if (typeof v === 'string' && v.startsWith('{') && v.endsWith('}')) {
+    const inner = v.slice(1, -1).trim();
+    if (inner === '') return { ok: true, value: {} };
+    const parsed = parseShorthand(inner);
+    if (!parsed.ok)
+      return { ok: false, error: `Error parsing parameter '--${param}': ${parsed.error}` };
+    return stringMap(parsed.value, param);
+  }
   if (typeof v !== 'object' || v === null || Array.isArray(v))
     return {
       ok: false,
@@ -233,9 +243,10 @@ export function stringMap(
     };
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-    if (typeof val === 'object' && val !== null)
+    if (typeof val === 'object' && val !== null && !Array.isArray(val))
       return { ok: false, error: `Error parsing parameter '--${param}': ${k} must be a string` };
-    out[k] = String(val);
+    // `k=a,b` in shorthand reads as a list: a label value cannot hold a comma anyway.
+    out[k] = Array.isArray(val) ? val.join(',') : String(val);
   }
   return { ok: true, value: out };
 }

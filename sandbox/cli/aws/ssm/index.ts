@@ -15,7 +15,8 @@ const KUBEADM = /^kubeadm init --config kubeadm-(.+)\.yaml$/;
 function commandsOf(v: unknown): string[] | null {
   const o = v as Record<string, unknown> | undefined;
   const c = o?.['commands'];
-  if (Array.isArray(c)) return c.map(String);
+  // Shorthand keeps the quotes of `commands=["…"]` items.
+  if (Array.isArray(c)) return c.map((x) => String(x).replace(/^"(.*)"$/, '$1'));
   if (typeof c === 'string') {
     const parsed = parseStructure(c);
     return parsed.ok && Array.isArray(parsed.value) ? parsed.value.map(String) : [c];
