@@ -90,7 +90,8 @@ export function validateScenarioData(
     errors.push({
       path: 'goals',
       ...where(['goals']),
-      message: 'a scenario needs at least one goal (only a free-play *-playground scenario has none)',
+      message:
+        'a scenario needs at least one goal (only a free-play *-playground scenario has none)',
     });
   scenario.goals.forEach((goal, i) => {
     for (const problem of validateGoalParams(goal)) {

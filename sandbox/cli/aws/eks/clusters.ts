@@ -133,10 +133,7 @@ export const describeCluster: AwsOperation = {
   api: 'DescribeCluster',
   summary: 'Describes a cluster: status, endpoint, certificate authority, version.',
   flags: [name],
-  examples: [
-    'aws eks describe-cluster --name demo',
-    'aws eks describe-cluster --name demo --query cluster.status',
-  ],
+  examples: ['aws eks describe-cluster --name demo'],
   run(args, env, globals) {
     const found = findCluster(env.world, args['name'] as string, this.api);
     if (!found.ok) return output(found.out);
