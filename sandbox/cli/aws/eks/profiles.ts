@@ -71,22 +71,7 @@ export const createFargateProfile: AwsOperation = {
     if (!found.ok) return output(found.out);
     const sel = selectors(args['selectors']);
     if (!sel.ok) return output({ stdout: '', stderr: `\n${sel.error}`, exitCode: 252 });
-    if (sel.value.length === 0)
-      return output(
-        awsError(
-          this.api,
-          'InvalidParameterException',
-          'Fargate Profile must have at least one selector.',
-        ),
-      );
-    if (sel.value.length > 5)
-      return output(
-        awsError(
-          this.api,
-          'InvalidParameterException',
-          'Fargate Profile can have maximum of 5 selectors.',
-        ),
-      );
+    // Zero or more than five selectors: the API's own limits, answered by the engine.
     const action: Action = {
       type: 'eks.fargate-profile.create',
       cluster: found.cluster.name,
