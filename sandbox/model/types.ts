@@ -400,6 +400,13 @@ export interface MetricSample {
   pendingTasks: number;
   costPerHour: number;
   costTotal: number;
+  /** EKS worlds: Ready nodes per cluster, by kind (absent elsewhere). */
+  k8sNodes?: Record<
+    string,
+    { ready: number; managed: number; selfManaged: number; fargate: number }
+  >;
+  /** EKS worlds: whether each cluster's API answered at this sample. */
+  k8sApi?: Record<string, boolean>;
 }
 
 export interface TimedAction {

@@ -48,6 +48,7 @@ export function controlPlaneController(ctx: EngineContext): void {
             cluster.status = 'ACTIVE';
             cluster.nextTransitionAt = null;
             cluster.apiAvailable = clusterHealth(world, cluster).state === 'available';
+            cluster.activeAt = now;
             ctx.emit(
               'eks',
               'info',
@@ -68,6 +69,11 @@ export function controlPlaneController(ctx: EngineContext): void {
     const up = health.state === 'available';
     if (up !== cluster.apiAvailable) {
       cluster.apiAvailable = up;
+      if (!up) cluster.downSince = now;
+      else if (cluster.downSince !== null) {
+        cluster.downSeconds += now - cluster.downSince;
+        cluster.downSince = null;
+      }
       const cp =
         cluster.kind === 'eks'
           ? 'the EKS control plane'

@@ -109,6 +109,9 @@ export function newCluster(
     clusterAutoscaler: null,
     addons: spec.kind === 'eks' ? ['vpc-cni', 'kube-proxy', 'coredns'] : [],
     membersLost: 0,
+    downSince: null,
+    downSeconds: 0,
+    activeAt: spec.active ? world.time : null,
     apiAvailable: spec.active,
   };
   eks.clusters[spec.name] = cluster;
@@ -739,7 +742,7 @@ export const bootstrapNode: Handler<'eks.node.bootstrap'> = (ctx, a) => {
   eks.bootstrapped[instance.id] = cluster.name;
   if (!Object.hasOwn(eks.instanceRoles, instance.id))
     eks.instanceRoles[instance.id] = DEFAULT_SELF_MANAGED_ROLE;
-  scheduleJoin(ctx, instance, cluster.name, null, true);
+  scheduleJoin(ctx, instance, cluster.name, null);
   return ok(
     `nodeadm init on ${instance.id}: kubelet configured for ${cluster.name} (${cluster.endpoint}) and started.`,
   );

@@ -36,7 +36,7 @@ import { isReady, kubeletController } from './pods.ts';
 import { podRequest } from './scheduler.ts';
 import { fargateSchedulerController, kubeSchedulerController, ownerKey } from './scheduling.ts';
 import { eksInitialSchema } from './scenario-schema.ts';
-import { eksOf } from './state.ts';
+import { apiUp, eksOf } from './state.ts';
 import { hpaControllerAll, servicesController, workloadController } from './workloads.ts';
 import { emptyEksSlice } from './world.ts';
 
@@ -49,7 +49,21 @@ function table(): ActionTable {
   const add = <T extends ActionType>(type: T, handle: ActionDef<T>['handle'], always = false) => {
     const command = COMMANDS[type];
     if (!command) throw new Error(`eks: no command for ${type}`);
-    (t as Record<string, unknown>)[type] = { handle, command, ...(always ? { always } : {}) };
+    const handleAndMark: ActionDef<T>['handle'] = (ctx, action) => {
+      const result = handle(ctx, action);
+      // Whatever an action changed, the controllers look at it this second.
+      if (result.ok && ctx.world.eks) {
+        ctx.world.eks.workloadsDirty = true;
+        ctx.world.eks.endpointsDirty = true;
+        ctx.world.eks.kubeletWakeAt = Math.min(ctx.world.eks.kubeletWakeAt, ctx.world.time + 1);
+      }
+      return result;
+    };
+    (t as Record<string, unknown>)[type] = {
+      handle: handleAndMark,
+      command,
+      ...(always ? { always } : {}),
+    };
   };
   add('eks.cluster.create', eksActions.createCluster);
   add('eks.cluster.delete', eksActions.deleteCluster);
@@ -200,8 +214,21 @@ export const eks: ServiceModule<'eks'> = {
     const slice = world.eks;
     if (!slice) return;
     const now = world.time;
+    sample.k8sNodes = {};
+    sample.k8sApi = {};
+    for (const name in slice.clusters) sample.k8sApi[name] = apiUp(world, slice.clusters[name]!);
     for (const name in slice.kube) {
       const kube = slice.kube[name]!;
+      const counts = { ready: 0, managed: 0, selfManaged: 0, fargate: 0 };
+      for (const n in kube.nodes) {
+        const node = kube.nodes[n]!;
+        if (node.ready !== 'True' || node.gone || node.origin === 'control-plane') continue;
+        counts.ready += 1;
+        if (node.origin === 'managed') counts.managed += 1;
+        else if (node.origin === 'self-managed') counts.selfManaged += 1;
+        else counts.fargate += 1;
+      }
+      sample.k8sNodes[name] = counts;
       const usage = new Map<string, { cpu: number; memory: number }>();
       for (const k in kube.pods) {
         const p = kube.pods[k]!;
@@ -281,4 +308,14 @@ export const eks: ServiceModule<'eks'> = {
       'instanceRoles',
     ]),
   eventSources: ['eks', 'kubernetes'],
+  goals: [
+    'podsReadyAtLeast',
+    'noPodPendingLongerThan',
+    'controlPlaneAvailable',
+    'rolloutCompleted',
+    'requestsFailedAtMost',
+    'nodeCountAtMost',
+    'nodesReadyAtLeast',
+    'kubectlConnected',
+  ],
 };

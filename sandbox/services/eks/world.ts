@@ -77,6 +77,11 @@ export interface EksCluster {
   clusterAutoscaler: ClusterAutoscalerState | null;
   /** Add-ons installed (`metrics-server` is what an HPA needs to read CPU). */
   addons: string[];
+  /** When the API stopped answering (null while it answers), and the seconds it was down in all. */
+  downSince: number | null;
+  downSeconds: number;
+  /** When the cluster first became ACTIVE, or null. */
+  activeAt: number | null;
   /** Control plane members lost to AZ outages at the last check (EKS rides it out). */
   membersLost: number;
   /** Whether the last check found the API answering (for events on change). */
@@ -208,6 +213,8 @@ export interface DeploymentState {
     | 'ReplicaSetUpdated'
     | 'NewReplicaSetAvailable'
     | 'ProgressDeadlineExceeded';
+  /** When the current revision's rollout completed (every replica updated and available), or null. */
+  completedAt: number | null;
   /** The pod-template-hash of the current template. */
   templateHash: string;
   /** The new ReplicaSet's replicas/available at the last check (progress = a change). */
@@ -310,6 +317,12 @@ export interface EksSlice {
   schedulerDirty: boolean;
   /** `kubectl drain` in progress per `cluster/node`: evictions a PodDisruptionBudget refused are retried. */
   drains: Record<string, { since: number; lastTry: number }>;
+  /** The earliest pod timer of any kubelet (the kubelets have nothing to do before it). */
+  kubeletWakeAt: number;
+  /** Pods or workload specs changed: the workload controllers reconcile now (else every 10 s). */
+  workloadsDirty: boolean;
+  /** Pod readiness or labels changed: Service endpoints are recomputed. */
+  endpointsDirty: boolean;
   /** The next scheduled retry of unschedulable pods (the scheduler's periodic flush). */
   nextScheduleAt: number;
 }
@@ -349,6 +362,9 @@ export function emptyEksSlice(): EksSlice {
     instanceRoles: {},
     schedulerDirty: false,
     drains: {},
+    kubeletWakeAt: 0,
+    workloadsDirty: true,
+    endpointsDirty: true,
     nextScheduleAt: 0,
   };
 }
