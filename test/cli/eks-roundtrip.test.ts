@@ -63,8 +63,11 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
   const cluster = pick(['demo', 'demo', 'demo', 'demo', 'other', ...HOSTILE]);
   const eksName = pick(['demo', 'ng-2', 'fp-web', 'constructor', 'x_1']);
   const k8sName = pick(['web', 'web', 'web', 'api', 'nope', ...HOSTILE]);
-  const ns = fc.option(pick(['default', 'shop', 'ghost']), { nil: undefined });
-  const node = pick([...nodes, 'ip-10-9-9-9.eu-west-3.compute.internal', ...HOSTILE]);
+  const ns = pick([undefined, undefined, 'default', 'shop', 'ghost']);
+  const node = fc.oneof(
+    { weight: 3, arbitrary: pick(nodes) },
+    { weight: 1, arbitrary: pick(['ip-10-9-9-9.eu-west-3.compute.internal', ...HOSTILE]) },
+  );
   const azs = fc.subarray(world.azs, { minLength: 2 });
   const label = fc.dictionary(pick(['tier', 'team', 'app']), pick(['a', 'b', 'web']), {
     minKeys: 1,
@@ -115,7 +118,11 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
       },
       { requiredKeys: ['type', 'name', 'via'] },
     ),
-    fc.record({ type: fc.constant('eks.cluster.delete' as const), name: cluster, via }),
+    fc.record({
+      type: fc.constant('eks.cluster.delete' as const),
+      name: pick(['demo', 'other', 'other', 'other', ...HOSTILE]),
+      via,
+    }),
     fc.record(
       {
         type: fc.constant('eks.kubeconfig.update' as const),
@@ -234,7 +241,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     fc.record({
       type: fc.constant('eks.nodegroup.delete' as const),
       cluster,
-      name: pick(['ng-1', 'nope', ...HOSTILE]),
+      name: pick(['ng-1', 'ng-1', 'ng-1', 'nope', ...HOSTILE]),
       via,
     }),
     fc.record(
@@ -321,15 +328,14 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     ),
     fc.record({
       type: fc.constant('k8s.delete' as const),
-      kind: fc.constantFrom(
-        'deployment' as const,
-        'pod' as const,
-        'service' as const,
-        'namespace' as const,
-        'node' as const,
-        'hpa' as const,
-      ),
-      name: fc.oneof(k8sName, pick([...pods, 'shop', ...nodes])),
+      kind: fc.constantFrom('deployment' as const, 'service' as const, 'hpa' as const),
+      name: k8sName,
+      namespace: ns,
+    }),
+    fc.record({
+      type: fc.constant('k8s.delete' as const),
+      kind: fc.constantFrom('pod' as const, 'namespace' as const, 'node' as const),
+      name: pick([...pods, 'shop', ...nodes, 'nope']),
       namespace: ns,
     }),
     fc.record(
@@ -352,7 +358,7 @@ function arbitraryActions(world: World): fc.Arbitrary<Action> {
     fc.record({
       type: fc.constant('k8s.deployment.set-image' as const),
       name: k8sName,
-      container: pick(['web', 'nginx', 'nope']),
+      container: pick(['web', 'web', 'web', 'nginx', 'nope']),
       image: pick(['nginx:1.26', 'nginx:9.9']),
       namespace: ns,
     }),

@@ -226,11 +226,12 @@ export const taint: KubectlCommand = {
               1,
             ),
           );
-        for (const t of matching)
+        // A removal names key and effect (the value, if typed, is carried as typed); `key-` removes every effect.
+        for (const e of [...new Set(matching.map((t) => t.effect))])
           actions.push({
             type: 'k8s.taint',
             node: name,
-            taint: { key: t.key, ...(t.value === '' ? {} : { value: t.value }), effect: t.effect },
+            taint: { key, ...(value === '' ? {} : { value }), effect: e },
             remove: true,
           });
         removed = true;
