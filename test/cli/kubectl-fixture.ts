@@ -268,6 +268,7 @@ export function kubeState(clusterCreatedAt: number): KubeState {
         revision: 1,
         lastProgressAt: 1300,
         progressing: 'NewReplicaSetAvailable',
+        completedAt: 1300,
         templateHash: '7d9f8c6b5',
         progressMark: '',
         history: [{ revision: 1, replicaSet: 'web-7d9f8c6b5', changeCause: null }],
