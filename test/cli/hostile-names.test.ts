@@ -62,8 +62,10 @@ function awsLines(): { line: (name: string) => string; creates: boolean }[] {
       for (const flag of op.flags.filter((f) => f.type === 'string' || f.type === 'list')) {
         if (flag.choices) continue;
         lines.push({
-          // update-kubeconfig writes a context (named by --alias): it answers about --name first.
-          creates: /^(create|register|run|put)-/.test(op.name) || op.name === 'update-kubeconfig',
+          // update-kubeconfig writes a context (named by --alias) and send-command runs a script:
+          // both answer about another flag first.
+          creates:
+            /^(create|register|run|put|send)-/.test(op.name) || op.name === 'update-kubeconfig',
           line: (name) => {
             const parts = [`aws ${service} ${op.name}`];
             for (const other of op.flags) {
