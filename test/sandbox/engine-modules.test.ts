@@ -6,14 +6,16 @@ import { docker } from '../../sandbox/services/docker/index.ts';
 import { ec2 } from '../../sandbox/services/ec2/index.ts';
 import { ecs } from '../../sandbox/services/ecs/index.ts';
 import { elb } from '../../sandbox/services/elb/index.ts';
+import { eks } from '../../sandbox/services/eks/index.ts';
 import type { SimEvent, World } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
 const noop = () => {};
+const EKS_CONTROLLERS: readonly string[] = eks.controllers.map((c) => c.name);
 
 describe('tick order', () => {
   it('is derived from the modules’ declarations, the same order as before the split', () => {
-    expect(CONTROLLER_ORDER).toEqual([
+    expect(CONTROLLER_ORDER.filter((c) => !EKS_CONTROLLERS.includes(c))).toEqual([
       'billing',
       'scenario-script',
       'ec2-instances',
@@ -24,6 +26,34 @@ describe('tick order', () => {
       'ecs-placement',
       'load-balancer',
       'service-auto-scaling',
+      'metrics',
+    ]);
+  });
+
+  it('puts the EKS controllers after EC2’s instance timers, node groups before the Auto Scaling groups', () => {
+    expect(CONTROLLER_ORDER).toEqual([
+      'billing',
+      'scenario-script',
+      'ec2-instances',
+      'eks-control-plane',
+      'eks-node-join',
+      'eks-node-health',
+      'eks-nodegroups',
+      'k8s-workloads',
+      'kube-scheduler',
+      'fargate-scheduler',
+      'cluster-autoscaler',
+      'auto-scaling-groups',
+      'ecs-agents',
+      'ecs-task-lifecycle',
+      'ecs-service-scheduler',
+      'ecs-placement',
+      'load-balancer',
+      'service-auto-scaling',
+      'kubelet',
+      'kubectl-drain',
+      'k8s-services',
+      'horizontal-pod-autoscaler',
       'metrics',
     ]);
   });

@@ -78,13 +78,17 @@ export function controlPlaneController(ctx: EngineContext): void {
         cluster.kind === 'eks'
           ? 'the EKS control plane'
           : `the kubeadm control plane on ${cluster.instanceId}`;
+      const why = cluster.instanceId ? own(eks.lostBecause, cluster.instanceId) : undefined;
       ctx.emit(
         'eks',
         up ? 'info' : 'error',
         up
           ? `Cluster ${name}: ${cp} answers again (${health.apiServers} API server(s), etcd ${health.etcd}/${health.etcdTotal}).`
           : `Cluster ${name}: ${cp} does not answer: ${health.apiServers} API server(s) reachable, etcd ${health.etcd}/${health.etcdTotal} members${health.state === 'no-quorum' ? ' (no quorum)' : ''}. kubectl fails; no controller, scheduler or node health check runs.`,
-        { subject: name },
+        {
+          subject: name,
+          ...(why !== undefined && !up ? { cause: { kind: 'event', eventId: why } } : {}),
+        },
       );
     } else if (cluster.kind === 'eks' && up) {
       // Report each AZ loss the managed control plane rides out, once.

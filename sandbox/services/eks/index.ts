@@ -154,8 +154,22 @@ export const eks: ServiceModule<'eks'> = {
     { name: 'horizontal-pod-autoscaler', after: ['k8s-services'], run: hpaControllerAll },
   ],
   on(ctx, event) {
-    if (event.type !== 'instance.running') return;
     const world = ctx.world;
+    const lost = eksOf(world).lostBecause;
+    if (event.type === 'instance.lost') {
+      if (event.eventId !== null) lost[event.instanceId] = event.eventId;
+      return;
+    }
+    if (event.type === 'az.down' || event.type === 'az.up') {
+      for (const id in world.ec2.instances) {
+        const i = world.ec2.instances[id]!;
+        if (i.az !== event.az || i.bootstrap !== 'eks') continue;
+        if (event.type === 'az.up') delete lost[id];
+        else if (event.eventId !== null) lost[id] = event.eventId;
+      }
+      return;
+    }
+    if (event.type !== 'instance.running') return;
     const instance = own(world.ec2.instances, event.instanceId);
     if (!instance || instance.bootstrap !== 'eks' || event.initial) return;
     const slice = eksOf(world);

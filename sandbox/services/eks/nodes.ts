@@ -285,19 +285,24 @@ export function nodeHealthController(ctx: EngineContext): void {
       const instance = node.instanceId ? own(world.ec2.instances, node.instanceId) : undefined;
       if (!instance || instance.state === 'terminated') {
         // The cloud provider no longer has the machine: the Node and its pods go.
-        kubeEvent(
-          ctx,
-          name,
-          objectEvent(
-            `node/${nodeName}`,
-            'default',
-            'Normal',
-            'RemovingNode',
-            'node-controller',
-            `Node ${nodeName} event: Removing Node ${nodeName} from Controller`,
-          ),
-        );
-        for (const p of podsOn(nodeName)) removePodNow(ctx, place, p);
+        const gone = node.instanceId ? own(eks.lostBecause, node.instanceId) : undefined;
+        const removeNode = () => {
+          kubeEvent(
+            ctx,
+            name,
+            objectEvent(
+              `node/${nodeName}`,
+              'default',
+              'Normal',
+              'RemovingNode',
+              'node-controller',
+              `Node ${nodeName} event: Removing Node ${nodeName} from Controller`,
+            ),
+          );
+          for (const p of podsOn(nodeName)) removePodNow(ctx, place, p);
+        };
+        if (gone !== undefined) ctx.withCause({ kind: 'event', eventId: gone }, removeNode);
+        else removeNode();
         delete kube.nodes[nodeName];
         eks.schedulerDirty = true;
         continue;
@@ -329,8 +334,11 @@ export function nodeHealthController(ctx: EngineContext): void {
         const next = observeNode(node, now, 'silent');
         if (next.ready !== 'True') {
           Object.assign(node, next);
+          const why = node.instanceId ? own(eks.lostBecause, node.instanceId) : undefined;
           ctx.withCause(
-            { kind: 'timer', subject: `node/${nodeName}`, timer: 'nodeMonitorGracePeriod' },
+            why !== undefined
+              ? { kind: 'event', eventId: why }
+              : { kind: 'timer', subject: `node/${nodeName}`, timer: 'nodeMonitorGracePeriod' },
             () => {
               kubeEvent(ctx, name, nodeEvents.notReady(nodeName), { level: 'warning' });
               for (const p of podsOn(nodeName)) {

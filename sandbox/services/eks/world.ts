@@ -317,6 +317,8 @@ export interface EksSlice {
   schedulerDirty: boolean;
   /** `kubectl drain` in progress per `cluster/node`: evictions a PodDisruptionBudget refused are retried. */
   drains: Record<string, { since: number; lastTry: number }>;
+  /** Instance id → the event (EC2 notification, AZ outage) that made it unreachable or lost: causes for what follows. */
+  lostBecause: Record<string, number>;
   /** The earliest pod timer of any kubelet (the kubelets have nothing to do before it). */
   kubeletWakeAt: number;
   /** Pods or workload specs changed: the workload controllers reconcile now (else every 10 s). */
@@ -362,6 +364,7 @@ export function emptyEksSlice(): EksSlice {
     instanceRoles: {},
     schedulerDirty: false,
     drains: {},
+    lostBecause: {},
     kubeletWakeAt: 0,
     workloadsDirty: true,
     endpointsDirty: true,

@@ -47,7 +47,8 @@ export const LIMITS = {
   logEntries: 2_000,
   /** Simulated seconds; scenarios last at most a few hours. */
   time: 7 * 24 * 3600,
-  actionDepth: 8,
+  /** JSON nesting inside one action: a Kubernetes manifest in k8s.apply nests a dozen levels. */
+  actionDepth: 32,
   stringChars: 2_000,
 } as const;
 

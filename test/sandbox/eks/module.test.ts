@@ -470,3 +470,30 @@ describe('commands, hostile names and snapshots', () => {
     expect(deserializeWorld(serializeWorld(ecs)).ok).toBe(true);
   });
 });
+
+describe('causes', () => {
+  it('a node NotReady and a dead kubeadm API point at the AZ outage event, which points at the fault', () => {
+    let w = world(`initial:
+  eks:
+    clusters:
+      - { name: lab, kind: kubeadm, az: eu-west-3a }
+      - { name: demo }
+    selfManagedNodes:
+      - { cluster: demo, instanceType: t3.medium, az: eu-west-3a, name: a }`);
+    w = act(w, { type: 'fault.az-outage', az: 'eu-west-3a' }).world;
+    w = advance(w, 120);
+    const outage = w.events.find((e) =>
+      e.message.startsWith('Availability Zone eu-west-3a is impaired'),
+    )!;
+    expect(outage.cause).toEqual({
+      kind: 'fault',
+      logIndex: 0,
+      actionType: 'fault.az-outage',
+      by: 'learner',
+    });
+    const notReady = w.events.find((e) => e.message.includes('NodeNotReady'))!;
+    const apiDown = w.events.find((e) => e.message.startsWith('Cluster lab:'))!;
+    expect(notReady.cause).toEqual({ kind: 'event', eventId: outage.id });
+    expect(apiDown.cause).toEqual({ kind: 'event', eventId: outage.id });
+  });
+});
