@@ -7,7 +7,7 @@
  * the terminal, `# comments`, `@<seconds> <command>` to run at that sim time, `advance <seconds>`.
  * Exit code 0 only when every goal passes (run) or the file is valid (validate).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -92,7 +92,8 @@ function run(args: string[]): number {
     // A file of terminal commands (see sandbox/cli/command-file.ts): one per line, `# comments`,
     // `@<seconds> <command>` to run it at that sim time, `advance <seconds>` to let time pass.
     if (looksLikeCommandFile(text)) {
-      const run = runCommandFile(scenario, text, { seed, until });
+      const files = siblingFiles(actionsFile);
+      const run = runCommandFile(scenario, text, { seed, until, files });
       if (!run.ok) {
         for (const e of run.error) console.error(`${actionsFile}:${e.line}: ${e.message}`);
         return 2;
@@ -190,3 +191,20 @@ function main(argv: string[]): number {
 // Every service's behaviour (the runner may run any scenario).
 await loadServices();
 process.exitCode = main(process.argv.slice(2));
+
+/**
+ * The manifests and JSON files next to a command file, by name, for `kubectl apply -f web.yaml`
+ * and `file://…` in its commands (at most 200 files of at most 1 MB each).
+ */
+function siblingFiles(commandFile: string): Record<string, string> {
+  const dir = dirname(commandFile);
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.(ya?ml|json)$/.test(n))
+    .slice(0, 200)) {
+    const path = join(dir, name);
+    if (path === commandFile || statSync(path).size > 1_000_000) continue;
+    files[name] = readFileSync(path, 'utf8');
+  }
+  return files;
+}

@@ -6,6 +6,10 @@
  *   aws ecs update-service --cluster demo --service web --desired-count 6
  *   @120 aws ecs describe-services --cluster demo --services web   ← runs at sim time 120 s
  *   advance 30                                                      ← lets 30 sim seconds pass
+ *   kubectl apply -f - <<EOF                                        ← a here-document: the lines up
+ *   apiVersion: v1                                                     to EOF are the command's stdin
+ *   …
+ *   EOF
  *
  * Without `@`, a command runs at the current sim time (after the previous line). `@<seconds>`
  * first advances the clock to that absolute time; it may not go back in time.
@@ -13,6 +17,7 @@
 import { advance, applyAction, createWorld } from '../index.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Result, TimedAction } from '../model/types.ts';
+import { heredocOpener } from './heredoc.ts';
 import { echoLine, interpret } from './interpret.ts';
 import type { CliSession } from './types.ts';
 
@@ -43,9 +48,13 @@ export function parseCommandFile(text: string): CommandFileResult {
   const lines: CommandFileLine[] = [];
   const errors: { line: number; message: string }[] = [];
   let lastAt = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
+  const rawLines = text.split(/\r?\n/);
+  // Lines a here-document consumed (its body and delimiter): not commands of their own.
+  const consumed = new Set<number>();
+  rawLines.forEach((raw, index) => {
+    if (consumed.has(index)) return;
     const n = index + 1;
-    const trimmed = raw.trim();
+    const trimmed = withHeredoc(raw.trim(), index);
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const adv = /^advance\s+(\S+)\s*$/.exec(trimmed);
     if (adv) {
@@ -61,7 +70,7 @@ export function parseCommandFile(text: string): CommandFileResult {
       }
       return;
     }
-    const timed = /^@(\S+)\s+(.*)$/.exec(trimmed);
+    const timed = /^@(\S+)\s+([\s\S]*)$/.exec(trimmed);
     if (timed) {
       const at = Number(timed[1]);
       if (!Number.isInteger(at) || at < 0) {
@@ -89,6 +98,20 @@ export function parseCommandFile(text: string): CommandFileResult {
     lines.push({ line: n, kind: 'command', at: null, command: trimmed });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
+
+  /** `cmd <<EOF` takes the lines up to `EOF` with it, as one command text. */
+  function withHeredoc(line: string, index: number): string {
+    const opener = heredocOpener(line);
+    if (!opener) return line;
+    const body: string[] = [];
+    for (let i = index + 1; i < rawLines.length; i++) {
+      consumed.add(i);
+      const l = rawLines[i] as string;
+      body.push(l);
+      if ((opener.strip ? l.replace(/^\t+/, '') : l) === opener.delimiter) break;
+    }
+    return [line, ...body].join('\n');
+  }
 }
 
 export interface CommandFileRun {
@@ -106,7 +129,12 @@ export interface CommandFileRun {
 export function runCommandFile(
   scenario: Scenario,
   text: string,
-  options: { seed?: number; until?: number } = {},
+  options: {
+    seed?: number;
+    until?: number;
+    /** Files the commands can read (`kubectl apply -f web.yaml`): those next to the command file. */
+    files?: Readonly<Record<string, string>>;
+  } = {},
 ): Result<CommandFileRun, { line: number; message: string }[]> {
   const parsed = parseCommandFile(text);
   if (!parsed.ok) return { ok: false, error: parsed.errors };
@@ -123,7 +151,7 @@ export function runCommandFile(
     if (target > world.time) world = advance(world, target - world.time);
     if (line.kind === 'advance') continue;
     const before = world;
-    const outcome = interpret(line.command, { world, files: {}, session });
+    const outcome = interpret(line.command, { world, files: options.files ?? {}, session });
     transcript.push(`[${stamp(world.time)}] $ ${echoLine(line.command)}`);
     if (outcome.kind === 'output') {
       if (outcome.output.stdout !== '') transcript.push(outcome.output.stdout);

@@ -4,8 +4,12 @@ import { GLOBAL_FLAGS } from './aws/args.ts';
 import { AWS_SERVICES } from './aws/aws.ts';
 import { dockerHosts } from './docker/command.ts';
 import { DOCKER_COMMANDS } from './docker/docker.ts';
-import { BUILTINS } from './interpret.ts';
+import { completeEksctl } from './eksctl/eksctl.ts';
+import { BUILTINS, PROGRAM_NAMES } from './interpret.ts';
+import { completeKubectl } from './kubectl/complete.ts';
 import { tokenize } from './tokenize.ts';
+import { subnetIdFor } from '../model/vpc.ts';
+import { KUBERNETES_VERSIONS } from '../services/eks/actions.ts';
 import type { CliEnv } from './types.ts';
 
 export interface Completion {
@@ -22,6 +26,19 @@ function values(flag: string, env: CliEnv): string[] {
       return ['json', 'table', 'text'];
     case 'cluster':
       return w.ecs.cluster ? [w.ecs.cluster.name] : [];
+    case 'cluster-name':
+    case 'name':
+      return Object.keys(w.eks?.clusters ?? {});
+    case 'nodegroup-name':
+      return Object.values(w.eks?.nodegroups ?? {}).map((n) => n.name);
+    case 'fargate-profile-name':
+      return Object.values(w.eks?.fargateProfiles ?? {}).map((p) => p.name);
+    case 'subnets':
+      return w.azs.map(subnetIdFor);
+    case 'kubernetes-version':
+      return [...KUBERNETES_VERSIONS];
+    case 'capacity-type':
+      return ['ON_DEMAND', 'SPOT'];
     case 'service':
     case 'services':
       return Object.keys(w.ecs.services);
@@ -42,6 +59,7 @@ function values(flag: string, env: CliEnv): string[] {
     case 'launch-type':
       return ['EC2', 'FARGATE'];
     case 'instance-type':
+    case 'instance-types':
       return [
         't3.micro',
         't3.small',
@@ -76,7 +94,7 @@ export function complete(line: string, env: CliEnv): Completion {
     candidates: [...new Set(options.filter((o) => o.startsWith(word)))].sort(),
   });
 
-  if (before.length === 0) return pick(['aws', 'docker', ...BUILTINS]);
+  if (before.length === 0) return pick([...PROGRAM_NAMES, ...BUILTINS]);
   const program = before[0];
   const prev = before[before.length - 1] ?? '';
   if (program === 'aws') {
@@ -140,6 +158,15 @@ export function complete(line: string, env: CliEnv): Completion {
         .map((c) => c.name),
     );
   }
+  if (program === 'kubectl' || program === 'eksctl') {
+    const all =
+      program === 'kubectl'
+        ? completeKubectl(before.slice(1), env)
+        : completeEksctl(before.slice(1), env);
+    const flagsOnly = word.startsWith('-');
+    return pick(all.filter((c) => c.startsWith('-') === flagsOnly || !c.startsWith('--')));
+  }
+  if (program === 'helm') return pick(before.length === 1 ? ['install', 'repo', 'upgrade'] : []);
   if (program === 'cat') return pick(Object.keys(env.files));
   return pick([]);
 }

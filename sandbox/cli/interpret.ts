@@ -7,6 +7,10 @@ import { applyAction } from '../index.ts';
 import type { Action, ActionResult } from '../model/actions.ts';
 import { AWS_SERVICES, runAws } from './aws/aws.ts';
 import { DOCKER_COMMANDS, runDocker } from './docker/docker.ts';
+import { runEksctl } from './eksctl/eksctl.ts';
+import { splitHeredoc } from './heredoc.ts';
+import { runHelm } from './helm/helm.ts';
+import { KUBECTL_COMMANDS, runKubectl } from './kubectl/kubectl.ts';
 import { output } from './outcome.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
@@ -26,6 +30,9 @@ export function echoLine(line: string): string {
 
 export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
 
+/** The programs besides the builtins, for completion. */
+export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'helm', 'kubectl'];
+
 export function helpText(): string {
   return [
     'Shipyard terminal: the AWS CLI and Docker, simulated against this sandbox.',
@@ -36,9 +43,13 @@ export function helpText(): string {
       AWS_SERVICES['autoscaling']?.operations.map((o) => o.name).join(', '),
     '  aws application-autoscaling … ' +
       AWS_SERVICES['application-autoscaling']?.operations.map((o) => o.name).join(', '),
+    '  aws eks <command> …      ' + AWS_SERVICES['eks']?.operations.map((o) => o.name).join(', '),
     '  docker <command> …       ' + DOCKER_COMMANDS.map((c) => c.name).join(', '),
+    '  kubectl <command> …      ' + KUBECTL_COMMANDS.map((c) => c.name).join(', '),
+    '  eksctl <verb> <noun> …   create cluster|nodegroup|fargateprofile, scale nodegroup, delete, get',
+    '  helm install cluster-autoscaler … (the Cluster Autoscaler chart only)',
     '',
-    '  aws help · aws ecs help · aws ecs create-service help · docker run --help',
+    '  aws help · aws ecs help · aws ecs create-service help · docker run --help · kubectl get --help',
     '  --output json (default) | table | text      docker --context <instance-id> … or docker context use <instance-id>',
     "  ls, cat <file>: the editor's documents (file://<name>.json)     history · clear",
     '',
@@ -66,10 +77,15 @@ export function bugMessage(line: string): string {
   return `The sandbox hit a bug in ${name === '' ? 'this command' : `'${name}'`} and changed nothing. (This is the sandbox's own message, not the real tool's: please report it.)`;
 }
 
-function interpretUnsafe(line: string, env: CliEnv): CliOutcome {
-  if (line.length > MAX_LINE_LENGTH) {
-    return output(fail(`line too long (${line.length} characters; at most ${MAX_LINE_LENGTH})`, 2));
+function interpretUnsafe(text: string, given: CliEnv): CliOutcome {
+  if (text.length > MAX_LINE_LENGTH) {
+    return output(fail(`line too long (${text.length} characters; at most ${MAX_LINE_LENGTH})`, 2));
   }
+  // `cmd <<EOF` on the first line, its stdin on the lines that follow, up to `EOF`.
+  const heredoc = splitHeredoc(text);
+  if (heredoc && !heredoc.ok) return output(fail(heredoc.error, 2));
+  const line = heredoc ? heredoc.command : text;
+  const env = heredoc ? { ...given, stdin: heredoc.body } : given;
   // A comment, as in a shell: the event log shows faults as `# fault: …` lines.
   if (line.trimStart().startsWith('#')) return output(ok(''));
   const tokenized = tokenize(line);
@@ -148,23 +164,16 @@ function cat(args: string[], env: CliEnv): CliOutcome {
   return output(ok(out.join('\n')));
 }
 
-/**
- * The programs by name. kubectl, eksctl and git join here with their own folders
- * (cli/kubectl/, cli/eksctl/, cli/git/), as aws and docker have.
- */
+/** The programs by name; git joins here with its own folder (cli/git/), as the others have. */
 const PROGRAMS: Record<string, Program> = {
   aws: runAws,
   docker: runDocker,
   help: () => output(ok(helpText())),
   ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
   cat,
-  kubectl: () =>
-    output(
-      fail(
-        'kubectl: this lesson has no Kubernetes cluster (kubectl arrives with the EKS lessons).',
-        127,
-      ),
-    ),
+  eksctl: runEksctl,
+  helm: runHelm,
+  kubectl: runKubectl,
 };
 
 function runTokens(tokens: string[], env: CliEnv): CliOutcome {

@@ -28,6 +28,8 @@ export interface CliEnv {
   /** Files `file://name` can read: the editor's documents, by name. */
   files: Readonly<Record<string, string>>;
   session: CliSession;
+  /** What a command reads from stdin: the body of a `<<EOF … EOF` heredoc (`kubectl apply -f -`). */
+  stdin?: string;
 }
 
 export type CliOutcome =

@@ -62,12 +62,16 @@ function awsLines(): { line: (name: string) => string; creates: boolean }[] {
       for (const flag of op.flags.filter((f) => f.type === 'string' || f.type === 'list')) {
         if (flag.choices) continue;
         lines.push({
-          creates: /^(create|register|run|put)-/.test(op.name),
+          // update-kubeconfig writes a context (named by --alias) and send-command runs a script:
+          // both answer about another flag first.
+          creates:
+            /^(create|register|run|put|send)-/.test(op.name) || op.name === 'update-kubeconfig',
           line: (name) => {
             const parts = [`aws ${service} ${op.name}`];
             for (const other of op.flags) {
               if (other === flag) parts.push(`--${flag.name} ${name}`);
-              else if (other.name === 'cluster') parts.push('--cluster demo');
+              else if (other.name === 'cluster' || other.name === 'cluster-name')
+                parts.push(`--${other.name} demo`);
               else if (other.required)
                 parts.push(`--${other.name} ${valueFor(other, PLAIN)}`.trimEnd());
             }

@@ -5,6 +5,8 @@ import { APPLICATION_AUTOSCALING_OPERATIONS } from './application-autoscaling/in
 import { AUTOSCALING_OPERATIONS } from './autoscaling/auto-scaling-groups.ts';
 import { EC2_OPERATIONS } from './ec2/index.ts';
 import { ECS_OPERATIONS } from './ecs/index.ts';
+import { EKS_OPERATIONS } from './eks/index.ts';
+import { SSM_OPERATIONS } from './ssm/index.ts';
 import type { AwsOperation } from './operation.ts';
 import { output } from './operation.ts';
 import type { CliEnv, CliOutcome } from '../types.ts';
@@ -18,6 +20,8 @@ export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOper
   autoscaling: { summary: 'Amazon EC2 Auto Scaling', operations: AUTOSCALING_OPERATIONS },
   ec2: { summary: 'Amazon Elastic Compute Cloud (instances)', operations: EC2_OPERATIONS },
   ecs: { summary: 'Amazon Elastic Container Service', operations: ECS_OPERATIONS },
+  eks: { summary: 'Amazon Elastic Kubernetes Service', operations: EKS_OPERATIONS },
+  ssm: { summary: 'AWS Systems Manager (Run Command on instances)', operations: SSM_OPERATIONS },
 };
 
 /** Registers more operations (for example the EKS and ECR subsets, later). */

@@ -1,7 +1,9 @@
 /** `aws ec2` instance operations: run-instances, terminate-instances, describe-instances. */
 import { own } from '../../../model/record.ts';
 import type { Action } from '../../../model/actions.ts';
-import type { Instance, Software } from '../../../model/types.ts';
+import type { Instance, Software, World } from '../../../model/types.ts';
+import type { GlobalOptions } from '../args.ts';
+import { eksAmiVersion, eksNodeAction } from './eks-node.ts';
 import type { AwsOperation } from '../operation.ts';
 import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
 import { isoTime } from '../../format.ts';
@@ -106,6 +108,20 @@ export const runInstances: AwsOperation = {
     const software: Software = /ECS_CLUSTER/.test(userData) ? 'ecs' : 'docker';
     const rawTags = rawTagTexts(args['tag-specifications']);
     const name = nameTag(args['tag-specifications'] as unknown[] | undefined, rawTags);
+    const eksVersion = eksAmiVersion(String(args['image-id']));
+    if (eksVersion !== null) {
+      const node = eksNodeAction(w, env.files, {
+        version: eksVersion,
+        instanceType: args['instance-type'] as string,
+        az,
+        ...(count !== undefined ? { count } : {}),
+        ...(name !== undefined ? { name } : {}),
+        profile: args['iam-instance-profile'],
+        ...(typeof args['user-data'] === 'string' ? { userData: args['user-data'] } : {}),
+      });
+      if (!node.ok) return output({ stdout: '', stderr: `\n${node.error}`, exitCode: 252 });
+      return launched(w, node.action, this.api, globals);
+    }
     const action: Action = {
       type: 'ec2.instance.launch',
       instanceType: args['instance-type'] as string,
@@ -114,28 +130,33 @@ export const runInstances: AwsOperation = {
       ...(count !== undefined ? { count } : {}),
       ...(name !== undefined ? { name } : {}),
     };
-    return applyAll(
-      w,
-      [action],
-      (e) => refusal(this.api, e),
-      (_r, before, after) => {
-        const added = Object.values(after.ec2.instances).filter(
-          (i) => !Object.hasOwn(before.ec2.instances, i.id),
-        );
-        return awsOut(
-          {
-            Groups: [],
-            Instances: added.map((i) => describeInstance(i)),
-            OwnerId: w.accountId,
-            ReservationId: `r-${(added[0]?.id ?? 'i-0').slice(2)}`,
-          },
-          globals,
-          this.api,
-        );
-      },
-    );
+    return launched(w, action, this.api, globals);
   },
 };
+
+/** Applies a launch and prints the reservation with the instances it added. */
+function launched(w: World, action: Action, api: string, globals: GlobalOptions) {
+  return applyAll(
+    w,
+    [action],
+    (e) => refusal(api, e),
+    (_r, before, after) => {
+      const added = Object.values(after.ec2.instances).filter(
+        (i) => !Object.hasOwn(before.ec2.instances, i.id),
+      );
+      return awsOut(
+        {
+          Groups: [],
+          Instances: added.map((i) => describeInstance(i)),
+          OwnerId: w.accountId,
+          ReservationId: `r-${(added[0]?.id ?? 'i-0').slice(2)}`,
+        },
+        globals,
+        api,
+      );
+    },
+  );
+}
 
 function rawTagTexts(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
