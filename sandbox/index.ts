@@ -90,3 +90,7 @@ export {
   serviceNetworkConfiguration,
   subnetIdFor,
 } from './model/vpc.ts';
+/** `kubectl apply -f`'s pure parser, for the manifest editor (which marks each refusal's line). */
+export { parseManifests, applyVerb } from './services/eks/manifest.ts';
+export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
+export { parseYamlDocuments, MANIFEST_LIMITS } from './services/eks/manifest-yaml.ts';

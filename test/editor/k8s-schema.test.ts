@@ -12,6 +12,7 @@ import {
   K8S_MANIFEST_SCHEMA,
   K8S_MANIFEST_SCHEMA_URI,
 } from '../../src/lib/k8s-schema/index.ts';
+import { MANIFEST_TEMPLATE } from '../../src/lib/editor/templates.ts';
 import {
   SIMULATED_KINDS,
   UNSIMULATED_KINDS,
@@ -87,6 +88,10 @@ spec:
 `;
 
 describe('Kubernetes manifests through the YAML language service', () => {
+  it('accepts the starting manifest of a Kubernetes scenario', async () => {
+    expect(await check(MANIFEST_TEMPLATE.text)).toEqual([]);
+  });
+
   it('accepts a Deployment, a Service, an HPA, a PDB, a Namespace and a ConfigMap in one file', async () => {
     const text = `${WEB}---
 apiVersion: v1
@@ -279,13 +284,15 @@ type Schema = {
   description?: string;
   doNotSuggest?: boolean;
 };
-const SCHEMA = K8S_MANIFEST_SCHEMA as Schema & {
-  definitions: Record<string, Schema>;
-  allOf: {
-    if: { properties: { apiVersion: { const: string }; kind: { const: string } } };
-    then: Schema;
-  }[];
-};
+const SCHEMA = K8S_MANIFEST_SCHEMA as Schema & { definitions: Record<string, Schema> };
+const RULES = (
+  K8S_MANIFEST_SCHEMA as {
+    allOf: {
+      if: { properties: { apiVersion: { const: string }; kind: { const: string } } };
+      then: Schema;
+    }[];
+  }
+).allOf;
 const resolve = (s: Schema): Schema => {
   const ref = s.$ref ?? s.allOf?.[0]?.$ref;
   return ref ? SCHEMA.definitions[ref.replace('#/definitions/', '')]! : s;
@@ -293,10 +300,7 @@ const resolve = (s: Schema): Schema => {
 
 describe('the schema and the sandbox agree on what a field is', () => {
   const kinds = Object.fromEntries(
-    SCHEMA.allOf.map((r) => [
-      `${r.if.properties.apiVersion.const}/${r.if.properties.kind.const}`,
-      r.then,
-    ]),
+    RULES.map((r) => [`${r.if.properties.apiVersion.const}/${r.if.properties.kind.const}`, r.then]),
   );
 
   it('covers every kind the sandbox runs or stores, and kind: List', () => {

@@ -1,0 +1,47 @@
+/**
+ * The Kubernetes manifest editor, one lazily loaded chunk: YAML in Monaco through monaco-yaml
+ * (its worker bundled with the site, never a CDN) with the Kubernetes 1.30 schema for
+ * validation, hover and completion, and *Apply* as `kubectl apply`. The editor panel imports it
+ * only when its sandbox has a manifest document, so a page without EKS never loads it.
+ */
+import { registerWorker, type MonacoApi } from '@lib/editor/load-monaco.ts';
+import {
+  K8S_MANIFEST_FILE_MATCH,
+  K8S_MANIFEST_SCHEMA,
+  K8S_MANIFEST_SCHEMA_URI,
+} from '@lib/k8s-schema/index.ts';
+import { monacoForYaml } from './yaml-worker-shim.ts';
+
+export { applyManifest, type ManifestApplyOutcome, type ManifestLine } from './apply-manifest.ts';
+export { K8S_MANIFEST_FILE_MATCH };
+
+let configured: Promise<void> | null = null;
+
+/** Registers YAML with the manifest schema in this page's Monaco (once). */
+export function configureKubernetesYaml(monaco: MonacoApi): Promise<void> {
+  configured ??= configure(monaco);
+  return configured;
+}
+
+async function configure(monaco: MonacoApi): Promise<void> {
+  const [YamlWorker, , { configureMonacoYaml }] = await Promise.all([
+    import('monaco-yaml/yaml.worker?worker').then((m) => m.default),
+    import('monaco-editor/languages/definitions/yaml/register'),
+    import('monaco-yaml'),
+  ]);
+  registerWorker('yaml', () => new YamlWorker());
+  configureMonacoYaml(monacoForYaml(monaco) as never, {
+    enableSchemaRequest: false,
+    hover: true,
+    completion: true,
+    validate: true,
+
+    schemas: [
+      {
+        uri: K8S_MANIFEST_SCHEMA_URI,
+        fileMatch: [K8S_MANIFEST_FILE_MATCH],
+        schema: K8S_MANIFEST_SCHEMA as never,
+      },
+    ],
+  });
+}
