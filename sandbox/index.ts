@@ -90,7 +90,22 @@ export {
   serviceNetworkConfiguration,
   subnetIdFor,
 } from './model/vpc.ts';
-/** `kubectl apply -f`'s pure parser, for the manifest editor (which marks each refusal's line). */
-export { parseManifests, applyVerb } from './services/eks/manifest.ts';
+/**
+ * `kubectl apply -f`'s pure parser (YAML with the sandbox's limits, then each document judged in
+ * kubectl's words), for the manifest editor. Loaded on demand, so the YAML parser stays out of
+ * the pages and chunks that do not need it.
+ */
+export async function loadManifestParser() {
+  const [manifest, yaml] = await Promise.all([
+    import('./services/eks/manifest.ts'),
+    import('./services/eks/manifest-yaml.ts'),
+  ]);
+  return {
+    parseManifests: manifest.parseManifests,
+    applyVerb: manifest.applyVerb,
+    parseYamlDocuments: yaml.parseYamlDocuments,
+    MANIFEST_LIMITS: yaml.MANIFEST_LIMITS,
+  };
+}
+export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
-export { parseYamlDocuments, MANIFEST_LIMITS } from './services/eks/manifest-yaml.ts';

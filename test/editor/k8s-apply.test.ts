@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionResult } from '@sandbox';
 import {
-  applyManifest,
+  applyManifest as applyWith,
   entries,
   errorFields,
   MAX_LINE,
@@ -14,6 +14,7 @@ import {
 import { pathSegments } from '../../src/lib/k8s-editor/locate-yaml.ts';
 import { MANIFEST_TEMPLATE, templatesFor } from '../../src/lib/editor/templates.ts';
 import { applyVerb, parseManifests } from '../../sandbox/services/eks/manifest.ts';
+import { parseYamlDocuments } from '../../sandbox/services/eks/manifest-yaml.ts';
 import type { KubeObject, UnsimulatedObject } from '../../sandbox/services/eks/types.ts';
 
 type ApplyAction = { type: 'k8s.apply'; documents: Record<string, unknown>[]; fileName: string };
@@ -42,6 +43,8 @@ function fakeSandbox() {
 }
 
 const WEB = MANIFEST_TEMPLATE.text;
+const applyManifest = (text: string, fileName: string, act: (a: Action) => ActionResult) =>
+  applyWith({ parseManifests, parseYamlDocuments }, text, fileName, act);
 const markersOf = (o: ReturnType<typeof applyManifest>) =>
   o.markers.map((m) => `${m.startLineNumber}:${m.startColumn}-${m.endColumn} ${m.message}`);
 

@@ -15,7 +15,7 @@ import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
 import type * as K8sEditorModule from '@lib/k8s-editor/k8s-editor.ts';
 import { EDITOR_CSS } from './editor-css.ts';
 
-type K8sEditor = typeof K8sEditorModule;
+type K8sEditor = K8sEditorModule.KubernetesEditor;
 type Editor = ReturnType<MonacoApi['editor']['create']>;
 type Model = NonNullable<ReturnType<Editor['getModel']>>;
 
@@ -72,9 +72,8 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
       ]);
       const monaco = await loadMonaco();
       if (store.documents().some((d) => d.language === 'yaml')) {
-        const k8s = await import('@lib/k8s-editor/k8s-editor.ts');
-        await k8s.configureKubernetesYaml(monaco);
-        k8sRef.current = k8s;
+        const { configureKubernetesYaml } = await import('@lib/k8s-editor/k8s-editor.ts');
+        k8sRef.current = await configureKubernetesYaml(monaco);
       }
       if (disposed || !hostRef.current) return;
       monacoRef.current = monaco;
@@ -180,7 +179,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     const k8s = k8sRef.current;
     const model = modelsRef.current.get(docName);
     if (!monaco || !k8s || !model) return;
-    const outcome = k8s.applyManifest(model.getValue(), docName, act);
+    const outcome = k8s.apply(model.getValue(), docName, act);
     monaco.editor.setModelMarkers(
       model,
       'shipyard-apply',

@@ -6,7 +6,7 @@
  * same pure parser judges each document here too, so each refusal becomes a marker on the line
  * and field it names.
  */
-import { parseManifests, parseYamlDocuments, type Action, type ActionResult } from '@sandbox';
+import type { Action, ActionResult, ManifestParser } from '@sandbox';
 import { indexYamlDocuments, type TextRange } from './locate-yaml.ts';
 
 export interface ManifestLine {
@@ -75,11 +75,12 @@ export function errorFields(message: string): { path: string; message: string }[
 }
 
 export function applyManifest(
+  parser: Pick<ManifestParser, 'parseManifests' | 'parseYamlDocuments'>,
   text: string,
   fileName: string,
   act: (action: Action) => ActionResult | null,
 ): ManifestApplyOutcome {
-  const yaml = parseYamlDocuments(text, fileName);
+  const yaml = parser.parseYamlDocuments(text, fileName);
   const markers: Marker[] = [];
   const lineMarker = (line: number | null, message: string): Marker => {
     const n = Math.max(1, line ?? 1);
@@ -127,7 +128,7 @@ export function applyManifest(
 
   // Each refused document, judged by the same parser, marked where its error points.
   const where = indexYamlDocuments(text);
-  for (const doc of parseManifests(text, fileName).documents) {
+  for (const doc of parser.parseManifests(text, fileName).documents) {
     if (doc.ok) continue;
     const fields = errorFields(doc.message);
     if (fields.length > 0)

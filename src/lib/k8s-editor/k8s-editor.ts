@@ -12,22 +12,35 @@ import {
 } from '@lib/k8s-schema/index.ts';
 import { monacoForYaml } from './yaml-worker-shim.ts';
 
-export { applyManifest, type ManifestApplyOutcome, type ManifestLine } from './apply-manifest.ts';
+import { loadManifestParser, type Action, type ActionResult, type ManifestParser } from '@sandbox';
+import { applyManifest, type ManifestApplyOutcome } from './apply-manifest.ts';
+
+export type { ManifestApplyOutcome, ManifestLine } from './apply-manifest.ts';
 export { K8S_MANIFEST_FILE_MATCH };
 
-let configured: Promise<void> | null = null;
+export interface KubernetesEditor {
+  /** `kubectl apply -f <fileName>` of the text, through the sandbox's `act`. */
+  apply: (
+    text: string,
+    fileName: string,
+    act: (action: Action) => ActionResult | null,
+  ) => ManifestApplyOutcome;
+}
+
+let configured: Promise<KubernetesEditor> | null = null;
 
 /** Registers YAML with the manifest schema in this page's Monaco (once). */
-export function configureKubernetesYaml(monaco: MonacoApi): Promise<void> {
+export function configureKubernetesYaml(monaco: MonacoApi): Promise<KubernetesEditor> {
   configured ??= configure(monaco);
   return configured;
 }
 
-async function configure(monaco: MonacoApi): Promise<void> {
-  const [YamlWorker, , { configureMonacoYaml }] = await Promise.all([
+async function configure(monaco: MonacoApi): Promise<KubernetesEditor> {
+  const [YamlWorker, , { configureMonacoYaml }, parser] = await Promise.all([
     import('monaco-yaml/yaml.worker?worker').then((m) => m.default),
     import('monaco-editor/languages/definitions/yaml/register'),
     import('monaco-yaml'),
+    loadManifestParser() as Promise<ManifestParser>,
   ]);
   registerWorker('yaml', () => new YamlWorker());
   configureMonacoYaml(monacoForYaml(monaco) as never, {
@@ -44,4 +57,5 @@ async function configure(monaco: MonacoApi): Promise<void> {
       },
     ],
   });
+  return { apply: (text, fileName, act) => applyManifest(parser, text, fileName, act) };
 }
