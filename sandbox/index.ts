@@ -95,17 +95,9 @@ export {
  * kubectl's words), for the manifest editor. Loaded on demand, so the YAML parser stays out of
  * the pages and chunks that do not need it.
  */
-export async function loadManifestParser() {
-  const [manifest, yaml] = await Promise.all([
-    import('./services/eks/manifest.ts'),
-    import('./services/eks/manifest-yaml.ts'),
-  ]);
-  return {
-    parseManifests: manifest.parseManifests,
-    applyVerb: manifest.applyVerb,
-    parseYamlDocuments: yaml.parseYamlDocuments,
-    MANIFEST_LIMITS: yaml.MANIFEST_LIMITS,
-  };
+export function loadManifestParser() {
+  return import('./services/eks/manifest-editor.ts');
 }
 export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
+export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';

@@ -11,7 +11,7 @@ import {
   errorFields,
   MAX_LINE,
 } from '../../src/lib/k8s-editor/apply-manifest.ts';
-import { pathSegments } from '../../src/lib/k8s-editor/locate-yaml.ts';
+import { indexYamlDocuments, pathSegments } from '../../sandbox/services/eks/manifest-locate.ts';
 import { MANIFEST_TEMPLATE, templatesFor } from '../../src/lib/editor/templates.ts';
 import { applyVerb, parseManifests } from '../../sandbox/services/eks/manifest.ts';
 import { parseYamlDocuments } from '../../sandbox/services/eks/manifest-yaml.ts';
@@ -44,7 +44,7 @@ function fakeSandbox() {
 
 const WEB = MANIFEST_TEMPLATE.text;
 const applyManifest = (text: string, fileName: string, act: (a: Action) => ActionResult) =>
-  applyWith({ parseManifests, parseYamlDocuments }, text, fileName, act);
+  applyWith({ parseManifests, parseYamlDocuments, indexYamlDocuments }, text, fileName, act);
 const markersOf = (o: ReturnType<typeof applyManifest>) =>
   o.markers.map((m) => `${m.startLineNumber}:${m.startColumn}-${m.endColumn} ${m.message}`);
 

@@ -6,8 +6,7 @@
  * same pure parser judges each document here too, so each refusal becomes a marker on the line
  * and field it names.
  */
-import type { Action, ActionResult, ManifestParser } from '@sandbox';
-import { indexYamlDocuments, type TextRange } from './locate-yaml.ts';
+import type { Action, ActionResult, ManifestParser, TextRange } from '@sandbox';
 
 export interface ManifestLine {
   text: string;
@@ -75,7 +74,7 @@ export function errorFields(message: string): { path: string; message: string }[
 }
 
 export function applyManifest(
-  parser: Pick<ManifestParser, 'parseManifests' | 'parseYamlDocuments'>,
+  parser: Pick<ManifestParser, 'parseManifests' | 'parseYamlDocuments' | 'indexYamlDocuments'>,
   text: string,
   fileName: string,
   act: (action: Action) => ActionResult | null,
@@ -127,7 +126,7 @@ export function applyManifest(
   }
 
   // Each refused document, judged by the same parser, marked where its error points.
-  const where = indexYamlDocuments(text);
+  const where = parser.indexYamlDocuments(text);
   for (const doc of parser.parseManifests(text, fileName).documents) {
     if (doc.ok) continue;
     const fields = errorFields(doc.message);

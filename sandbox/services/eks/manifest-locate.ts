@@ -1,5 +1,5 @@
 /**
- * Where a Kubernetes error points in the manifest: a field path as the API server prints it
+ * For the manifest editor's markers — where a Kubernetes error points in the manifest: a field path as the API server prints it
  * (`spec.template.spec.containers[0].imagePullPolice`, or the decoder's index-free
  * `spec.template.spec.containers.image`) → the line and columns of that key in one YAML
  * document. A path that is not in the document (a `Required value`) lands on its deepest
