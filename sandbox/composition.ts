@@ -8,9 +8,10 @@ import { docker } from './services/docker/index.ts';
 import { ec2 } from './services/ec2/index.ts';
 import { ecs } from './services/ecs/index.ts';
 import { elb } from './services/elb/index.ts';
+import { eks } from './services/eks/index.ts';
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb]);
+export const engine = createEngine([ec2, docker, ecs, elb, eks]);
 
 export const {
   emptyWorld,

@@ -79,6 +79,11 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   name: K;
   /** Whether the module runs (controllers, actions) in a world of this orchestrator. */
   activeFor(orchestrator: Orchestrator): boolean;
+  /**
+   * The slice exists only in worlds where the module is active (a later module whose slice
+   * older worlds, snapshots and hashes never had).
+   */
+  sliceOnlyWhenActive?: boolean;
   /** The slice's value in a new world. */
   initial(core: CoreWorld, scenario: Scenario | null): World[K];
   /** The scenario `initial` keys this module builds from, with their schemas. */

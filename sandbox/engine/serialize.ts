@@ -83,8 +83,8 @@ export function checkCoreSnapshot(
   for (const key of ARRAYS)
     if (!Array.isArray(w[key]))
       return { ok: false, error: `snapshot field ${key} must be an array` };
-  if (w.orchestrator !== 'none' && w.orchestrator !== 'ecs')
-    return { ok: false, error: 'snapshot field orchestrator must be none or ecs' };
+  if (w.orchestrator !== 'none' && w.orchestrator !== 'ecs' && w.orchestrator !== 'eks')
+    return { ok: false, error: 'snapshot field orchestrator must be none, ecs or eks' };
   if (typeof w.region !== 'string' || typeof w.scenarioId !== 'string')
     return { ok: false, error: 'snapshot fields region and scenarioId must be strings' };
   const cost = w.cost;

@@ -12,6 +12,16 @@ import {
   toilAtMost,
 } from './operations.ts';
 import {
+  controlPlaneAvailable,
+  kubectlConnected,
+  nodeCountAtMost,
+  nodesReadyAtLeast,
+  noPodPendingLongerThan,
+  podsReadyAtLeast,
+  requestsFailedAtMost,
+  rolloutCompleted,
+} from './eks.ts';
+import {
   launchTypeIs,
   runningAtLeast,
   runningAtMost,
@@ -54,6 +64,14 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   launchTypeIs: register(launchTypeIs),
   failedRequestsAtMost: register(failedRequestsAtMost),
   activeContainerInstancesAtLeast: register(activeContainerInstancesAtLeast),
+  podsReadyAtLeast: register(podsReadyAtLeast),
+  noPodPendingLongerThan: register(noPodPendingLongerThan),
+  controlPlaneAvailable: register(controlPlaneAvailable),
+  rolloutCompleted: register(rolloutCompleted),
+  requestsFailedAtMost: register(requestsFailedAtMost),
+  nodeCountAtMost: register(nodeCountAtMost),
+  nodesReadyAtLeast: register(nodesReadyAtLeast),
+  kubectlConnected: register(kubectlConnected),
 };
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */

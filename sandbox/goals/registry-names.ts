@@ -10,5 +10,13 @@ export const GOAL_NAMES = [
   'launchTypeIs',
   'failedRequestsAtMost',
   'activeContainerInstancesAtLeast',
+  'podsReadyAtLeast',
+  'noPodPendingLongerThan',
+  'controlPlaneAvailable',
+  'rolloutCompleted',
+  'requestsFailedAtMost',
+  'nodeCountAtMost',
+  'nodesReadyAtLeast',
+  'kubectlConnected',
 ] as const;
 export type GoalName = (typeof GOAL_NAMES)[number];

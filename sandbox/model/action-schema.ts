@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
 import { RUN_TASK_MAX_COUNT } from './aws-data.ts';
+import { eksActionSchemas, k8sActionSchemas } from '../services/eks/actions.ts';
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -257,6 +258,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   ...ec2ActionSchemas,
   ...dockerActionSchemas,
   ...ecsActionSchemas,
+  ...eksActionSchemas,
+  ...k8sActionSchemas,
   ...faultActionSchemas,
 ]);
 

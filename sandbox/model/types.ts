@@ -4,17 +4,22 @@
  * (scenario, seed, action log) ⇒ world, byte for byte.
  */
 import type { Action } from './actions.ts';
+import type { EksSlice } from '../services/eks/world.ts';
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
-export type Orchestrator = 'none' | 'ecs';
+/** `eks`: Amazon EKS (Kubernetes) runs the workloads. */
+export type Orchestrator = 'none' | 'ecs' | 'eks';
 export type LaunchType = 'EC2' | 'FARGATE';
 /** What a task definition is validated for: a launch type, or EXTERNAL (ECS Anywhere, registration only). */
 export type Compatibility = LaunchType | 'EXTERNAL';
-/** What an EC2 host runs from its user data: Docker alone, or Docker + the ECS agent (later the kubelet). */
-export type Software = 'docker' | 'ecs';
+/**
+ * What an EC2 host runs from its user data: Docker alone, Docker + the ECS agent, or the
+ * EKS-optimized AMI (containerd + kubelet, which joins a cluster once nodeadm is run).
+ */
+export type Software = 'docker' | 'ecs' | 'eks';
 /** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
-export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs';
+export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks';
 export type Actor = 'learner' | 'instructor' | 'scenario';
 
 export type EventSource =
@@ -25,6 +30,8 @@ export type EventSource =
   | 'autoscaling'
   | 'elb'
   | 'cloudwatch'
+  | 'eks'
+  | 'kubernetes'
   | 'scenario'
   | 'learner'
   | 'instructor';
@@ -393,6 +400,13 @@ export interface MetricSample {
   pendingTasks: number;
   costPerHour: number;
   costTotal: number;
+  /** EKS worlds: Ready nodes per cluster, by kind (absent elsewhere). */
+  k8sNodes?: Record<
+    string,
+    { ready: number; managed: number; selfManaged: number; fargate: number }
+  >;
+  /** EKS worlds: whether each cluster's API answered at this sample. */
+  k8sApi?: Record<string, boolean>;
 }
 
 export interface TimedAction {
@@ -487,4 +501,6 @@ export interface World extends CoreWorld {
   elb: ElbSlice;
   docker: DockerSlice;
   ecs: EcsSlice;
+  /** Amazon EKS and the Kubernetes objects of its clusters: present only where the EKS module is active. */
+  eks?: EksSlice;
 }

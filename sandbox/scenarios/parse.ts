@@ -86,6 +86,13 @@ export function validateScenarioData(
   }
   const scenario = parsed.data;
   const errors: ScenarioError[] = [];
+  if (scenario.goals.length === 0 && !scenario.id.endsWith('-playground'))
+    errors.push({
+      path: 'goals',
+      ...where(['goals']),
+      message:
+        'a scenario needs at least one goal (only a free-play *-playground scenario has none)',
+    });
   scenario.goals.forEach((goal, i) => {
     for (const problem of validateGoalParams(goal)) {
       const rel = problem.path.split('.');

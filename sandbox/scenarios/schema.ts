@@ -13,6 +13,7 @@ import {
   timedActionSchema,
 } from '../model/action-schema.ts';
 import { GOAL_NAMES } from '../goals/registry-names.ts';
+import { eksInitialSchema } from '../services/eks/scenario-schema.ts';
 
 const seconds = z.number().int('must be a whole number of seconds').min(0, 'must not be negative');
 
@@ -151,7 +152,7 @@ export const scenarioSchema = z.strictObject({
   lesson: z.string().max(64).optional().describe('Lesson id this scenario belongs to'),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   region: z.enum(['eu-west-3', 'us-east-1']).default('eu-west-3'),
-  orchestrator: z.enum(['none', 'ecs']),
+  orchestrator: z.enum(['none', 'ecs', 'eks']),
   duration: seconds
     .min(60, 'must be at least 60 s')
     .max(LIMITS.durationSeconds, `must be at most ${LIMITS.durationSeconds} s (7 days)`)
@@ -174,6 +175,9 @@ export const scenarioSchema = z.strictObject({
         .record(nameSchema, z.number().min(0).max(LIMITS.rps))
         .default({})
         .describe('Requests per second per service at time 0'),
+      eks: eksInitialSchema
+        .optional()
+        .describe('EKS clusters, node groups, nodes, Fargate profiles and manifests at time 0'),
     })
     .default({
       instances: [],
@@ -193,7 +197,10 @@ export const scenarioSchema = z.strictObject({
     .max(10000)
     .default([])
     .describe('Timed actions the scenario fires itself (faults, traffic)'),
-  goals: z.array(goalSpecSchema).min(1, 'a scenario needs at least one goal').max(50),
+  goals: z
+    .array(goalSpecSchema)
+    .max(50)
+    .describe('At least one, except in a free-play scenario whose id ends in -playground'),
   hints: z.array(z.string().max(2000)).max(20).default([]),
   solution: z
     .array(timedActionSchema)

@@ -13,6 +13,8 @@ import { CONTAINER_TABLE } from '../../sandbox/services/docker/container-machine
 import { INSTANCE_TABLE } from '../../sandbox/services/ec2/instance-machine.ts';
 import { AGENT_TABLE } from '../../sandbox/services/ecs/agent-machine.ts';
 import { TASK_TABLE } from '../../sandbox/services/ecs/task-machine.ts';
+import { CLUSTER_TABLE } from '../../sandbox/services/eks/control.ts';
+import { POD_TABLE } from '../../sandbox/services/eks/pods.ts';
 import { loadScenario, scenarioFiles } from '../sandbox/helpers.ts';
 
 /** Every state reachable from each state through the table's transitions (including itself). */
@@ -44,6 +46,8 @@ const CHARTS = {
   agent: { table: AGENT_TABLE, reach: reachability(AGENT_TABLE) },
   container: { table: CONTAINER_TABLE, reach: reachability(CONTAINER_TABLE) },
   rollout: { table: ROLLOUT_TABLE, reach: reachability(ROLLOUT_TABLE) },
+  pod: { table: POD_TABLE, reach: reachability(POD_TABLE) },
+  eksCluster: { table: CLUSTER_TABLE, reach: reachability(CLUSTER_TABLE) },
 };
 type Kind = keyof typeof CHARTS;
 
@@ -65,6 +69,11 @@ function states(world: World): Map<string, { kind: Kind; state: string; timer: b
   for (const s of Object.values(world.ecs.services))
     for (const d of s.deployments)
       out.set(`rollout ${s.name} ${d.id}`, { kind: 'rollout', state: d.rolloutState, timer: null });
+  for (const c of Object.values(world.eks?.clusters ?? {}))
+    out.set(`eks cluster ${c.name}`, { kind: 'eksCluster', state: c.status, timer: c.nextTransitionAt !== null });
+  for (const [cluster, kube] of Object.entries(world.eks?.kube ?? {}))
+    for (const [k, p] of Object.entries(kube.pods))
+      out.set(`pod ${cluster}/${k}`, { kind: 'pod', state: p.runtime.state, timer: p.runtime.nextTransitionAt !== null });
   return out;
 }
 

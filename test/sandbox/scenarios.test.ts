@@ -5,6 +5,16 @@ import { loadScenario, scenarioFiles } from './helpers.ts';
 /** The goals each scenario's empty run (no learner action) must fail: the challenge is never won by waiting. */
 const FAILED_WHEN_IDLE: Record<string, string[]> = {
   'ecs-az-outage-no-spread': ['web-survives', 'web-in-two-azs'],
+  'eks-az-outage-control-plane': ['web-six-on-demo'],
+  'eks-cost-day': ['day-budget'],
+  'eks-create-cluster': ['control-plane-up', 'kubectl-connected'],
+  'eks-fargate-profile': ['api-on-fargate'],
+  'eks-hpa-cluster-autoscaler': ['spike-served'],
+  'eks-no-nodes': ['web-ready'],
+  'eks-playground': [],
+  'eks-rolling-update': ['no-failed-requests', 'back-on-127', 'four-ready'],
+  'eks-self-managed-join': ['two-self-managed', 'web-ready'],
+  'eks-two-nodegroups': ['cache-ready'],
   'ecs-az-outage-spread': ['web-six-again', 'no-long-waits'],
   'ecs-binpack-vs-spread': ['six-before-outage', 'four-through-outage', 'bill'],
   'ecs-first-service': ['web-three-running', 'web-on-ec2'],

@@ -33,6 +33,8 @@ export const PUBLIC_IMAGES: readonly string[] = [
   'nginx:1.25',
   'nginx:1.26',
   'nginx:1.27',
+  'nginx:1.28',
+  'nginx:1.29',
   'nginx:latest',
   'httpd:2.4',
   'busybox:1.36',

@@ -70,6 +70,27 @@ export function parseManifests(
   return { documents, fileError: yaml.ok ? null : yaml.error };
 }
 
+/**
+ * The same checks for documents already parsed into JSON values (a `k8s.apply` action carries
+ * them so): one value per document, `kind: List` items expanded.
+ */
+export function parseManifestValues(
+  values: readonly unknown[],
+  fileName = 'manifest.yaml',
+  defaultNamespace = 'default',
+): ParsedDocument[] {
+  const documents: ParsedDocument[] = [];
+  values.forEach((value, index) => {
+    const items =
+      isObject(value) && value.kind === 'List' && Array.isArray(value.items)
+        ? value.items
+        : [value];
+    for (const item of items)
+      documents.push(parseDocument(item, index, 1, fileName, defaultNamespace));
+  });
+  return documents;
+}
+
 function parseDocument(
   value: unknown,
   index: number,
