@@ -59,8 +59,8 @@ describe('Apply runs kubectl apply on the manifest', () => {
     expect(first).toEqual({
       ok: true,
       lines: [
-        { text: 'deployment.apps/web created', ok: true },
-        { text: 'service/web created', ok: true },
+        { text: 'deployment.apps/web created', status: 'applied' },
+        { text: 'service/web created', status: 'applied' },
       ],
       markers: [],
     });
@@ -85,8 +85,8 @@ describe('Apply runs kubectl apply on the manifest', () => {
       'Error from server (BadRequest): error when creating "web.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].imagePullPolice"';
     expect(outcome.ok).toBe(false);
     expect(outcome.lines).toEqual([
-      { text: refusal, ok: false },
-      { text: 'service/web created', ok: true },
+      { text: refusal, status: 'refused' },
+      { text: 'service/web created', status: 'applied' },
     ]);
     expect(markersOf(outcome)).toEqual([`18:11-26 ${refusal}`]);
   });
@@ -134,7 +134,7 @@ describe('Apply runs kubectl apply on the manifest', () => {
     expect(markersOf(outcome)).toEqual([
       '38:1-5 error: resource mapping not found for name: "x" namespace: "" from "web.yaml": no matches for kind "Deploymnt" in version "apps/v1"\nensure CRDs are installed first',
     ]);
-    expect(outcome.lines.map((l) => l.ok)).toEqual([true, true, false]);
+    expect(outcome.lines.map((l) => l.status)).toEqual(['applied', 'applied', 'refused']);
   });
 
   it('a YAML syntax error applies the documents before it and marks its line', () => {
@@ -147,7 +147,7 @@ describe('Apply runs kubectl apply on the manifest', () => {
     ]);
     const error =
       'error: error parsing web.yaml: error converting YAML to JSON: yaml: line 38: Flow sequence in block collection must be sufficiently indented and end with a ]';
-    expect(outcome.lines[2]).toEqual({ text: error, ok: false });
+    expect(outcome.lines[2]).toEqual({ text: error, status: 'refused' });
     expect(markersOf(outcome)).toEqual([`38:1-2 ${error}`]);
   });
 
@@ -167,7 +167,7 @@ describe('Apply runs kubectl apply on the manifest', () => {
     const sandbox = fakeSandbox();
     expect(applyManifest('# nothing here\n---\n', 'web.yaml', sandbox.act)).toEqual({
       ok: false,
-      lines: [{ text: 'error: no objects passed to apply', ok: false }],
+      lines: [{ text: 'error: no objects passed to apply', status: 'refused' }],
       markers: [],
     });
     expect(sandbox.actions).toEqual([]);
@@ -192,7 +192,7 @@ describe('hostile manifests are refused before anything reaches the sandbox', ()
     expect(outcome.lines).toEqual([
       {
         text: "error: bad.yaml: refused by the sandbox: more than 500 YAML documents (found 10000 '---' separated documents)",
-        ok: false,
+        status: 'refused',
       },
     ]);
     expect(markersOf(outcome)).toEqual([

@@ -13,6 +13,10 @@ import {
   K8S_MANIFEST_SCHEMA_URI,
 } from '../../src/lib/k8s-schema/index.ts';
 import { parseManifests } from '../../sandbox/services/eks/manifest.ts';
+import * as parser from '../../sandbox/services/eks/manifest-editor.ts';
+import { applyAction, createWorld, type Action, type World } from '../../sandbox/index.ts';
+import { applyManifest } from '../../src/lib/k8s-editor/apply-manifest.ts';
+import { scenarioFromYaml } from '../sandbox/helpers.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/manifests/${name}`, import.meta.url), 'utf8');
@@ -214,6 +218,132 @@ describe('real manifests pass the schema and kubectl apply', () => {
     });
     expect(applied('k8s-website-zookeeper-pdb.yaml').objects).toEqual([
       'poddisruptionbudget.policy/zk-pdb (default)',
+    ]);
+  });
+});
+
+/** A world with an ACTIVE cluster (kubeconfig done) and two nodes, as a lesson would start. */
+function clusterWorld(namespaces: string[] = []): World {
+  return createWorld(
+    scenarioFromYaml(`id: editor-real-manifests-playground
+title: t
+orchestrator: eks
+seed: 3
+duration: 3600
+goals: []
+solution: []
+initial:
+  eks:
+    clusters: [{ name: demo }]
+    nodegroups: [{ cluster: demo, name: general, instanceType: m5.large, min: 2, desired: 2, max: 2 }]
+${
+  namespaces.length > 0
+    ? `    manifests:
+      - cluster: demo
+        yaml: |
+${namespaces.map((n) => `          apiVersion: v1\n          kind: Namespace\n          metadata: { name: ${n} }`).join('\n          ---\n')}`
+    : ''
+}`),
+  );
+}
+
+/** The editor's Apply against the real engine: kubectl's answer, line by line. */
+function applyInEngine(world: World, name: string) {
+  let w = world;
+  const outcome = applyManifest(parser, fixture(name), name, (action: Action) => {
+    const r = applyAction(w, action);
+    w = r.world;
+    return r.result;
+  });
+  return { outcome, world: w };
+}
+
+describe('real manifests applied in the sandbox from the editor', () => {
+  it('the guestbook: six objects created, the ignored env named', () => {
+    const { outcome } = applyInEngine(clusterWorld(), 'guestbook-all-in-one.yaml');
+    expect(outcome.ok).toBe(true);
+    expect(outcome.markers).toEqual([]);
+    expect(outcome.lines).toEqual([
+      { text: 'service/redis-master created', status: 'applied' },
+      { text: 'deployment.apps/redis-master created', status: 'applied' },
+      { text: 'service/redis-replica created', status: 'applied' },
+      { text: 'deployment.apps/redis-replica created', status: 'applied' },
+      { text: 'service/frontend created', status: 'applied' },
+      { text: 'deployment.apps/frontend created', status: 'applied' },
+      {
+        text: '(sandbox: accepted but not simulated: spec.template.spec.containers[0].env)',
+        status: 'note',
+      },
+    ]);
+  });
+
+  it('applying the same file again says unchanged', () => {
+    const first = applyInEngine(clusterWorld(), 'k8s-website-php-apache.yaml');
+    const again = applyInEngine(first.world, 'k8s-website-php-apache.yaml');
+    expect(again.outcome.lines.map((l) => l.text)).toEqual([
+      'deployment.apps/php-apache unchanged',
+      'service/php-apache unchanged',
+    ]);
+  });
+
+  it('the EKS Workshop retail store: every object created in its own namespace', () => {
+    const { outcome } = applyInEngine(clusterWorld(), 'retail-store-deploy.yaml');
+    expect(outcome.markers).toEqual([]);
+    expect(outcome.lines.filter((l) => l.status === 'refused')).toEqual([]);
+    expect(outcome.lines.filter((l) => l.status === 'applied')).toHaveLength(46);
+    expect(outcome.lines[0]).toEqual({ text: 'namespace/assets created', status: 'applied' });
+  });
+
+  it("AWS's Cluster Autoscaler example into kube-system", () => {
+    const { outcome } = applyInEngine(clusterWorld(), 'cluster-autoscaler-autodiscover.yaml');
+    expect(outcome.lines.map((l) => `${l.status} ${l.text}`)).toEqual([
+      'applied serviceaccount/cluster-autoscaler created',
+      'applied clusterrole.rbac.authorization.k8s.io/cluster-autoscaler created',
+      'applied role.rbac.authorization.k8s.io/cluster-autoscaler created',
+      'applied clusterrolebinding.rbac.authorization.k8s.io/cluster-autoscaler created',
+      'applied rolebinding.rbac.authorization.k8s.io/cluster-autoscaler created',
+      'applied deployment.apps/cluster-autoscaler created',
+      'note (sandbox: accepted but not simulated: spec.template.spec.containers[0].command, spec.template.spec.containers[0].imagePullPolicy, spec.template.spec.containers[0].volumeMounts, spec.template.spec.priorityClassName, spec.template.spec.securityContext, spec.template.spec.serviceAccountName, spec.template.spec.volumes)',
+    ]);
+  });
+
+  it('a manifest for a namespace that does not exist is refused as the API server does', () => {
+    const { outcome } = applyInEngine(clusterWorld(), 'eks-workshop-pause-pods.yaml');
+    expect(outcome.lines).toEqual([
+      {
+        text: 'Error from server (NotFound): error when creating "eks-workshop-pause-pods.yaml": namespaces "other" not found',
+        status: 'refused',
+      },
+    ]);
+    const withNamespace = applyInEngine(clusterWorld(['other']), 'eks-workshop-pause-pods.yaml');
+    expect(withNamespace.outcome.lines.map((l) => l.text)).toEqual([
+      'deployment.apps/pause-pods created',
+      '(sandbox: accepted but not simulated: spec.template.spec.priorityClassName)',
+    ]);
+  });
+
+  it('every other fixture applies with no refusal', () => {
+    for (const name of [
+      'eks-workshop-ui-deployment.yaml',
+      'eks-workshop-ui-service.yaml',
+      'eks-workshop-ui-configmap.yaml',
+      'k8s-website-php-apache-hpa.yaml',
+      'k8s-website-daemonset.yaml',
+      'k8s-website-zookeeper-pdb.yaml',
+    ]) {
+      const { outcome } = applyInEngine(clusterWorld(['ui']), name);
+      expect(
+        outcome.lines.filter((l) => l.status !== 'note').map((l) => `${l.status} ${l.text}`),
+        name,
+      ).toEqual(
+        parseManifests(fixture(name), name).documents.map(
+          (d) => `applied ${d.ok ? d.ref : ''} created`,
+        ),
+      );
+    }
+    const hpa = applyInEngine(clusterWorld(['ui']), 'eks-workshop-hpa-v1.yaml');
+    expect(hpa.outcome.lines.map((l) => l.text)).toEqual([
+      'horizontalpodautoscaler.autoscaling/ui created',
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { documentStoreFor } from '@lib/editor/document-store.ts';
 import type { MonacoApi } from '@lib/editor/load-monaco.ts';
 import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
 import type * as K8sEditorModule from '@lib/k8s-editor/k8s-editor.ts';
+import type { ManifestLine } from '@lib/k8s-editor/k8s-editor.ts';
 import { EDITOR_CSS } from './editor-css.ts';
 
 type K8sEditor = K8sEditorModule.KubernetesEditor;
@@ -21,6 +22,9 @@ type Model = NonNullable<ReturnType<Editor['getModel']>>;
 
 let instanceCounter = 0;
 
+const LINE_ICON = { applied: '✓', refused: '✗', note: 'ℹ' } as const;
+const LINE_LABEL = { applied: 'Applied: ', refused: 'Refused: ', note: 'Note: ' } as const;
+
 export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps) {
   const store = documentStoreFor(actor, scenario);
   const docs = store.documents();
@@ -28,7 +32,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   /** kubectl's answer to the last manifest apply, one line per object. */
-  const [output, setOutput] = useState<{ text: string; ok: boolean }[]>([]);
+  const [output, setOutput] = useState<ManifestLine[]>([]);
   const k8sRef = useRef<K8sEditor | null>(null);
   const [loadState, setLoadState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const hostRef = useRef<HTMLDivElement>(null);
@@ -189,7 +193,10 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         source: 'Kubernetes (sandbox)',
       })),
     );
-    const said = outcome.lines.map((l) => l.text).join('; ');
+    const said = outcome.lines
+      .filter((l) => l.status !== 'note')
+      .map((l) => l.text)
+      .join('; ');
     setOutput(outcome.lines);
     setStatus({
       ok: outcome.ok,
@@ -295,11 +302,11 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
       {output.length > 0 ? (
         <ul className="shipyard-editor__output" aria-label="kubectl apply output">
           {output.map((line, i) => (
-            <li key={`${i}:${line.text}`} data-ok={line.ok}>
+            <li key={`${i}:${line.text}`} data-status={line.status}>
               <span className="shipyard-editor__badge" aria-hidden="true">
-                {line.ok ? '✓' : '✗'}
+                {LINE_ICON[line.status]}
               </span>{' '}
-              <span className="shipyard-editor__sr">{line.ok ? 'Applied: ' : 'Error: '}</span>
+              <span className="shipyard-editor__sr">{LINE_LABEL[line.status]}</span>
               <code>{line.text}</code>
             </li>
           ))}

@@ -10,8 +10,8 @@ import type { Action, ActionResult, ManifestParser, TextRange } from '@sandbox';
 
 export interface ManifestLine {
   text: string;
-  /** An object kubectl applied (`created`, `configured`, `unchanged`). */
-  ok: boolean;
+  /** `applied`: an object kubectl created, configured or left unchanged; `note`: the sandbox's. */
+  status: 'applied' | 'refused' | 'note';
 }
 
 export interface ManifestApplyOutcome {
@@ -33,9 +33,15 @@ const clip = (text: string) =>
 
 type Marker = TextRange & { message: string };
 
-/** Where kubectl starts a new message: an applied object, or an error. */
+/** Where a new message starts: an applied object, an error, or the sandbox's own note. */
 const ENTRY =
-  /^(\S+ (created|configured|unchanged)$|error: |Error from server|The \S+ ".*" is invalid: )/;
+  /^(\S+ (created|configured|unchanged)$|error: |Error from server|The \S+ ".*" is invalid: |\(sandbox: )/;
+const NOTE = /^\(sandbox: /;
+
+const lineOf = (text: string): ManifestLine => ({
+  text: clip(text),
+  status: APPLIED.test(text) ? 'applied' : NOTE.test(text) ? 'note' : 'refused',
+});
 
 /** kubectl's output, one entry per object or error (an error may span several lines). */
 export function entries(output: string): string[] {
@@ -95,7 +101,7 @@ export function applyManifest(
   if (!yaml.ok && yaml.documents.length === 0) {
     return {
       ok: false,
-      lines: [{ text: clip(yaml.error), ok: false }],
+      lines: [lineOf(yaml.error)],
       markers: [lineMarker(yaml.line, yaml.error)],
     };
   }
@@ -105,7 +111,7 @@ export function applyManifest(
   if (yaml.documents.length === 0)
     return {
       ok: false,
-      lines: [{ text: 'error: no objects passed to apply', ok: false }],
+      lines: [lineOf('error: no objects passed to apply')],
       markers,
     };
 
@@ -122,7 +128,7 @@ export function applyManifest(
       : result.ok
         ? result.message
         : result.error;
-    for (const entry of entries(answer)) lines.push({ text: clip(entry), ok: APPLIED.test(entry) });
+    for (const entry of entries(answer)) lines.push(lineOf(entry));
   }
 
   // Each refused document, judged by the same parser, marked where its error points.
@@ -139,11 +145,12 @@ export function applyManifest(
     // A document the action could not carry (not an object) is answered here, as kubectl would.
     const value = yaml.documents.find((d) => d.index === doc.index)?.value;
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      lines.push({ text: clip(doc.message), ok: false });
+      lines.push(lineOf(doc.message));
   }
   if (!yaml.ok) {
-    lines.push({ text: clip(yaml.error), ok: false });
+    lines.push(lineOf(yaml.error));
     markers.push(lineMarker(yaml.line, yaml.error));
   }
-  return { ok: lines.length > 0 && lines.every((l) => l.ok), lines, markers };
+  const said = lines.filter((l) => l.status !== 'note');
+  return { ok: said.length > 0 && said.every((l) => l.status === 'applied'), lines, markers };
 }
