@@ -28,6 +28,8 @@ export interface KubernetesEditor {
 }
 
 let configured: Promise<KubernetesEditor> | null = null;
+/** The owner of monaco-yaml's markers. */
+const YAML_OWNER = 'yaml';
 
 /** Registers YAML with the manifest schema in this page's Monaco (once). */
 export function configureKubernetesYaml(monaco: MonacoApi): Promise<KubernetesEditor> {
@@ -56,6 +58,25 @@ async function configure(monaco: MonacoApi): Promise<KubernetesEditor> {
         schema: K8S_MANIFEST_SCHEMA as never,
       },
     ],
+  });
+  // yaml-language-server reports schema problems as warnings; the API server refuses them
+  // (strict field validation), so in a manifest they are errors, as in the task-definition editor.
+  monaco.editor.onDidChangeMarkers((uris) => {
+    for (const uri of uris) {
+      if (!uri.path.endsWith('.k8s.yaml')) continue;
+      const model = monaco.editor.getModel(uri);
+      const markers = monaco.editor.getModelMarkers({ owner: YAML_OWNER, resource: uri });
+      if (!model || !markers.some((m) => m.severity === monaco.MarkerSeverity.Warning)) continue;
+      monaco.editor.setModelMarkers(
+        model,
+        YAML_OWNER,
+        markers.map((m) =>
+          m.severity === monaco.MarkerSeverity.Warning
+            ? { ...m, severity: monaco.MarkerSeverity.Error }
+            : m,
+        ),
+      );
+    }
   });
   return { apply: (text, fileName, act) => applyManifest(parser, text, fileName, act) };
 }
