@@ -79,3 +79,64 @@ for (let run = 0; run < 7; run++) {
 console.log(`eks.schedule_10k_pods: ${fmt(median(runs))} ms`);
 // On a shared machine wall time includes waiting for a core; the process's own CPU time does not.
 console.log(`eks.schedule_10k_pods_cpu: ${fmt(median(cpu))} ms`);
+
+// ── One simulated second of a steady EKS world: 100 nodes, 1,000 pods (budget ≤ 1 ms) ──
+import { createWorld, stepInPlace } from '../sandbox/composition.ts';
+import { parseScenario } from '../sandbox/scenarios/parse.ts';
+
+const steady = parseScenario(`id: bench-steady-playground
+title: bench
+orchestrator: eks
+duration: 86400
+goals: []
+solution: []
+initial:
+  eks:
+    clusters: [{ name: demo }]
+    nodegroups: [{ cluster: demo, name: ng, instanceType: m5.xlarge, min: 100, desired: 100, max: 100 }]
+    manifests:
+      - cluster: demo
+        yaml: |
+${Array.from(
+  { length: 10 },
+  (_, i) => `          apiVersion: apps/v1
+          kind: Deployment
+          metadata: { name: app-${i} }
+          spec:
+            replicas: 100
+            selector: { matchLabels: { app: app-${i} } }
+            template:
+              metadata: { labels: { app: app-${i} } }
+              spec:
+                containers:
+                  - name: app
+                    image: nginx:1.27
+                    resources: { requests: { cpu: 100m, memory: 128Mi } }
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: { name: app-${i} }
+          spec:
+            selector: { app: app-${i} }
+            ports: [{ port: 80 }]`,
+).join('\n          ---\n')}
+    traffic: [{ service: app-0, rps: 500 }]
+`);
+if (!steady.ok) throw new Error(JSON.stringify(steady.error));
+const world = createWorld(steady.value);
+const running = Object.values(world.eks!.kube.demo!.pods).filter(
+  (p) => p.runtime.state === 'Running',
+).length;
+if (running !== 1000) throw new Error(`${running} pods running, expected 1000`);
+for (let i = 0; i < 100; i++) stepInPlace(world); // warm up
+const tickRuns: number[] = [];
+const tickCpu: number[] = [];
+for (let run = 0; run < 7; run++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < 200; i++) stepInPlace(world);
+  tickRuns.push((performance.now() - t0) / 200);
+  tickCpu.push(process.cpuUsage(c0).user / 1000 / 200);
+}
+console.log(`eks.tick_100_nodes_1000_pods: ${fmt(median(tickRuns))} ms`);
+console.log(`eks.tick_100_nodes_1000_pods_cpu: ${fmt(median(tickCpu))} ms`);

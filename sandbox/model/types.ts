@@ -13,11 +13,13 @@ export type Orchestrator = 'none' | 'ecs' | 'eks';
 export type LaunchType = 'EC2' | 'FARGATE';
 /** What a task definition is validated for: a launch type, or EXTERNAL (ECS Anywhere, registration only). */
 export type Compatibility = LaunchType | 'EXTERNAL';
+/** What `ec2.instance.launch` starts from its user data: Docker alone, or Docker + the ECS agent. */
+export type Software = 'docker' | 'ecs';
 /**
- * What an EC2 host runs from its user data: Docker alone, Docker + the ECS agent, or the
- * EKS-optimized AMI (containerd + kubelet, which joins a cluster once nodeadm is run).
+ * What an EC2 host runs: a launch's software, or the EKS-optimized AMI (containerd + kubelet,
+ * which joins a cluster once nodeadm runs; launched by the EKS module and node groups).
  */
-export type Software = 'docker' | 'ecs' | 'eks';
+export type HostSoftware = Software | 'eks';
 /** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
 export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks';
 export type Actor = 'learner' | 'instructor' | 'scenario';
@@ -132,8 +134,8 @@ export interface Instance {
   type: string;
   az: string;
   state: InstanceState;
-  /** What the user data starts on boot: Docker, or Docker + the ECS agent. */
-  bootstrap: Software;
+  /** What the user data starts on boot: Docker, Docker + the ECS agent, or the EKS AMI's kubelet. */
+  bootstrap: HostSoftware;
   launchedAt: number;
   /** CPU units the host offers (vCPU × 1024). */
   cpuUnits: number;
@@ -345,7 +347,7 @@ export interface Service {
 export interface AutoScalingGroup {
   name: string;
   instanceType: string;
-  software: Software;
+  software: HostSoftware;
   minSize: number;
   desiredCapacity: number;
   maxSize: number;

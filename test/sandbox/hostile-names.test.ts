@@ -72,6 +72,90 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
   'fault.agent-disconnect': (n) => ({ type: 'fault.agent-disconnect', instanceId: n }),
   'fault.agent-reconnect': (n) => ({ type: 'fault.agent-reconnect', instanceId: n }),
   'fault.traffic': (n) => ({ type: 'fault.traffic', service: n, rps: 10 }),
+  'eks.cluster.create': () => ({ type: 'eks.cluster.create', name: 'fresh' }),
+  'eks.cluster.delete': (n) => ({ type: 'eks.cluster.delete', name: n }),
+  'eks.kubeconfig.update': (n) => ({ type: 'eks.kubeconfig.update', cluster: n }),
+  'eks.kubeconfig.use-context': (n) => ({ type: 'eks.kubeconfig.use-context', context: n }),
+  'eks.access-entry.create': (n) => ({
+    type: 'eks.access-entry.create',
+    cluster: n,
+    principalArn: 'arn:aws:iam::123456789012:role/x',
+  }),
+  'eks.access-policy.associate': (n) => ({
+    type: 'eks.access-policy.associate',
+    cluster: 'demo',
+    principalArn: `arn:aws:iam::123456789012:role/${n}`,
+    policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+    scope: 'cluster',
+  }),
+  'eks.nodegroup.create': (n) => ({
+    type: 'eks.nodegroup.create',
+    cluster: n,
+    name: 'fresh',
+    instanceTypes: [n],
+    min: 1,
+    desired: 1,
+    max: 1,
+  }),
+  'eks.nodegroup.update-config': (n) => ({
+    type: 'eks.nodegroup.update-config',
+    cluster: 'demo',
+    name: n,
+    desired: 1,
+  }),
+  'eks.nodegroup.update-version': (n) => ({
+    type: 'eks.nodegroup.update-version',
+    cluster: n,
+    name: n,
+  }),
+  'eks.nodegroup.delete': (n) => ({ type: 'eks.nodegroup.delete', cluster: 'demo', name: n }),
+  'eks.fargate-profile.create': (n) => ({
+    type: 'eks.fargate-profile.create',
+    cluster: n,
+    name: 'fresh',
+    selectors: [{ namespace: n }],
+  }),
+  'eks.fargate-profile.delete': (n) => ({
+    type: 'eks.fargate-profile.delete',
+    cluster: 'demo',
+    name: n,
+  }),
+  'eks.addon.create': (n) => ({
+    type: 'eks.addon.create',
+    cluster: n,
+    addonName: 'metrics-server',
+  }),
+  'eks.cluster-autoscaler.enable': (n) => ({ type: 'eks.cluster-autoscaler.enable', cluster: n }),
+  'eks.node.launch': (n) => ({ type: 'eks.node.launch', instanceType: n, az: 'eu-west-3a' }),
+  'eks.node.bootstrap': (n) => ({ type: 'eks.node.bootstrap', instanceId: n, cluster: n }),
+  'eks.kubeadm.init': (n) => ({ type: 'eks.kubeadm.init', name: 'lab', instanceId: n }),
+  'k8s.apply': (n) => ({
+    type: 'k8s.apply',
+    documents: [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n.toLowerCase(), namespace: n } },
+    ],
+  }),
+  'k8s.delete': (n) => ({ type: 'k8s.delete', kind: 'deployment', name: n }),
+  'k8s.deployment.create': (n) => ({ type: 'k8s.deployment.create', name: n, image: 'nginx:1.27' }),
+  'k8s.deployment.scale': (n) => ({ type: 'k8s.deployment.scale', name: n, replicas: 2 }),
+  'k8s.deployment.set-image': (n) => ({
+    type: 'k8s.deployment.set-image',
+    name: 'web',
+    container: n,
+    image: 'nginx:1.26',
+  }),
+  'k8s.rollout.undo': (n) => ({ type: 'k8s.rollout.undo', name: n }),
+  'k8s.rollout.restart': (n) => ({ type: 'k8s.rollout.restart', name: n }),
+  'k8s.node.cordon': (n) => ({ type: 'k8s.node.cordon', node: n }),
+  'k8s.node.uncordon': (n) => ({ type: 'k8s.node.uncordon', node: n }),
+  'k8s.node.drain': (n) => ({ type: 'k8s.node.drain', node: n }),
+  'k8s.hpa.create': (n) => ({ type: 'k8s.hpa.create', name: n, max: 4 }),
+  'k8s.label': (n) => ({ type: 'k8s.label', kind: 'pod', name: n, labels: { [n]: 'x' } }),
+  'k8s.taint': (n) => ({ type: 'k8s.taint', node: n, taint: { key: n, effect: 'NoSchedule' } }),
+  'k8s.namespace.create': () => ({ type: 'k8s.namespace.create', name: 'fresh' }),
+  'fault.k8s-traffic': (n) => ({ type: 'fault.k8s-traffic', service: n, rps: 10 }),
+  'fault.k8s-crash': (n) => ({ type: 'fault.k8s-crash', deployment: n }),
+  'fault.image-missing': (n) => ({ type: 'fault.image-missing', image: `${n}:1` }),
 };
 
 /** What the learner must never read: JavaScript internals or the sandbox-bug answer. */
@@ -81,6 +165,7 @@ const INTERNALS =
 const worlds: [string, World][] = [
   ['ecs', advance(createWorld(loadScenario('ecs-first-service.yaml')), 120)],
   ['docker', createWorld(loadScenario('why-orchestration-by-hand.yaml'))],
+  ['eks', advance(createWorld(loadScenario('eks-rolling-update.yaml')), 60)],
 ];
 
 describe('names that are Object.prototype keys are ordinary unknown names', () => {

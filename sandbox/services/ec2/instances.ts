@@ -2,7 +2,7 @@
 import { own } from '../../model/record.ts';
 import { INSTANCE_TYPES, MINIMUM_BILLED_SECONDS } from '../../model/aws-data.ts';
 import { registeredMemoryMiB } from '../../model/constants.ts';
-import type { Instance, InstanceState, Software } from '../../model/types.ts';
+import type { HostSoftware, Instance, InstanceState } from '../../model/types.ts';
 import type { EngineContext } from '../../engine/module.ts';
 import { delayedTransition, nextState } from '../../engine/machine-table.ts';
 import { ids } from '../../engine/rng.ts';
@@ -15,7 +15,13 @@ import {
 
 export function launchInstance(
   ctx: EngineContext,
-  spec: { type: string; az: string; software: Software; name?: string | null; asg?: string | null },
+  spec: {
+    type: string;
+    az: string;
+    software: HostSoftware;
+    name?: string | null;
+    asg?: string | null;
+  },
   options: { alreadyRunning?: boolean } = {},
 ): Instance {
   const world = ctx.world;

@@ -49,7 +49,21 @@ function table(): ActionTable {
   const add = <T extends ActionType>(type: T, handle: ActionDef<T>['handle'], always = false) => {
     const command = COMMANDS[type];
     if (!command) throw new Error(`eks: no command for ${type}`);
-    (t as Record<string, unknown>)[type] = { handle, command, ...(always ? { always } : {}) };
+    const handleAndMark: ActionDef<T>['handle'] = (ctx, action) => {
+      const result = handle(ctx, action);
+      // Whatever an action changed, the controllers look at it this second.
+      if (result.ok && ctx.world.eks) {
+        ctx.world.eks.workloadsDirty = true;
+        ctx.world.eks.endpointsDirty = true;
+        ctx.world.eks.kubeletWakeAt = Math.min(ctx.world.eks.kubeletWakeAt, ctx.world.time + 1);
+      }
+      return result;
+    };
+    (t as Record<string, unknown>)[type] = {
+      handle: handleAndMark,
+      command,
+      ...(always ? { always } : {}),
+    };
   };
   add('eks.cluster.create', eksActions.createCluster);
   add('eks.cluster.delete', eksActions.deleteCluster);
@@ -294,4 +308,14 @@ export const eks: ServiceModule<'eks'> = {
       'instanceRoles',
     ]),
   eventSources: ['eks', 'kubernetes'],
+  goals: [
+    'podsReadyAtLeast',
+    'noPodPendingLongerThan',
+    'controlPlaneAvailable',
+    'rolloutCompleted',
+    'requestsFailedAtMost',
+    'nodeCountAtMost',
+    'nodesReadyAtLeast',
+    'kubectlConnected',
+  ],
 };

@@ -13,7 +13,7 @@ import { applyVerb, parseManifestValues } from './manifest.ts';
 import { matchesSelector } from './labels.ts';
 import { nameErrors } from './manifest-validate.ts';
 import { podTemplateHash } from './names.ts';
-import { createPod, deletePod, isReady } from './pods.ts';
+import { createPod, deletePod, isReady, wakeKubelet } from './pods.ts';
 import { resolveIntOrPercent } from './rollout.ts';
 import { currentTarget, eksOf, key, type Target } from './state.ts';
 import type {
@@ -846,6 +846,7 @@ export const crash: Handler<'fault.k8s-crash'> = (ctx, a) => {
       p.metadata.namespace === ns
     )
       p.runtime.exitAt = ctx.world.time + (oom ? 5 : 3);
+    wakeKubelet(ctx.world, p.runtime.exitAt);
   }
   return ok(
     `Containers of ${image} in deployment ${ns}/${a.deployment} now ${oom ? 'run out of memory (exit 137)' : `exit with code ${a.exitCode ?? 1}`} a few seconds after they start.`,

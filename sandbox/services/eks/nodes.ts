@@ -321,7 +321,7 @@ export function nodeHealthController(ctx: EngineContext): void {
           );
           for (const p of podsOn(nodeName)) {
             p.runtime.nodeNotReady = false;
-            syncStatus(p, now);
+            syncStatus(p, now, world);
           }
           eks.schedulerDirty = true;
         } else if (now - node.lastHeartbeat >= NODE_STATUS_UPDATE_SECONDS) node.lastHeartbeat = now;
@@ -335,7 +335,7 @@ export function nodeHealthController(ctx: EngineContext): void {
               kubeEvent(ctx, name, nodeEvents.notReady(nodeName), { level: 'warning' });
               for (const p of podsOn(nodeName)) {
                 p.runtime.nodeNotReady = true;
-                syncStatus(p, now);
+                syncStatus(p, now, world);
               }
             },
           );

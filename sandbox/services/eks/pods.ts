@@ -82,6 +82,20 @@ function initialMachine(pod: EksPod['spec']): PodMachineContext {
   };
 }
 
+/** A kubelet timer was set: the kubelets look again at that time. */
+export function wakeKubelet(world: EngineContext['world'], at: number | null): void {
+  if (at === null) return;
+  const eks = eksOf(world);
+  if (at < eks.kubeletWakeAt) eks.kubeletWakeAt = at;
+}
+
+/** Something about pods changed: controllers and endpoints look again. */
+export function podsChanged(world: EngineContext['world']): void {
+  const eks = eksOf(world);
+  eks.workloadsDirty = true;
+  eks.endpointsDirty = true;
+}
+
 /** A new Pending pod from a template (the ReplicaSet or DaemonSet controller's create). */
 export function createPod(
   ctx: EngineContext,
@@ -146,6 +160,7 @@ export function createPod(
   const kube = kubeOf(world, cluster);
   kube.pods[key(pod.metadata.namespace, pod.metadata.name)] = pod;
   eksOf(world).schedulerDirty = true;
+  podsChanged(world);
   return pod;
 }
 
@@ -207,11 +222,13 @@ const EFFECTS: Record<string, Effect> = {
     const cached = !!node && node.images.includes(image);
     if (cached) {
       pod.runtime.pullAt = ctx.world.time;
+      wakeKubelet(ctx.world, pod.runtime.pullAt);
       return;
     }
     kubeEvent(ctx, place.cluster, podEvents.pulling(podRef(pod), image), { quiet: true });
     const [min, max] = node?.origin === 'fargate' ? FARGATE_PULL_SECONDS : EC2_PULL_SECONDS;
     pod.runtime.pullAt = ctx.world.time + ctx.randomInt(min, max);
+    wakeKubelet(ctx.world, pod.runtime.pullAt);
   },
   startContainer: (ctx, place, pod) => {
     const c = container(pod);
@@ -222,6 +239,9 @@ const EFFECTS: Record<string, Effect> = {
     pod.runtime.exitAt = fault ? now + (fault.oom ? OOM_AFTER_SECONDS : CRASH_AFTER_SECONDS) : null;
     const probe = c.readinessProbe;
     pod.runtime.readyAt = now + (probe ? Math.max(1, probe.initialDelaySeconds) : 0);
+    pod.runtime.cpuUsageMilli = 5;
+    wakeKubelet(ctx.world, pod.runtime.exitAt);
+    wakeKubelet(ctx.world, pod.runtime.readyAt);
     pod.runtime.startedAt = now;
     if (pod.status.startTime === null) pod.status.startTime = now;
   },
@@ -237,6 +257,8 @@ const EFFECTS: Record<string, Effect> = {
     pod.runtime.stopAt = kubeletUp(place, node) ? ctx.world.time + POD_STOP_SECONDS : null;
     pod.runtime.exitAt = null;
     pod.runtime.readyAt = null;
+    pod.runtime.cpuUsageMilli = 0;
+    wakeKubelet(ctx.world, pod.runtime.stopAt);
   },
   removePod: (ctx, place, pod) => removePodNow(ctx, place, pod),
   recordExit: (_ctx, _place, pod, event) => {
@@ -313,8 +335,10 @@ function take(
   pod.runtime.nextTransitionAt = after
     ? ctx.world.time + podDelaySeconds(after.delay, pod.runtime.machine)
     : null;
+  wakeKubelet(ctx.world, pod.runtime.nextTransitionAt);
+  if (pod.runtime.state !== 'Running') pod.runtime.cpuUsageMilli = 0;
   afterEntering(ctx, place, pod, from);
-  syncStatus(pod, ctx.world.time);
+  syncStatus(pod, ctx.world.time, ctx.world);
 }
 
 /** Sends an event to the pod's chart; false when the chart ignores it in this state. */
@@ -380,7 +404,8 @@ function afterEntering(ctx: EngineContext, place: PodPlace, pod: EksPod, from: s
 }
 
 /** The pod's status as the API shows it, from the chart's state. */
-export function syncStatus(pod: EksPod, now: number): void {
+export function syncStatus(pod: EksPod, now: number, world?: EngineContext['world']): void {
+  if (world) podsChanged(world);
   const rt = pod.runtime;
   const m = rt.machine;
   const c = container(pod);
@@ -568,7 +593,7 @@ export function deletePod(
     type: 'pod.delete',
     ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}),
   });
-  syncStatus(pod, ctx.world.time);
+  syncStatus(pod, ctx.world.time, ctx.world);
 }
 
 /** Removes the pod object (its deletion finished, or its node is gone). */
@@ -577,6 +602,7 @@ export function removePodNow(ctx: EngineContext, place: PodPlace, pod: EksPod): 
   const k = key(pod.metadata.namespace, pod.metadata.name);
   delete kube.pods[k];
   eksOf(ctx.world).schedulerDirty = true;
+  podsChanged(ctx.world);
   const node = nodeOf(place, pod);
   if (node && node.origin === 'fargate') node.gone = true;
 }
@@ -589,12 +615,15 @@ export function kubeletController(ctx: EngineContext): void {
   const world = ctx.world;
   const eks = eksOf(world);
   const now = world.time;
+  if (now < eks.kubeletWakeAt) return;
+  eks.kubeletWakeAt = Number.MAX_SAFE_INTEGER;
   for (const name in eks.clusters) {
     const kube = kubeOf(world, name);
     const place = { world, cluster: name };
     for (const k in kube.pods) {
       const pod = kube.pods[k]!;
       const rt = pod.runtime;
+      nextWake(eks, rt, now);
       if (
         rt.nextTransitionAt === null &&
         rt.pullAt === null &&
@@ -608,7 +637,7 @@ export function kubeletController(ctx: EngineContext): void {
         continue;
       }
       if (!kubeletUp(place, nodeOf(place, pod))) continue;
-      if (rt.readyAt === now) syncStatus(pod, now);
+      if (rt.readyAt === now) syncStatus(pod, now, world);
       if (rt.stopAt !== null && rt.stopAt <= now) {
         rt.stopAt = null;
         sendPod(ctx, place, pod, { type: 'container.stopped' });
@@ -630,4 +659,14 @@ export function kubeletController(ctx: EngineContext): void {
         );
     }
   }
+  // A timer that could not fire (its kubelet is down) is looked at again next second.
+  if (eks.kubeletWakeAt <= now) eks.kubeletWakeAt = now + 1;
+}
+
+/** Lowers the kubelets' next wake-up to this pod's earliest pending timer. */
+function nextWake(eks: ReturnType<typeof eksOf>, rt: PodRuntime, now: number): void {
+  for (const t of [rt.nextTransitionAt, rt.pullAt, rt.exitAt, rt.stopAt, rt.readyAt])
+    if (t !== null && t >= now && t < eks.kubeletWakeAt) eks.kubeletWakeAt = t;
+  for (const t of [rt.nextTransitionAt, rt.pullAt, rt.exitAt, rt.stopAt])
+    if (t !== null && t < now && now + 1 < eks.kubeletWakeAt) eks.kubeletWakeAt = now + 1;
 }

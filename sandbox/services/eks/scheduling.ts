@@ -134,6 +134,10 @@ export function fargateSchedulerController(ctx: EngineContext): void {
     const cluster = eks.clusters[name]!;
     if (!apiUp(world, cluster)) continue;
     const kube = kubeOf(world, name);
+    let profiles = false;
+    for (const k in eks.fargateProfiles)
+      if (eks.fargateProfiles[k]!.cluster === name) profiles = true;
+    if (!profiles) continue;
     for (const k in kube.pods) {
       const pod = kube.pods[k]!;
       const rt = pod.runtime;

@@ -8,7 +8,6 @@ import { own } from '../../model/record.ts';
 import type { EngineContext } from '../../engine/module.ts';
 import { random } from '../../engine/rng.ts';
 import { hpaStep, HPA_SYNC_SECONDS } from './hpa.ts';
-import { matchesSelector } from './labels.ts';
 import { generateName } from './names.ts';
 import { bindPod, createPod, deletePod, isReady } from './pods.ts';
 import { progressDeadlineMessage, rolloutStep } from './rollout.ts';
@@ -381,31 +380,55 @@ function serviceController(ctx: EngineContext, cluster: string, kube: KubeState)
   const world = ctx.world;
   const eks = eksOf(world);
   const now = world.time;
-  // Every pod starts the second idle; a Service's traffic adds to its ready pods.
-  for (const k in kube.pods) {
-    const p = kube.pods[k]!;
-    p.runtime.cpuUsageMilli = p.runtime.state === 'Running' ? IDLE_CPU_MILLI : 0;
+  // Endpoints: the ready pods matching each Service's selector, recomputed when pods changed.
+  // Ready pods are indexed by namespace and label (`ns\0key\0value`) for that.
+  if (eks.endpointsDirty) {
+    const byLabel = new Map<string, EksPod[]>();
+    for (const k in kube.pods) {
+      const p = kube.pods[k]!;
+      if (!isReady(p, now)) continue;
+      const labels = p.metadata.labels;
+      for (const l in labels) {
+        const idx = `${p.metadata.namespace}\0${l}\0${labels[l]}`;
+        const list = byLabel.get(idx);
+        if (list) list.push(p);
+        else byLabel.set(idx, [p]);
+      }
+    }
+    for (const k in kube.services) {
+      const svc = kube.services[k]!;
+      const sel = svc.object.spec.selector;
+      const ns = svc.object.metadata.namespace;
+      let ready: EksPod[] = [];
+      const keys = sel ? Object.keys(sel) : [];
+      if (sel && keys.length > 0) {
+        const first = byLabel.get(`${ns}\0${keys[0]}\0${sel[keys[0]!]}`) ?? [];
+        ready =
+          keys.length === 1
+            ? first
+            : first.filter((p) =>
+                keys.every(
+                  (l) => Object.hasOwn(p.metadata.labels, l) && p.metadata.labels[l] === sel[l],
+                ),
+              );
+      }
+      let same = ready.length === svc.endpoints.length;
+      for (let i = 0; same && i < ready.length; i++)
+        same = svc.endpoints[i] === key(ready[i]!.metadata.namespace, ready[i]!.metadata.name);
+      if (!same) svc.endpoints = ready.map((p) => key(p.metadata.namespace, p.metadata.name));
+    }
   }
   for (const k in kube.services) {
     const svc = kube.services[k]!;
-    const sel = svc.object.spec.selector;
-    const ns = svc.object.metadata.namespace;
-    const ready: EksPod[] = [];
-    if (sel && Object.keys(sel).length > 0)
-      for (const pk in kube.pods) {
-        const p = kube.pods[pk]!;
-        if (p.metadata.namespace !== ns || !isReady(p, now)) continue;
-        if (matchesSelector({ matchLabels: sel, matchExpressions: [] }, p.metadata.labels))
-          ready.push(p);
-      }
-    const endpoints = ready.map((p) => key(p.metadata.namespace, p.metadata.name));
-    if (
-      endpoints.length !== svc.endpoints.length ||
-      endpoints.some((e, i) => e !== svc.endpoints[i])
-    )
-      svc.endpoints = endpoints;
     const loadKey = `${cluster}/${k}`;
     const rps = own(eks.traffic, loadKey) ?? 0;
+    const prev = own(eks.load, loadKey);
+    if (rps === 0 && !prev) continue;
+    const ready: EksPod[] = [];
+    for (const e of svc.endpoints) {
+      const p = own(kube.pods, e);
+      if (p) ready.push(p);
+    }
     let served = 0;
     let usage = 0;
     let request = 0;
@@ -423,15 +446,13 @@ function serviceController(ctx: EngineContext, cluster: string, kube: KubeState)
       }
     }
     const failed = Math.max(0, rps - served);
-    const prev = own(eks.load, loadKey);
-    if (rps > 0 || prev)
-      eks.load[loadKey] = {
-        rps,
-        served,
-        failed,
-        failedTotal: (prev?.failedTotal ?? 0) + failed,
-        cpu: request > 0 ? Math.round((usage * 100) / request) : 0,
-      };
+    eks.load[loadKey] = {
+      rps,
+      served,
+      failed,
+      failedTotal: (prev?.failedTotal ?? 0) + failed,
+      cpu: request > 0 ? Math.round((usage * 100) / request) : 0,
+    };
   }
 }
 
@@ -543,9 +564,14 @@ function hpaController(
 }
 
 /** Deployment, ReplicaSet and DaemonSet controllers of every cluster whose API answers. */
+/** How often the workload controllers resync when nothing changed (time-based conditions: minReadySeconds, deadlines). */
+export const WORKLOAD_RESYNC_SECONDS = 10;
+
 export function workloadController(ctx: EngineContext): void {
   const world = ctx.world;
   const eks = eksOf(world);
+  if (!eks.workloadsDirty && world.time % WORKLOAD_RESYNC_SECONDS !== 0) return;
+  eks.workloadsDirty = false;
   for (const name in eks.clusters) {
     const cluster = eks.clusters[name]!;
     if (!apiUp(world, cluster)) continue;
@@ -561,6 +587,7 @@ export function workloadController(ctx: EngineContext): void {
 export function servicesController(ctx: EngineContext): void {
   const eks = eksOf(ctx.world);
   for (const name in eks.clusters) serviceController(ctx, name, kubeOf(ctx.world, name));
+  eks.endpointsDirty = false;
 }
 
 export function hpaControllerAll(ctx: EngineContext): void {

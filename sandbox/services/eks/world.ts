@@ -317,6 +317,12 @@ export interface EksSlice {
   schedulerDirty: boolean;
   /** `kubectl drain` in progress per `cluster/node`: evictions a PodDisruptionBudget refused are retried. */
   drains: Record<string, { since: number; lastTry: number }>;
+  /** The earliest pod timer of any kubelet (the kubelets have nothing to do before it). */
+  kubeletWakeAt: number;
+  /** Pods or workload specs changed: the workload controllers reconcile now (else every 10 s). */
+  workloadsDirty: boolean;
+  /** Pod readiness or labels changed: Service endpoints are recomputed. */
+  endpointsDirty: boolean;
   /** The next scheduled retry of unschedulable pods (the scheduler's periodic flush). */
   nextScheduleAt: number;
 }
@@ -356,6 +362,9 @@ export function emptyEksSlice(): EksSlice {
     instanceRoles: {},
     schedulerDirty: false,
     drains: {},
+    kubeletWakeAt: 0,
+    workloadsDirty: true,
+    endpointsDirty: true,
     nextScheduleAt: 0,
   };
 }

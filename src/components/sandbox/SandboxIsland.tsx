@@ -64,7 +64,11 @@ function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="sbx-muted">Loading…</p>}>{children}</Suspense>;
 }
 
-const ORCHESTRATOR_LABEL = { none: 'Docker hosts, no orchestrator', ecs: 'Amazon ECS' } as const;
+const ORCHESTRATOR_LABEL = {
+  none: 'Docker hosts, no orchestrator',
+  ecs: 'Amazon ECS',
+  eks: 'Amazon EKS',
+} as const;
 
 export default function SandboxIsland({
   scenario,
