@@ -101,3 +101,14 @@ export {
   serviceNetworkConfiguration,
   subnetIdFor,
 } from './model/vpc.ts';
+/**
+ * `kubectl apply -f`'s pure parser (YAML with the sandbox's limits, then each document judged in
+ * kubectl's words), for the manifest editor. Loaded on demand, so the YAML parser stays out of
+ * the pages and chunks that do not need it.
+ */
+export function loadManifestParser() {
+  return import('./services/eks/manifest-editor.ts');
+}
+export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
+export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
+export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';

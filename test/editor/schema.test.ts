@@ -1,18 +1,14 @@
 /**
- * The schemas, checked by the same language services Monaco's JSON worker and monaco-yaml run
- * (vscode-json-languageservice, yaml-language-server), so a diagnostic here is a marker there.
+ * The ECS task-definition schema, checked by the language service Monaco's JSON worker runs
+ * (vscode-json-languageservice), so a diagnostic here is a marker there. The Kubernetes manifest
+ * schema has its own file: k8s-schema.test.ts.
  */
 import { getLanguageService as getJsonService, TextDocument } from 'vscode-json-languageservice';
-import { getLanguageService as getYamlService } from 'yaml-language-server';
 import { describe, expect, it } from 'vitest';
 import {
   ECS_TASK_DEFINITION_SCHEMA,
   ECS_TASK_DEFINITION_SCHEMA_URI,
 } from '../../src/lib/editor/ecs-task-definition-schema.ts';
-import {
-  K8S_DEPLOYMENT_SCHEMA,
-  K8S_DEPLOYMENT_SCHEMA_URI,
-} from '../../src/lib/editor/k8s-deployment-schema.ts';
 import { templatesFor } from '../../src/lib/editor/templates.ts';
 
 const json = getJsonService({});
@@ -167,61 +163,5 @@ describe('ECS task definition schema', () => {
       'memoryReservation',
       'portMappings',
     ]);
-  });
-});
-
-describe('Kubernetes Deployment schema through the YAML language service (what monaco-yaml runs)', () => {
-  const yaml = getYamlService({
-    schemaRequestService: () => Promise.reject(new Error('offline')),
-    workspaceContext: { resolveRelativePath: (p: string) => p },
-  } as never);
-  yaml.configure({
-    validate: true,
-    hover: true,
-    completion: true,
-    schemas: [
-      {
-        uri: K8S_DEPLOYMENT_SCHEMA_URI,
-        fileMatch: ['*.k8s.yaml'],
-        schema: K8S_DEPLOYMENT_SCHEMA as never,
-      },
-    ],
-  });
-  // The YAML service caches parsed documents by URI and version: each check gets its own version.
-  let version = 0;
-  const check = async (text: string) => {
-    version += 1;
-    const doc = TextDocument.create('file:///test/deployment.k8s.yaml', 'yaml', version, text);
-    const diagnostics = await yaml.doValidation(doc, false);
-    return diagnostics.map(
-      (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
-    );
-  };
-
-  it('accepts the template', async () => {
-    const doc = templatesFor({ id: 'eks', orchestrator: 'ecs' }).find(
-      (d) => d.language === 'yaml',
-    )!;
-    expect(await check(doc.text)).toEqual([]);
-  });
-
-  it('marks a wrong kind, a negative replica count and a missing container image', async () => {
-    const text =
-      'apiVersion: apps/v1\nkind: Deploy\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector: {}\n  template:\n    spec:\n      containers:\n        - name: web\n';
-    expect(await check(text)).toEqual([
-      '2:7 Value must be "Deployment".',
-      '6:13 Value is below the minimum of 0.',
-      '11:11 Missing property "image".',
-    ]);
-  });
-
-  it('shows the field documentation on hover', async () => {
-    const text =
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n';
-    const doc = TextDocument.create('file:///test/hover.k8s.yaml', 'yaml', 1, text);
-    const hover = await yaml.doHover(doc, { line: 5, character: 4 });
-    expect(JSON.stringify(hover?.contents)).toContain(
-      'How many pods the ReplicaSet keeps running (default **1**).',
-    );
   });
 });

@@ -1,21 +1,29 @@
 /**
- * The task-definition editor: Monaco, loaded when this panel first opens (never before), with
- * the ECS JSON schema (hover docs, completion, diagnostics) and YAML through monaco-yaml.
- * *Apply* registers the document in the sandbox; the engine answers like AWS, and its errors
- * become markers at the field they name. Leave the editor by keyboard: Escape then Tab, or
- * Ctrl+M (toggles whether Tab moves focus), as the hint under the editor says.
+ * The editor: Monaco, loaded when this panel first opens (never before). ECS task definitions
+ * are JSON with the ECS schema; *Apply* registers them and the engine answers like AWS. In a
+ * Kubernetes scenario the documents are manifests: YAML through monaco-yaml with the Kubernetes
+ * schema (a separate chunk, loaded only then), and *Apply* is `kubectl apply -f`, answered
+ * object by object. Either way the engine's errors become markers at the field they name.
+ * Leave the editor by keyboard: Escape then Tab, or Ctrl+M (toggles whether Tab moves focus),
+ * as the hint under the editor says.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
 import type { MonacoApi } from '@lib/editor/load-monaco.ts';
 import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
+import type * as K8sEditorModule from '@lib/k8s-editor/k8s-editor.ts';
+import type { ManifestLine } from '@lib/k8s-editor/k8s-editor.ts';
 import { EDITOR_CSS } from './editor-css.ts';
 
+type K8sEditor = K8sEditorModule.KubernetesEditor;
 type Editor = ReturnType<MonacoApi['editor']['create']>;
 type Model = NonNullable<ReturnType<Editor['getModel']>>;
 
 let instanceCounter = 0;
+
+const LINE_ICON = { applied: '✓', refused: '✗', note: 'ℹ' } as const;
+const LINE_LABEL = { applied: 'Applied: ', refused: 'Refused: ', note: 'Note: ' } as const;
 
 export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps) {
   const store = documentStoreFor(actor, scenario);
@@ -23,6 +31,9 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
   const [docName, setDocName] = useState(docs[0]?.name ?? 'web.json');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  /** kubectl's answer to the last manifest apply, one line per object. */
+  const [output, setOutput] = useState<ManifestLine[]>([]);
+  const k8sRef = useRef<K8sEditor | null>(null);
   const [loadState, setLoadState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const hostRef = useRef<HTMLDivElement>(null);
   const applyRef = useRef<HTMLButtonElement>(null);
@@ -64,6 +75,10 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         import('@lib/editor/themes.ts'),
       ]);
       const monaco = await loadMonaco();
+      if (store.documents().some((d) => d.language === 'yaml')) {
+        const { configureKubernetesYaml } = await import('@lib/k8s-editor/k8s-editor.ts');
+        k8sRef.current = await configureKubernetesYaml(monaco);
+      }
       if (disposed || !hostRef.current) return;
       monacoRef.current = monaco;
       for (const d of store.documents()) {
@@ -158,14 +173,44 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
           if (model && model.getValue() !== d.text) model.setValue(d.text);
         }
         setStatus(null);
+        setOutput([]);
       }),
     [store],
   );
 
+  const applyManifest = () => {
+    const monaco = monacoRef.current;
+    const k8s = k8sRef.current;
+    const model = modelsRef.current.get(docName);
+    if (!monaco || !k8s || !model) return;
+    const outcome = k8s.apply(model.getValue(), docName, act);
+    monaco.editor.setModelMarkers(
+      model,
+      'shipyard-apply',
+      outcome.markers.map((m) => ({
+        ...m,
+        severity: monaco.MarkerSeverity.Error,
+        source: 'Kubernetes (sandbox)',
+      })),
+    );
+    const said = outcome.lines
+      .filter((l) => l.status !== 'note')
+      .map((l) => l.text)
+      .join('; ');
+    setOutput(outcome.lines);
+    setStatus({
+      ok: outcome.ok,
+      text: `kubectl apply -f ${docName}: ${said.length > 400 ? `${said.slice(0, 400)}…` : said}`,
+    });
+    refreshProblems();
+  };
+
   const apply = () => {
+    if (doc?.language === 'yaml') return applyManifest();
     const monaco = monacoRef.current;
     const model = modelsRef.current.get(docName);
     if (!monaco || !model || doc?.language !== 'json') return;
+    setOutput([]);
     const outcome = applyDocument(model.getValue(), act);
     monaco.editor.setModelMarkers(
       model,
@@ -182,6 +227,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
 
   const reset = () => {
     store.reset(docName);
+    setOutput([]);
     setStatus({ ok: true, text: `${docName} is back to the scenario's template.` });
   };
 
@@ -235,18 +281,15 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
           type="button"
           className="shipyard-editor__apply"
           onClick={apply}
-          disabled={loadState !== 'ready' || doc?.language !== 'json'}
+          disabled={loadState !== 'ready'}
         >
-          Apply {doc?.language === 'json' ? '(register task definition)' : ''}
+          {doc?.language === 'yaml'
+            ? `Apply (kubectl apply -f ${docName})`
+            : 'Apply (register task definition)'}
         </button>
         <button type="button" onClick={reset} disabled={loadState !== 'ready'}>
           Reset to template
         </button>
-        {doc?.language === 'yaml' ? (
-          <span className="shipyard-editor__muted">
-            Kubernetes manifests are validated here; applying them arrives with the EKS lessons.
-          </span>
-        ) : null}
       </div>
       <p className="shipyard-editor__status" role="status" data-ok={status?.ok ?? 'none'}>
         {status ? (
@@ -256,6 +299,19 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
           </>
         ) : null}
       </p>
+      {output.length > 0 ? (
+        <ul className="shipyard-editor__output" aria-label="kubectl apply output">
+          {output.map((line, i) => (
+            <li key={`${i}:${line.text}`} data-status={line.status}>
+              <span className="shipyard-editor__badge" aria-hidden="true">
+                {LINE_ICON[line.status]}
+              </span>{' '}
+              <span className="shipyard-editor__sr">{LINE_LABEL[line.status]}</span>
+              <code>{line.text}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="shipyard-editor__problems">
         <h4 id={`${id}-problems`}>
           Problems <span className="shipyard-editor__count">({problems.length})</span>

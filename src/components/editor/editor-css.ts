@@ -32,4 +32,9 @@ export const EDITOR_CSS = `
 .shipyard-editor__bar label { color: var(--sl-color-white); font-weight: 600; }
 .shipyard-editor__count { font-weight: normal; color: var(--sl-color-gray-2); }
 .shipyard-editor kbd { font-size: 0.8em; }
+.shipyard-editor__output { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.15rem; }
+.shipyard-editor__output code { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; background: none; }
+.shipyard-editor__output [data-status='applied'] .shipyard-editor__badge { color: var(--sl-color-green-high, #166534); font-weight: 700; }
+.shipyard-editor__output [data-status='refused'] .shipyard-editor__badge { color: var(--sl-color-red-high, #b91c1c); font-weight: 700; }
+.shipyard-editor__sr { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,24 +1,31 @@
 /**
  * Loads Monaco on demand (dynamic import from the editor island only), with its web workers
  * bundled locally through Vite's `?worker` imports — never a CDN — the ECS task-definition JSON
- * schema, YAML through monaco-yaml, and the site's themes. Loading happens once per page.
+ * schema and the site's themes. Loading happens once per page. Kubernetes manifests (YAML
+ * through monaco-yaml) are a separate chunk, src/lib/k8s-editor/, loaded only where a sandbox
+ * has a manifest document; it adds its worker with `registerWorker`.
  */
 import type * as Monaco from 'monaco-editor/editor';
 import {
   ECS_TASK_DEFINITION_SCHEMA,
   ECS_TASK_DEFINITION_SCHEMA_URI,
 } from './ecs-task-definition-schema.ts';
-import { K8S_DEPLOYMENT_SCHEMA, K8S_DEPLOYMENT_SCHEMA_URI } from './k8s-deployment-schema.ts';
 import { defineThemes } from './themes.ts';
-import { monacoForYaml } from './yaml-worker-shim.ts';
 
 export type MonacoApi = typeof Monaco;
 
 let loading: Promise<MonacoApi> | null = null;
 
-/** Models whose URI matches these globs get the schemas (the editor names its models so). */
+/** Models whose URI matches get the task-definition schema (the editor names its models so). */
 export const TASK_DEFINITION_FILE_MATCH = '*.taskdef.json';
-export const K8S_FILE_MATCH = '*.k8s.yaml';
+
+/** Language workers by Monaco's label; the editor worker serves every other label. */
+const workers = new Map<string, () => Worker>();
+
+/** Adds a language worker (for a language loaded after Monaco, e.g. YAML). */
+export function registerWorker(label: string, create: () => Worker): void {
+  workers.set(label, create);
+}
 
 export function loadMonaco(): Promise<MonacoApi> {
   loading ??= load();
@@ -26,25 +33,20 @@ export function loadMonaco(): Promise<MonacoApi> {
 }
 
 async function load(): Promise<MonacoApi> {
-  const [monaco, EditorWorker, JsonWorker, YamlWorker] = await Promise.all([
+  const [monaco, EditorWorker, JsonWorker] = await Promise.all([
     import('monaco-editor/editor'),
     import('monaco-editor/editor/editor.worker?worker').then((m) => m.default),
     import('monaco-editor/languages/features/json/json.worker?worker').then((m) => m.default),
-    import('monaco-yaml/yaml.worker?worker').then((m) => m.default),
     import('monaco-editor/features/register.all'),
   ]);
+  registerWorker('json', () => new JsonWorker());
   (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
     getWorker(_moduleId: string, label: string): Worker {
-      if (label === 'json') return new JsonWorker();
-      if (label === 'yaml') return new YamlWorker();
-      return new EditorWorker();
+      const create = workers.get(label);
+      return create ? create() : new EditorWorker();
     },
   };
-  const [{ jsonDefaults }, , { configureMonacoYaml }] = await Promise.all([
-    import('monaco-editor/languages/features/json/register'),
-    import('monaco-editor/languages/definitions/yaml/register'),
-    import('monaco-yaml'),
-  ]);
+  const { jsonDefaults } = await import('monaco-editor/languages/features/json/register');
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
     allowComments: false,
@@ -59,19 +61,6 @@ async function load(): Promise<MonacoApi> {
         schema: ECS_TASK_DEFINITION_SCHEMA as unknown as NonNullable<
           Parameters<typeof jsonDefaults.setDiagnosticsOptions>[0]['schemas']
         >[number]['schema'],
-      },
-    ],
-  });
-  configureMonacoYaml(monacoForYaml(monaco) as never, {
-    enableSchemaRequest: false,
-    hover: true,
-    completion: true,
-    validate: true,
-    schemas: [
-      {
-        uri: K8S_DEPLOYMENT_SCHEMA_URI,
-        fileMatch: [K8S_FILE_MATCH],
-        schema: K8S_DEPLOYMENT_SCHEMA as never,
       },
     ],
   });

@@ -1,6 +1,7 @@
 /**
- * Starting documents per scenario: a task definition the learner can register as it is, sized
- * for the scenario's launch type, and a Kubernetes Deployment (YAML preview).
+ * Starting documents per scenario: for ECS, a task definition the learner can register as it is,
+ * sized for the scenario's launch type; for a Kubernetes (EKS) scenario, a manifest the learner
+ * can `kubectl apply` as it is. Only a Kubernetes scenario loads the YAML editor.
  */
 export interface EditorDocument {
   /** File name, as `file://<name>` in the terminal. */
@@ -14,7 +15,13 @@ export interface EditorDocument {
 export interface ScenarioLike {
   id: string;
   orchestrator: string;
+  allowedActions?: readonly string[];
   initial?: { taskDefinitions?: readonly object[] };
+}
+
+/** A scenario whose learner writes Kubernetes manifests: an EKS one, or one allowing kubectl apply. */
+export function isKubernetesScenario(scenario: ScenarioLike): boolean {
+  return scenario.orchestrator === 'eks' || (scenario.allowedActions ?? []).includes('k8s.apply');
 }
 
 const ec2TaskDefinition = {
@@ -49,7 +56,7 @@ const fargateTaskDefinition = {
   ],
 };
 
-const deployment = `apiVersion: apps/v1
+const manifest = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -66,17 +73,40 @@ spec:
       containers:
         - name: web
           image: public.ecr.aws/nginx/nginx:1.27
+          ports:
+            - containerPort: 80
           resources:
             requests:
               cpu: 250m
               memory: 256Mi
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: LoadBalancer
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 80
 `;
+
+/** The manifest a Kubernetes scenario starts from. */
+export const MANIFEST_TEMPLATE: EditorDocument = {
+  name: 'web.yaml',
+  language: 'yaml',
+  label: 'Kubernetes manifest (Deployment and Service)',
+  text: manifest,
+};
 
 /**
  * The task definition to start from: the scenario's own (latest) one when it has some — the
  * learner edits what runs — else a new one for the scenario's launch type.
  */
 export function templatesFor(scenario: ScenarioLike): EditorDocument[] {
+  if (isKubernetesScenario(scenario)) return [{ ...MANIFEST_TEMPLATE }];
   const existing = scenario.initial?.taskDefinitions ?? [];
   const fargate = scenario.id.includes('fargate');
   const start =
@@ -95,12 +125,6 @@ export function templatesFor(scenario: ScenarioLike): EditorDocument[] {
           ? 'ECS task definition (the one running now)'
           : `ECS task definition (${fargate ? 'Fargate' : 'EC2'})`,
       text: `${JSON.stringify(start, null, 2)}\n`,
-    },
-    {
-      name: 'deployment.yaml',
-      language: 'yaml',
-      label: 'Kubernetes Deployment (preview: validated, not applied)',
-      text: deployment,
     },
   ];
 }
