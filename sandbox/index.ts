@@ -112,3 +112,14 @@ export function loadManifestParser() {
 export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
 export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';
+export type {
+  EksCluster,
+  EksNode,
+  EksPod,
+  EksSlice,
+  KubeState,
+  Nodegroup,
+} from './services/eks/world.ts';
+export { podStatus } from './services/eks/kubectl-format.ts';
+export { nodeStatusText } from './services/eks/node-health.ts';
+export { controlPlaneHealth, controlPlanePricePerHour } from './services/eks/control-plane.ts';

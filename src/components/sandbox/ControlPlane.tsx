@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { Service, World } from '@sandbox';
 import { shortId } from '@lib/sandbox-view/format.ts';
+import { EksPlane } from './EksPlane.tsx';
 import { useSandboxUi, useWorldSlice } from './sandbox-context.ts';
 
 interface Props {
@@ -61,6 +62,7 @@ export const ControlPlane = memo(function ControlPlane({ onOpenService }: Props)
   const services = useWorldSlice(store, (w) => Object.values(w.ecs.services), sameServices);
   const lbs = useWorldSlice(store, loadBalancers, sameLbs);
 
+  if (scenario.orchestrator === 'eks') return <EksPlane />;
   if (scenario.orchestrator === 'none') {
     return (
       <div className="sbx-plane sbx-plane-none">
