@@ -5,7 +5,8 @@ import { loadScenario } from '../sandbox/helpers.ts';
 
 describe('the EKS side of the view', () => {
   const scenario = loadScenario('eks-no-nodes.yaml');
-  const applyOnly = scenario.solution.filter((s) => s.action.type === 'k8s.apply');
+  const solution = scenario.solution.map((s) => ({ ...s, by: 'learner' as const }));
+  const applyOnly = solution.filter((s) => s.action.type === 'k8s.apply');
 
   it('shows the managed control plane, no nodes, and why the pods wait', () => {
     const world = replay(scenario, applyOnly, { until: 40 }).world;
@@ -36,7 +37,7 @@ describe('the EKS side of the view', () => {
   });
 
   it('lists the node group nodes and the Running pods once the solution has run', () => {
-    const world = replay(scenario, scenario.solution, { until: scenario.duration }).world;
+    const world = replay(scenario, solution, { until: scenario.duration }).world;
     const [cluster] = eksView(world);
     expect(cluster!.pending).toEqual([]);
     expect(cluster!.podStatuses).toEqual([['Running', 3]]);
