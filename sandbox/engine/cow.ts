@@ -7,8 +7,9 @@
  * engine keeps, for the newest world of a lineage, a private working copy equal to it. An
  * `advance` or `applyAction` mutates that working copy, then `publish` builds the next world
  * from it: every part equal to the previous world's is that very object (shared), only what
- * changed is new. Published worlds are frozen, so nothing can change a world once handed out
- * (undo checkpoints, the timeline's checkpoints and React keep them). The working copy moves
+ * changed is new. Nothing changes a world once handed out (undo checkpoints, the timeline's
+ * checkpoints and React keep them); the world and its slices are frozen so that a stray write
+ * fails loudly. The working copy moves
  * on to the new world; asking for an older world's copy again makes a fresh deep copy.
  *
  * The append-only logs (events, metrics, actions, script) are compared by length and by the
@@ -43,7 +44,7 @@ export function isPublished(world: World): boolean {
 }
 
 /**
- * The frozen world equal to `draft`, sharing every unchanged part with `previous` (if it is a
+ * The world equal to `draft`, sharing every unchanged part with `previous` (if it is a
  * published world). `draft` becomes the result's working copy: the caller must not keep it.
  */
 export function publish(previous: World | null, draft: World): World {
@@ -60,7 +61,7 @@ export function unchanged(world: World, draft: World): boolean {
 
 type Plain = Record<string, unknown>;
 
-/** A published object's keys and values, in order (it is frozen, so they never change). */
+/** A published object's keys and values, in order (it never changes once published). */
 interface Layout {
   keys: string[];
   values: unknown[];
@@ -79,7 +80,7 @@ const NONE: unique symbol = Symbol('none');
 
 /**
  * `prev` itself when `cur` equals it (same keys in the same order, equal values), else a new
- * frozen object whose values are shared with `prev`'s where equal. The equal case, the common
+ * object whose values are shared with `prev`'s where equal. The equal case, the common
  * one, allocates nothing and reads `cur` only with for…in (V8 reads it by field index); at
  * the first difference the rest is built, each child walked once.
  */
@@ -117,7 +118,7 @@ function shareObject(prev: Plain | undefined, cur: Plain, root: boolean): Plain 
 }
 
 /**
- * A new frozen object equal to `cur`. Its first `equal` values are `layout`'s; the next, if
+ * A new object equal to `cur`. Its first `equal` values are `layout`'s; the next, if
  * `next` is not NONE, is `next`; the rest are shared with `prev`'s where equal.
  */
 function rebuild(
@@ -156,7 +157,14 @@ function rebuild(
       });
     else out[key] = value;
   }
-  Object.freeze(out);
+  // The world and its slices are frozen, so a stray write to a handed-out world fails loudly.
+  // Entities are not: a copy of a frozen object (a rewind copies a checkpoint) makes V8 migrate
+  // its layout on every later write, and nothing changes them once published anyway.
+  if (root) {
+    Object.freeze(out);
+    for (const value of values)
+      if (typeof value === 'object' && value !== null) Object.freeze(value);
+  }
   layouts.set(out, { keys, values });
   return out;
 }
@@ -183,14 +191,12 @@ function shareArray(prev: unknown[] | undefined, cur: unknown[]): unknown[] {
     }
     out[i] = value;
   }
-  if (out === null) return prev!;
-  Object.freeze(out);
-  return out;
+  return out === null ? prev! : out;
 }
 
 /**
  * An append-only log: the previous array if nothing was appended or dropped, else a new
- * frozen array. Entries already published are shared; new ones are frozen copies, written
+ * array. Entries already published are shared; new ones are published copies, written
  * back into the working copy's array so the next comparison finds them identical.
  */
 function shareLog(prev: unknown, cur: unknown[]): unknown[] {
@@ -204,10 +210,8 @@ function shareLog(prev: unknown, cur: unknown[]): unknown[] {
     return p;
   for (let i = n - 1; i >= 0; i--) {
     const entry = cur[i];
-    if (typeof entry !== 'object' || entry === null || Object.isFrozen(entry)) break;
+    if (typeof entry !== 'object' || entry === null || layouts.has(entry)) break;
     cur[i] = shareValue(undefined, entry);
   }
-  const out = cur.slice();
-  Object.freeze(out);
-  return out;
+  return cur.slice();
 }

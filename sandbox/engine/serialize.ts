@@ -10,13 +10,13 @@ function copyPlain(value: unknown): unknown {
     for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i]);
     return out;
   }
-  // Object.assign keeps the keys in order and V8's fast layout. (A copy built key by key turns
-  // into a dictionary past a dozen properties; a spread of a frozen world's object makes every
-  // later write migrate its layout, many times slower.) Nested values are then copied.
+  // A spread keeps the keys in order and V8's fast layout (a copy built key by key, or by
+  // Object.assign, turns into a dictionary past a dozen or so properties, slowing every later
+  // read). A '__proto__' key is kept as data. Nested values are then copied.
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = Object.hasOwn(source, '__proto__')
     ? withProtoKey(source)
-    : Object.assign({}, source);
+    : { ...source };
   for (const key in out) {
     const v = out[key];
     if (typeof v !== 'object' || v === null) continue;
