@@ -103,6 +103,9 @@ test('the SCORM package reports the course score to a SCORM 1.2 runtime and fini
   const course = sco.frameLocator('#course');
   await course.getByRole('link', { name: 'Why containers need an orchestrator' }).first().click();
   const q8 = course.getByRole('region', { name: /^Question 8 of 11 / });
+  // The quiz hydrates when scrolled into view; an answer before that would reach no handler.
+  await q8.scrollIntoViewIfNeeded();
+  await expect(course.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
   await q8.getByRole('radio', { name: 'Kubernetes' }).check();
   await q8.getByRole('button', { name: 'Check answer' }).click();
   await expect(sco.getByRole('status')).toHaveText(
@@ -169,6 +172,9 @@ test('a learner who launches the course again from a fresh browser keeps the sco
   const course = sco.frameLocator('#course');
   await course.getByRole('link', { name: 'Why containers need an orchestrator' }).first().click();
   const q8 = course.getByRole('region', { name: /^Question 8 of 11 / });
+  // The quiz hydrates when scrolled into view; an answer before that would reach no handler.
+  await q8.scrollIntoViewIfNeeded();
+  await expect(course.locator('#quiz astro-island')).not.toHaveAttribute('ssr');
   const scoreSets = async () =>
     (await events(page)).filter((e) => e.startsWith('set cmi.core.score.raw='));
   const before = (await scoreSets()).length;
