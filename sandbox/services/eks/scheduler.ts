@@ -52,33 +52,36 @@ export interface SchedulingDecision {
   message: string | null;
   /** Nodes a filter rejected, in evaluation order. */
   filtered: FilteredNode[];
-  /** Node names in the scheduler's order, shared with its state (not copied per decision). */
-  order: readonly string[];
-  /** Position in `order` of the first node evaluated. */
-  start: number;
   /**
-   * One entry per evaluated node, in evaluation order (`order[(start + k) % order.length]`):
-   * its score, or -1 when a filter rejected it (the reasons are in `filtered`).
+   * The best-scored feasible nodes, best first, at most `KEPT_SCORES` of them: the chosen
+   * node first, then by score (ties in evaluation order). A learner reads a handful; a
+   * thousand-node cluster would otherwise keep a thousand scores on every pod.
    */
-  scores: number[];
+  scored: ScoredNode[];
+  /** How many nodes passed every filter and were scored (`scored` keeps the best of them). */
+  feasible: number;
+  /** How many nodes were evaluated (filtered or scored) before the search stopped. */
+  evaluated: number;
+  /** Position, in the scheduler's node order, of the first node evaluated. */
+  start: number;
   /** Nodes in the cluster when the decision was made. */
   totalNodes: number;
 }
 
-/** Every evaluated node's verdict, filtered ones first, then scored ones best first. */
+export interface ScoredNode {
+  node: string;
+  score: number;
+}
+
+/** How many scored nodes a decision keeps. */
+export const KEPT_SCORES = 20;
+
+/** The verdicts a decision kept: filtered nodes first (evaluation order), then the scored ones, best first. */
 export function verdictsOf(d: SchedulingDecision): NodeVerdict[] {
-  const scored: NodeVerdict[] = [];
-  d.scores.forEach((score, k) => {
-    if (score >= 0)
-      scored.push({
-        node: d.order[(d.start + k) % d.order.length]!,
-        filter: null,
-        reasons: [],
-        score,
-      });
-  });
-  scored.sort((a, b) => b.score! - a.score!);
-  return [...d.filtered.map((f) => ({ ...f, score: null })), ...scored];
+  return [
+    ...d.filtered.map((f) => ({ ...f, score: null })),
+    ...d.scored.map((v) => ({ node: v.node, filter: null, reasons: [], score: v.score })),
+  ];
 }
 
 export interface SchedulerOptions {
@@ -111,6 +114,10 @@ export interface SchedulerState {
   names: string[];
   /** Index of the node where the next search starts. */
   nextStartNodeIndex: number;
+  /** Scratch space for one search: each evaluated node's score (-1 when filtered), in evaluation order. */
+  scores: Int16Array;
+  /** Scratch space for one search: how many scored nodes got each score (0–100). */
+  histogram: Int32Array;
 }
 
 /** Defaults the scheduler uses for containers without requests, when scoring. */
@@ -185,7 +192,13 @@ export function buildSchedulerState(nodes: Node[], boundPods: Pod[]): SchedulerS
     const info = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
     if (info) assume(info, pod, podRequest(pod.spec));
   }
-  return { nodes: infos, names: infos.map((i) => i.node.name), nextStartNodeIndex: 0 };
+  return {
+    nodes: infos,
+    names: infos.map((i) => i.node.name),
+    nextStartNodeIndex: 0,
+    scores: new Int16Array(infos.length),
+    histogram: new Int32Array(MAX_NODE_SCORE + 1),
+  };
 }
 
 /** Counts a pod on a node (the scheduler's "assume" once it has chosen). */
@@ -317,7 +330,6 @@ export function schedulePod(
   const podName = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const nodes = state.nodes;
   const total = nodes.length;
-  const scores: number[] = [];
   const filtered: FilteredNode[] = [];
   if (total === 0)
     return {
@@ -325,9 +337,10 @@ export function schedulePod(
       node: null,
       message: 'no nodes available to schedule pods',
       filtered,
-      order: state.names,
+      scored: [],
+      feasible: 0,
+      evaluated: 0,
       start: 0,
-      scores,
       totalNodes: 0,
     };
 
@@ -344,6 +357,9 @@ export function schedulePod(
   let best = -1;
   let bestScore = -1;
   let ties = 0;
+  const scores = state.scores;
+  const histogram = state.histogram;
+  histogram.fill(0);
   const start = state.nextStartNodeIndex % total;
   let i = 0;
 
@@ -409,7 +425,7 @@ export function schedulePod(
 
     if (filter !== null) {
       filtered.push({ node: node.name, filter, reasons });
-      scores.push(-1);
+      scores[i] = -1;
       continue;
     }
     feasible++;
@@ -420,7 +436,8 @@ export function schedulePod(
       mostAllocated,
     );
     const score = Math.trunc((cpuScore + memoryScore) / 2);
-    scores.push(score);
+    scores[i] = score;
+    histogram[score]! += 1;
     if (score > bestScore) {
       bestScore = score;
       best = index;
@@ -438,23 +455,71 @@ export function schedulePod(
       node: null,
       message: failedSchedulingMessage(filtered, total),
       filtered,
-      order: state.names,
+      scored: [],
+      feasible: 0,
+      evaluated: i,
       start,
-      scores,
       totalNodes: total,
     };
   const chosen = nodes[best]!;
   assume(chosen, pod, req);
+  const scored = keptScores(state, start, i, best, bestScore);
   return {
     pod: podName,
     node: chosen.node.name,
     message: null,
     filtered,
-    order: state.names,
+    scored,
+    feasible,
+    evaluated: i,
     start,
-    scores,
     totalNodes: total,
   };
+}
+
+/**
+ * The chosen node, then the best other scored nodes of the search just made, by score (ties
+ * in evaluation order), `KEPT_SCORES` in all. Scores are whole numbers 0–100, so the
+ * histogram gives the lowest score that makes the list without sorting every node.
+ */
+function keptScores(
+  state: SchedulerState,
+  start: number,
+  evaluated: number,
+  best: number,
+  bestScore: number,
+): ScoredNode[] {
+  const { scores, histogram, nodes } = state;
+  const total = nodes.length;
+  histogram[bestScore]! -= 1;
+  let room = KEPT_SCORES - 1;
+  let lowest = MAX_NODE_SCORE;
+  let atLowest = 0;
+  for (; lowest >= 0; lowest--) {
+    const n = histogram[lowest]!;
+    if (n >= room) {
+      atLowest = room;
+      break;
+    }
+    room -= n;
+  }
+  // Every score above `lowest` is kept; of those at `lowest`, the first `atLowest` evaluated.
+  const byScore: { node: string; score: number; k: number }[] = [];
+  for (let k = 0; k < evaluated; k++) {
+    const score = scores[k]!;
+    if (score < 0 || score < lowest) continue;
+    const index = start + k < total ? start + k : start + k - total;
+    if (index === best) continue;
+    if (score === lowest) {
+      if (atLowest === 0) continue;
+      atLowest--;
+    }
+    byScore.push({ node: nodes[index]!.node.name, score, k });
+  }
+  byScore.sort((a, b) => b.score - a.score || a.k - b.k);
+  const kept: ScoredNode[] = [{ node: nodes[best]!.node.name, score: bestScore }];
+  for (const v of byScore) kept.push({ node: v.node, score: v.score });
+  return kept;
 }
 
 /** NodeResourcesFit's LeastAllocated / MostAllocated score of one resource (0–100). */
@@ -511,7 +576,9 @@ export function explainDecision(d: SchedulingDecision): string[] {
         ? `  ${v.node}: rejected by ${v.filter} (${v.reasons.join(', ')})`
         : `  ${v.node}: passed every filter, score ${v.score}`,
     );
-  const unevaluated = d.totalNodes - d.scores.length;
+  const unlisted = d.feasible - d.scored.length;
+  if (unlisted > 0) lines.push(`  ${unlisted} other feasible node(s) scored no higher than these`);
+  const unevaluated = d.totalNodes - d.evaluated;
   if (unevaluated > 0)
     lines.push(
       `  ${unevaluated} other node(s) not evaluated: the scheduler had already found enough feasible nodes`,
