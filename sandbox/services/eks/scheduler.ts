@@ -95,25 +95,45 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   percentageOfNodesToScore: 0,
 };
 
-/** The scheduler's per-node bookkeeping (its cache), built from nodes and bound pods. */
+/** The scheduler's per-node bookkeeping (its cache) that is not a number: see `SchedulerState`. */
 export interface NodeInfo {
   node: Node;
-  requestedCpu: number;
-  requestedMemory: number;
-  nonZeroCpu: number;
-  nonZeroMemory: number;
-  pods: number;
   hostPorts: string[];
   /** Labels of the pods on this node, for topology spread counting. */
   podLabels: { namespace: string; labels: Labels }[];
 }
 
+/**
+ * The scheduler's view of the cluster. The numbers the search reads on every node are kept
+ * side by side in typed arrays (index = position in `nodes`): a search reads a few hundred
+ * nodes per pod, and flat arrays of numbers are what it can read fastest.
+ */
 export interface SchedulerState {
   nodes: NodeInfo[];
   /** The nodes' names, in the same order. */
   names: string[];
   /** Index of the node where the next search starts. */
   nextStartNodeIndex: number;
+  allocatableCpu: Float64Array;
+  allocatableMemory: Float64Array;
+  allocatablePods: Float64Array;
+  /** What the bound pods request (cpu in millicores, memory in bytes), and how many there are. */
+  requestedCpu: Float64Array;
+  requestedMemory: Float64Array;
+  /** The same with the scheduler's non-zero defaults, for scoring. */
+  nonZeroCpu: Float64Array;
+  nonZeroMemory: Float64Array;
+  pods: Float64Array;
+  /** 1 when the node is unschedulable or tainted: the filters that must look closer. */
+  guarded: Uint8Array;
+  /**
+   * Each node's score for a pod of the request in `scoreKey`, or -1 when not known yet. A
+   * score depends only on the node's numbers, the pod's non-zero request and the scoring
+   * strategy, so pods of the same size (a Deployment's replicas) reuse it until a pod is
+   * counted on that node.
+   */
+  scoreCache: Int16Array;
+  scoreKey: { cpu: number; memory: number; mostAllocated: boolean };
   /** Scratch space for one search: each evaluated node's score (-1 when filtered), in evaluation order. */
   scores: Int16Array;
   /** Scratch space for one search: how many scored nodes got each score (0–100). */
@@ -177,37 +197,50 @@ function interleaveZones(nodes: Node[]): Node[] {
 
 /** The scheduler's view of the cluster: nodes with the pods already bound to them. */
 export function buildSchedulerState(nodes: Node[], boundPods: Pod[]): SchedulerState {
-  const infos: NodeInfo[] = interleaveZones(nodes).map((node) => ({
-    node,
-    requestedCpu: 0,
-    requestedMemory: 0,
-    nonZeroCpu: 0,
-    nonZeroMemory: 0,
-    pods: 0,
-    hostPorts: [],
-    podLabels: [],
-  }));
-  const byName = new Map(infos.map((i) => [i.node.name, i]));
-  for (const pod of boundPods) {
-    const info = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
-    if (info) assume(info, pod, podRequest(pod.spec));
-  }
-  return {
-    nodes: infos,
-    names: infos.map((i) => i.node.name),
+  const ordered = interleaveZones(nodes);
+  const n = ordered.length;
+  const state: SchedulerState = {
+    nodes: ordered.map((node) => ({ node, hostPorts: [], podLabels: [] })),
+    names: ordered.map((node) => node.name),
     nextStartNodeIndex: 0,
-    scores: new Int16Array(infos.length),
+    allocatableCpu: new Float64Array(n),
+    allocatableMemory: new Float64Array(n),
+    allocatablePods: new Float64Array(n),
+    requestedCpu: new Float64Array(n),
+    requestedMemory: new Float64Array(n),
+    nonZeroCpu: new Float64Array(n),
+    nonZeroMemory: new Float64Array(n),
+    pods: new Float64Array(n),
+    guarded: new Uint8Array(n),
+    scoreCache: new Int16Array(n).fill(-1),
+    scoreKey: { cpu: -1, memory: -1, mostAllocated: false },
+    scores: new Int16Array(n),
     histogram: new Int32Array(MAX_NODE_SCORE + 1),
   };
+  const byName = new Map<string, number>();
+  ordered.forEach((node, index) => {
+    byName.set(node.name, index);
+    state.allocatableCpu[index] = node.allocatable.cpuMilli;
+    state.allocatableMemory[index] = node.allocatable.memoryBytes;
+    state.allocatablePods[index] = node.allocatable.pods;
+    state.guarded[index] = node.unschedulable || node.taints.length > 0 ? 1 : 0;
+  });
+  for (const pod of boundPods) {
+    const index = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
+    if (index !== undefined) assume(state, index, pod, podRequest(pod.spec));
+  }
+  return state;
 }
 
-/** Counts a pod on a node (the scheduler's "assume" once it has chosen). */
-export function assume(info: NodeInfo, pod: Pod, req: PodRequest): void {
-  info.requestedCpu += req.cpu;
-  info.requestedMemory += req.memory;
-  info.nonZeroCpu += req.nonZeroCpu;
-  info.nonZeroMemory += req.nonZeroMemory;
-  info.pods += 1;
+/** Counts a pod on the node at `index` (the scheduler's "assume" once it has chosen). */
+export function assume(state: SchedulerState, index: number, pod: Pod, req: PodRequest): void {
+  state.requestedCpu[index]! += req.cpu;
+  state.requestedMemory[index]! += req.memory;
+  state.nonZeroCpu[index]! += req.nonZeroCpu;
+  state.nonZeroMemory[index]! += req.nonZeroMemory;
+  state.pods[index]! += 1;
+  state.scoreCache[index] = -1;
+  const info = state.nodes[index]!;
   for (const p of req.hostPorts) info.hostPorts.push(p);
   info.podLabels.push({ namespace: pod.metadata.namespace, labels: pod.metadata.labels });
 }
@@ -363,58 +396,76 @@ export function schedulePod(
   const start = state.nextStartNodeIndex % total;
   let i = 0;
 
+  const { guarded, allocatableCpu, allocatableMemory, allocatablePods } = state;
+  const { requestedCpu, requestedMemory, nonZeroCpu, nonZeroMemory, pods, scoreCache } = state;
+  const key = state.scoreKey;
+  if (
+    key.cpu !== req.nonZeroCpu ||
+    key.memory !== req.nonZeroMemory ||
+    key.mostAllocated !== mostAllocated
+  ) {
+    scoreCache.fill(-1);
+    state.scoreKey = { cpu: req.nonZeroCpu, memory: req.nonZeroMemory, mostAllocated };
+  }
+  // Filters that need more than the numbers run only where they can say no.
+  const closerLook = checkAffinity || checkPorts || spreads.length > 0;
+
   for (; i < total && feasible < toFind; i++) {
     const index = start + i < total ? start + i : start + i - total;
-    const info = nodes[index]!;
-    const node = info.node;
     let filter: FilterName | null = null;
     let reasons: string[] = EMPTY;
 
-    if (node.unschedulable && !tolerates(tolerations, UNSCHEDULABLE_TAINT)) {
-      filter = 'NodeUnschedulable';
-      reasons = ['node(s) were unschedulable'];
-    } else if (node.taints.length > 0) {
-      for (const t of node.taints) {
-        if (t.effect === 'PreferNoSchedule' || tolerates(tolerations, t)) continue;
-        filter = 'TaintToleration';
-        reasons = [`node(s) had untolerated taint {${t.key}: ${t.value}}`];
-        break;
+    if (guarded[index] !== 0 || closerLook) {
+      const info = nodes[index]!;
+      const node = info.node;
+      if (node.unschedulable && !tolerates(tolerations, UNSCHEDULABLE_TAINT)) {
+        filter = 'NodeUnschedulable';
+        reasons = ['node(s) were unschedulable'];
+      } else if (node.taints.length > 0) {
+        for (const t of node.taints) {
+          if (t.effect === 'PreferNoSchedule' || tolerates(tolerations, t)) continue;
+          filter = 'TaintToleration';
+          reasons = [`node(s) had untolerated taint {${t.key}: ${t.value}}`];
+          break;
+        }
+      }
+      if (
+        filter === null &&
+        checkAffinity &&
+        !matchesNodeAffinity(spec.nodeSelector, spec.nodeAffinity, node.labels)
+      ) {
+        filter = 'NodeAffinity';
+        reasons = ["node(s) didn't match Pod's node affinity/selector"];
+      }
+      if (filter === null && checkPorts && req.hostPorts.some((p) => info.hostPorts.includes(p))) {
+        filter = 'NodePorts';
+        reasons = ["node(s) didn't have free ports for the requested pod ports"];
       }
     }
-    if (
-      filter === null &&
-      checkAffinity &&
-      !matchesNodeAffinity(spec.nodeSelector, spec.nodeAffinity, node.labels)
-    ) {
-      filter = 'NodeAffinity';
-      reasons = ["node(s) didn't match Pod's node affinity/selector"];
-    }
-    if (filter === null && checkPorts && req.hostPorts.some((p) => info.hostPorts.includes(p))) {
-      filter = 'NodePorts';
-      reasons = ["node(s) didn't have free ports for the requested pod ports"];
-    }
-    const a = node.allocatable;
+    const cpuCapacity = allocatableCpu[index]!;
+    const memoryCapacity = allocatableMemory[index]!;
     if (filter === null) {
-      const pods = info.pods + 1 > a.pods;
-      const cpu = req.cpu > 0 && req.cpu > a.cpuMilli - info.requestedCpu;
-      const memory = req.memory > 0 && req.memory > a.memoryBytes - info.requestedMemory;
-      if (pods || cpu || memory) {
+      const tooManyPods = pods[index]! + 1 > allocatablePods[index]!;
+      const cpu = req.cpu > 0 && req.cpu > cpuCapacity - requestedCpu[index]!;
+      const memory = req.memory > 0 && req.memory > memoryCapacity - requestedMemory[index]!;
+      if (tooManyPods || cpu || memory) {
         filter = 'NodeResourcesFit';
         reasons = [];
-        if (pods) reasons.push('Too many pods');
+        if (tooManyPods) reasons.push('Too many pods');
         if (cpu) reasons.push('Insufficient cpu');
         if (memory) reasons.push('Insufficient memory');
       }
     }
     if (filter === null && spreads.length > 0) {
+      const labels = nodes[index]!.node.labels;
       for (const s of spreads) {
         const key = s.constraint.topologyKey;
-        if (!Object.hasOwn(node.labels, key)) {
+        if (!Object.hasOwn(labels, key)) {
           filter = 'PodTopologySpread';
           reasons = [SPREAD_MISSING];
           break;
         }
-        const skew = (s.counts.get(node.labels[key]!) ?? 0) + s.self - s.min;
+        const skew = (s.counts.get(labels[key]!) ?? 0) + s.self - s.min;
         if (skew > s.constraint.maxSkew) {
           filter = 'PodTopologySpread';
           reasons = [SPREAD_REASON];
@@ -424,18 +475,26 @@ export function schedulePod(
     }
 
     if (filter !== null) {
-      filtered.push({ node: node.name, filter, reasons });
+      filtered.push({ node: state.names[index]!, filter, reasons });
       scores[i] = -1;
       continue;
     }
     feasible++;
-    const cpuScore = resourceScore(info.nonZeroCpu + req.nonZeroCpu, a.cpuMilli, mostAllocated);
-    const memoryScore = resourceScore(
-      info.nonZeroMemory + req.nonZeroMemory,
-      a.memoryBytes,
-      mostAllocated,
-    );
-    const score = Math.trunc((cpuScore + memoryScore) / 2);
+    let score = scoreCache[index]!;
+    if (score < 0) {
+      const cpuScore = resourceScore(
+        nonZeroCpu[index]! + req.nonZeroCpu,
+        cpuCapacity,
+        mostAllocated,
+      );
+      const memoryScore = resourceScore(
+        nonZeroMemory[index]! + req.nonZeroMemory,
+        memoryCapacity,
+        mostAllocated,
+      );
+      score = Math.trunc((cpuScore + memoryScore) / 2);
+      scoreCache[index] = score;
+    }
     scores[i] = score;
     histogram[score]! += 1;
     if (score > bestScore) {
@@ -462,7 +521,7 @@ export function schedulePod(
       totalNodes: total,
     };
   const chosen = nodes[best]!;
-  assume(chosen, pod, req);
+  assume(state, best, pod, req);
   const scored = keptScores(state, start, i, best, bestScore);
   return {
     pod: podName,
@@ -504,21 +563,28 @@ function keptScores(
     room -= n;
   }
   // Every score above `lowest` is kept; of those at `lowest`, the first `atLowest` evaluated.
-  const byScore: { node: string; score: number; k: number }[] = [];
+  const positions: number[] = [];
   for (let k = 0; k < evaluated; k++) {
     const score = scores[k]!;
     if (score < 0 || score < lowest) continue;
-    const index = start + k < total ? start + k : start + k - total;
-    if (index === best) continue;
+    if ((start + k) % total === best) continue;
     if (score === lowest) {
       if (atLowest === 0) continue;
       atLowest--;
     }
-    byScore.push({ node: nodes[index]!.node.name, score, k });
+    positions.push(k);
   }
-  byScore.sort((a, b) => b.score - a.score || a.k - b.k);
-  const kept: ScoredNode[] = [{ node: nodes[best]!.node.name, score: bestScore }];
-  for (const v of byScore) kept.push({ node: v.node, score: v.score });
+  // By score, highest first; an insertion sort keeps equal scores in evaluation order.
+  for (let a = 1; a < positions.length; a++) {
+    const k = positions[a]!;
+    const score = scores[k]!;
+    let b = a;
+    for (; b > 0 && scores[positions[b - 1]!]! < score; b--) positions[b] = positions[b - 1]!;
+    positions[b] = k;
+  }
+  const kept: ScoredNode[] = [{ node: state.names[best]!, score: bestScore }];
+  for (const k of positions)
+    kept.push({ node: state.names[(start + k) % total]!, score: scores[k]! });
   return kept;
 }
 

@@ -100,6 +100,19 @@ describe('kube-scheduler: how many nodes it looks at', () => {
     expect(numFeasibleNodesToFind(1000, 100)).toBe(1000);
   });
 
+  it('scores each pod for its own size and for the pods already counted on a node', () => {
+    // a: 1,000m / 1,024Mi; b: 2,000m / 2,048Mi. A asks 100m / 100Mi, B 500m / 500Mi.
+    const state = buildSchedulerState([node('a', 1000, 1024), node('b', 2000, 2048)], []);
+    const scored = (name: string, cpu: number, mem: number) =>
+      schedulePod(pod(name, cpu, mem), state).scored.map((v) => `${v.node} ${v.score}`);
+    // A: a (900 → 90, 924 → 90) 90; b (1,900 → 95, 1,948 → 95) 95.
+    expect(scored('a1', 100, 100)).toEqual(['b 95', 'a 90']);
+    // B: a (500 → 50, 524 → 51) 50; b with A on it (1,400 → 70, 1,448 → 70) 70.
+    expect(scored('b1', 500, 500)).toEqual(['b 70', 'a 50']);
+    // A again: b now holds A and B (1,300 → 65, 1,348 → 65), so a wins.
+    expect(scored('a2', 100, 100)).toEqual(['a 90', 'b 65']);
+  });
+
   it('keeps the chosen node and the best others: higher scores first, ties in evaluation order', () => {
     // 30 nodes with 4,096Mi; every third has 2,000m, the others 1,000m; node k already runs a
     // pod of k × 10m and no memory request (counted as 100m / 200Mi when k = 0 / always).
