@@ -107,10 +107,13 @@ describe('kube-scheduler: how many nodes it looks at', () => {
       schedulePod(pod(name, cpu, mem), state).scored.map((v) => `${v.node} ${v.score}`);
     // A: a (900 → 90, 924 → 90) 90; b (1,900 → 95, 1,948 → 95) 95.
     expect(scored('a1', 100, 100)).toEqual(['b 95', 'a 90']);
-    // B: a (500 → 50, 524 → 51) 50; b with A on it (1,400 → 70, 1,448 → 70) 70.
-    expect(scored('b1', 500, 500)).toEqual(['b 70', 'a 50']);
-    // A again: b now holds A and B (1,300 → 65, 1,348 → 65), so a wins.
-    expect(scored('a2', 100, 100)).toEqual(['a 90', 'b 65']);
+    // A again, before anything else: b holds A now (1,800 → 90, 1,848 → 90); the tie goes to
+    // a, evaluated first.
+    expect(scored('a2', 100, 100)).toEqual(['a 90', 'b 90']);
+    // B: each node holds one A: a (400 → 40, 424 → 41) 40; b (1,400 → 70, 1,448 → 70) 70.
+    expect(scored('b1', 500, 500)).toEqual(['b 70', 'a 40']);
+    // A: a holds A (800 → 80, 824 → 80) 80; b holds A and B (1,300 → 65, 1,348 → 65) 65.
+    expect(scored('a3', 100, 100)).toEqual(['a 80', 'b 65']);
   });
 
   it('keeps the chosen node and the best others: higher scores first, ties in evaluation order', () => {
