@@ -107,17 +107,21 @@ function ScaleForm({
   );
 }
 
-function actionsFor(ref: EksEntityRef, world: World): { label: string; action: Action }[] {
+function actionsFor(
+  ref: EksEntityRef,
+  world: World,
+): { id: string; label: string; action: Action }[] {
   if (ref.kind !== 'k8s-node') return [];
   const node = world.eks?.kube[ref.cluster]?.nodes[ref.id];
   if (!node || node.origin === 'fargate') return [];
-  const out: { label: string; action: Action }[] = [];
+  const out: { id: string; label: string; action: Action }[] = [];
   out.push(
     node.unschedulable
-      ? { label: 'Uncordon', action: { type: 'k8s.node.uncordon', node: node.name } }
-      : { label: 'Cordon', action: { type: 'k8s.node.cordon', node: node.name } },
+      ? { id: 'cordon', label: 'Uncordon', action: { type: 'k8s.node.uncordon', node: node.name } }
+      : { id: 'cordon', label: 'Cordon', action: { type: 'k8s.node.cordon', node: node.name } },
   );
   out.push({
+    id: 'drain',
     label: 'Drain (--ignore-daemonsets)',
     action: { type: 'k8s.node.drain', node: node.name, ignoreDaemonsets: true },
   });
@@ -141,6 +145,19 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
   );
   const world = useWorldSlice(store, (w) => w);
   const actions = actionsFor(entity, world).filter((a) => isAllowed(scenario, a.action.type));
+  // The island's live regions are outside the modal (inert while it is open): the dialog says
+  // the result of its own actions.
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const send = (action: Action) => {
+    const result = act(action);
+    setSaid(
+      !result
+        ? { ok: true, text: 'Sent; the sandbox is still loading.' }
+        : result.ok
+          ? { ok: true, text: result.message }
+          : { ok: false, text: result.error },
+    );
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -179,7 +196,7 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
       {actions.length > 0 ? (
         <div className="sbx-eks-dialog-actions" role="group" aria-label="Actions">
           {actions.map((a) => (
-            <button key={a.label} type="button" className="sbx-btn" onClick={() => act(a.action)}>
+            <button key={a.id} type="button" className="sbx-btn" onClick={() => send(a.action)}>
               {a.label}
             </button>
           ))}
@@ -190,7 +207,7 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
           label="Replicas"
           initial={deployment.object.spec.replicas}
           onSubmit={(replicas) =>
-            act({
+            send({
               type: 'k8s.deployment.scale',
               name: deployment.object.metadata.name,
               namespace: deployment.object.metadata.namespace,
@@ -204,7 +221,7 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
           label="Desired size"
           initial={nodegroup.desiredSize}
           onSubmit={(desired) =>
-            act({
+            send({
               type: 'eks.nodegroup.update-config',
               cluster: nodegroup.cluster,
               name: nodegroup.name,
@@ -213,6 +230,14 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
           }
         />
       ) : null}
+      <div role="status" className="sbx-eks-dialog-status">
+        {said ? (
+          <p className={said.ok ? undefined : 'sbx-eks-error'}>
+            <span aria-hidden="true">{said.ok ? '✓ ' : '✕ '}</span>
+            <span className="sbx-mono sbx-break sbx-eks-said">{said.text}</span>
+          </p>
+        ) : null}
+      </div>
       {details ? (
         <section aria-label="Details">
           <h5>Details</h5>
