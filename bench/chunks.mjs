@@ -27,10 +27,53 @@ export function engineChunks(dist) {
   );
   if (engines.length !== 1)
     throw new Error(`expected one engine chunk in ${dir}, found ${engines.join(', ') || 'none'}`);
+  /** @type {Record<string, { file: string, gzip: number }>} */
   const services = {};
   for (const f of files) {
     const m = SERVICE_CHUNK.exec(f);
     if (m) services[m[1]] = { file: f, gzip: gzip(join(dir, f)) };
   }
   return { engine: { file: engines[0], gzip: gzip(join(dir, engines[0])) }, services };
+}
+
+/**
+ * Marks of Kubernetes code, each found in one part only: the EKS view (src/components/sandbox/eks/),
+ * the EKS behaviour (the scheduler's FailedScheduling text) and EKS's static parts composed into
+ * the engine core (the action schemas' wording).
+ */
+export const KUBERNETES_MARKS = {
+  view: 'Why still Pending?',
+  behaviour: 'no nodes available to schedule pods',
+  schemas: 'a Fargate profile needs at least one selector',
+};
+
+/**
+ * Which built JavaScript files hold each Kubernetes mark: `{ view: [files], … }`.
+ * @param {string} dist
+ * @returns {{ view: string[], behaviour: string[], schemas: string[] }}
+ */
+export function kubernetesChunks(dist) {
+  const dir = join(dist, '_astro');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  /** @type {{ view: string[], behaviour: string[], schemas: string[] }} */
+  const out = { view: [], behaviour: [], schemas: [] };
+  for (const [part, mark] of /** @type {[keyof typeof out, string][]} */ (
+    Object.entries(KUBERNETES_MARKS)
+  ))
+    out[part] = files.filter((f) => readFileSync(join(dir, f), 'utf8').includes(mark));
+  return out;
+}
+
+/** `node bench/chunks.mjs [dist]`: the engine core, each service chunk and the Kubernetes view, gzip. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] ?? 'dist';
+  const chunks = engineChunks(dist);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`chunk.engine_gzip: ${kb(chunks.engine.gzip)} (${chunks.engine.file})`);
+  for (const [name, chunk] of Object.entries(chunks.services))
+    console.log(`chunk.service_${name}_gzip: ${kb(chunk.gzip)} (${chunk.file})`);
+  const k8s = kubernetesChunks(dist);
+  for (const [part, files] of Object.entries(k8s))
+    for (const f of files)
+      console.log(`kubernetes.${part}: ${kb(gzip(join(dist, '_astro', f)))} (${f})`);
 }

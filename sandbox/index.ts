@@ -119,7 +119,10 @@ export type {
   EksSlice,
   KubeState,
   Nodegroup,
+  FargateProfileRecord,
 } from './services/eks/world.ts';
+export type { NodeVerdict, SchedulingDecision } from './services/eks/scheduler.ts';
+export { podRequest, verdictsOf } from './services/eks/scheduler.ts';
 export { podStatus } from './services/eks/kubectl-format.ts';
 export { nodeStatusText } from './services/eks/node-health.ts';
 export { controlPlaneHealth, controlPlanePricePerHour } from './services/eks/control-plane.ts';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { engineChunks } from '../../bench/chunks.mjs';
+import { engineChunks, kubernetesChunks } from '../../bench/chunks.mjs';
 import { test, expect } from './fixtures';
 import { openSandbox } from './lesson-sandbox';
 
@@ -20,6 +20,16 @@ function serviceRequests(page: Page): string[] {
   page.on('request', (request) => {
     const m = SERVICE_CHUNK.exec(new URL(request.url()).pathname);
     if (m) names.push(m[1]!);
+  });
+  return names;
+}
+
+/** Every built script the page has requested so far (file names under /_astro/). */
+function scriptRequests(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/_astro/') && path.endsWith('.js')) names.push(path.slice(8));
   });
   return names;
 }
@@ -65,4 +75,47 @@ test('the ECS lesson never loads the Docker-by-hand service', async ({ page }) =
   await page.goto('/lessons/ecs/');
   await step(page, 'An instance without the ECS agent never joins');
   expect([...loaded].sort()).toEqual(['ec2', 'ecs', 'elb']);
+});
+
+test('the Kubernetes view and behaviour are chunks of their own', () => {
+  const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
+  const chunks = engineChunks(join(process.cwd(), 'dist'));
+  expect(k8s.view).toHaveLength(1);
+  expect(k8s.view[0]).toMatch(/^EksView\.[\w-]+\.js$/);
+  // The scheduler's wording is in the EKS behaviour (and in what the view shares with it), never
+  // in the engine core or an island's own chunk.
+  expect(k8s.behaviour).toContain(chunks.services['eks']!.file);
+  expect(k8s.behaviour).not.toContain(chunks.engine.file);
+  expect(k8s.behaviour.filter((f) => /^(SandboxIsland|ControlPlane)\./.test(f))).toEqual([]);
+});
+
+test('a lesson page without EKS loads no Kubernetes view or behaviour, before or after first use', async ({
+  page,
+}) => {
+  const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
+  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour]);
+  const scripts = scriptRequests(page);
+  await page.goto('/lessons/why-orchestration/');
+  for (const island of await page.locator('astro-island').all()) {
+    await island.scrollIntoViewIfNeeded();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((f) => kubernetesCode.has(f))).toEqual([]);
+  await step(page, 'The same fifteen containers, with an orchestrator');
+  expect(scripts.filter((f) => kubernetesCode.has(f))).toEqual([]);
+});
+
+test('the EKS playground loads the Kubernetes view with its island, and the EKS behaviour on first use', async ({
+  page,
+}) => {
+  const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
+  const chunks = engineChunks(join(process.cwd(), 'dist'));
+  const scripts = scriptRequests(page);
+  await page.goto('/playground/eks/');
+  await openSandbox(page, 'EKS playground');
+  expect(scripts).toContain(k8s.view[0]);
+  expect(scripts).not.toContain(chunks.services['eks']!.file);
+  await step(page, 'EKS playground');
+  expect(scripts).toContain(chunks.services['eks']!.file);
 });

@@ -48,27 +48,34 @@ export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
       void recordChallenge(scenario, results);
     });
 
+  // A free-play scenario (no goals) has nothing to check and no solution to show.
+  const free = scenario.goals.length === 0;
   const passedAll = checked ? checked.results.every((r) => r.status === 'pass') : false;
 
   return (
     <div className="sbx-goals">
       {scenario.summary ? <p>{scenario.summary}</p> : null}
       <h4 id={`${idPrefix}-goals`}>Goals</h4>
-      <ul className="sbx-goal-list" aria-labelledby={`${idPrefix}-goals`}>
-        {live.map((goal) => (
-          <li key={goal.id} className={`sbx-goal sbx-goal-${goal.status}`}>
-            <span className="sbx-goal-status">
-              <span aria-hidden="true">{STATUS_ICON[goal.status]} </span>
-              {STATUS_WORD[goal.status]}
-            </span>
-            <span>{goal.description}</span>
-          </li>
-        ))}
-      </ul>
+      {free ? <p className="sbx-empty">Free play: no goals, nothing is graded.</p> : null}
+      {free ? null : (
+        <ul className="sbx-goal-list" aria-labelledby={`${idPrefix}-goals`}>
+          {live.map((goal) => (
+            <li key={goal.id} className={`sbx-goal sbx-goal-${goal.status}`}>
+              <span className="sbx-goal-status">
+                <span aria-hidden="true">{STATUS_ICON[goal.status]} </span>
+                {STATUS_WORD[goal.status]}
+              </span>
+              <span>{goal.description}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="sbx-goal-actions">
-        <button type="button" className="sbx-btn sbx-btn-primary" onClick={check}>
-          Check my work
-        </button>
+        {free ? null : (
+          <button type="button" className="sbx-btn sbx-btn-primary" onClick={check}>
+            Check my work
+          </button>
+        )}
         {scenario.hints.length > 0 ? (
           <button
             type="button"
@@ -83,7 +90,7 @@ export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
                 : 'No more hints'}
           </button>
         ) : null}
-        {scenario.solution.length > 0 ? (
+        {!free && scenario.solution.length > 0 ? (
           <button type="button" className="sbx-btn" onClick={onShowSolution}>
             Show solution
           </button>

@@ -1,0 +1,391 @@
+/**
+ * The Kubernetes side of the sandbox, loaded only when the scenario is an EKS one: per cluster
+ * the control plane box (API servers and etcd per AZ, health, backups), the nodes by AZ with
+ * their requested CPU, memory and pod slots against allocatable and their pods as chips, each
+ * Fargate pod in its own micro-VM, the Pending pods waiting for a node with the scheduler's
+ * reason, the node groups, Fargate profiles and Deployments, and the forms. Every chip and
+ * card opens a dialog with "Why here? / Why still Pending?", details and actions.
+ * Text and symbols say every state; colour only repeats it.
+ */
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
+import {
+  eksView,
+  type EksClusterView,
+  type EksNodeView,
+  type PodChipView,
+} from '@lib/sandbox-view/eks-view.ts';
+import { UsageBar } from '../UsageBar.tsx';
+import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
+import { EksForms } from '../forms/eks-forms.tsx';
+import { EksDialog, type DialogTarget } from './EksDialog.tsx';
+
+type Open = (ref: EksEntityRef, opener: HTMLElement) => void;
+
+/** kubectl STATUS → a symbol that says it without colour. */
+const STATUS_ICON: Record<string, string> = {
+  Running: '●',
+  Pending: '◌',
+  ContainerCreating: '◔',
+  PodInitializing: '◔',
+  Terminating: '◐',
+  CrashLoopBackOff: '↻',
+  ImagePullBackOff: '⤓',
+  ErrImagePull: '⤓',
+  OOMKilled: '✕',
+  Error: '✕',
+  Evicted: '⏏',
+  Completed: '■',
+  Unknown: '?',
+};
+
+export function podIcon(chip: PodChipView): string {
+  if (chip.status === 'Running' && chip.tone !== 'ok') return '◑';
+  return STATUS_ICON[chip.status] ?? (chip.tone === 'failed' ? '✕' : '◌');
+}
+
+function PodChip({ chip, cluster, onOpen }: { chip: PodChipView; cluster: string; onOpen: Open }) {
+  const notReady = chip.status === 'Running' && chip.tone !== 'ok';
+  return (
+    <button
+      type="button"
+      className={`sbx-chip sbx-tone-${chip.tone} sbx-eks-pod`}
+      aria-haspopup="dialog"
+      data-pod={chip.name}
+      onClick={(e) => onOpen({ kind: 'k8s-pod', cluster, id: chip.key }, e.currentTarget)}
+    >
+      <span className="sbx-chip-icon" aria-hidden="true">
+        {podIcon(chip)}
+      </span>
+      <span className="sbx-chip-name">{chip.name}</span>{' '}
+      <span className="sbx-chip-status">
+        {chip.status}
+        {notReady ? ', not ready' : ''}
+        {chip.restarts > 0 ? ` · ${chip.restarts} restart${chip.restarts === 1 ? '' : 's'}` : ''}
+      </span>
+    </button>
+  );
+}
+
+function NodeCard({ node, cluster, onOpen }: { node: EksNodeView; cluster: string; onOpen: Open }) {
+  const fargate = node.origin === 'fargate';
+  return (
+    <section
+      className={`sbx-host sbx-eks-node${node.ready ? '' : ' sbx-host-off'}${fargate ? ' sbx-eks-microvm' : ''}`}
+      aria-label={`${fargate ? 'Fargate micro-VM' : 'Node'} ${node.name}, ${node.status}`}
+    >
+      <div className="sbx-host-head">
+        <button
+          type="button"
+          className="sbx-host-title"
+          aria-haspopup="dialog"
+          onClick={(e) => onOpen({ kind: 'k8s-node', cluster, id: node.name }, e.currentTarget)}
+        >
+          <span className="sbx-host-type">
+            {fargate ? `micro-VM · ${node.fargate?.size ?? ''}` : (node.instanceType ?? 'node')}
+          </span>
+          <span className="sbx-host-id sbx-mono">{node.name}</span>
+        </button>
+        <span className={`sbx-badge sbx-tone-${node.ready ? 'ok' : 'failed'}`}>
+          <span aria-hidden="true">{node.ready ? '✓ ' : '✕ '}</span>
+          {node.ready ? 'Ready' : 'NotReady'}
+        </span>
+      </div>
+      <p className="sbx-eks-node-kind">
+        <span>{node.kind}</span>
+        {fargate ? null : <span className="sbx-muted"> · {node.capacity}</span>}
+        {node.cordoned ? (
+          <span className="sbx-badge sbx-tone-stopping">
+            <span aria-hidden="true">⊘ </span>cordoned
+          </span>
+        ) : null}
+      </p>
+      {fargate ? null : (
+        <>
+          <UsageBar
+            kind="cpu"
+            label="CPU requested"
+            text={node.cpu.text}
+            used={node.cpu.used}
+            total={node.cpu.total}
+          />
+          <UsageBar
+            kind="memory"
+            label="Memory requested"
+            text={node.memory.text}
+            used={node.memory.used}
+            total={node.memory.total}
+          />
+          <UsageBar
+            kind="cpu"
+            label="Pod slots"
+            text={node.pods.text}
+            used={node.pods.used}
+            total={node.pods.total}
+          />
+        </>
+      )}
+      {node.chips.length === 0 ? (
+        <p className="sbx-empty">No pods.</p>
+      ) : (
+        <ul className="sbx-chips" aria-label={`Pods on ${node.name}`}>
+          {node.chips.map((chip) => (
+            <li key={chip.key}>
+              <PodChip chip={chip} cluster={cluster} onOpen={onOpen} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ControlPlaneBox({ c }: { c: EksClusterView }) {
+  const cp = c.controlPlane;
+  const azs = [...new Set(cp.members.map((m) => m.az))];
+  return (
+    <section
+      className={`sbx-eks-cp${cp.managed ? '' : ' sbx-eks-cp-self'}`}
+      aria-label={`Control plane of ${c.name}`}
+    >
+      <h5>
+        {cp.managed ? 'Control plane · managed by AWS' : 'Control plane · self-managed (kubeadm)'}{' '}
+        <span className={`sbx-badge sbx-tone-${cp.tone}`}>
+          <span aria-hidden="true">
+            {cp.tone === 'ok' ? '✓ ' : cp.tone === 'failed' ? '✕ ' : '◌ '}
+          </span>
+          API {cp.api}
+        </span>
+      </h5>
+      <p>{cp.where}</p>
+      <ul className="sbx-eks-cp-azs" aria-label="Members by Availability Zone">
+        {azs.map((az) => (
+          <li key={az}>
+            <span className="sbx-mono">{az}</span>
+            <ul>
+              {cp.members
+                .filter((m) => m.az === az)
+                .map((m) => (
+                  <li key={m.role} className={m.up ? 'sbx-eks-up' : 'sbx-eks-down'}>
+                    <span aria-hidden="true">{m.up ? '✓' : '✕'} </span>
+                    {m.role} {m.up ? 'up' : 'down (AZ outage)'}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <p>
+        {cp.health}. <span className="sbx-muted">{cp.backups}</span>
+      </p>
+      {!cp.managed && c.api === 'not answering' ? (
+        <p className="sbx-eks-error" role="note">
+          <span aria-hidden="true">✕ </span>The single API server is gone with its AZ: kubectl gets
+          no answer, and nothing below can change until it is back. The nodes and pods show their
+          last known state.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function PendingTray({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+  return (
+    <section
+      className="sbx-tray sbx-eks-pending-tray"
+      aria-label={`Waiting for a node, ${c.pending.length}`}
+    >
+      <h5>
+        Waiting for a node <span className="sbx-count">{c.pending.length}</span>
+      </h5>
+      {c.pending.length === 0 ? (
+        <p className="sbx-empty">No pod is waiting.</p>
+      ) : (
+        <ul className="sbx-eks-pending-list">
+          {c.pending.map((p) => (
+            <li key={p.key}>
+              <PodChip chip={p} cluster={c.name} onOpen={onOpen} />
+              <span className="sbx-eks-reason sbx-break">{p.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+  const open = (ref: EksEntityRef) => (e: { currentTarget: HTMLElement }) =>
+    onOpen(ref, e.currentTarget);
+  return (
+    <div className="sbx-eks-resources">
+      <section aria-label="Node groups">
+        <h5>Node groups</h5>
+        {c.nodegroups.length === 0 ? (
+          <p className="sbx-empty">None.</p>
+        ) : (
+          <ul>
+            {c.nodegroups.map((g) => (
+              <li key={g.name}>
+                <button
+                  type="button"
+                  className="sbx-service"
+                  aria-haspopup="dialog"
+                  onClick={open({ kind: 'eks-nodegroup', cluster: c.name, id: g.name })}
+                >
+                  <span className="sbx-service-name">{g.name}</span>{' '}
+                  <span className="sbx-mono">{g.instanceTypes}</span>{' '}
+                  <span className="sbx-muted">{g.sizes}</span>{' '}
+                  <span className="sbx-badge sbx-tone-neutral">{g.status}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="sbx-muted">
+          Cluster Autoscaler:{' '}
+          {c.clusterAutoscaler
+            ? 'installed'
+            : 'not installed (node groups do not grow by themselves)'}
+        </p>
+      </section>
+      {c.fargateProfiles.length > 0 ? (
+        <section aria-label="Fargate profiles">
+          <h5>Fargate profiles</h5>
+          <ul>
+            {c.fargateProfiles.map((p) => (
+              <li key={p.name}>
+                <button
+                  type="button"
+                  className="sbx-service"
+                  aria-haspopup="dialog"
+                  onClick={open({ kind: 'eks-fargate-profile', cluster: c.name, id: p.name })}
+                >
+                  <span className="sbx-service-name">{p.name}</span>{' '}
+                  <span className="sbx-muted">{p.selectors}</span>{' '}
+                  <span className="sbx-badge sbx-tone-neutral">{p.status}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-label="Deployments">
+        <h5>Deployments</h5>
+        {c.deployments.length === 0 ? (
+          <p className="sbx-empty">None yet.</p>
+        ) : (
+          <ul>
+            {c.deployments.map((d) => (
+              <li key={d.key}>
+                <button
+                  type="button"
+                  className="sbx-service"
+                  aria-haspopup="dialog"
+                  onClick={open({ kind: 'k8s-deployment', cluster: c.name, id: d.key })}
+                >
+                  <span className="sbx-service-name">{d.name}</span>{' '}
+                  <span className="sbx-mono">{d.ready} ready</span>{' '}
+                  {d.namespace !== 'default' ? (
+                    <span className="sbx-muted">in {d.namespace}</span>
+                  ) : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+  return (
+    <section className="sbx-plane sbx-eks" aria-labelledby={`eks-${c.name}-title`}>
+      <h4 id={`eks-${c.name}-title`}>
+        EKS cluster {c.name} <span className="sbx-badge sbx-tone-neutral">{c.status}</span>{' '}
+        <span className="sbx-badge sbx-tone-neutral">
+          {c.pricePerHour === null
+            ? 'billed as its EC2 instance'
+            : `control plane · $${c.pricePerHour.toFixed(2)}/h`}
+        </span>
+      </h4>
+      <p className="sbx-muted">
+        Kubernetes {c.version} · pods:{' '}
+        {c.podStatuses.length === 0
+          ? 'none'
+          : c.podStatuses.map(([s, n]) => `${n} ${s}`).join(', ')}
+      </p>
+      <ControlPlaneBox c={c} />
+      <div
+        className="sbx-eks-azs"
+        role="group"
+        aria-label={`Nodes of ${c.name} by Availability Zone`}
+      >
+        {c.azs.map((az) => (
+          <section
+            key={az.az}
+            className={`sbx-az${az.down ? ' sbx-az-down' : ''}`}
+            aria-label={`Availability Zone ${az.az}${az.down ? ', outage' : ''}`}
+          >
+            <h5 className="sbx-az-title">
+              <span className="sbx-mono">{az.az}</span>
+              {az.down ? <span className="sbx-badge sbx-tone-failed">✕ outage</span> : null}
+            </h5>
+            {az.nodes.length === 0 && az.microVms.length === 0 ? (
+              <p className="sbx-empty">No nodes.</p>
+            ) : null}
+            {az.nodes.map((n) => (
+              <NodeCard key={n.name} node={n} cluster={c.name} onOpen={onOpen} />
+            ))}
+            {az.microVms.length > 0 ? (
+              <div
+                className="sbx-eks-microvms"
+                role="group"
+                aria-label={`Fargate in ${az.az}, one pod per micro-VM`}
+              >
+                {az.microVms.map((n) => (
+                  <NodeCard key={n.name} node={n} cluster={c.name} onOpen={onOpen} />
+                ))}
+              </div>
+            ) : null}
+          </section>
+        ))}
+      </div>
+      <PendingTray c={c} onOpen={onOpen} />
+      <Resources c={c} onOpen={onOpen} />
+    </section>
+  );
+});
+
+const sameView = (a: EksClusterView[], b: EksClusterView[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+export default function EksView() {
+  const { store } = useSandboxUi();
+  const clusters = useWorldSlice(store, eksView, sameView);
+  const [target, setTarget] = useState<DialogTarget | null>(null);
+  const onOpen = useCallback<Open>((ref, opener) => setTarget({ ref, opener }), []);
+  const onClose = useCallback(() => setTarget(null), []);
+  const list = useMemo(
+    () => clusters.map((c) => <Cluster key={c.name} c={c} onOpen={onOpen} />),
+    [clusters, onOpen],
+  );
+  return (
+    <div className="sbx-eks-view">
+      {clusters.length === 0 ? (
+        <div className="sbx-plane">
+          <h4>Amazon EKS</h4>
+          <p className="sbx-empty">
+            No cluster yet: create one below, or in the Terminal with{' '}
+            <code>aws eks create-cluster</code> or <code>eksctl create cluster</code>.
+          </p>
+        </div>
+      ) : (
+        list
+      )}
+      <EksForms clusters={clusters} />
+      {target ? <EksDialog target={target} onClose={onClose} /> : null}
+    </div>
+  );
+}
