@@ -135,16 +135,23 @@ export function podWhy(world: World, cluster: string, key: string): PodWhyView |
   // The chosen node first, then the others that fit, then those ruled out.
   const rank = { chosen: 0, fits: 1, 'ruled out': 2 } as const;
   verdicts.sort((a, b) => rank[a.outcome] - rank[b.outcome]);
-  const unevaluatedCount = d.totalNodes - d.scores.length;
-  const unevaluated =
+  // A decision keeps the best scores only (a handful, not one per node of a big cluster).
+  const unlistedCount = d.feasible - d.scored.length;
+  const unevaluatedCount = d.totalNodes - d.evaluated;
+  const notes = [
+    unlistedCount > 0
+      ? `${plural(unlistedCount, 'other node')} could take it too but scored no higher than those listed.`
+      : '',
     unevaluatedCount > 0
       ? `${plural(unevaluatedCount, 'other node')} not looked at: the scheduler stops once it has found enough nodes that fit.`
-      : null;
+      : '',
+  ].filter((note) => note !== '');
+  const unevaluated = notes.length > 0 ? notes.join(' ') : null;
   const req = podRequest(pod.spec);
   const asks = `The pod requests ${milli(req.cpu)} CPU and ${mebi(req.memory)} memory.`;
   if (d.node) {
-    const fits = verdicts.filter((v) => v.outcome !== 'ruled out').length;
-    const out = verdicts.length - fits;
+    const fits = d.feasible;
+    const out = d.filtered.length;
     return {
       question: 'Why here?',
       answer: `${asks} ${plural(fits, 'node')} could take it${
