@@ -29,7 +29,10 @@ export const EksPlane = memo(function EksPlane() {
   return (
     <div className="sbx-plane-row">
       {clusters.map((c) => (
-        <section
+        // A group, not a region: a lesson page has several sandboxes with a cluster "demo", and
+        // landmarks must be unique on a page.
+        <div
+          role="group"
           className="sbx-plane sbx-eks"
           key={c.name}
           aria-label={`EKS cluster ${c.name}, ${c.status}`}
@@ -99,7 +102,7 @@ export const EksPlane = memo(function EksPlane() {
               ) : null}
             </ul>
           ) : null}
-        </section>
+        </div>
       ))}
     </div>
   );
