@@ -165,11 +165,12 @@ test.describe('lesson eks', () => {
     // Every key is a round trip, and a long command is typed one key at a time.
     test.setTimeout(420_000);
     const sandbox = await openSandbox(page, CREATE);
-    // The learner arrives at the sandbox (by Tab or the skip link); from here on, keys only.
+    // The learner has tabbed down to the sandbox's controls; from here on, keys only.
     await sandbox.getByRole('button', { name: 'Play' }).focus();
 
     // Wrong: connect at once, then never again.
     let answer = await keyboardCommand(page, sandbox, CREATE_CLUSTER);
+    await expect(answer).toContainText('"status": "CREATING"');
     await expect(sandbox.getByRole('status')).toHaveText(
       'Creating EKS cluster demo (Kubernetes 1.31): status CREATING.',
     );
