@@ -11,7 +11,7 @@
  */
 
 /** The programs whose commands must run in the sandbox terminal. */
-export const SANDBOX_PROGRAMS = ['aws', 'docker', 'kubectl', 'eksctl'] as const;
+export const SANDBOX_PROGRAMS = ['aws', 'docker', 'kubectl', 'eksctl', 'helm'] as const;
 
 export const REAL_ACCOUNT_MARKER = /^#\s*Real AWS account only\b/i;
 
@@ -26,6 +26,11 @@ export interface LessonCommand {
   realAccountOnly: boolean;
   /** Index of its code block on the page: a block's commands run in order, in one world. */
   block: number;
+  /**
+   * The sandbox the command belongs to: the first one after it in its `##` section, or else the
+   * last one before it on the page (a section that sends the learner back to the sandbox above).
+   */
+  sandbox: string | null;
 }
 
 export interface LessonPage {
@@ -79,7 +84,41 @@ function isSandboxProgram(command: string): boolean {
   return (SANDBOX_PROGRAMS as readonly string[]).includes(program);
 }
 
+interface PlacedSandbox {
+  line: number;
+  scenario: string;
+  /** Line of the `##` heading that opens its section (0 before the first). */
+  section: number;
+}
+
+function sandboxesOf(text: string): PlacedSandbox[] {
+  const placed: PlacedSandbox[] = [];
+  let section = 0;
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (/^##\s/.test(line)) section = index + 1;
+    const m = /<Sandbox\b[^>]*\bscenario="([^"]+)"/.exec(line);
+    if (m) placed.push({ line: index + 1, scenario: m[1] as string, section });
+  });
+  return placed;
+}
+
+function sectionOf(text: string, line: number): number {
+  let section = 0;
+  text.split(/\r?\n/).forEach((l, index) => {
+    if (index + 1 <= line && /^##\s/.test(l)) section = index + 1;
+  });
+  return section;
+}
+
+function sandboxFor(placed: PlacedSandbox[], section: number, line: number): string | null {
+  const after = placed.find((p) => p.line > line && p.section === section);
+  if (after) return after.scenario;
+  const before = placed.filter((p) => p.line < line);
+  return before[before.length - 1]?.scenario ?? null;
+}
+
 export function readLessonPage(text: string): LessonPage {
+  const placed = sandboxesOf(text);
   const commands: LessonCommand[] = [];
   const files: Record<string, string> = {};
   for (const [blockIndex, block] of codeBlocks(text).entries()) {
@@ -124,12 +163,10 @@ export function readLessonPage(text: string): LessonPage {
         command,
         realAccountOnly: blockMarked || markedNext,
         block: blockIndex,
+        sandbox: sandboxFor(placed, sectionOf(text, startLine), startLine),
       });
       markedNext = false;
     }
   }
-  const scenarios = [...text.matchAll(/<Sandbox\b[^>]*\bscenario="([^"]+)"/g)].map(
-    (m) => m[1] as string,
-  );
-  return { commands, files, scenarios };
+  return { commands, files, scenarios: placed.map((p) => p.scenario) };
 }

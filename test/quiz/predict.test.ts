@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, replay } from '../../sandbox/index.ts';
 import { matchingPrediction } from '../../src/lib/quiz/grade.ts';
-import { runPredict } from '../../src/lib/quiz/predict.ts';
+import { measureWorld, runPredict } from '../../src/lib/quiz/predict.ts';
 import { allQuizzes } from '../../src/lib/quiz/quizzes.ts';
 import type { PredictQuestion } from '../../src/lib/quiz/schema.ts';
 
@@ -30,6 +30,8 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     'why-orchestration/walk-away': { observed: 17, option: 'crashed-stay-down' },
     'ecs/predict-instance-lost': { observed: 6, option: 'six' },
     'fargate/predict-scale-out': { observed: 40, option: 'forty' },
+    'eks/predict-no-nodes': { observed: 3, option: 'three' },
+    'eks/predict-bad-image': { observed: 3, option: 'three' },
   };
 
   for (const { quiz, q } of predictQuestions) {
@@ -59,5 +61,31 @@ describe('every predict-what-happens question, replayed headlessly as the browse
         .sort(),
     ).toEqual(['orders', 'payments', 'search']);
     expect(matchingPrediction(q, observed)?.id).toBe('crashed-stay-down');
+  });
+});
+
+describe('the pod measures of lesson 4', () => {
+  const question = (id: string) => predictQuestions.find((p) => p.q.id === id)!.q;
+
+  it('eks/predict-no-nodes: 3 Pending pods with no nodes; none once the solution adds a node group', () => {
+    const q = question('predict-no-nodes');
+    expect(runPredict({ replay }, q, scenario(q.scenario)).observed).toBe(3);
+    const withNodes = { ...q, run: { ...q.run, solutionUntil: 600 } };
+    const { world, observed } = runPredict({ replay }, withNodes, scenario(q.scenario));
+    expect(observed).toBe(0);
+    expect(measureWorld(world, 'readyPods')).toBe(3);
+  });
+
+  it('eks/predict-bad-image: 3 Ready with the default strategy, 4 with maxUnavailable 0', () => {
+    const q = question('predict-bad-image');
+    expect(runPredict({ replay }, q, scenario(q.scenario)).observed).toBe(3);
+    const withStrategy = { ...q, run: { ...q.run, actions: 'solution' as const } };
+    expect(runPredict({ replay }, withStrategy, scenario(q.scenario)).observed).toBe(4);
+  });
+
+  it('a world without EKS has no pods to count', () => {
+    const q = predictQuestions.find((p) => p.q.id === 'walk-away')!.q;
+    const { world } = runPredict({ replay }, q, scenario(q.scenario));
+    expect([measureWorld(world, 'readyPods'), measureWorld(world, 'pendingPods')]).toEqual([0, 0]);
   });
 });

@@ -16,7 +16,32 @@ export function measureWorld(world: World, measure: Measure): number {
       return Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
     case 'toil':
       return world.docker.toil;
+    case 'readyPods':
+      return kubePods(world).filter((p) => podReady(p, world.time)).length;
+    case 'pendingPods':
+      return kubePods(world).filter(
+        (p) => p.status.phase === 'Pending' && p.metadata.deletionTime === null,
+      ).length;
   }
+}
+
+type KubePod = NonNullable<World['eks']>['kube'][string]['pods'][string];
+
+/** Every pod of every cluster in the world (none without EKS). */
+function kubePods(world: World): KubePod[] {
+  return Object.values(world.eks?.kube ?? {}).flatMap((kube) => Object.values(kube.pods));
+}
+
+/** kubectl's READY for a one-container pod: running, readiness passed, node healthy, not deleting. */
+function podReady(pod: KubePod, now: number): boolean {
+  const rt = pod.runtime;
+  return (
+    rt.state === 'Running' &&
+    pod.metadata.deletionTime === null &&
+    rt.readyAt !== null &&
+    rt.readyAt <= now &&
+    !rt.nodeNotReady
+  );
 }
 
 /** The learner actions a predict question's run applies: none, or (part of) the solution. */

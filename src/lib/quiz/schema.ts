@@ -119,6 +119,8 @@ export const MEASURES = [
   'unplacedContainers',
   'runningTasks',
   'toil',
+  'readyPods',
+  'pendingPods',
 ] as const;
 
 const predictOption = z
