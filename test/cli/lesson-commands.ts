@@ -74,12 +74,15 @@ function codeBlocks(text: string): CodeBlock[] {
   return blocks;
 }
 
-function isSandboxProgram(command: string): boolean {
+function isProgram(command: string, programs: readonly string[]): boolean {
   const program = command.trimStart().split(/\s+/, 1)[0] ?? '';
-  return (SANDBOX_PROGRAMS as readonly string[]).includes(program);
+  return programs.includes(program);
 }
 
-export function readLessonPage(text: string): LessonPage {
+export function readLessonPage(
+  text: string,
+  programs: readonly string[] = SANDBOX_PROGRAMS,
+): LessonPage {
   const commands: LessonCommand[] = [];
   const files: Record<string, string> = {};
   for (const [blockIndex, block] of codeBlocks(text).entries()) {
@@ -118,7 +121,7 @@ export function readLessonPage(text: string): LessonPage {
         i++;
         command = `${command.slice(0, -1).trimEnd()} ${(block.body[i] as string).trim()}`;
       }
-      if (!isSandboxProgram(command)) continue;
+      if (!isProgram(command, programs)) continue;
       commands.push({
         line: startLine,
         command,

@@ -30,6 +30,10 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     'why-orchestration/walk-away': { observed: 17, option: 'crashed-stay-down' },
     'ecs/predict-instance-lost': { observed: 6, option: 'six' },
     'fargate/predict-scale-out': { observed: 40, option: 'forty' },
+    'node-groups/predict-self-managed': { observed: 0, option: 'none' },
+    'node-groups/predict-spike': { observed: 5, option: 'some' },
+    'node-groups/predict-no-profile': { observed: 3, option: 'three' },
+    'node-groups/predict-mixed': { observed: 4, option: 'four' },
   };
 
   for (const { quiz, q } of predictQuestions) {

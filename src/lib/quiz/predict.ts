@@ -16,7 +16,29 @@ export function measureWorld(world: World, measure: Measure): number {
       return Object.values(world.ecs.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
     case 'toil':
       return world.docker.toil;
+    case 'readyPods':
+      return kubePods(world).filter(
+        (p) =>
+          p.runtime.state === 'Running' &&
+          p.runtime.readyAt !== null &&
+          p.runtime.readyAt <= world.time &&
+          !p.runtime.nodeNotReady,
+      ).length;
+    case 'pendingPods':
+      return kubePods(world).filter((p) => p.spec.nodeName === null || p.spec.nodeName === '')
+        .length;
+    case 'readyNodes':
+      return Object.values(world.eks?.kube ?? {})
+        .flatMap((kube) => Object.values(kube.nodes))
+        .filter((n) => !n.gone && n.ready === 'True' && n.origin !== 'control-plane').length;
   }
+}
+
+/** Every Kubernetes pod of every EKS cluster that is not being deleted. */
+function kubePods(world: World) {
+  return Object.values(world.eks?.kube ?? {})
+    .flatMap((kube) => Object.values(kube.pods))
+    .filter((p) => p.metadata.deletionTime === null);
 }
 
 /** The learner actions a predict question's run applies: none, or (part of) the solution. */

@@ -119,6 +119,9 @@ export const MEASURES = [
   'unplacedContainers',
   'runningTasks',
   'toil',
+  'readyPods',
+  'pendingPods',
+  'readyNodes',
 ] as const;
 
 const predictOption = z
