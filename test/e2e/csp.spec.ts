@@ -48,10 +48,12 @@ test('every built page starts its head with the policy and hashes exactly its ow
     'instructors/index.html',
     'lessons/ecs/index.html',
     'lessons/fargate/index.html',
+    'lessons/node-groups/index.html',
     'lessons/why-orchestration/index.html',
     'playground/eks/index.html',
     'presenter/ecs/index.html',
     'presenter/fargate/index.html',
+    'presenter/node-groups/index.html',
     'presenter/why-orchestration/index.html',
     'progress/index.html',
   ]);

@@ -7,7 +7,12 @@ import { test, expect, waitForIslands } from './fixtures';
  * targets of at least 24 × 24 px, and the sandbox tab list never scrolls sideways.
  */
 
-const LESSONS = ['/lessons/why-orchestration/', '/lessons/ecs/', '/lessons/fargate/'];
+const LESSONS = [
+  '/lessons/why-orchestration/',
+  '/lessons/ecs/',
+  '/lessons/fargate/',
+  '/lessons/node-groups/',
+];
 const WIDTHS = [1280, 390];
 
 interface Shift {
