@@ -79,9 +79,9 @@ function codeBlocks(text: string): CodeBlock[] {
   return blocks;
 }
 
-function isSandboxProgram(command: string): boolean {
+function isProgram(command: string, programs: readonly string[]): boolean {
   const program = command.trimStart().split(/\s+/, 1)[0] ?? '';
-  return (SANDBOX_PROGRAMS as readonly string[]).includes(program);
+  return programs.includes(program);
 }
 
 interface PlacedSandbox {
@@ -117,7 +117,10 @@ function sandboxFor(placed: PlacedSandbox[], section: number, line: number): str
   return before[before.length - 1]?.scenario ?? null;
 }
 
-export function readLessonPage(text: string): LessonPage {
+export function readLessonPage(
+  text: string,
+  programs: readonly string[] = SANDBOX_PROGRAMS,
+): LessonPage {
   const placed = sandboxesOf(text);
   const commands: LessonCommand[] = [];
   const files: Record<string, string> = {};
@@ -157,7 +160,7 @@ export function readLessonPage(text: string): LessonPage {
         i++;
         command = `${command.slice(0, -1).trimEnd()} ${(block.body[i] as string).trim()}`;
       }
-      if (!isSandboxProgram(command)) continue;
+      if (!isProgram(command, programs)) continue;
       commands.push({
         line: startLine,
         command,

@@ -49,11 +49,13 @@ test('every built page starts its head with the policy and hashes exactly its ow
     'lessons/ecs/index.html',
     'lessons/eks/index.html',
     'lessons/fargate/index.html',
+    'lessons/node-groups/index.html',
     'lessons/why-orchestration/index.html',
     'playground/eks/index.html',
     'presenter/ecs/index.html',
     'presenter/eks/index.html',
     'presenter/fargate/index.html',
+    'presenter/node-groups/index.html',
     'presenter/why-orchestration/index.html',
     'progress/index.html',
   ]);

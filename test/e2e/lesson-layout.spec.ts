@@ -12,6 +12,7 @@ const LESSONS = [
   '/lessons/ecs/',
   '/lessons/fargate/',
   '/lessons/eks/',
+  '/lessons/node-groups/',
 ];
 const WIDTHS = [1280, 390];
 

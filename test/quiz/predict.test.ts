@@ -32,6 +32,10 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     'fargate/predict-scale-out': { observed: 40, option: 'forty' },
     'eks/predict-no-nodes': { observed: 3, option: 'three' },
     'eks/predict-bad-image': { observed: 3, option: 'three' },
+    'node-groups/predict-self-managed': { observed: 0, option: 'none' },
+    'node-groups/predict-spike': { observed: 5, option: 'some' },
+    'node-groups/predict-no-profile': { observed: 3, option: 'three' },
+    'node-groups/predict-mixed': { observed: 4, option: 'four' },
   };
 
   for (const { quiz, q } of predictQuestions) {

@@ -17,31 +17,28 @@ export function measureWorld(world: World, measure: Measure): number {
     case 'toil':
       return world.docker.toil;
     case 'readyPods':
-      return kubePods(world).filter((p) => podReady(p, world.time)).length;
-    case 'pendingPods':
       return kubePods(world).filter(
-        (p) => p.status.phase === 'Pending' && p.metadata.deletionTime === null,
+        (p) =>
+          p.runtime.state === 'Running' &&
+          p.runtime.readyAt !== null &&
+          p.runtime.readyAt <= world.time &&
+          !p.runtime.nodeNotReady,
       ).length;
+    case 'pendingPods':
+      return kubePods(world).filter((p) => p.spec.nodeName === null || p.spec.nodeName === '')
+        .length;
+    case 'readyNodes':
+      return Object.values(world.eks?.kube ?? {})
+        .flatMap((kube) => Object.values(kube.nodes))
+        .filter((n) => !n.gone && n.ready === 'True' && n.origin !== 'control-plane').length;
   }
 }
 
-type KubePod = NonNullable<World['eks']>['kube'][string]['pods'][string];
-
-/** Every pod of every cluster in the world (none without EKS). */
-function kubePods(world: World): KubePod[] {
-  return Object.values(world.eks?.kube ?? {}).flatMap((kube) => Object.values(kube.pods));
-}
-
-/** kubectl's READY for a one-container pod: running, readiness passed, node healthy, not deleting. */
-function podReady(pod: KubePod, now: number): boolean {
-  const rt = pod.runtime;
-  return (
-    rt.state === 'Running' &&
-    pod.metadata.deletionTime === null &&
-    rt.readyAt !== null &&
-    rt.readyAt <= now &&
-    !rt.nodeNotReady
-  );
+/** Every Kubernetes pod of every EKS cluster that is not being deleted. */
+function kubePods(world: World) {
+  return Object.values(world.eks?.kube ?? {})
+    .flatMap((kube) => Object.values(kube.pods))
+    .filter((p) => p.metadata.deletionTime === null);
 }
 
 /** The learner actions a predict question's run applies: none, or (part of) the solution. */

@@ -121,6 +121,7 @@ export const MEASURES = [
   'toil',
   'readyPods',
   'pendingPods',
+  'readyNodes',
 ] as const;
 
 const predictOption = z
