@@ -93,7 +93,10 @@ async function main(id: string): Promise<void> {
     );
     scenario.script = [
       ...scenario.script,
-      { at: first.at, action: { type: 'fault.crash', targetId: first.taskId, exitCode: 1 } },
+      {
+        at: first.at,
+        action: { type: 'fault.crash' as const, targetId: first.taskId, exitCode: 1 },
+      },
     ].sort((a, b) => a.at - b.at);
   }
 }

@@ -131,7 +131,7 @@ export function buildRows(c: Comparison): Row[] {
         recoveryCell(
           l,
           now,
-          TIMELINE.badDeployAt,
+          { start: TIMELINE.badDeployAt, end: TIMELINE.end },
           l.tracker.lastBadDeploy,
           l.tracker.deployOngoing,
         ),
