@@ -4,7 +4,7 @@
  * the table fill; at the end the predictions are marked right or wrong, in words. The engine
  * loads only when the run starts.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Scenario } from '@sandbox';
 import {
   MODELS,
@@ -62,7 +62,7 @@ export default function CompareModels({ scenarios }: { scenarios: Scenario[] }) 
     if (parts.length > 0) setAnnouncement((a) => ({ text: parts.join(' '), n: a.n + 1 }));
   }, [time, c, verdicts]);
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const next: Predictions = {};
