@@ -42,6 +42,7 @@ test('every built page starts its head with the policy and hashes exactly its ow
   expect(pages).toEqual([
     '404.html',
     'assignment/index.html',
+    'compare/index.html',
     'index.html',
     'instructors/assignment/index.html',
     'instructors/gradebook/index.html',

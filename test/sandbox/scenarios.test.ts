@@ -4,6 +4,12 @@ import { loadScenario, scenarioFiles } from './helpers.ts';
 
 /** The goals each scenario's empty run (no learner action) must fail: the challenge is never won by waiting. */
 const FAILED_WHEN_IDLE: Record<string, string[]> = {
+  'compare-ecs-ec2': ['web-ten-through-outage', 'api-four-after-rollback'],
+  // Its operator only rolls api back, and no ECS goal can name a task definition revision.
+  'compare-ecs-fargate': [],
+  'compare-eks-fargate': ['api-rolled-back'],
+  'compare-eks-managed': ['web-ten-through-outage', 'api-rolled-back'],
+  'compare-eks-self-managed': ['web-ten-through-outage', 'api-rolled-back'],
   'ecs-az-outage-no-spread': ['web-survives', 'web-in-two-azs'],
   'eks-az-outage-control-plane': ['web-six-on-demo'],
   'eks-cost-day': ['day-budget'],

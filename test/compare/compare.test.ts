@@ -1,0 +1,222 @@
+/**
+ * The five compute models, run in lockstep to the end: the final table is the lesson's claim,
+ * so every cell is pinned (numbers and texts). Why each number is what it is: the lane's
+ * scenario summary and the golden logs (test/golden/logs/compare-*.txt).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashWorld, loadServices, replay } from '../../sandbox/index.ts';
+import {
+  buildRows,
+  grade,
+  startComparison,
+  stepComparison,
+  winners,
+  type Comparison,
+} from '../../src/lib/compare/index.ts';
+import { engine, fiveScenarios } from './run-five.ts';
+import { fargatePodsInLostAz, FARGATE_EVICTION_AT, missingCrashes } from './scripted-faults.ts';
+
+let final: Comparison;
+
+beforeAll(async () => {
+  await loadServices();
+  final = stepComparison(engine, startComparison(engine, fiveScenarios()), 1800);
+}, 120_000);
+
+const cellTexts = (id: string) =>
+  buildRows(final)
+    .find((r) => r.id === id)!
+    .cells.map((c) => c.text);
+
+describe('five compute models side by side, after 30 simulated minutes', () => {
+  it('ran every world to the end, with every operator action accepted', () => {
+    expect(final.time).toBe(1800);
+    expect(final.lanes.map((l) => [l.model.id, l.world.time, l.refused])).toEqual([
+      ['ecs-ec2', 1800, []],
+      ['ecs-fargate', 1800, []],
+      ['eks-managed', 1800, []],
+      ['eks-self-managed', 1800, []],
+      ['eks-fargate', 1800, []],
+    ]);
+  });
+
+  it('ends each world exactly where replaying its scenario solution ends (the golden run)', () => {
+    for (const lane of final.lanes) {
+      const log = lane.scenario.solution.map((s) => ({
+        at: s.at,
+        by: 'learner' as const,
+        action: s.action,
+      }));
+      const { world } = replay(lane.scenario, log, { until: lane.scenario.duration });
+      expect(hashWorld(lane.world), lane.model.id).toBe(hashWorld(world));
+    }
+  });
+
+  it('shows where the replicas run: nothing in the lost AZ, capacity in the two left', () => {
+    expect(cellTexts('placements')).toEqual([
+      'eu-west-3a: down, nothing runs; eu-west-3b: 2 instances, 7 replicas; eu-west-3c: 2 instances, 7 replicas',
+      'eu-west-3a: down, nothing runs; eu-west-3b: 7 micro-VMs; eu-west-3c: 7 micro-VMs',
+      'eu-west-3a: down, nothing runs; eu-west-3b: 3 nodes, 8 replicas; eu-west-3c: 2 nodes, 6 replicas',
+      'eu-west-3a: down, nothing runs; eu-west-3b: 3 nodes, 8 replicas; eu-west-3c: 3 nodes, 6 replicas',
+      'eu-west-3a: down, nothing runs; eu-west-3b: 7 micro-VMs; eu-west-3c: 7 micro-VMs',
+    ]);
+  });
+
+  it('times each recovery from the events, in seconds', () => {
+    expect(cellTexts('spike')).toEqual([
+      '2 min 47 s',
+      '3 min 23 s',
+      '1 min 12 s',
+      '2 min 17 s',
+      '1 min 7 s',
+    ]);
+    expect(cellTexts('outage')).toEqual([
+      '3 min 7 s',
+      '1 min 38 s',
+      '1 min 51 s',
+      '5 min 48 s',
+      '6 min 47 s',
+    ]);
+    expect(cellTexts('deploy')).toEqual([
+      '2 min 10 s',
+      '2 min 11 s',
+      '2 min 9 s',
+      '2 min 9 s',
+      '2 min 58 s',
+    ]);
+  });
+
+  it('counts the manual actions, what broke and the bill', () => {
+    expect(cellTexts('manual')).toEqual([
+      '3 actions',
+      '1 action',
+      '2 actions',
+      '3 actions',
+      '1 action',
+    ]);
+    expect(cellTexts('failed')).toEqual([
+      '41,015 requests',
+      '49,857 requests',
+      '8,033 requests',
+      '5,768 requests',
+      '16,515 requests',
+    ]);
+    expect(cellTexts('missing')).toEqual([
+      '984 replica-seconds',
+      '995 replica-seconds',
+      '701 replica-seconds',
+      '1,953 replica-seconds',
+      '827 replica-seconds',
+    ]);
+    expect(cellTexts('bill')).toEqual([
+      '$0.1044 (now $0.2360/h)',
+      '$0.1648 (now $0.3407/h)',
+      '$0.1627 (now $0.3360/h)',
+      '$0.1899 (now $0.4304/h)',
+      '$0.2411 (now $0.5020/h)',
+    ]);
+  });
+
+  it('splits what broke by phase: ECS loses no api replica in the bad deploy, EKS loses one', () => {
+    expect(final.lanes.map((l) => [l.model.id, l.tracker.missing])).toEqual([
+      ['ecs-ec2', { before: 0, spike: 513, outage: 471, deploy: 0 }],
+      ['ecs-fargate', { before: 0, spike: 452, outage: 543, deploy: 0 }],
+      ['eks-managed', { before: 0, spike: 310, outage: 262, deploy: 129 }],
+      ['eks-self-managed', { before: 0, spike: 593, outage: 1231, deploy: 129 }],
+      ['eks-fargate', { before: 0, spike: 354, outage: 295, deploy: 178 }],
+    ]);
+    expect(final.lanes.map((l) => Object.values(l.tracker.failed).map(Math.round))).toEqual([
+      [0, 41015, 0, 0],
+      [0, 49857, 0, 0],
+      [0, 4793, 3240, 0],
+      [0, 5768, 0, 0],
+      [0, 15855, 660, 0],
+    ]);
+  });
+
+  it('names the winner of each row (ties share it)', () => {
+    expect(Object.fromEntries(buildRows(final).map((r) => [r.id, winners(r)]))).toEqual({
+      placements: [],
+      spike: ['eks-fargate'],
+      outage: ['ecs-fargate'],
+      deploy: ['eks-managed', 'eks-self-managed'],
+      manual: ['ecs-fargate', 'eks-fargate'],
+      failed: ['eks-self-managed'],
+      missing: ['eks-managed'],
+      bill: ['ecs-ec2'],
+    });
+  });
+
+  it('grades predictions in words, a tie counting every tied model as right', () => {
+    const verdicts = grade(
+      {
+        cheapest: 'ecs-fargate',
+        outage: 'ecs-fargate',
+        manual: 'eks-fargate',
+        deploy: 'eks-self-managed',
+      },
+      buildRows(final),
+    );
+    expect(verdicts.map((v) => [v.question.id, v.right, v.text])).toEqual([
+      ['cheapest', false, 'Wrong: you predicted ECS on Fargate; ECS on EC2 wins.'],
+      ['outage', true, 'Right: you predicted ECS on Fargate; ECS on Fargate wins.'],
+      [
+        'deploy',
+        true,
+        'Right: you predicted EKS, self-managed nodes; EKS, managed node group and EKS, self-managed nodes tie.',
+      ],
+      [
+        'manual',
+        true,
+        'Right: you predicted EKS on Fargate; ECS on Fargate and EKS on Fargate tie.',
+      ],
+      ['failed', false, 'No prediction. EKS, self-managed nodes wins.'],
+    ]);
+  });
+});
+
+describe('the table while the worlds run', () => {
+  it('says "not yet" before a fault, "recovering" while a world is short, and ranks nobody until the end', () => {
+    let c = stepComparison(engine, startComparison(engine, fiveScenarios()), 100);
+    expect(
+      buildRows(c)
+        .find((r) => r.id === 'outage')!
+        .cells.map((x) => x.text),
+    ).toEqual(Array(5).fill('not yet'));
+    c = stepComparison(engine, c, 600 - 100 + 30);
+    expect(
+      buildRows(c)
+        .find((r) => r.id === 'outage')!
+        .cells.map((x) => [x.text, x.value]),
+    ).toEqual([
+      // ECS stops the tasks of the lost AZ at once; the EKS pods there still count as Ready
+      // until their node is marked NotReady (40 s) or removed.
+      ['recovering (30 s so far)', null],
+      ['recovering (30 s so far)', null],
+      ['nothing lost so far', null],
+      ['nothing lost so far', null],
+      ['nothing lost so far', null],
+    ]);
+    expect(winners(buildRows(c).find((r) => r.id === 'outage')!)).toEqual([]);
+  }, 60_000);
+
+  it('never steps past the end', () => {
+    expect(stepComparison(engine, final, 100).time).toBe(1800);
+  });
+});
+
+describe('the faults the comparison scripts around the engine', () => {
+  const scenarios = fiveScenarios();
+  it('crashes every ECS task of the bad revision 3 s after it starts', () => {
+    expect(missingCrashes(scenarios[0]!)).toEqual([]);
+    expect(missingCrashes(scenarios[1]!)).toEqual([]);
+  });
+  it('evicts, after the toleration, exactly the EKS Fargate pods that ran in the lost AZ', () => {
+    const lost = fargatePodsInLostAz(scenarios[4]!);
+    expect(lost).toHaveLength(5);
+    const deleted = scenarios[4]!.script
+      .filter((e) => e.action.type === 'k8s.delete')
+      .map((e) => [e.at, e.action.type === 'k8s.delete' ? e.action.name : '']);
+    expect(deleted).toEqual(lost.map((name) => [FARGATE_EVICTION_AT, name]));
+  });
+});
