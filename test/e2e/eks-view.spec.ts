@@ -34,7 +34,7 @@ async function buildCluster(page: Page): Promise<Locator> {
   const create = forms.getByRole('form', { name: 'Create a cluster' });
   await create.getByRole('textbox', { name: 'Cluster name' }).fill('demo');
   await create.getByRole('button', { name: 'Create cluster' }).click();
-  const cluster = sandbox.getByRole('region', { name: /^EKS cluster demo/ });
+  const cluster = sandbox.getByRole('group', { name: /^EKS cluster demo/ });
   await expect(cluster.getByRole('heading', { level: 4 })).toContainText('CREATING');
   await expect(cluster.getByText('API not answering yet')).toBeVisible();
   await playUntil(sandbox, 610);
@@ -52,11 +52,11 @@ async function buildCluster(page: Page): Promise<Locator> {
   await group.getByRole('textbox', { name: 'Desired size' }).fill('9');
   await group.getByRole('button', { name: 'Create node group' }).click();
   await expect(group.getByRole('alert')).toHaveText('✕ Desired size: 9 is above the maximum 3.');
-  await expect(cluster.getByRole('region', { name: 'Node groups' })).toContainText('None.');
+  await expect(cluster.getByRole('group', { name: 'Node groups' })).toContainText('None.');
   await group.getByRole('textbox', { name: 'Desired size' }).fill('2');
   await group.getByRole('button', { name: 'Create node group' }).click();
   await expect(group.getByRole('alert')).toHaveCount(0);
-  await expect(cluster.getByRole('region', { name: 'Node groups' })).toContainText(
+  await expect(cluster.getByRole('group', { name: 'Node groups' })).toContainText(
     'general t3.medium min 1 · desired 2 · max 3 CREATING',
   );
 
@@ -68,7 +68,7 @@ async function buildCluster(page: Page): Promise<Locator> {
   // The controllers create the pods in the next seconds; no node has joined yet, so they wait
   // in the tray with the scheduler's reason.
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
-  const tray = cluster.getByRole('region', { name: /^Waiting for a node, / });
+  const tray = cluster.getByRole('group', { name: /^Waiting for a node, / });
   await expect(tray).toHaveAccessibleName('Waiting for a node, 3');
   await expect(tray.getByText('no nodes available to schedule pods')).toHaveCount(3);
 
@@ -84,7 +84,7 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
 }) => {
   test.setTimeout(180_000);
   const sandbox = await buildCluster(page);
-  const cluster = sandbox.getByRole('region', { name: /^EKS cluster demo/ });
+  const cluster = sandbox.getByRole('group', { name: /^EKS cluster demo/ });
 
   // Why here?
   const pod = cluster.locator('.sbx-eks-node .sbx-eks-pod').first();
@@ -93,7 +93,7 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
   await expect(dialog.getByRole('heading', { level: 4 })).toHaveText(
     /^Pod web-[0-9a-f]+-[a-z0-9]{5}$/,
   );
-  const why = dialog.getByRole('region', { name: 'Why here?' });
+  const why = dialog.getByRole('group', { name: 'Why here?' });
   await expect(why).toContainText('The pod requests 250m CPU and 256Mi memory.');
   await expect(
     why.getByRole('list', { name: 'Per node' }).getByRole('listitem').first(),
@@ -110,7 +110,7 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
     .filter({ has: page.locator('.sbx-eks-pod') })
     .first();
   const name = (await busiest.locator('.sbx-host-id').innerText()).trim();
-  const node = cluster.getByRole('region', { name: `Node ${name}, Ready` });
+  const node = cluster.getByRole('group', { name: `Node ${name}, Ready` });
   const before = await node.locator('.sbx-eks-pod').count();
   expect(before).toBeGreaterThan(0);
   const title = node.locator('.sbx-host-title');
@@ -132,7 +132,7 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
   expect(drained.match(/evicting pod default\/web-[0-9a-f]+-[a-z0-9]{5}/g)).toHaveLength(before);
   await page.keyboard.press('Escape');
   await expect(title).toBeFocused();
-  const cordoned = cluster.getByRole('region', { name: `Node ${name}, Ready,SchedulingDisabled` });
+  const cordoned = cluster.getByRole('group', { name: `Node ${name}, Ready,SchedulingDisabled` });
   await expect(cordoned.locator('.sbx-eks-node-kind')).toHaveText(
     'node group general · On-Demand⊘ cordoned',
   );
@@ -163,7 +163,7 @@ for (const theme of ['light', 'dark'] as const) {
       });
       await sandbox.locator('.sbx-eks-node .sbx-eks-pod').first().click();
       const dialog = page.getByRole('dialog');
-      await expect(dialog.getByRole('region', { name: 'Why here?' })).toBeVisible();
+      await expect(dialog.getByRole('group', { name: 'Why here?' })).toBeVisible();
       const inDialog = await new AxeBuilder({ page }).include('dialog').analyze();
       expect(inDialog.violations.map((v) => `${width} dialog: ${v.id}`)).toEqual([]);
       await page.screenshot({ path: testInfo.outputPath(`eks-why-${width}-${theme}.png`) });

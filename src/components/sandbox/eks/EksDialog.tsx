@@ -20,7 +20,7 @@ const OUTCOME_ICON = { chosen: '✓', fits: '○', 'ruled out': '✕' } as const
 
 export function WhyPod({ why }: { why: PodWhyView }) {
   return (
-    <section className="sbx-eks-why" aria-label={why.question}>
+    <div role="group" className="sbx-eks-why" aria-label={why.question}>
       <h5>{why.question}</h5>
       <p>{why.answer}</p>
       {why.schedulerMessage ? (
@@ -58,7 +58,7 @@ export function WhyPod({ why }: { why: PodWhyView }) {
       <p className="sbx-muted sbx-eks-note">
         Explanations in the sandbox’s words; the quoted message is kube-scheduler’s own.
       </p>
-    </section>
+    </div>
   );
 }
 
@@ -239,7 +239,7 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
         ) : null}
       </div>
       {details ? (
-        <section aria-label="Details">
+        <div role="group" aria-label="Details">
           <h5>Details</h5>
           <dl className="sbx-eks-details">
             {details.rows.map((row) => (
@@ -249,7 +249,7 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
               </div>
             ))}
           </dl>
-        </section>
+        </div>
       ) : null}
     </dialog>
   );

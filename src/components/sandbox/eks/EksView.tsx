@@ -7,7 +7,7 @@
  * card opens a dialog with "Why here? / Why still Pending?", details and actions.
  * Text and symbols say every state; colour only repeats it.
  */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
 import {
   eksView,
@@ -70,7 +70,8 @@ function PodChip({ chip, cluster, onOpen }: { chip: PodChipView; cluster: string
 function NodeCard({ node, cluster, onOpen }: { node: EksNodeView; cluster: string; onOpen: Open }) {
   const fargate = node.origin === 'fargate';
   return (
-    <section
+    <div
+      role="group"
       className={`sbx-host sbx-eks-node${node.ready ? '' : ' sbx-host-off'}${fargate ? ' sbx-eks-microvm' : ''}`}
       aria-label={`${fargate ? 'Fargate micro-VM' : 'Node'} ${node.name}, ${node.status}`}
     >
@@ -136,7 +137,7 @@ function NodeCard({ node, cluster, onOpen }: { node: EksNodeView; cluster: strin
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -144,7 +145,8 @@ function ControlPlaneBox({ c }: { c: EksClusterView }) {
   const cp = c.controlPlane;
   const azs = [...new Set(cp.members.map((m) => m.az))];
   return (
-    <section
+    <div
+      role="group"
       className={`sbx-eks-cp${cp.managed ? '' : ' sbx-eks-cp-self'}`}
       aria-label={`Control plane of ${c.name}`}
     >
@@ -185,13 +187,14 @@ function ControlPlaneBox({ c }: { c: EksClusterView }) {
           last known state.
         </p>
       ) : null}
-    </section>
+    </div>
   );
 }
 
 function PendingTray({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
   return (
-    <section
+    <div
+      role="group"
       className="sbx-tray sbx-eks-pending-tray"
       aria-label={`Waiting for a node, ${c.pending.length}`}
     >
@@ -210,7 +213,7 @@ function PendingTray({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -219,7 +222,7 @@ function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
     onOpen(ref, e.currentTarget);
   return (
     <div className="sbx-eks-resources">
-      <section aria-label="Node groups">
+      <div role="group" aria-label="Node groups">
         <h5>Node groups</h5>
         {c.nodegroups.length === 0 ? (
           <p className="sbx-empty">None.</p>
@@ -248,9 +251,9 @@ function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
             ? 'installed'
             : 'not installed (node groups do not grow by themselves)'}
         </p>
-      </section>
+      </div>
       {c.fargateProfiles.length > 0 ? (
-        <section aria-label="Fargate profiles">
+        <div role="group" aria-label="Fargate profiles">
           <h5>Fargate profiles</h5>
           <ul>
             {c.fargateProfiles.map((p) => (
@@ -268,9 +271,9 @@ function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       ) : null}
-      <section aria-label="Deployments">
+      <div role="group" aria-label="Deployments">
         <h5>Deployments</h5>
         {c.deployments.length === 0 ? (
           <p className="sbx-empty">None yet.</p>
@@ -294,15 +297,18 @@ function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
             ))}
           </ul>
         )}
-      </section>
+      </div>
     </div>
   );
 }
 
 const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+  // A lesson page holds several sandboxes, often each with a cluster "demo": ids come from
+  // React, and the parts are groups rather than landmarks, which must be unique on a page.
+  const titleId = useId();
   return (
-    <section className="sbx-plane sbx-eks" aria-labelledby={`eks-${c.name}-title`}>
-      <h4 id={`eks-${c.name}-title`}>
+    <div role="group" className="sbx-plane sbx-eks" aria-labelledby={titleId}>
+      <h4 id={titleId}>
         EKS cluster {c.name} <span className="sbx-badge sbx-tone-neutral">{c.status}</span>{' '}
         <span className="sbx-badge sbx-tone-neutral">
           {c.pricePerHour === null
@@ -323,7 +329,8 @@ const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen
         aria-label={`Nodes of ${c.name} by Availability Zone`}
       >
         {c.azs.map((az) => (
-          <section
+          <div
+            role="group"
             key={az.az}
             className={`sbx-az${az.down ? ' sbx-az-down' : ''}`}
             aria-label={`Availability Zone ${az.az}${az.down ? ', outage' : ''}`}
@@ -349,12 +356,12 @@ const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen
                 ))}
               </div>
             ) : null}
-          </section>
+          </div>
         ))}
       </div>
       <PendingTray c={c} onOpen={onOpen} />
       <Resources c={c} onOpen={onOpen} />
-    </section>
+    </div>
   );
 });
 
