@@ -103,3 +103,23 @@ describe('layoutWorld', () => {
     expect(taskFamily('web')).toBe('web');
   });
 });
+
+describe('layoutWorld on EKS', () => {
+  it("leaves a cluster's nodes and its kubeadm instance to the Kubernetes view; a joining instance stays a host", async () => {
+    const { loadScenario } = await import('../sandbox/helpers.ts');
+    const { advance, applyAction, createWorld } = await import('../../sandbox/index.ts');
+    // Node group, self-managed node and a kubeadm master: all drawn by the cluster.
+    const outage = createWorld(loadScenario('eks-az-outage-control-plane.yaml'));
+    expect(Object.keys(outage.ec2.instances).length).toBeGreaterThan(0);
+    expect(layoutWorld(outage).hostOrder).toEqual([]);
+    // An EKS-AMI instance launched but not bootstrapped is not a node: it is shown as a host.
+    const join = loadScenario('eks-self-managed-join.yaml');
+    const launch = join.solution.find((entry) => entry.action.type === 'eks.node.launch');
+    expect(launch).toBeDefined();
+    const launched = advance(applyAction(createWorld(join), launch!.action, 'learner').world, 5);
+    const hosts = layoutWorld(launched).hostOrder;
+    // The solution launches two workers; neither has joined five seconds later.
+    expect(hosts.map((id) => launched.ec2.instances[id]!.name)).toEqual(['worker-1', 'worker-2']);
+    expect(hosts.every((id) => launched.ec2.instances[id]!.bootstrap === 'eks')).toBe(true);
+  });
+});

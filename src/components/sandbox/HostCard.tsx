@@ -23,6 +23,8 @@ function agentBadge(
   instance: Instance,
   agent: ContainerInstance | null,
 ): { text: string; tone: string } | null {
+  // An EKS-AMI instance shows here only until it registers as a node (then the cluster draws it).
+  if (instance.bootstrap === 'eks') return { text: 'EKS AMI: not a node yet', tone: 'pending' };
   if (instance.bootstrap !== 'ecs') return { text: 'Docker only', tone: 'neutral' };
   if (!agent) return { text: 'ECS agent: starting', tone: 'pending' };
   if (!agent.connected) return { text: 'ECS agent: disconnected', tone: 'failed' };

@@ -84,6 +84,21 @@ export function WorldArea({ rootRef, placement, openMenu }: Props) {
     [carryingId, placement.targetHostId, scenario, onOpenChip, onOpenHost, onDropContainer],
   );
 
+  // On EKS the cluster above draws its nodes; this area keeps only EC2 instances that are not
+  // (yet) nodes, and says so in one line when there are none.
+  if (
+    scenario.orchestrator === 'eks' &&
+    layout.hostOrder.length === 0 &&
+    layout.unplaced.length === 0 &&
+    layout.fargate.length === 0
+  )
+    return (
+      <div className="sbx-world-area">
+        <p className="sbx-summary">
+          No other EC2 instances: the cluster&apos;s nodes are shown with the cluster.
+        </p>
+      </div>
+    );
   return (
     <div className="sbx-world-area">
       <p className="sbx-summary">{summary}</p>

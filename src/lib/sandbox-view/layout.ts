@@ -146,14 +146,37 @@ export function isAccepting(instance: Instance, world: World): boolean {
 const byName = (a: ChipView, b: ChipView) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/**
+ * EC2 instances the Kubernetes view draws: an EKS cluster's registered nodes and a kubeadm
+ * control plane's instance. An EKS-AMI instance that has not joined yet stays an EC2 host.
+ */
+function kubernetesInstances(world: World): Set<string> {
+  const ids = new Set<string>();
+  const eks = world.eks;
+  if (!eks) return ids;
+  for (const name in eks.clusters) {
+    const master = eks.clusters[name]!.instanceId;
+    if (master) ids.add(master);
+  }
+  for (const name in eks.kube) {
+    const nodes = eks.kube[name]!.nodes;
+    for (const n in nodes) {
+      const node = nodes[n]!;
+      if (!node.gone && node.instanceId) ids.add(node.instanceId);
+    }
+  }
+  return ids;
+}
+
 /** Builds the view's layout from the world. O(instances + containers + tasks). */
 export function layoutWorld(world: World): WorldLayout {
   const hosts = new Map<string, HostView>();
   const azs: AzView[] = world.azs.map((az) => ({ az, down: world.azDown.includes(az), hosts: [] }));
   const azIndex = new Map(azs.map((view) => [view.az, view]));
 
+  const drawnByKubernetes = kubernetesInstances(world);
   const instances = Object.values(world.ec2.instances)
-    .filter(isInstanceVisible)
+    .filter((instance) => isInstanceVisible(instance) && !drawnByKubernetes.has(instance.id))
     .sort((a, b) => a.launchedAt - b.launchedAt || (a.id < b.id ? -1 : 1));
   for (const instance of instances) {
     const host: HostView = {
