@@ -356,6 +356,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
       elb: slice('elb'),
       // A slice that exists only where its module runs (older snapshots and hashes stay as they were).
       ...(core.modules.includes('eks') ? { eks: slice('eks') } : {}),
+      ...(core.modules.includes('pipeline') ? { pipeline: slice('pipeline') } : {}),
       events,
       metrics,
       log,

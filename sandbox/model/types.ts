@@ -5,6 +5,7 @@
  */
 import type { Action } from './actions.ts';
 import type { EksSlice } from '../services/eks/world.ts';
+import type { PipelineSlice } from '../services/pipeline/world.ts';
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -21,7 +22,7 @@ export type Software = 'docker' | 'ecs';
  */
 export type HostSoftware = Software | 'eks';
 /** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
-export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks';
+export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks' | 'pipeline';
 export type Actor = 'learner' | 'instructor' | 'scenario';
 
 export type EventSource =
@@ -34,6 +35,7 @@ export type EventSource =
   | 'cloudwatch'
   | 'eks'
   | 'kubernetes'
+  | 'pipeline'
   | 'scenario'
   | 'learner'
   | 'instructor';
@@ -512,4 +514,6 @@ export interface World extends CoreWorld {
   ecs: EcsSlice;
   /** Amazon EKS and the Kubernetes objects of its clusters: present only where the EKS module is active. */
   eks?: EksSlice;
+  /** The CI/CD pipeline (repository, CI role, workflow runs): present only where the pipeline module is active. */
+  pipeline?: PipelineSlice;
 }
