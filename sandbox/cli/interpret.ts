@@ -8,6 +8,7 @@ import type { Action, ActionResult } from '../model/actions.ts';
 import { AWS_SERVICES, runAws } from './aws/aws.ts';
 import { DOCKER_COMMANDS, runDocker } from './docker/docker.ts';
 import { runEksctl } from './eksctl/eksctl.ts';
+import { runGh, runGit } from './git/git.ts';
 import { splitHeredoc } from './heredoc.ts';
 import { runHelm } from './helm/helm.ts';
 import { KUBECTL_COMMANDS, runKubectl } from './kubectl/kubectl.ts';
@@ -31,7 +32,7 @@ export function echoLine(line: string): string {
 export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
 
 /** The programs besides the builtins, for completion. */
-export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'helm', 'kubectl'];
+export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'gh', 'git', 'helm', 'kubectl'];
 
 export function helpText(): string {
   return [
@@ -48,6 +49,7 @@ export function helpText(): string {
     '  kubectl <command> …      ' + KUBECTL_COMMANDS.map((c) => c.name).join(', '),
     '  eksctl <verb> <noun> …   create cluster|nodegroup|fargateprofile, scale nodegroup, delete, get',
     '  helm install cluster-autoscaler … (the Cluster Autoscaler chart only)',
+    '  git status|log|diff|commit -am "…"|push   gh run list|cancel <run>|rerun <run> (a pipeline scenario\'s repository)',
     '',
     '  aws help · aws ecs help · aws ecs create-service help · docker run --help · kubectl get --help',
     '  --output json (default) | table | text      docker --context <instance-id> … or docker context use <instance-id>',
@@ -172,6 +174,8 @@ const PROGRAMS: Record<string, Program> = {
   ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
   cat,
   eksctl: runEksctl,
+  gh: runGh,
+  git: runGit,
   helm: runHelm,
   kubectl: runKubectl,
 };

@@ -788,9 +788,10 @@ function execLine(
       );
       return { exitCode: 127, seconds: 0 };
     }
-    if (program === 'docker' && words[1] === 'build') recordBuild(ctx.world, run, words);
     const fresh = job.kubeCluster === null;
     const exit = runInShell(ctx, shell, run, step, line, (text) => runnerPaths(text, fresh));
+    if (exit === 0 && program === 'docker' && words[1] === 'build')
+      recordBuild(ctx.world, run, words);
     if (exit === 0 && program === 'aws' && words[1] === 'eks' && words[2] === 'update-kubeconfig') {
       const name = flag(words, '--name');
       if (name) job.kubeCluster = name;
