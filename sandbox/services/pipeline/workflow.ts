@@ -29,7 +29,7 @@ export const WORKFLOW_LIMITS = {
   /** Bytes in one workflow file (sandbox limit). */
   maxBytes: 100_000,
   /** Lines in one workflow file (sandbox limit). */
-  maxLines: 3000,
+  maxLines: 1000,
   /** Nesting of mappings and sequences (a workflow needs about 6). */
   maxDepth: 16,
   /** Columns of indentation on one line. */
