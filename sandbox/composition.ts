@@ -16,9 +16,10 @@ import { ec2 } from './services/ec2/index.ts';
 import { ecs } from './services/ecs/index.ts';
 import { elb } from './services/elb/index.ts';
 import { eks } from './services/eks/index.ts';
+import { ecr } from './services/ecr/index.ts';
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb, eks], actionSchema);
+export const engine = createEngine([ec2, docker, ecs, elb, eks, ecr], actionSchema);
 
 export const {
   loadServices,

@@ -16,6 +16,7 @@ import { dockerGoals } from '../services/docker/goals.ts';
 import { ecsGoals } from '../services/ecs/goals.ts';
 import { eksGoals } from '../services/eks/goals.ts';
 import { elbGoals } from '../services/elb/goals.ts';
+import { ecrGoals } from '../services/ecr/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
 interface RegisteredGoal {
@@ -63,6 +64,7 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   ...registerAll(ecsGoals),
   ...registerAll(elbGoals),
   ...registerAll(eksGoals),
+  ...registerAll(ecrGoals),
 };
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */

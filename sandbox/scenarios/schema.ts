@@ -11,6 +11,7 @@ import { ecsInitialSchema } from '../services/ecs/scenario-schema.ts';
 import { elbInitialSchema } from '../services/elb/scenario-schema.ts';
 import { GOAL_NAMES } from '../goals/registry-names.ts';
 import { eksInitialSchema } from '../services/eks/scenario-schema.ts';
+import { ecrInitialSchema } from '../services/ecr/scenario-schema.ts';
 import { actionSchema, timedActionSchema } from './action-schema.ts';
 
 const seconds = z.number().int('must be a whole number of seconds').min(0, 'must not be negative');
@@ -78,6 +79,7 @@ export const scenarioSchema = z.strictObject({
       eks: eksInitialSchema
         .optional()
         .describe('EKS clusters, node groups, nodes, Fargate profiles and manifests at time 0'),
+      ...ecrInitialSchema,
     })
     .prefault({})
     .describe('The world at time 0; each key belongs to one service module'),
