@@ -48,7 +48,7 @@ export function parseLifecyclePolicy(text: string): PolicyResult {
     const unknown = Object.keys(raw).filter((k) => !['rulePriority', 'description', 'selection', 'action'].includes(k));
     if (unknown.length > 0) return bad(`${at}: object instance has properties which are not allowed by the schema: ${JSON.stringify(unknown)}`);
     const p = raw['rulePriority'];
-    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 999) return bad(`${at}.rulePriority must be an integer from 1 to 999`);
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1) return bad(`${at}.rulePriority must be a positive integer`);
     const sel = raw['selection'];
     const act = raw['action'];
     if (!isObject(sel)) return bad(`${at}.selection is not an object`);
