@@ -66,7 +66,6 @@ export const PUBLIC_IMAGES: readonly string[] = [
   'public.ecr.aws/aws-containers/retail-store-sample-assets:0.2.0',
 ];
 
-
 /** A pull as an orchestrator asks for it: the reference and the IAM role the pull runs as. */
 export interface PullRequest {
   image: string;

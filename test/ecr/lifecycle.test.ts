@@ -14,7 +14,12 @@ import {
 } from '../../sandbox/services/ecr/lifecycle.ts';
 import type { RegistryImage } from '../../sandbox/services/ecr/world.ts';
 
-const image = (name: string, tags: string[], daysAgo: number, now = 100 * DAY_SECONDS): RegistryImage => ({
+const image = (
+  name: string,
+  tags: string[],
+  daysAgo: number,
+  now = 100 * DAY_SECONDS,
+): RegistryImage => ({
   digest: `sha256:${name.padEnd(64, '0')}`,
   manifest: '',
   manifestSize: 0,
@@ -38,8 +43,28 @@ describe('lifecycle policies', () => {
     const rules = rulesOf(
       JSON.stringify({
         rules: [
-          { rulePriority: 1, description: 'Rule 1', selection: { tagStatus: 'tagged', tagPrefixList: ['prod'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } },
-          { rulePriority: 2, description: 'Rule 2', selection: { tagStatus: 'tagged', tagPrefixList: ['beta'], countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } },
+          {
+            rulePriority: 1,
+            description: 'Rule 1',
+            selection: {
+              tagStatus: 'tagged',
+              tagPrefixList: ['prod'],
+              countType: 'imageCountMoreThan',
+              countNumber: 1,
+            },
+            action: { type: 'expire' },
+          },
+          {
+            rulePriority: 2,
+            description: 'Rule 2',
+            selection: {
+              tagStatus: 'tagged',
+              tagPrefixList: ['beta'],
+              countType: 'imageCountMoreThan',
+              countNumber: 1,
+            },
+            action: { type: 'expire' },
+          },
         ],
       }),
     );
@@ -52,15 +77,23 @@ describe('lifecycle policies', () => {
   });
 
   it('applies rules by priority whatever their order in the text, each image expired by one rule only', () => {
-    const policy = JSON.parse(readFileSync('test/ecr/fixtures/xiaket-lifecycle.json', 'utf8')) as { rules: unknown[] };
+    const policy = JSON.parse(readFileSync('test/ecr/fixtures/xiaket-lifecycle.json', 'utf8')) as {
+      rules: unknown[];
+    };
     const rules = rulesOf(JSON.stringify({ rules: [...policy.rules].reverse() }));
     expect(rules.map((r) => r.rulePriority)).toEqual([10, 20, 990, 1000]);
-    const latest = [0, 1, 2, 3, 4, 5, 6].map((d) => image(`l${d}`, [d === 0 ? 'latest' : `latest-${d}`], d * 3));
+    const latest = [0, 1, 2, 3, 4, 5, 6].map((d) =>
+      image(`l${d}`, [d === 0 ? 'latest' : `latest-${d}`], d * 3),
+    );
     const untaggedOld = image('u1', [], 8);
     const untaggedNew = image('u2', [], 6);
     const other = image('o1', ['feature-x'], 16);
     const otherNew = image('o2', ['feature-y'], 14);
-    const out = evaluateLifecycle(rules, [...latest, untaggedOld, untaggedNew, other, otherNew], NOW);
+    const out = evaluateLifecycle(
+      rules,
+      [...latest, untaggedOld, untaggedNew, other, otherNew],
+      NOW,
+    );
     // Rule 10 keeps the 5 newest `latest*` (pushed 0–12 days ago) and expires the two oldest;
     // rule 990 the untagged image older than 7 days; rule 1000 the other image older than 15
     // days — but not the `latest*` images rule 10 selected, even those older than 15 days.
@@ -84,7 +117,12 @@ describe('lifecycle policies', () => {
     const rules = rulesOf(
       '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":2},"action":{"type":"expire"}}]}',
     );
-    const imgs = [image('p', ['1'], 3), image('q', [], 2), image('r', ['3'], 1), image('s', ['4'], 0)];
+    const imgs = [
+      image('p', ['1'], 3),
+      image('q', [], 2),
+      image('r', ['3'], 1),
+      image('s', ['4'], 0),
+    ];
     expect(evaluateLifecycle(rules, imgs, NOW).map((e) => e.tags)).toEqual([['1'], []]);
   });
 
@@ -115,6 +153,7 @@ describe('lifecycle policies', () => {
         'only one rule can select untagged images',
       ],
     ];
-    for (const [text, reason] of cases) expect(parseLifecyclePolicy(text)).toEqual({ ok: false, error: `${prefix}${reason}'` });
+    for (const [text, reason] of cases)
+      expect(parseLifecyclePolicy(text)).toEqual({ ok: false, error: `${prefix}${reason}'` });
   });
 });

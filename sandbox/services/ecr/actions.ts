@@ -21,7 +21,10 @@ const roleArn = z
   .string()
   .min(1)
   .max(2048)
-  .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)');
+  .regex(
+    /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+    'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+  );
 /** The build context: file name → text (the editor's documents, when they hold the sources). */
 const buildContext = z
   .record(z.string().min(1).max(255), z.string().max(64 * 1024))
@@ -59,7 +62,9 @@ export const ecrActionSchemas = [
       .array(
         z.union([
           z.strictObject({ imageTag: tag }),
-          z.strictObject({ imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex>') }),
+          z.strictObject({
+            imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex>'),
+          }),
         ]),
       )
       .min(1)
@@ -69,7 +74,10 @@ export const ecrActionSchemas = [
     type: z.literal('ecr.image-scan.start'),
     repository: repositoryName,
     imageTag: tag.optional(),
-    imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex>').optional(),
+    imageDigest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex>')
+      .optional(),
   }),
   z.strictObject({
     /** `aws ecr get-login-password … | docker login --username AWS --password-stdin <registry>`. */

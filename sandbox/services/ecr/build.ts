@@ -36,7 +36,9 @@ export function baseLayers(ref: string): LocalLayer[] | null {
   const sizes =
     BASE_LAYERS[full] ??
     // Other catalogue images: three layers sized from their name (approx, stable).
-    [0, 1, 2].map((i) => 1_000_000 + (parseInt(sha256Hex(`${full}#${i}`).slice(0, 6), 16) % 30_000_000));
+    [0, 1, 2].map(
+      (i) => 1_000_000 + (parseInt(sha256Hex(`${full}#${i}`).slice(0, 6), 16) % 30_000_000),
+    );
   return sizes.map((size, i) => ({
     digest: digestOf(`${full}#layer${i}`),
     size,
@@ -46,9 +48,14 @@ export function baseLayers(ref: string): LocalLayer[] | null {
 
 /** Bytes a RUN step adds, by what it runs (approx). */
 function runSizeRange(args: string): [number, number] {
-  if (/\b(npm (ci|install)|yarn( install)?|pnpm install|pip install|go (build|mod download))\b/.test(args))
+  if (
+    /\b(npm (ci|install)|yarn( install)?|pnpm install|pip install|go (build|mod download))\b/.test(
+      args,
+    )
+  )
     return [8_000_000, 60_000_000];
-  if (/\b(apk add|apt-get install|yum install|dnf install)\b/.test(args)) return [2_000_000, 25_000_000];
+  if (/\b(apk add|apt-get install|yum install|dnf install)\b/.test(args))
+    return [2_000_000, 25_000_000];
   return [1_000, 400_000];
 }
 
@@ -67,9 +74,13 @@ function matchSources(source: string, files: Readonly<Record<string, string>>): 
   const names = Object.keys(files).sort();
   const s = source.replace(/^\.\//, '');
   if (s === '.' || s === '' || s === '*') return names;
-  if (!/[*?]/.test(s)) return names.filter((n) => n === s || n.startsWith(`${s.replace(/\/$/, '')}/`));
+  if (!/[*?]/.test(s))
+    return names.filter((n) => n === s || n.startsWith(`${s.replace(/\/$/, '')}/`));
   const re = new RegExp(
-    `^${s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
+    `^${s
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
   );
   return names.filter((n) => re.test(n));
 }
@@ -100,7 +111,8 @@ export function buildImage(
   const stages: Stage[] = [];
   const steps: BuildStep[] = [];
   const cacheAdded: Record<string, LocalLayer> = {};
-  const lookup = (key: string) => cacheAdded[key] ?? (Object.hasOwn(ws.cache, key) ? ws.cache[key] : undefined);
+  const lookup = (key: string) =>
+    cacheAdded[key] ?? (Object.hasOwn(ws.cache, key) ? ws.cache[key] : undefined);
   const byStage: Instruction[][] = [];
   for (const ins of parsed.instructions) {
     if (ins.keyword === 'FROM') byStage.push([ins]);
@@ -109,7 +121,11 @@ export function buildImage(
   for (const group of byStage) {
     const from = group[0]!;
     const m = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(from.args);
-    if (!m) return { ok: false, error: `ERROR: failed to solve: dockerfile parse error on line ${from.line}: FROM requires either one or three arguments` };
+    if (!m)
+      return {
+        ok: false,
+        error: `ERROR: failed to solve: dockerfile parse error on line ${from.line}: FROM requires either one or three arguments`,
+      };
     const baseRef = m[1]!;
     const earlier = stages.find((s) => s.name !== null && s.name === baseRef);
     const base = earlier ? earlier.layers : baseLayers(baseRef);
@@ -120,7 +136,9 @@ export function buildImage(
         error: `ERROR: failed to solve: ${baseRef}: failed to resolve source metadata for ${full}: ${full}: not found`,
       };
     }
-    const layered = group.filter((x) => ['RUN', 'COPY', 'ADD', 'WORKDIR'].includes(x.keyword)).length;
+    const layered = group.filter((x) =>
+      ['RUN', 'COPY', 'ADD', 'WORKDIR'].includes(x.keyword),
+    ).length;
     const total = layered + 1;
     let n = 1;
     const fullBase = earlier ? baseRef : normalizeImage(baseRef);
@@ -128,7 +146,9 @@ export function buildImage(
     const stage: Stage = {
       name: m[2] ?? null,
       layers: [...base],
-      env: earlier ? [...earlier.env] : ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      env: earlier
+        ? [...earlier.env]
+        : ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       workdir: earlier?.workdir ?? '/',
       cmd: earlier?.cmd ?? null,
       exposed: earlier ? [...earlier.exposed] : [],
@@ -162,19 +182,29 @@ export function buildImage(
       let content = '';
       let size = 0;
       if (ins.keyword === 'WORKDIR') {
-        const dir = ins.args.startsWith('/') ? ins.args : `${stage.workdir.replace(/\/$/, '')}/${ins.args}`;
+        const dir = ins.args.startsWith('/')
+          ? ins.args
+          : `${stage.workdir.replace(/\/$/, '')}/${ins.args}`;
         stage.workdir = dir;
         size = 93;
       } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-        const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--chown') && !w.startsWith('--chmod'));
+        const words = ins.args
+          .split(/\s+/)
+          .filter((w) => !w.startsWith('--chown') && !w.startsWith('--chmod'));
         const fromFlag = words.find((w) => w.startsWith('--from='));
         const rest = words.filter((w) => !w.startsWith('--'));
         if (rest.length < 2)
-          return { ok: false, error: `ERROR: failed to solve: dockerfile parse error on line ${ins.line}: ${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined` };
+          return {
+            ok: false,
+            error: `ERROR: failed to solve: dockerfile parse error on line ${ins.line}: ${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`,
+          };
         if (fromFlag) {
           const other = stages.find((s) => s.name === fromFlag.slice('--from='.length));
           if (!other)
-            return { ok: false, error: `ERROR: failed to solve: ${fromFlag.slice('--from='.length)}: failed to resolve source metadata for docker.io/library/${fromFlag.slice('--from='.length)}:latest: not found` };
+            return {
+              ok: false,
+              error: `ERROR: failed to solve: ${fromFlag.slice('--from='.length)}: failed to resolve source metadata for docker.io/library/${fromFlag.slice('--from='.length)}:latest: not found`,
+            };
           content = `${other.layers[other.layers.length - 1]?.digest ?? ''}:${rest.slice(0, -1).join(' ')}`;
           size = 4_000_000 + (parseInt(sha256Hex(content).slice(0, 6), 16) % 20_000_000);
         } else {

@@ -18,7 +18,9 @@ export const ECR_COMMANDS: Commands = {
     [
       `aws ecr create-repository --repository-name ${shellWord(a.name)}`,
       a.imageTagMutability ? ` --image-tag-mutability ${a.imageTagMutability}` : '',
-      a.scanOnPush !== undefined ? ` --image-scanning-configuration scanOnPush=${a.scanOnPush}` : '',
+      a.scanOnPush !== undefined
+        ? ` --image-scanning-configuration scanOnPush=${a.scanOnPush}`
+        : '',
     ].join(''),
   'ecr.image-tag-mutability.put': (a) =>
     `aws ecr put-image-tag-mutability --repository-name ${shellWord(a.repository)} --image-tag-mutability ${a.imageTagMutability}`,
@@ -26,11 +28,15 @@ export const ECR_COMMANDS: Commands = {
     `aws ecr put-lifecycle-policy --repository-name ${shellWord(a.repository)} --lifecycle-policy-text ${shellWord(a.policy)}`,
   'ecr.image.batch-delete': (a) =>
     `aws ecr batch-delete-image --repository-name ${shellWord(a.repository)} --image-ids ${a.imageIds
-      .map((id) => ('imageTag' in id ? `imageTag=${shellWord(id.imageTag)}` : `imageDigest=${id.imageDigest}`))
+      .map((id) =>
+        'imageTag' in id ? `imageTag=${shellWord(id.imageTag)}` : `imageDigest=${id.imageDigest}`,
+      )
       .join(' ')}`,
   'ecr.image-scan.start': (a) =>
     `aws ecr start-image-scan --repository-name ${shellWord(a.repository)} --image-id ${
-      a.imageDigest ? `imageDigest=${a.imageDigest}` : `imageTag=${shellWord(a.imageTag ?? 'latest')}`
+      a.imageDigest
+        ? `imageDigest=${a.imageDigest}`
+        : `imageTag=${shellWord(a.imageTag ?? 'latest')}`
     }`,
   'docker.login': (a, world) =>
     `aws ecr get-login-password --region ${world.region} | docker login --username AWS --password-stdin ${shellWord(a.registry || ownRegistry(world))}`,

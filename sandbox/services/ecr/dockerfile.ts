@@ -6,7 +6,17 @@
  * with BuildKit's parse error.
  */
 
-export const SHAPING = ['FROM', 'WORKDIR', 'COPY', 'ADD', 'RUN', 'ENV', 'EXPOSE', 'CMD', 'ENTRYPOINT'];
+export const SHAPING = [
+  'FROM',
+  'WORKDIR',
+  'COPY',
+  'ADD',
+  'RUN',
+  'ENV',
+  'EXPOSE',
+  'CMD',
+  'ENTRYPOINT',
+];
 export const RECORDED = [
   'ARG',
   'LABEL',
@@ -79,7 +89,8 @@ export function parseDockerfile(source: string): ParseResult {
   if (!out.some((x) => x.keyword === 'FROM'))
     return {
       ok: false,
-      error: 'ERROR: failed to solve: failed to parse stage name: no build stage in current context',
+      error:
+        'ERROR: failed to solve: failed to parse stage name: no build stage in current context',
     };
   const firstShaping = out.find((x) => x.keyword !== 'ARG');
   if (firstShaping && firstShaping.keyword !== 'FROM')

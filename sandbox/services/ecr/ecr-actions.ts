@@ -25,7 +25,8 @@ const awsError = (code: string, operation: string, message: string) =>
 export const LOGIN_TOKEN_SECONDS = 12 * 3600;
 
 export const NO_AUTH = 'no basic auth credentials';
-export const TOKEN_EXPIRED = 'denied: Your authorization token has expired. Reauthenticate and try again.';
+export const TOKEN_EXPIRED =
+  'denied: Your authorization token has expired. Reauthenticate and try again.';
 
 function notFound(world: EngineContext['world'], operation: string, name: string): string {
   return awsError(
@@ -42,7 +43,8 @@ function repoFor(ctx: EngineContext, name: string, operation: string): Repositor
 export const createRepository: Handler<'ecr.repository.create'> = (ctx, a) => {
   const world = ctx.world;
   const problem = repositoryNameProblem(a.name);
-  if (problem) return fail('name', awsError('InvalidParameterException', 'CreateRepository', problem));
+  if (problem)
+    return fail('name', awsError('InvalidParameterException', 'CreateRepository', problem));
   const ecr = ecrOf(world);
   if (own(ecr.repositories, a.name))
     return fail(
@@ -82,7 +84,10 @@ export const putLifecyclePolicy: Handler<'ecr.lifecycle-policy.put'> = (ctx, a) 
   if (typeof repo === 'string') return fail('repository', repo);
   const parsed = parseLifecyclePolicy(a.policy);
   if (!parsed.ok)
-    return fail('policy', awsError('InvalidParameterException', 'PutLifecyclePolicy', parsed.error));
+    return fail(
+      'policy',
+      awsError('InvalidParameterException', 'PutLifecyclePolicy', parsed.error),
+    );
   repo.lifecyclePolicy = {
     text: a.policy,
     rules: parsed.rules,
@@ -246,7 +251,10 @@ export const build: Handler<'docker.image.build'> = (ctx, a) => {
   );
 };
 
-function localImage(world: EngineContext['world'], text: string): { key: string; image: LocalImage } | string {
+function localImage(
+  world: EngineContext['world'],
+  text: string,
+): { key: string; image: LocalImage } | string {
   const ref = parseLocal(text);
   if (!ref) return `invalid reference format`;
   const ws = ecrOf(world).workstation;
@@ -264,7 +272,11 @@ export const tag: Handler<'docker.image.tag'> = (ctx, a) => {
   const src = localImage(ctx.world, a.source);
   if (typeof src === 'string') return fail('source', `Error response from daemon: ${src}`);
   const target = parseLocal(a.target);
-  if (!target) return fail('target', `Error parsing reference: "${a.target}" is not a valid repository/tag: invalid reference format`);
+  if (!target)
+    return fail(
+      'target',
+      `Error parsing reference: "${a.target}" is not a valid repository/tag: invalid reference format`,
+    );
   ecrOf(ctx.world).workstation.tags[localKey(target)] = src.image.id;
   return ok(`Tagged ${src.key} as ${localKey(target)}.`);
 };
@@ -277,7 +289,10 @@ export const push: Handler<'docker.image.push'> = (ctx, a) => {
   const key = localKey(ref);
   const id = own(ws.tags, key);
   if (!id)
-    return fail('image', `An image does not exist locally with the tag: ${repositoryOf(ref).replace(/^docker\.io\//, '')}`);
+    return fail(
+      'image',
+      `An image does not exist locally with the tag: ${repositoryOf(ref).replace(/^docker\.io\//, '')}`,
+    );
   const image = ws.images[id]!;
   const host = ref.registry;
   const ecr = ecrHost(host);
@@ -321,9 +336,18 @@ export const push: Handler<'docker.image.push'> = (ctx, a) => {
     repo.images[digest] = img;
   }
   // An image left without tags by the move stays, untagged (lifecycle rules can expire it).
-  const eventId = ctx.emit('ecr', 'info', imageActionEvent(name, 'PUSH', digest, tagName), { subject: name });
+  const eventId = ctx.emit('ecr', 'info', imageActionEvent(name, 'PUSH', digest, tagName), {
+    subject: name,
+  });
   if (repo.scanOnPush) startScan(ctx, repo, img);
-  ctx.raise({ type: 'image.pushed', repository: name, tag: tagName, digest, uri: `${repo.uri}:${tagName}`, eventId });
+  ctx.raise({
+    type: 'image.pushed',
+    repository: name,
+    tag: tagName,
+    digest,
+    uri: `${repo.uri}:${tagName}`,
+    eventId,
+  });
   return ok(`${tagName}: digest: ${digest} size: ${manifest.length}`);
 };
 
@@ -341,8 +365,15 @@ export const pull: Handler<'docker.image.pull'> = (ctx, a) => {
     );
   }
   const auth = authProblem(world, ref.registry);
-  if (auth) return fail('image', `Error response from daemon: Head "https://${ref.registry}/v2/${ref.repository}/manifests/${ref.tag ?? 'latest'}": ${auth}`);
-  const repo = ref.registry === ownRegistry(world) ? own(ecrOf(world).repositories, ref.repository) : undefined;
+  if (auth)
+    return fail(
+      'image',
+      `Error response from daemon: Head "https://${ref.registry}/v2/${ref.repository}/manifests/${ref.tag ?? 'latest'}": ${auth}`,
+    );
+  const repo =
+    ref.registry === ownRegistry(world)
+      ? own(ecrOf(world).repositories, ref.repository)
+      : undefined;
   if (!repo)
     return fail(
       'image',
@@ -404,4 +435,3 @@ export const pullDenied: Handler<'fault.ecr-pull-denied'> = (ctx, a) => {
     `The ECR pull permission was removed from ${a.role}: new pulls from ${ownRegistry(ctx.world)} are denied; running containers keep running.`,
   );
 };
-

@@ -54,15 +54,30 @@ function initialImage(
   pushedAt: number,
 ): { image: RegistryImage; blobs: Record<string, number> } {
   const base = baseLayers('alpine:3.20')!;
-  const appSize = Math.max(1, Math.round(sizeMB * 1_000_000) - base.reduce((s, l) => s + l.size, 0));
-  const layers = [...base, { digest: digestOf(`${repo}#initial#${index}`), size: appSize, createdBy: 'COPY . .' }];
+  const appSize = Math.max(
+    1,
+    Math.round(sizeMB * 1_000_000) - base.reduce((s, l) => s + l.size, 0),
+  );
+  const layers = [
+    ...base,
+    { digest: digestOf(`${repo}#initial#${index}`), size: appSize, createdBy: 'COPY . .' },
+  ];
   const config = JSON.stringify({
     architecture: 'amd64',
     os: 'linux',
     config: { Env: [], Cmd: null, WorkingDir: '', ExposedPorts: {} },
     rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
   });
-  const local: LocalImage = { id: digestOf(config), config, layers, createdAt: pushedAt, env: [], workdir: '/', cmd: null, exposed: [] };
+  const local: LocalImage = {
+    id: digestOf(config),
+    config,
+    layers,
+    createdAt: pushedAt,
+    env: [],
+    workdir: '/',
+    cmd: null,
+    exposed: [],
+  };
   const manifest = manifestOf(local);
   const blobs: Record<string, number> = { [local.id]: config.length };
   for (const l of layers) blobs[l.digest] = l.size;
@@ -119,7 +134,10 @@ export const ecrBehaviour: ServiceBehaviour<'ecr'> = {
         .forEach(({ img, k }) => {
           const dup = img.tags.find((t) => seen.has(t));
           if (dup) {
-            errors.push({ path: `${path}.images[${k}].tags`, message: `tag ${dup} is on two images` });
+            errors.push({
+              path: `${path}.images[${k}].tags`,
+              message: `tag ${dup} is on two images`,
+            });
             return;
           }
           img.tags.forEach((t) => seen.add(t));
@@ -139,7 +157,12 @@ export const ecrBehaviour: ServiceBehaviour<'ecr'> = {
           errors.push({ path: `${path}.lifecyclePolicy`, message: parsed.error });
           return;
         }
-        repo.lifecyclePolicy = { text: r.lifecyclePolicy, rules: parsed.rules, putAt: 0, nextPassAt: LIFECYCLE_FIRST_PASS_SECONDS };
+        repo.lifecyclePolicy = {
+          text: r.lifecyclePolicy,
+          rules: parsed.rules,
+          putAt: 0,
+          nextPassAt: LIFECYCLE_FIRST_PASS_SECONDS,
+        };
       }
       ecr.repositories[r.name] = repo;
       scheduleLifecycle(world, repo);

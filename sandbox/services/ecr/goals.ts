@@ -5,7 +5,11 @@ import { own } from '../../model/record.ts';
 import { evaluateLifecycle } from './lifecycle.ts';
 import { imageByTag } from './state.ts';
 
-export const ECR_GOAL_NAMES = ['imageTagged', 'repositoryTagMutability', 'lifecyclePolicyExpires'] as const;
+export const ECR_GOAL_NAMES = [
+  'imageTagged',
+  'repositoryTagMutability',
+  'lifecyclePolicyExpires',
+] as const;
 
 const repository = z.string().min(1).max(256);
 
@@ -16,7 +20,8 @@ export const imageTagged = defineGoal({
     tag: z.string().min(1).max(128),
     scanned: z.boolean().optional().describe('the image must also have a COMPLETE scan'),
   }),
-  describe: (p) => `Repository ${p.repository} holds an image tagged ${p.tag}${p.scanned ? ', scanned' : ''}`,
+  describe: (p) =>
+    `Repository ${p.repository} holds an image tagged ${p.tag}${p.scanned ? ', scanned' : ''}`,
   check: (p, { world, final }) => {
     const repo = world.ecr ? own(world.ecr.repositories, p.repository) : undefined;
     const notYet = (why: string) => (final ? fail(why) : pending(why));
@@ -24,11 +29,19 @@ export const imageTagged = defineGoal({
     const img = imageByTag(repo, p.tag);
     if (!img)
       return notYet(
-        `${p.repository} has no image tagged ${p.tag} at ${clock(world.time)} (tags: ${Object.values(repo.images).flatMap((i) => i.tags).join(', ') || 'none'}).`,
+        `${p.repository} has no image tagged ${p.tag} at ${clock(world.time)} (tags: ${
+          Object.values(repo.images)
+            .flatMap((i) => i.tags)
+            .join(', ') || 'none'
+        }).`,
       );
     if (p.scanned && img.scan?.status !== 'COMPLETE')
-      return notYet(`${p.repository}:${p.tag} (${img.digest.slice(0, 19)}…) has no completed scan at ${clock(world.time)}.`);
-    return pass(`${p.repository}:${p.tag} is ${img.digest.slice(0, 19)}…, pushed at ${clock(img.pushedAt)}.`);
+      return notYet(
+        `${p.repository}:${p.tag} (${img.digest.slice(0, 19)}…) has no completed scan at ${clock(world.time)}.`,
+      );
+    return pass(
+      `${p.repository}:${p.tag} is ${img.digest.slice(0, 19)}…, pushed at ${clock(img.pushedAt)}.`,
+    );
   },
 });
 
@@ -40,8 +53,12 @@ export const repositoryTagMutability = defineGoal({
     const repo = world.ecr ? own(world.ecr.repositories, p.repository) : undefined;
     if (!repo) return (final ? fail : pending)(`There is no repository ${p.repository}.`);
     if (repo.mutability !== p.mutability)
-      return fail(`${p.repository}'s tags are ${repo.mutability} at ${clock(world.time)}, not ${p.mutability}.`);
-    return final ? pass(`${p.repository}'s tags stayed ${p.mutability}.`) : pending(`${p.repository}'s tags are ${p.mutability} so far.`);
+      return fail(
+        `${p.repository}'s tags are ${repo.mutability} at ${clock(world.time)}, not ${p.mutability}.`,
+      );
+    return final
+      ? pass(`${p.repository}'s tags stayed ${p.mutability}.`)
+      : pending(`${p.repository}'s tags are ${p.mutability} so far.`);
   },
 });
 
@@ -50,7 +67,11 @@ export const lifecyclePolicyExpires = defineGoal({
   params: z.strictObject({
     repository,
     count: z.number().int().min(0).max(1000).describe('images its preview expires now'),
-    keeps: z.array(z.string().min(1).max(128)).max(20).default([]).describe('tags that must not expire'),
+    keeps: z
+      .array(z.string().min(1).max(128))
+      .max(20)
+      .default([])
+      .describe('tags that must not expire'),
   }),
   describe: (p) =>
     `${p.repository}'s lifecycle policy would expire exactly ${p.count} image${p.count === 1 ? '' : 's'}${p.keeps.length > 0 ? `, keeping ${p.keeps.join(', ')}` : ''}`,
@@ -58,13 +79,23 @@ export const lifecyclePolicyExpires = defineGoal({
     const repo = world.ecr ? own(world.ecr.repositories, p.repository) : undefined;
     const notYet = (why: string) => (final ? fail(why) : pending(why));
     if (!repo) return notYet(`There is no repository ${p.repository}.`);
-    if (!repo.lifecyclePolicy) return notYet(`${p.repository} has no lifecycle policy at ${clock(world.time)}.`);
-    const expired = evaluateLifecycle(repo.lifecyclePolicy.rules, Object.values(repo.images), world.time);
+    if (!repo.lifecyclePolicy)
+      return notYet(`${p.repository} has no lifecycle policy at ${clock(world.time)}.`);
+    const expired = evaluateLifecycle(
+      repo.lifecyclePolicy.rules,
+      Object.values(repo.images),
+      world.time,
+    );
     const lost = p.keeps.filter((t) => expired.some((e) => e.tags.includes(t)));
-    if (lost.length > 0) return fail(`The policy would expire ${lost.join(', ')}, which must be kept.`);
+    if (lost.length > 0)
+      return fail(`The policy would expire ${lost.join(', ')}, which must be kept.`);
     if (expired.length !== p.count)
-      return notYet(`The policy would expire ${expired.length} image${expired.length === 1 ? '' : 's'} at ${clock(world.time)}, not ${p.count}.`);
-    return pass(`The policy would expire ${expired.length} image${expired.length === 1 ? '' : 's'}: ${expired.map((e) => (e.tags.length > 0 ? e.tags.join('/') : `untagged ${e.digest.slice(7, 19)}`)).join(', ') || 'none'}.`);
+      return notYet(
+        `The policy would expire ${expired.length} image${expired.length === 1 ? '' : 's'} at ${clock(world.time)}, not ${p.count}.`,
+      );
+    return pass(
+      `The policy would expire ${expired.length} image${expired.length === 1 ? '' : 's'}: ${expired.map((e) => (e.tags.length > 0 ? e.tags.join('/') : `untagged ${e.digest.slice(7, 19)}`)).join(', ') || 'none'}.`,
+    );
   },
 });
 

@@ -35,43 +35,75 @@ export function parseLifecyclePolicy(text: string): PolicyResult {
   } catch {
     return bad('the policy text is not valid JSON');
   }
-  if (!isObject(doc) || !Array.isArray(doc['rules'])) return bad('object has missing required properties (["rules"])');
+  if (!isObject(doc) || !Array.isArray(doc['rules']))
+    return bad('object has missing required properties (["rules"])');
   const extra = Object.keys(doc).filter((k) => k !== 'rules');
-  if (extra.length > 0) return bad(`object instance has properties which are not allowed by the schema: ${JSON.stringify(extra)}`);
-  if (doc['rules'].length === 0 || doc['rules'].length > 50) return bad('rules must hold between 1 and 50 rules');
+  if (extra.length > 0)
+    return bad(
+      `object instance has properties which are not allowed by the schema: ${JSON.stringify(extra)}`,
+    );
+  if (doc['rules'].length === 0 || doc['rules'].length > 50)
+    return bad('rules must hold between 1 and 50 rules');
   const rules: LifecycleRule[] = [];
   for (const [i, raw] of (doc['rules'] as unknown[]).entries()) {
     const at = `rules[${i}]`;
     if (!isObject(raw)) return bad(`${at} is not an object`);
     const missing = ['rulePriority', 'selection', 'action'].filter((k) => !(k in raw));
-    if (missing.length > 0) return bad(`${at}: object has missing required properties (${JSON.stringify(missing)})`);
-    const unknown = Object.keys(raw).filter((k) => !['rulePriority', 'description', 'selection', 'action'].includes(k));
-    if (unknown.length > 0) return bad(`${at}: object instance has properties which are not allowed by the schema: ${JSON.stringify(unknown)}`);
+    if (missing.length > 0)
+      return bad(`${at}: object has missing required properties (${JSON.stringify(missing)})`);
+    const unknown = Object.keys(raw).filter(
+      (k) => !['rulePriority', 'description', 'selection', 'action'].includes(k),
+    );
+    if (unknown.length > 0)
+      return bad(
+        `${at}: object instance has properties which are not allowed by the schema: ${JSON.stringify(unknown)}`,
+      );
     const p = raw['rulePriority'];
-    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1) return bad(`${at}.rulePriority must be a positive integer`);
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1)
+      return bad(`${at}.rulePriority must be a positive integer`);
     const sel = raw['selection'];
     const act = raw['action'];
     if (!isObject(sel)) return bad(`${at}.selection is not an object`);
-    if (!isObject(act) || act['type'] !== 'expire') return bad(`${at}.action.type must be "expire"`);
+    if (!isObject(act) || act['type'] !== 'expire')
+      return bad(`${at}.action.type must be "expire"`);
     const tagStatus = sel['tagStatus'];
-    if (tagStatus !== 'tagged' && tagStatus !== 'untagged' && tagStatus !== 'any') return bad(`${at}.selection.tagStatus must be one of "tagged", "untagged", "any"`);
-    if ('tagPatternList' in sel) return bad(`${at}.selection.tagPatternList: the sandbox models tagPrefixList only`);
+    if (tagStatus !== 'tagged' && tagStatus !== 'untagged' && tagStatus !== 'any')
+      return bad(`${at}.selection.tagStatus must be one of "tagged", "untagged", "any"`);
+    if ('tagPatternList' in sel)
+      return bad(`${at}.selection.tagPatternList: the sandbox models tagPrefixList only`);
     const prefixes = sel['tagPrefixList'];
-    if (prefixes !== undefined && (!Array.isArray(prefixes) || prefixes.length === 0 || prefixes.some((x) => typeof x !== 'string' || x === '')))
+    if (
+      prefixes !== undefined &&
+      (!Array.isArray(prefixes) ||
+        prefixes.length === 0 ||
+        prefixes.some((x) => typeof x !== 'string' || x === ''))
+    )
       return bad(`${at}.selection.tagPrefixList must be a non-empty list of tag prefixes`);
-    if (tagStatus === 'tagged' && prefixes === undefined) return bad(`${at}: tagPrefixList is required when tagStatus is "tagged"`);
-    if (tagStatus !== 'tagged' && prefixes !== undefined) return bad(`${at}: tagPrefixList can only be used when tagStatus is "tagged"`);
+    if (tagStatus === 'tagged' && prefixes === undefined)
+      return bad(`${at}: tagPrefixList is required when tagStatus is "tagged"`);
+    if (tagStatus !== 'tagged' && prefixes !== undefined)
+      return bad(`${at}: tagPrefixList can only be used when tagStatus is "tagged"`);
     const countType = sel['countType'];
-    if (countType !== 'imageCountMoreThan' && countType !== 'sinceImagePushed') return bad(`${at}.selection.countType must be "imageCountMoreThan" or "sinceImagePushed"`);
+    if (countType !== 'imageCountMoreThan' && countType !== 'sinceImagePushed')
+      return bad(`${at}.selection.countType must be "imageCountMoreThan" or "sinceImagePushed"`);
     const countNumber = sel['countNumber'];
-    if (typeof countNumber !== 'number' || !Number.isInteger(countNumber) || countNumber < 1) return bad(`${at}.selection.countNumber must be a positive integer`);
+    if (typeof countNumber !== 'number' || !Number.isInteger(countNumber) || countNumber < 1)
+      return bad(`${at}.selection.countNumber must be a positive integer`);
     const unit = sel['countUnit'];
-    if (countType === 'sinceImagePushed' && unit !== 'days') return bad(`${at}: countUnit must be "days" when countType is "sinceImagePushed"`);
-    if (countType === 'imageCountMoreThan' && unit !== undefined) return bad(`${at}: countUnit is not allowed when countType is "imageCountMoreThan"`);
-    const selUnknown = Object.keys(sel).filter((k) => !['tagStatus', 'tagPrefixList', 'countType', 'countUnit', 'countNumber'].includes(k));
-    if (selUnknown.length > 0) return bad(`${at}.selection: object instance has properties which are not allowed by the schema: ${JSON.stringify(selUnknown)}`);
+    if (countType === 'sinceImagePushed' && unit !== 'days')
+      return bad(`${at}: countUnit must be "days" when countType is "sinceImagePushed"`);
+    if (countType === 'imageCountMoreThan' && unit !== undefined)
+      return bad(`${at}: countUnit is not allowed when countType is "imageCountMoreThan"`);
+    const selUnknown = Object.keys(sel).filter(
+      (k) => !['tagStatus', 'tagPrefixList', 'countType', 'countUnit', 'countNumber'].includes(k),
+    );
+    if (selUnknown.length > 0)
+      return bad(
+        `${at}.selection: object instance has properties which are not allowed by the schema: ${JSON.stringify(selUnknown)}`,
+      );
     const desc = raw['description'];
-    if (desc !== undefined && typeof desc !== 'string') return bad(`${at}.description must be a string`);
+    if (desc !== undefined && typeof desc !== 'string')
+      return bad(`${at}.description must be a string`);
     rules.push({
       rulePriority: p,
       ...(typeof desc === 'string' ? { description: desc } : {}),
@@ -86,13 +118,19 @@ export function parseLifecyclePolicy(text: string): PolicyResult {
     });
   }
   const priorities = rules.map((r) => r.rulePriority);
-  if (new Set(priorities).size !== priorities.length) return bad('rulePriority values must be unique');
-  if (rules.filter((r) => r.selection.tagStatus === 'untagged').length > 1) return bad('only one rule can select untagged images');
+  if (new Set(priorities).size !== priorities.length)
+    return bad('rulePriority values must be unique');
+  if (rules.filter((r) => r.selection.tagStatus === 'untagged').length > 1)
+    return bad('only one rule can select untagged images');
   const sorted = [...rules].sort((a, b) => a.rulePriority - b.rulePriority);
   const anyIndex = sorted.findIndex((r) => r.selection.tagStatus === 'any');
-  if (anyIndex >= 0 && anyIndex !== sorted.length - 1) return bad('a rule with tagStatus "any" must have the highest rulePriority');
-  const prefixSets = sorted.filter((r) => r.selection.tagPrefixList).map((r) => [...r.selection.tagPrefixList!].sort().join('\n'));
-  if (new Set(prefixSets).size !== prefixSets.length) return bad('the rules must have a unique set of tag prefixes');
+  if (anyIndex >= 0 && anyIndex !== sorted.length - 1)
+    return bad('a rule with tagStatus "any" must have the highest rulePriority');
+  const prefixSets = sorted
+    .filter((r) => r.selection.tagPrefixList)
+    .map((r) => [...r.selection.tagPrefixList!].sort().join('\n'));
+  if (new Set(prefixSets).size !== prefixSets.length)
+    return bad('the rules must have a unique set of tag prefixes');
   return { ok: true, rules: sorted };
 }
 
@@ -120,7 +158,9 @@ export function evaluateLifecycle(
   now: number,
 ): Expiry[] {
   const sorted = [...rules].sort((a, b) => a.rulePriority - b.rulePriority);
-  const byAge = [...images].sort((a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1));
+  const byAge = [...images].sort(
+    (a, b) => a.pushedAt - b.pushedAt || (a.digest < b.digest ? -1 : 1),
+  );
   const expiredBy = new Map<string, number>();
   const claimed = new Set<string>();
   for (const rule of sorted) {
@@ -134,10 +174,16 @@ export function evaluateLifecycle(
       candidates = selected.filter((img) => img.pushedAt < limit);
     }
     for (const img of candidates)
-      if (!claimed.has(img.digest) && !expiredBy.has(img.digest)) expiredBy.set(img.digest, rule.rulePriority);
+      if (!claimed.has(img.digest) && !expiredBy.has(img.digest))
+        expiredBy.set(img.digest, rule.rulePriority);
     for (const img of selected) claimed.add(img.digest);
   }
   return byAge
     .filter((img) => expiredBy.has(img.digest))
-    .map((img) => ({ digest: img.digest, tags: [...img.tags], pushedAt: img.pushedAt, rulePriority: expiredBy.get(img.digest)! }));
+    .map((img) => ({
+      digest: img.digest,
+      tags: [...img.tags],
+      pushedAt: img.pushedAt,
+      rulePriority: expiredBy.get(img.digest)!,
+    }));
 }

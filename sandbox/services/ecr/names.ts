@@ -13,7 +13,8 @@ export function repositoryArn(accountId: string, region: string, name: string): 
 }
 
 /** The pattern CreateRepository checks `repositoryName` against (the API reference's). */
-export const REPOSITORY_NAME_PATTERN = '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*';
+export const REPOSITORY_NAME_PATTERN =
+  '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*';
 const NAME = new RegExp(`^${REPOSITORY_NAME_PATTERN}$`);
 
 /**
@@ -71,7 +72,11 @@ export function parseImageRef(text: string): ImageRef | null {
     rest = rest.slice(0, colon);
     if (!TAG_PATTERN.test(tag)) return null;
   }
-  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
+  if (
+    !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(
+      rest,
+    )
+  )
     return null;
   return { registry, repository: rest, tag, digest };
 }

@@ -31,16 +31,52 @@ const HOURS_PER_MONTH = 730;
  */
 const SAMPLE_FINDINGS: Record<string, ScanFinding[]> = {
   alpine: [
-    { name: 'CVE-2024-6119', severity: 'HIGH', uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-6119', package: 'openssl', version: '3.3.1-r0' },
-    { name: 'CVE-2024-5535', severity: 'LOW', uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-5535', package: 'openssl', version: '3.3.1-r0' },
+    {
+      name: 'CVE-2024-6119',
+      severity: 'HIGH',
+      uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-6119',
+      package: 'openssl',
+      version: '3.3.1-r0',
+    },
+    {
+      name: 'CVE-2024-5535',
+      severity: 'LOW',
+      uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-5535',
+      package: 'openssl',
+      version: '3.3.1-r0',
+    },
   ],
   debian: [
-    { name: 'CVE-2023-45853', severity: 'CRITICAL', uri: 'https://nvd.nist.gov/vuln/detail/CVE-2023-45853', package: 'zlib', version: '1:1.2.13.dfsg-1' },
-    { name: 'CVE-2024-37371', severity: 'CRITICAL', uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-37371', package: 'krb5', version: '1.20.1-2+deb12u1' },
-    { name: 'CVE-2024-5535', severity: 'LOW', uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-5535', package: 'openssl', version: '3.0.13-1~deb12u1' },
+    {
+      name: 'CVE-2023-45853',
+      severity: 'CRITICAL',
+      uri: 'https://nvd.nist.gov/vuln/detail/CVE-2023-45853',
+      package: 'zlib',
+      version: '1:1.2.13.dfsg-1',
+    },
+    {
+      name: 'CVE-2024-37371',
+      severity: 'CRITICAL',
+      uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-37371',
+      package: 'krb5',
+      version: '1.20.1-2+deb12u1',
+    },
+    {
+      name: 'CVE-2024-5535',
+      severity: 'LOW',
+      uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-5535',
+      package: 'openssl',
+      version: '3.0.13-1~deb12u1',
+    },
   ],
 };
-const ALPINE_BASES = ['alpine:3.20', 'alpine:latest', 'node:20-alpine', 'node:22-alpine', 'nginx:alpine'];
+const ALPINE_BASES = [
+  'alpine:3.20',
+  'alpine:latest',
+  'node:20-alpine',
+  'node:22-alpine',
+  'nginx:alpine',
+];
 const DEBIAN_BASES = ['python:3.12-slim', 'golang:1.22', 'nginx:1.27'];
 
 function findingsFor(img: RegistryImage): ScanFinding[] {
@@ -145,7 +181,12 @@ export function resolvePull(world: World, request: PullRequest): ImageResolution
     ? `${ref.registry}/${ref.repository}@${ref.digest}`
     : `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`;
   if (ref.registry !== ownRegistry(world))
-    return { result: 'access-denied', reference, registry: 'ecr', ...(request.role ? { principal: request.role } : {}) };
+    return {
+      result: 'access-denied',
+      reference,
+      registry: 'ecr',
+      ...(request.role ? { principal: request.role } : {}),
+    };
   if (request.role && ecr.pullDenied.includes(request.role))
     return { result: 'access-denied', reference, registry: 'ecr', principal: request.role };
   const repo = own(ecr.repositories, ref.repository);

@@ -21,7 +21,12 @@ export const ecrScenarioSchema = z.strictObject({
           .array(
             z.strictObject({
               tags: z.array(tag).max(10).describe('Tags pointing at it (empty = untagged)'),
-              pushedDaysAgo: z.number().min(0).max(3650).default(0).describe('How long ago it was pushed'),
+              pushedDaysAgo: z
+                .number()
+                .min(0)
+                .max(3650)
+                .default(0)
+                .describe('How long ago it was pushed'),
               sizeMB: z.number().min(1).max(10000).default(50).describe('Compressed size in MB'),
             }),
           )

@@ -52,4 +52,3 @@ export function removeImage(repo: Repository, digest: string): void {
   }
   for (const b of Object.keys(repo.blobs)) if (!used.has(b)) delete repo.blobs[b];
 }
-

@@ -38,8 +38,8 @@ export function pullFailureMessage(image: string, r: ImageResolution): string {
     r.result === 'access-denied' && r.registry === 'ecr'
       ? `code = Unknown desc = failed to pull and unpack image ${JSON.stringify(ref)}: failed to resolve reference ${JSON.stringify(ref)}: unexpected status from HEAD request to https://${ref.slice(0, ref.indexOf('/'))}/v2/${ecrPath(ref)}: 403 Forbidden`
       : r.result === 'access-denied'
-      ? `code = Unknown desc = failed to pull and unpack image ${JSON.stringify(ref)}: failed to resolve reference ${JSON.stringify(ref)}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
-      : `code = NotFound desc = failed to pull and unpack image ${JSON.stringify(ref)}: failed to resolve reference ${JSON.stringify(ref)}: ${ref}: not found`;
+        ? `code = Unknown desc = failed to pull and unpack image ${JSON.stringify(ref)}: failed to resolve reference ${JSON.stringify(ref)}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
+        : `code = NotFound desc = failed to pull and unpack image ${JSON.stringify(ref)}: failed to resolve reference ${JSON.stringify(ref)}: ${ref}: not found`;
   return `Failed to pull image ${JSON.stringify(image)}: rpc error: ${cause}`;
 }
 
