@@ -29,7 +29,7 @@ export function echoLine(line: string): string {
   return `${line.slice(0, ECHO_PREFIX)}… (${line.length} characters; only the first ${ECHO_PREFIX} shown)`;
 }
 
-export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
+export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat', 'echo'];
 
 /** The programs besides the builtins, for completion. */
 export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'gh', 'git', 'helm', 'kubectl'];
@@ -97,8 +97,58 @@ function interpretUnsafe(text: string, given: CliEnv): CliOutcome {
     if (tok === '&&') segments.push([]);
     else (segments[segments.length - 1] as string[]).push(tok);
   }
-  if (segments.length === 1) return runTokens(segments[0] as string[], env);
+  if (segments.length === 1) return runPipeline(segments[0] as string[], env);
   return runChain(segments, env);
+}
+
+/**
+ * `a | b`: b reads what a printed on stdout (`aws ecr get-login-password | docker login
+ * --password-stdin …`). As in a shell without pipefail, the last command's exit code counts and
+ * the earlier commands' stderr is shown. Only commands that print may feed a pipe: one that
+ * changes the sandbox is refused (the sandbox's own limit).
+ */
+function runPipeline(tokens: string[], env: CliEnv): CliOutcome {
+  if (!tokens.includes('|')) return runTokens(tokens, env);
+  const parts: string[][] = [[]];
+  for (const tok of tokens) {
+    if (tok === '|') parts.push([]);
+    else (parts[parts.length - 1] as string[]).push(tok);
+  }
+  if (parts.some((p) => p.length === 0))
+    return output(fail("syntax error near unexpected token `|'", 2));
+  let stdin: string | undefined = env.stdin;
+  const stderr: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    const outcome = runTokens(part, { ...env, ...(stdin !== undefined ? { stdin } : {}) });
+    if (outcome.kind === 'actions')
+      return output(
+        fail(
+          `${part[0] ?? ''}: the sandbox pipes only the output of commands that change nothing (the sandbox's own limit)`,
+          2,
+        ),
+      );
+    if (outcome.output.stderr !== '') stderr.push(outcome.output.stderr);
+    stdin = outcome.output.stdout === '' ? '' : `${outcome.output.stdout}\n`;
+  }
+  const last = runTokens(parts[parts.length - 1] as string[], { ...env, stdin: stdin ?? '' });
+  if (stderr.length === 0) return last;
+  const prefix = stderr.join('\n');
+  if (last.kind === 'output')
+    return {
+      ...last,
+      output: {
+        ...last.output,
+        stderr: [prefix, last.output.stderr].filter((x) => x !== '').join('\n'),
+      },
+    };
+  const render = last.render;
+  return {
+    ...last,
+    render: (results, before, after) => {
+      const out = render(results, before, after);
+      return { ...out, stderr: [prefix, out.stderr].filter((x) => x !== '').join('\n') };
+    },
+  };
 }
 
 /**
@@ -112,7 +162,7 @@ function runChain(segments: string[][], env: CliEnv): CliOutcome {
   const parts: ((results: ActionResult[]) => CommandOutput)[] = [];
   for (const segment of segments) {
     if (segment.length === 0) return output(fail("syntax error near unexpected token `&&'", 2));
-    const outcome = runTokens(segment, { ...env, world, session });
+    const outcome = runPipeline(segment, { ...env, world, session });
     if (outcome.kind === 'output') {
       if (outcome.output.exitCode !== 0) return output(outcome.output);
       const out = outcome.output;
@@ -173,6 +223,7 @@ const PROGRAMS: Record<string, Program> = {
   help: () => output(ok(helpText())),
   ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
   cat,
+  echo: (args) => output(ok(args.join(' '))),
   eksctl: runEksctl,
   gh: runGh,
   git: runGit,

@@ -16,6 +16,7 @@ import { dockerGoals } from '../services/docker/goals.ts';
 import { ecsGoals } from '../services/ecs/goals.ts';
 import { eksGoals } from '../services/eks/goals.ts';
 import { elbGoals } from '../services/elb/goals.ts';
+import { ecrGoals } from '../services/ecr/goals.ts';
 import { pipelineGoals } from '../services/pipeline/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
@@ -64,6 +65,7 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   ...registerAll(ecsGoals),
   ...registerAll(elbGoals),
   ...registerAll(eksGoals),
+  ...registerAll(ecrGoals),
   ...registerAll(pipelineGoals),
 };
 

@@ -8,15 +8,19 @@ import { ecs } from '../../sandbox/services/ecs/index.ts';
 import { elb } from '../../sandbox/services/elb/index.ts';
 import { actionSchema } from '../../sandbox/scenarios/action-schema.ts';
 import { eks } from '../../sandbox/services/eks/index.ts';
+import { ecr } from '../../sandbox/services/ecr/index.ts';
 import type { SimEvent, World } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
 const noop = () => {};
 const EKS_CONTROLLERS: readonly string[] = eks.controllers.map((c) => c.name);
+const ECR_CONTROLLERS: readonly string[] = ecr.controllers.map((c) => c.name);
 
 describe('tick order', () => {
   it('is derived from the modules’ declarations, the same order as before the split', () => {
-    expect(CONTROLLER_ORDER.filter((c) => !EKS_CONTROLLERS.includes(c))).toEqual([
+    expect(
+      CONTROLLER_ORDER.filter((c) => !EKS_CONTROLLERS.includes(c) && !ECR_CONTROLLERS.includes(c)),
+    ).toEqual([
       'billing',
       'scenario-script',
       'ec2-instances',
@@ -55,6 +59,7 @@ describe('tick order', () => {
       'kubectl-drain',
       'k8s-services',
       'horizontal-pod-autoscaler',
+      'ecr-registry',
       'metrics',
     ]);
   });
@@ -192,7 +197,7 @@ describe('causes', () => {
 });
 
 describe('services load on demand', () => {
-  const fresh = () => createEngine([ec2, docker, ecs, elb, eks], actionSchema);
+  const fresh = () => createEngine([ec2, docker, ecs, elb, eks, ecr], actionSchema);
 
   it('knows the tick order before any behaviour is loaded', () => {
     expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);

@@ -544,7 +544,12 @@ export function finishPull(ctx: EngineContext, place: PodPlace, pod: EksPod): vo
   pod.runtime.pullAt = null;
   const image = container(pod).image;
   const node = nodeOf(place, pod);
-  const resolution = registry(eksOf(ctx.world).missingImages)(image);
+  // The account's registry answers for its own references (as the node's role); the public catalogue for the rest.
+  const role = node?.instanceId
+    ? (own(eksOf(ctx.world).instanceRoles, node.instanceId) ?? null)
+    : null;
+  const resolution =
+    ctx.resolveImage({ image, role }) ?? registry(eksOf(ctx.world).missingImages)(image);
   if (resolution.result === 'found') {
     const cached = !!node && node.images.includes(image);
     kubeEvent(

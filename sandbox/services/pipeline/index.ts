@@ -13,7 +13,8 @@ import { emptyPipelineSlice } from './world.ts';
 export function pipelineModule(loadShell: () => Promise<StepShell>): ServiceModule<'pipeline'> {
   return {
     name: 'pipeline',
-    activeFor: (orchestrator) => orchestrator === 'eks',
+    // Only where a scenario brings a repository: other EKS pages never load the pipeline or its terminal.
+    activeFor: (orchestrator, scenario) => orchestrator === 'eks' && !!scenario?.initial?.pipeline,
     sliceOnlyWhenActive: true,
     initial: () => emptyPipelineSlice(),
     handles: [
