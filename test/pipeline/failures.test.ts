@@ -198,5 +198,6 @@ spec:
           image: nginx:1.26
           readinessProbe:
             httpGet: { path: /, port: 80 }
+            initialDelaySeconds: 5
             periodSeconds: 5
 `;

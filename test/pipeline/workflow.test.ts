@@ -178,10 +178,12 @@ describe("GitHub's messages", () => {
 describe('hostile files are refused fast, with a message', () => {
   // Warm the YAML library once, so the budgets measure the parse, not the first JIT.
   parseWorkflow('on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo\n');
+  // CPU time of this process (the machine is shared: wall time measures the neighbours' load).
   const timed = (text: string) => {
-    const start = performance.now();
+    const start = process.cpuUsage();
     const r = parseWorkflow(text);
-    return { r, ms: performance.now() - start };
+    const used = process.cpuUsage(start);
+    return { r, ms: (used.user + used.system) / 1000 };
   };
 
   it('huge', () => {
@@ -234,8 +236,8 @@ describe('hostile files are refused fast, with a message', () => {
     const { r, ms } = timed(
       keys + '\non: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo\n',
     );
-    // 1000 lines is the cap; on the shared 2-core machine this takes ~80 ms warm.
-    expect(ms).toBeLessThan(1000);
+    // 1000 lines is the cap: about 80 ms of CPU.
+    expect(ms).toBeLessThan(500);
     expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
       ...Array.from({ length: 20 }, (_, i) => `Unexpected value 'k${i}'`),
       '… and 970 more errors (the sandbox shows the first 20)',

@@ -39,10 +39,18 @@ jobs:
         run: kubectl rollout undo deployment/web
 `;
 
-export function scenarioYaml(
-  workflow: string,
-  options: { mapped?: boolean; trust?: string; deadline?: number } = {},
-): string {
+export const REGISTRY = '123456789012.dkr.ecr.eu-west-3.amazonaws.com';
+
+export interface WorldOptions {
+  mapped?: boolean;
+  trust?: string;
+  deadline?: number;
+  /** Run the registry with a repository web (tag immutability as given) holding 1.0.0. */
+  ecr?: { mutability?: 'MUTABLE' | 'IMMUTABLE'; repository?: string } | false;
+  push?: boolean;
+}
+
+export function scenarioYaml(workflow: string, options: WorldOptions = {}): string {
   const indent = (text: string, n: number) =>
     text
       .split('\n')
@@ -76,12 +84,23 @@ initial:
               spec:
                 containers:
                   - name: web
-                    image: nginx:1.26
+                    image: ${options.ecr ? `${REGISTRY}/web:1.0.0` : 'nginx:1.26'}
                     readinessProbe:
                       httpGet: { path: /, port: 80 }
+                      initialDelaySeconds: 5
                       periodSeconds: 5
-  pipeline:
+${
+  options.ecr
+    ? `  ecr:
+    repositories:
+      - name: ${options.ecr.repository ?? 'web'}
+        imageTagMutability: ${options.ecr.mutability ?? 'MUTABLE'}
+        images: [{ tags: ['1.0.0'] }]
+`
+    : ''
+}  pipeline:
     role:
+      push: ${options.push ?? true}
       arn: ${ROLE}
       trustSubject: '${options.trust ?? 'repo:shipyard/web:ref:refs/heads/main'}'
     files:
@@ -102,10 +121,7 @@ solution: []
 `;
 }
 
-export function scenario(
-  workflow: string,
-  options: Parameters<typeof scenarioYaml>[1] = {},
-): Scenario {
+export function scenario(workflow: string, options: WorldOptions = {}): Scenario {
   const parsed = parseScenario(scenarioYaml(workflow, options));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error, null, 1));
   return parsed.value;

@@ -64,4 +64,8 @@ export const pipelineActionSchemas = [
       .regex(/^[A-Za-z0-9:/._*-]+$/, 'a sub claim such as repo:shipyard/web:ref:refs/heads/main'),
     audience: z.string().min(1).max(255).optional(),
   }),
+  z.strictObject({
+    /** The CI role gets the managed policy that allows pushing to ECR. */
+    type: z.literal('pipeline.role.allow-push'),
+  }),
 ] as const;

@@ -25,6 +25,7 @@ export function pipelineModule(loadShell: () => Promise<StepShell>): ServiceModu
       'pipeline.run.cancel',
       'pipeline.run.rerun',
       'pipeline.role.trust',
+      'pipeline.role.allow-push',
     ],
     controllers: [
       // Before the Kubernetes controllers, so a step's kubectl is acted on in the same second.

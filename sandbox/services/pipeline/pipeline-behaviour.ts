@@ -175,6 +175,24 @@ const trust: Def<'pipeline.role.trust'> = {
   },
 };
 
+export const PUSH_POLICY = 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser';
+
+const allowPush: Def<'pipeline.role.allow-push'> = {
+  command: (_a, world) =>
+    `aws iam attach-role-policy --role-name ${(world.pipeline?.role?.arn ?? 'gha-deploy').split('/').pop()} --policy-arn ${PUSH_POLICY}`,
+  handle: (ctx) => {
+    const role = pipelineOf(ctx.world).role;
+    if (!role)
+      return fail(
+        'type',
+        'An error occurred (NoSuchEntity) when calling the AttachRolePolicy operation: The role with name gha-deploy cannot be found.',
+      );
+    if (role.push) return fail('type', `${role.arn} may already push to ECR.`);
+    role.push = true;
+    return ok(`Attached ${PUSH_POLICY} to ${role.arn}: it may push to ECR`);
+  },
+};
+
 /** Notes Deployment image changes; a bad build's containers exit as its broken start command makes them. */
 function watchReleases(ctx: EngineContext): void {
   const slice = ctx.world.pipeline;
@@ -211,7 +229,12 @@ export function pipelineBehaviour(shell: StepShell): ServiceBehaviour<'pipeline'
       const slice = pipelineOf(ctx.world);
       slice.repo = initialRepo(ctx.world, init);
       slice.role = init.role
-        ? { arn: init.role.arn, trustSubject: init.role.trustSubject, audience: init.role.audience }
+        ? {
+            arn: init.role.arn,
+            trustSubject: init.role.trustSubject,
+            audience: init.role.audience,
+            push: init.role.push,
+          }
         : null;
     },
     actions: {
@@ -222,6 +245,7 @@ export function pipelineBehaviour(shell: StepShell): ServiceBehaviour<'pipeline'
       'pipeline.run.cancel': cancel,
       'pipeline.run.rerun': rerun,
       'pipeline.role.trust': trust,
+      'pipeline.role.allow-push': allowPush,
     } satisfies { [T in ActionType]?: ActionDef<T> },
     run: {
       'pipeline-runner': (ctx) => tickRuns(ctx, shell),

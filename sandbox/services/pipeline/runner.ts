@@ -68,6 +68,7 @@ export const TEXT = {
   kubectlExecFailed:
     'Unable to connect to the server: getting credentials: exec: executable aws failed with exit code 253',
   cancelled: 'Error: The operation was canceled.',
+  noBasicAuth: 'no basic auth credentials',
   timedOut: 'error: timed out waiting for the condition',
 } as const;
 
@@ -659,6 +660,15 @@ function runAction(
       }
       const registry = `${id.account}.dkr.ecr.${id.region}.amazonaws.com`;
       log(step, now, `Logging into registry ${registry}`);
+      if (world.ecr) {
+        // GetAuthorizationToken, then docker login on the runner (the sandbox's one docker daemon).
+        const r = ctx.dispatch({ type: 'docker.login', registry }, 'scenario');
+        if (!r.ok) {
+          log(step, now, `Error: Could not login to registry ${registry}: ${r.error}`, 'error');
+          step.result = 'failure';
+          return;
+        }
+      }
       job.dockerLogins.push(registry);
       step.outputs['registry'] = registry;
       step.result = 'success';
@@ -758,6 +768,12 @@ function execLine(
     if (eq > 0) step.outputs[value.slice(0, eq)] = value.slice(eq + 1);
     return { exitCode: 0, seconds: 0 };
   }
+  // `NAME=value` and `export NAME=value`: a shell variable for the rest of the script.
+  const assign = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(raw);
+  if (assign) {
+    step.env[assign[1]!] = unquote(expandVars(assign[2]!, env));
+    return { exitCode: 0, seconds: 0 };
+  }
   const line = expandVars(raw, env);
   const words = line.split(/\s+/);
   const program = words[0]!;
@@ -831,6 +847,28 @@ function identityRefusal(
   words: readonly string[],
 ): string | null {
   if (program === 'aws' && !job.identity) return TEXT.awsNoCredentials;
+  if (program === 'docker' && words[1] === 'push') {
+    // The runner is a fresh machine: its docker is logged in only where amazon-ecr-login logged it in.
+    const ref = words.slice(2).find((w) => !w.startsWith('-')) ?? '';
+    const slash = ref.indexOf('/');
+    const host = slash > 0 ? ref.slice(0, slash) : 'docker.io';
+    const repository = ref.slice(slash + 1).replace(/[:@].*$/, '');
+    const header = `The push refers to repository [${host}/${repository}]`;
+    if (/\.dkr\.ecr\./.test(host) && !job.dockerLogins.includes(host))
+      return `${header}\n${TEXT.noBasicAuth}`;
+    const role = world.pipeline?.role;
+    if (
+      job.identity &&
+      role &&
+      role.arn === job.identity.roleArn &&
+      !role.push &&
+      job.dockerLogins.includes(host)
+    ) {
+      const region = host.split('.')[3] ?? world.region;
+      const roleName = role.arn.slice(role.arn.lastIndexOf('/') + 1);
+      return `${header}\ndenied: User: arn:aws:sts::${job.identity.account}:assumed-role/${roleName}/${job.identity.sessionName} is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:${region}:${job.identity.account}:repository/${repository} because no identity-based policy allows the ecr:InitiateLayerUpload action`;
+    }
+  }
   if (program === 'kubectl' && words[1] !== 'version') {
     if (job.kubeCluster === null) return TEXT.kubectlNoConfig;
     if (!job.identity) return `${TEXT.awsNoCredentials}\n${TEXT.kubectlExecFailed}`;

@@ -37,6 +37,7 @@ export const pipelineInitialSchema = z.strictObject({
         .regex(/^arn:aws:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]+$/),
       trustSubject: z.string().max(255).describe('the sub claim the trust policy accepts'),
       audience: z.string().max(255).default('sts.amazonaws.com'),
+      push: z.boolean().default(true).describe('whether its policies allow pushing to ECR'),
     })
     .optional()
     .describe('the IAM role the workflow assumes with OIDC'),

@@ -106,6 +106,7 @@ spec:
             httpGet:
               path: /
               port: 8080
+            initialDelaySeconds: 5
             periodSeconds: 10
 `;
 

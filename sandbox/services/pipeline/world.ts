@@ -37,6 +37,8 @@ export interface CiRole {
   trustSubject: string;
   /** The OIDC audience the trust policy accepts. */
   audience: string;
+  /** Whether its policies allow pushing to ECR (ecr:InitiateLayerUpload and the rest). */
+  push: boolean;
 }
 
 export interface LogLine {
