@@ -19,7 +19,7 @@ import { eks } from './services/eks/index.ts';
 import { ecr } from './services/ecr/index.ts';
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb, eks, ecr], actionSchema);
+export const engine = createEngine([ec2, docker, ecs, elb, ecr, eks], actionSchema);
 
 export const {
   loadServices,

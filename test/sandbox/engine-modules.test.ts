@@ -197,7 +197,7 @@ describe('causes', () => {
 });
 
 describe('services load on demand', () => {
-  const fresh = () => createEngine([ec2, docker, ecs, elb, eks, ecr], actionSchema);
+  const fresh = () => createEngine([ec2, docker, ecs, elb, ecr, eks], actionSchema);
 
   it('knows the tick order before any behaviour is loaded', () => {
     expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);
