@@ -18,6 +18,7 @@ export const CORE_GOAL_NAMES = [
   'costBelow',
   'spreadOverAzs',
   'launchTypeIs',
+  'tasksStartedAfterPush',
 ] as const;
 
 export const GOAL_NAMES = [

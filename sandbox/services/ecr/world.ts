@@ -111,6 +111,11 @@ export interface EcrSlice {
   workstation: Workstation;
   /** The workstation's build context from the scenario (file name → text): `docker build .` reads it. */
   files: Record<string, string>;
+  /**
+   * EventBridge rules on this registry's push events whose target redeploys an ECS service
+   * (in AWS a pipeline or a function behind the rule runs `update-service --force-new-deployment`).
+   */
+  rules: { name: string; repository: string; tag: string | null; service: string }[];
   /** IAM roles (ARNs) whose ECR pull permission was removed. */
   pullDenied: string[];
   /** When the registry controller next has work (a scan to finish, a lifecycle pass), or null. */
@@ -122,6 +127,7 @@ export function emptyEcrSlice(): EcrSlice {
     repositories: {},
     workstation: { images: {}, tags: {}, logins: {}, cache: {} },
     files: {},
+    rules: [],
     pullDenied: [],
     wakeAt: null,
   };
