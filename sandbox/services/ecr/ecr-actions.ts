@@ -93,6 +93,7 @@ export const putLifecyclePolicy: Handler<'ecr.lifecycle-policy.put'> = (ctx, a) 
     rules: parsed.rules,
     putAt: ctx.world.time,
     nextPassAt: ctx.world.time + LIFECYCLE_FIRST_PASS_SECONDS,
+    expired: [],
   };
   scheduleLifecycle(ctx.world, repo);
   return ok(

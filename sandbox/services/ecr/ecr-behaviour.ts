@@ -168,6 +168,7 @@ export const ecrBehaviour: ServiceBehaviour<'ecr'> = {
           rules: parsed.rules,
           putAt: 0,
           nextPassAt: LIFECYCLE_FIRST_PASS_SECONDS,
+          expired: [],
         };
       }
       ecr.repositories[r.name] = repo;

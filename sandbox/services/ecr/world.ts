@@ -67,6 +67,8 @@ export interface Repository {
     putAt: number;
     /** When the registry next applies it (the first pass soon after the put, then daily). */
     nextPassAt: number;
+    /** Images (manifest digests, with their tags) it has expired since it was put. */
+    expired: { digest: string; tags: string[] }[];
   } | null;
   /** Images by manifest digest, oldest push first. */
   images: Record<string, RegistryImage>;
