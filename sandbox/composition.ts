@@ -23,7 +23,7 @@ import { pipelineModule } from './services/pipeline/index.ts';
 const pipeline = pipelineModule(() => import('./cli/pipeline-shell.ts').then((m) => m.stepShell));
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb, eks, ecr, pipeline], actionSchema);
+export const engine = createEngine([ec2, docker, ecs, elb, ecr, eks, pipeline], actionSchema);
 
 export const {
   loadServices,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { GoalContext, GoalDefinition, GoalOutcome, GoalResult } from './goal.ts';
 import type { GoalName } from './registry-names.ts';
 import { costBelow } from './cost.ts';
+import { tasksStartedAfterPush } from './pushed-image.ts';
 import {
   launchTypeIs,
   runningAtLeast,
@@ -59,6 +60,7 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   runningAtMost: register(runningAtMost),
   workloadsUp: register(workloadsUp),
   costBelow: register(costBelow),
+  tasksStartedAfterPush: register(tasksStartedAfterPush),
   spreadOverAzs: register(spreadOverAzs),
   launchTypeIs: register(launchTypeIs),
   ...registerAll(dockerGoals),

@@ -19,6 +19,7 @@ export const CORE_GOAL_NAMES = [
   'costBelow',
   'spreadOverAzs',
   'launchTypeIs',
+  'tasksStartedAfterPush',
 ] as const;
 
 export const GOAL_NAMES = [

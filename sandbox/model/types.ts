@@ -98,6 +98,11 @@ export type DomainEvent =
       loadBalancer: string | null;
       eventId: number | null;
     }
+  /**
+   * Something asks for a new deployment of a service (`update-service --force-new-deployment`):
+   * `by` names who asked (an EventBridge rule on an image push); the orchestrator answers.
+   */
+  | { type: 'deployment.requested'; service: string; by: string; eventId: number | null }
   /** An image was pushed to the account's registry (ECR's `ECR Image Action` PUSH, event `eventId`). */
   | {
       type: 'image.pushed';

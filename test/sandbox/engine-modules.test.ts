@@ -40,6 +40,8 @@ describe('tick order', () => {
       'billing',
       'scenario-script',
       'ec2-instances',
+      // The registry's scans and lifecycle expiry, before any task or pod pulls this second.
+      'ecr-registry',
       'eks-control-plane',
       'eks-node-join',
       'eks-node-health',
@@ -59,7 +61,6 @@ describe('tick order', () => {
       'kubectl-drain',
       'k8s-services',
       'horizontal-pod-autoscaler',
-      'ecr-registry',
       'metrics',
     ]);
   });
@@ -197,7 +198,7 @@ describe('causes', () => {
 });
 
 describe('services load on demand', () => {
-  const fresh = () => createEngine([ec2, docker, ecs, elb, eks, ecr], actionSchema);
+  const fresh = () => createEngine([ec2, docker, ecs, elb, ecr, eks], actionSchema);
 
   it('knows the tick order before any behaviour is loaded', () => {
     expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);

@@ -93,6 +93,7 @@ export const putLifecyclePolicy: Handler<'ecr.lifecycle-policy.put'> = (ctx, a) 
     rules: parsed.rules,
     putAt: ctx.world.time,
     nextPassAt: ctx.world.time + LIFECYCLE_FIRST_PASS_SECONDS,
+    expired: [],
   };
   scheduleLifecycle(ctx.world, repo);
   return ok(
@@ -348,6 +349,21 @@ export const push: Handler<'docker.image.push'> = (ctx, a) => {
     uri: `${repo.uri}:${tagName}`,
     eventId,
   });
+  for (const rule of ecrOf(world).rules) {
+    if (rule.repository !== name || (rule.tag !== null && rule.tag !== tagName)) continue;
+    const matched = ctx.emit(
+      'ecr',
+      'info',
+      `EventBridge rule ${rule.name} matched the push of ${name}:${tagName}: its target redeploys service ${rule.service} (update-service --force-new-deployment).`,
+      { subject: rule.name, cause: { kind: 'event', eventId } },
+    );
+    ctx.raise({
+      type: 'deployment.requested',
+      service: rule.service,
+      by: `EventBridge rule ${rule.name}`,
+      eventId: matched,
+    });
+  }
   return ok(`${tagName}: digest: ${digest} size: ${manifest.length}`);
 };
 

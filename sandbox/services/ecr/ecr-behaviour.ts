@@ -105,6 +105,12 @@ export const ecrBehaviour: ServiceBehaviour<'ecr'> = {
     const ecr = ecrOf(world);
     ecr.files = { ...spec.files };
     ecr.pullDenied = [...spec.pullDenied];
+    ecr.rules = spec.rules.map((r) => ({
+      name: r.name,
+      repository: r.repository,
+      tag: r.tag ?? null,
+      service: r.service,
+    }));
     spec.repositories.forEach((r, i) => {
       const path = `initial.ecr.repositories[${i}]`;
       const problem = repositoryNameProblem(r.name);
@@ -162,6 +168,7 @@ export const ecrBehaviour: ServiceBehaviour<'ecr'> = {
           rules: parsed.rules,
           putAt: 0,
           nextPassAt: LIFECYCLE_FIRST_PASS_SECONDS,
+          expired: [],
         };
       }
       ecr.repositories[r.name] = repo;

@@ -39,9 +39,11 @@ export const imageTagged = defineGoal({
       return notYet(
         `${p.repository}:${p.tag} (${img.digest.slice(0, 19)}…) has no completed scan at ${clock(world.time)}.`,
       );
-    return pass(
-      `${p.repository}:${p.tag} is ${img.digest.slice(0, 19)}…, pushed at ${clock(img.pushedAt)}.`,
-    );
+    const when =
+      img.pushedAt < 0
+        ? `${Math.round(-img.pushedAt / 86400)} days before the start`
+        : `at ${clock(img.pushedAt)}`;
+    return pass(`${p.repository}:${p.tag} is ${img.digest.slice(0, 19)}…, pushed ${when}.`);
   },
 });
 
@@ -66,7 +68,12 @@ export const lifecyclePolicyExpires = defineGoal({
   name: 'lifecyclePolicyExpires',
   params: z.strictObject({
     repository,
-    count: z.number().int().min(0).max(1000).describe('images its preview expires now'),
+    count: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .describe('images it expires: those the registry already expired plus its preview now'),
     keeps: z
       .array(z.string().min(1).max(128))
       .max(20)
@@ -81,14 +88,14 @@ export const lifecyclePolicyExpires = defineGoal({
     if (!repo) return notYet(`There is no repository ${p.repository}.`);
     if (!repo.lifecyclePolicy)
       return notYet(`${p.repository} has no lifecycle policy at ${clock(world.time)}.`);
-    const expired = evaluateLifecycle(
-      repo.lifecyclePolicy.rules,
-      Object.values(repo.images),
-      world.time,
-    );
+    // What the registry already expired under this policy, plus what its preview shows now.
+    const expired = [
+      ...repo.lifecyclePolicy.expired,
+      ...evaluateLifecycle(repo.lifecyclePolicy.rules, Object.values(repo.images), world.time),
+    ];
     const lost = p.keeps.filter((t) => expired.some((e) => e.tags.includes(t)));
     if (lost.length > 0)
-      return fail(`The policy would expire ${lost.join(', ')}, which must be kept.`);
+      return notYet(`The policy would expire ${lost.join(', ')}, which must be kept.`);
     if (expired.length !== p.count)
       return notYet(
         `The policy would expire ${expired.length} image${expired.length === 1 ? '' : 's'} at ${clock(world.time)}, not ${p.count}.`,

@@ -156,6 +156,7 @@ export function registryController(ctx: EngineContext): void {
     const expired = evaluateLifecycle(policy.rules, Object.values(repo.images), now);
     for (const e of expired) {
       removeImage(repo, e.digest);
+      policy.expired.push({ digest: e.digest, tags: e.tags });
       ctx.emit(
         'ecr',
         'info',

@@ -41,6 +41,24 @@ export const ecrScenarioSchema = z.strictObject({
     .refine((r) => Object.keys(r).length <= 50, 'holds at most 50 files')
     .default({})
     .describe('The workstation build context: a Dockerfile and the files it copies'),
+  rules: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[.\-_A-Za-z0-9]+$/, 'an EventBridge rule name'),
+        repository: repositoryName,
+        tag: tag.optional().describe('Only pushes of this tag (default: any tag)'),
+        service: z.string().min(1).max(255).describe('The ECS service its target redeploys'),
+      }),
+    )
+    .max(10)
+    .default([])
+    .describe(
+      'EventBridge rules on ECR Image Action PUSH events whose target forces a new deployment',
+    ),
   pullDenied: z
     .array(z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/))
     .max(20)

@@ -67,6 +67,8 @@ export interface Repository {
     putAt: number;
     /** When the registry next applies it (the first pass soon after the put, then daily). */
     nextPassAt: number;
+    /** Images (manifest digests, with their tags) it has expired since it was put. */
+    expired: { digest: string; tags: string[] }[];
   } | null;
   /** Images by manifest digest, oldest push first. */
   images: Record<string, RegistryImage>;
@@ -111,6 +113,11 @@ export interface EcrSlice {
   workstation: Workstation;
   /** The workstation's build context from the scenario (file name → text): `docker build .` reads it. */
   files: Record<string, string>;
+  /**
+   * EventBridge rules on this registry's push events whose target redeploys an ECS service
+   * (in AWS a pipeline or a function behind the rule runs `update-service --force-new-deployment`).
+   */
+  rules: { name: string; repository: string; tag: string | null; service: string }[];
   /** IAM roles (ARNs) whose ECR pull permission was removed. */
   pullDenied: string[];
   /** When the registry controller next has work (a scan to finish, a lifecycle pass), or null. */
@@ -122,6 +129,7 @@ export function emptyEcrSlice(): EcrSlice {
     repositories: {},
     workstation: { images: {}, tags: {}, logins: {}, cache: {} },
     files: {},
+    rules: [],
     pullDenied: [],
     wakeAt: null,
   };

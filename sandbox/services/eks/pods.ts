@@ -548,8 +548,16 @@ export function finishPull(ctx: EngineContext, place: PodPlace, pod: EksPod): vo
   const role = node?.instanceId
     ? (own(eksOf(ctx.world).instanceRoles, node.instanceId) ?? null)
     : null;
+  const fromRegistry = ctx.resolveImage({ image, role });
+  // imagePullPolicy IfNotPresent (the default for a tag other than latest): an image the node
+  // already has starts without asking the registry, whatever it would answer now.
+  const ifNotPresent = node?.images.includes(image) === true && !image.endsWith(':latest');
   const resolution =
-    ctx.resolveImage({ image, role }) ?? registry(eksOf(ctx.world).missingImages)(image);
+    fromRegistry === null
+      ? registry(eksOf(ctx.world).missingImages)(image)
+      : ifNotPresent
+        ? { result: 'found' as const, reference: fromRegistry.reference }
+        : fromRegistry;
   if (resolution.result === 'found') {
     const cached = !!node && node.images.includes(image);
     kubeEvent(
