@@ -156,6 +156,14 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
   'fault.k8s-traffic': (n) => ({ type: 'fault.k8s-traffic', service: n, rps: 10 }),
   'fault.k8s-crash': (n) => ({ type: 'fault.k8s-crash', deployment: n }),
   'fault.image-missing': (n) => ({ type: 'fault.image-missing', image: `${n}:1` }),
+  'pipeline.file.write': (n) => ({ type: 'pipeline.file.write', path: n, content: n }),
+  'pipeline.app.edit': (n) => ({ type: 'pipeline.app.edit', version: n }),
+  'pipeline.commit': (n) => ({ type: 'pipeline.commit', message: n }),
+  'pipeline.push': () => ({ type: 'pipeline.push' }),
+  'pipeline.run.cancel': () => ({ type: 'pipeline.run.cancel', run: 1 }),
+  'pipeline.run.rerun': () => ({ type: 'pipeline.run.rerun', run: 1 }),
+  'pipeline.role.trust': (n) => ({ type: 'pipeline.role.trust', subject: `repo:${n}/web:*` }),
+  'pipeline.role.allow-push': () => ({ type: 'pipeline.role.allow-push' }),
 };
 
 /** What the learner must never read: JavaScript internals or the sandbox-bug answer. */
@@ -166,6 +174,7 @@ const worlds: [string, World][] = [
   ['ecs', advance(createWorld(loadScenario('ecs-first-service.yaml')), 120)],
   ['docker', createWorld(loadScenario('why-orchestration-by-hand.yaml'))],
   ['eks', advance(createWorld(loadScenario('eks-rolling-update.yaml')), 60)],
+  ['pipeline', advance(createWorld(loadScenario('pipeline-bad-release.yaml')), 60)],
 ];
 
 describe('names that are Object.prototype keys are ordinary unknown names', () => {
