@@ -7,7 +7,7 @@ import { buildWorkflowSchema } from '../../src/lib/workflow-schema/index.ts';
 import * as tools from '../../sandbox/services/pipeline/workflow-tools.ts';
 
 const schema = buildWorkflowSchema(tools);
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(schema);
 const check = (text: string) => {
   const ok = validate(parse(text));
