@@ -81,9 +81,11 @@ console.log(`eks.schedule_10k_pods: ${fmt(median(runs))} ms`);
 console.log(`eks.schedule_10k_pods_cpu: ${fmt(median(cpu))} ms`);
 
 // ── One simulated second of a steady EKS world: 100 nodes, 1,000 pods (budget ≤ 1 ms) ──
-import { createWorld, stepInPlace } from '../sandbox/composition.ts';
+import { createWorld, loadServices, stepInPlace } from '../sandbox/composition.ts';
 import { parseScenario } from '../sandbox/scenarios/parse.ts';
 
+// Parsing a scenario builds its world once to check it, so the services load first.
+await loadServices();
 const steady = parseScenario(`id: bench-steady-playground
 title: bench
 orchestrator: eks

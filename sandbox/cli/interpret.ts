@@ -45,6 +45,8 @@ export function helpText(): string {
     '  aws application-autoscaling … ' +
       AWS_SERVICES['application-autoscaling']?.operations.map((o) => o.name).join(', '),
     '  aws eks <command> …      ' + AWS_SERVICES['eks']?.operations.map((o) => o.name).join(', '),
+    '  aws ecr <command> …      ' + AWS_SERVICES['ecr']?.operations.map((o) => o.name).join(', '),
+    '  aws iam <command> …      ' + AWS_SERVICES['iam']?.operations.map((o) => o.name).join(', '),
     '  docker <command> …       ' + DOCKER_COMMANDS.map((c) => c.name).join(', '),
     '  kubectl <command> …      ' + KUBECTL_COMMANDS.map((c) => c.name).join(', '),
     '  eksctl <verb> <noun> …   create cluster|nodegroup|fargateprofile, scale nodegroup, delete, get',
@@ -53,7 +55,8 @@ export function helpText(): string {
     '',
     '  aws help · aws ecs help · aws ecs create-service help · docker run --help · kubectl get --help',
     '  --output json (default) | table | text      docker --context <instance-id> … or docker context use <instance-id>',
-    "  ls, cat <file>: the editor's documents (file://<name>.json)     history · clear",
+    "  ls, cat <file>: the editor's documents (file://<name>.json)     echo · history · clear",
+    '  a | b: b reads what a prints (aws ecr get-login-password | docker login --password-stdin …)',
     '',
     'Keys: Up/Down browse history, Tab completes commands and flags.',
   ].join('\n');

@@ -54,6 +54,20 @@ export function publish(previous: World | null, draft: World): World {
   return world;
 }
 
+/**
+ * `draft` itself, handed out as a published world without sharing anything with another
+ * (the world and its slices frozen, as `publish` leaves them). For a world rebuilt only to be
+ * looked at, such as a past second on the timeline: comparing it with the world it was
+ * rebuilt from would cost as much as the rebuild. It has no working copy, so acting on it
+ * starts from a deep copy.
+ */
+export function seal(draft: World): World {
+  Object.freeze(draft);
+  for (const value of Object.values(draft))
+    if (typeof value === 'object' && value !== null) Object.freeze(value);
+  return draft;
+}
+
 /** Whether a published world and a working copy are equal (the copy may be given back). */
 export function unchanged(world: World, draft: World): boolean {
   return isPublished(world) && shareRoot(world, draft) === world;

@@ -93,6 +93,32 @@ test('a learner searches for a term from lesson 1 with the keyboard and lands on
   await expect(page).toHaveURL(/\/lessons\/why-orchestration\//);
 });
 
+test('on a page that is never idle the search field still arrives when the learner opens search', async ({
+  page,
+}) => {
+  // Every frame keeps the main thread busy for 20 ms, as a slow or loaded device does: the
+  // browser never has an idle moment, which is when Starlight builds the search field.
+  await page.addInitScript(() => {
+    const busyFrame = () => {
+      const start = performance.now();
+      while (performance.now() - start < 20);
+      requestAnimationFrame(busyFrame);
+    };
+    requestAnimationFrame(busyFrame);
+  });
+  await page.goto('/instructors/');
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('dialog').getByRole('textbox', { name: 'Search' });
+  await expect(input).toBeFocused();
+  await input.pressSequentially('toil counter');
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByRole('link', { name: /Why containers need an orchestrator/ })
+      .first(),
+  ).toBeVisible();
+});
+
 test('a learner switches to the dark theme with the keyboard and it sticks across pages', async ({
   page,
 }) => {

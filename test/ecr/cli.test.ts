@@ -7,7 +7,13 @@
  * the sandbox's public catalogue holds.
  */
 import { describe, expect, it } from 'vitest';
-import { applyAction, commandFor, emptyWorld, type World } from '../../sandbox/index.ts';
+import {
+  applyAction,
+  commandFor,
+  emptyWorld,
+  type Action,
+  type World,
+} from '../../sandbox/index.ts';
 import { interpret, runCommandLine, type CliEnv } from '../../sandbox/cli/index.ts';
 import { localSize } from '../../sandbox/services/ecr/build.ts';
 
@@ -161,7 +167,7 @@ describe('login and push in the terminal', () => {
 describe('recorded commands type back to the same action', () => {
   it('for every ECR and docker image action', () => {
     let w = start();
-    const actions = [
+    const actions: Action[] = [
       {
         type: 'ecr.repository.create',
         name: 'team-a/web',
@@ -193,7 +199,7 @@ describe('recorded commands type back to the same action', () => {
         role: 'arn:aws:iam::123456789012:role/eks-nodegroup-role',
         policyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
       },
-    ] as const;
+    ];
     for (const action of actions) {
       const command = commandFor(action, w);
       const outcome = interpret(command, { world: w, files: {}, session: { dockerContext: null } });

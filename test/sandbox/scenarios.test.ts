@@ -4,6 +4,12 @@ import { loadScenario, scenarioFiles } from './helpers.ts';
 
 /** The goals each scenario's empty run (no learner action) must fail: the challenge is never won by waiting. */
 const FAILED_WHEN_IDLE: Record<string, string[]> = {
+  'ecr-first-push': ['pushed'],
+  'ecr-immutable-tags': ['fix-pushed'],
+  'ecr-lifecycle-preview': ['expires-five'],
+  'ecr-missing-tag': ['tag-pushed', 'rolled-out'],
+  'ecr-pull-permission': ['four-ready'],
+  'ecr-push-rollout': ['rolled'],
   'ecs-az-outage-no-spread': ['web-survives', 'web-in-two-azs'],
   'eks-az-outage-control-plane': ['web-six-on-demo'],
   'eks-cost-day': ['day-budget'],

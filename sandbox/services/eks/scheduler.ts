@@ -52,33 +52,36 @@ export interface SchedulingDecision {
   message: string | null;
   /** Nodes a filter rejected, in evaluation order. */
   filtered: FilteredNode[];
-  /** Node names in the scheduler's order, shared with its state (not copied per decision). */
-  order: readonly string[];
-  /** Position in `order` of the first node evaluated. */
-  start: number;
   /**
-   * One entry per evaluated node, in evaluation order (`order[(start + k) % order.length]`):
-   * its score, or -1 when a filter rejected it (the reasons are in `filtered`).
+   * The best-scored feasible nodes, best first, at most `KEPT_SCORES` of them: the chosen
+   * node first, then by score (ties in evaluation order). A learner reads a handful; a
+   * thousand-node cluster would otherwise keep a thousand scores on every pod.
    */
-  scores: number[];
+  scored: ScoredNode[];
+  /** How many nodes passed every filter and were scored (`scored` keeps the best of them). */
+  feasible: number;
+  /** How many nodes were evaluated (filtered or scored) before the search stopped. */
+  evaluated: number;
+  /** Position, in the scheduler's node order, of the first node evaluated. */
+  start: number;
   /** Nodes in the cluster when the decision was made. */
   totalNodes: number;
 }
 
-/** Every evaluated node's verdict, filtered ones first, then scored ones best first. */
+export interface ScoredNode {
+  node: string;
+  score: number;
+}
+
+/** How many scored nodes a decision keeps. */
+export const KEPT_SCORES = 20;
+
+/** The verdicts a decision kept: filtered nodes first (evaluation order), then the scored ones, best first. */
 export function verdictsOf(d: SchedulingDecision): NodeVerdict[] {
-  const scored: NodeVerdict[] = [];
-  d.scores.forEach((score, k) => {
-    if (score >= 0)
-      scored.push({
-        node: d.order[(d.start + k) % d.order.length]!,
-        filter: null,
-        reasons: [],
-        score,
-      });
-  });
-  scored.sort((a, b) => b.score! - a.score!);
-  return [...d.filtered.map((f) => ({ ...f, score: null })), ...scored];
+  return [
+    ...d.filtered.map((f) => ({ ...f, score: null })),
+    ...d.scored.map((v) => ({ node: v.node, filter: null, reasons: [], score: v.score })),
+  ];
 }
 
 export interface SchedulerOptions {
@@ -92,25 +95,49 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   percentageOfNodesToScore: 0,
 };
 
-/** The scheduler's per-node bookkeeping (its cache), built from nodes and bound pods. */
+/** The scheduler's per-node bookkeeping (its cache) that is not a number: see `SchedulerState`. */
 export interface NodeInfo {
   node: Node;
-  requestedCpu: number;
-  requestedMemory: number;
-  nonZeroCpu: number;
-  nonZeroMemory: number;
-  pods: number;
   hostPorts: string[];
   /** Labels of the pods on this node, for topology spread counting. */
   podLabels: { namespace: string; labels: Labels }[];
 }
 
+/**
+ * The scheduler's view of the cluster. The numbers the search reads on every node are kept
+ * side by side in typed arrays (index = position in `nodes`): a search reads a few hundred
+ * nodes per pod, and flat arrays of numbers are what it can read fastest.
+ */
 export interface SchedulerState {
   nodes: NodeInfo[];
   /** The nodes' names, in the same order. */
   names: string[];
   /** Index of the node where the next search starts. */
   nextStartNodeIndex: number;
+  allocatableCpu: Float64Array;
+  allocatableMemory: Float64Array;
+  allocatablePods: Float64Array;
+  /** What the bound pods request (cpu in millicores, memory in bytes), and how many there are. */
+  requestedCpu: Float64Array;
+  requestedMemory: Float64Array;
+  /** The same with the scheduler's non-zero defaults, for scoring. */
+  nonZeroCpu: Float64Array;
+  nonZeroMemory: Float64Array;
+  pods: Float64Array;
+  /** 1 when the node is unschedulable or tainted: the filters that must look closer. */
+  guarded: Uint8Array;
+  /**
+   * Each node's score for a pod of the request in `scoreKey`, or -1 when not known yet. A
+   * score depends only on the node's numbers, the pod's non-zero request and the scoring
+   * strategy, so pods of the same size (a Deployment's replicas) reuse it until a pod is
+   * counted on that node.
+   */
+  scoreCache: Int16Array;
+  scoreKey: { cpu: number; memory: number; mostAllocated: boolean };
+  /** Scratch space for one search: each evaluated node's score (-1 when filtered), in evaluation order. */
+  scores: Int16Array;
+  /** Scratch space for one search: how many scored nodes got each score (0–100). */
+  histogram: Int32Array;
 }
 
 /** Defaults the scheduler uses for containers without requests, when scoring. */
@@ -170,31 +197,50 @@ function interleaveZones(nodes: Node[]): Node[] {
 
 /** The scheduler's view of the cluster: nodes with the pods already bound to them. */
 export function buildSchedulerState(nodes: Node[], boundPods: Pod[]): SchedulerState {
-  const infos: NodeInfo[] = interleaveZones(nodes).map((node) => ({
-    node,
-    requestedCpu: 0,
-    requestedMemory: 0,
-    nonZeroCpu: 0,
-    nonZeroMemory: 0,
-    pods: 0,
-    hostPorts: [],
-    podLabels: [],
-  }));
-  const byName = new Map(infos.map((i) => [i.node.name, i]));
+  const ordered = interleaveZones(nodes);
+  const n = ordered.length;
+  const state: SchedulerState = {
+    nodes: ordered.map((node) => ({ node, hostPorts: [], podLabels: [] })),
+    names: ordered.map((node) => node.name),
+    nextStartNodeIndex: 0,
+    allocatableCpu: new Float64Array(n),
+    allocatableMemory: new Float64Array(n),
+    allocatablePods: new Float64Array(n),
+    requestedCpu: new Float64Array(n),
+    requestedMemory: new Float64Array(n),
+    nonZeroCpu: new Float64Array(n),
+    nonZeroMemory: new Float64Array(n),
+    pods: new Float64Array(n),
+    guarded: new Uint8Array(n),
+    scoreCache: new Int16Array(n).fill(-1),
+    scoreKey: { cpu: -1, memory: -1, mostAllocated: false },
+    scores: new Int16Array(n),
+    histogram: new Int32Array(MAX_NODE_SCORE + 1),
+  };
+  const byName = new Map<string, number>();
+  ordered.forEach((node, index) => {
+    byName.set(node.name, index);
+    state.allocatableCpu[index] = node.allocatable.cpuMilli;
+    state.allocatableMemory[index] = node.allocatable.memoryBytes;
+    state.allocatablePods[index] = node.allocatable.pods;
+    state.guarded[index] = node.unschedulable || node.taints.length > 0 ? 1 : 0;
+  });
   for (const pod of boundPods) {
-    const info = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
-    if (info) assume(info, pod, podRequest(pod.spec));
+    const index = pod.spec.nodeName ? byName.get(pod.spec.nodeName) : undefined;
+    if (index !== undefined) assume(state, index, pod, podRequest(pod.spec));
   }
-  return { nodes: infos, names: infos.map((i) => i.node.name), nextStartNodeIndex: 0 };
+  return state;
 }
 
-/** Counts a pod on a node (the scheduler's "assume" once it has chosen). */
-export function assume(info: NodeInfo, pod: Pod, req: PodRequest): void {
-  info.requestedCpu += req.cpu;
-  info.requestedMemory += req.memory;
-  info.nonZeroCpu += req.nonZeroCpu;
-  info.nonZeroMemory += req.nonZeroMemory;
-  info.pods += 1;
+/** Counts a pod on the node at `index` (the scheduler's "assume" once it has chosen). */
+export function assume(state: SchedulerState, index: number, pod: Pod, req: PodRequest): void {
+  state.requestedCpu[index]! += req.cpu;
+  state.requestedMemory[index]! += req.memory;
+  state.nonZeroCpu[index]! += req.nonZeroCpu;
+  state.nonZeroMemory[index]! += req.nonZeroMemory;
+  state.pods[index]! += 1;
+  state.scoreCache[index] = -1;
+  const info = state.nodes[index]!;
   for (const p of req.hostPorts) info.hostPorts.push(p);
   info.podLabels.push({ namespace: pod.metadata.namespace, labels: pod.metadata.labels });
 }
@@ -317,7 +363,6 @@ export function schedulePod(
   const podName = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const nodes = state.nodes;
   const total = nodes.length;
-  const scores: number[] = [];
   const filtered: FilteredNode[] = [];
   if (total === 0)
     return {
@@ -325,9 +370,10 @@ export function schedulePod(
       node: null,
       message: 'no nodes available to schedule pods',
       filtered,
-      order: state.names,
+      scored: [],
+      feasible: 0,
+      evaluated: 0,
       start: 0,
-      scores,
       totalNodes: 0,
     };
 
@@ -344,61 +390,82 @@ export function schedulePod(
   let best = -1;
   let bestScore = -1;
   let ties = 0;
+  const scores = state.scores;
+  const histogram = state.histogram;
+  histogram.fill(0);
   const start = state.nextStartNodeIndex % total;
   let i = 0;
 
+  const { guarded, allocatableCpu, allocatableMemory, allocatablePods } = state;
+  const { requestedCpu, requestedMemory, nonZeroCpu, nonZeroMemory, pods, scoreCache } = state;
+  const key = state.scoreKey;
+  if (
+    key.cpu !== req.nonZeroCpu ||
+    key.memory !== req.nonZeroMemory ||
+    key.mostAllocated !== mostAllocated
+  ) {
+    scoreCache.fill(-1);
+    state.scoreKey = { cpu: req.nonZeroCpu, memory: req.nonZeroMemory, mostAllocated };
+  }
+  // Filters that need more than the numbers run only where they can say no.
+  const closerLook = checkAffinity || checkPorts || spreads.length > 0;
+
   for (; i < total && feasible < toFind; i++) {
     const index = start + i < total ? start + i : start + i - total;
-    const info = nodes[index]!;
-    const node = info.node;
     let filter: FilterName | null = null;
     let reasons: string[] = EMPTY;
 
-    if (node.unschedulable && !tolerates(tolerations, UNSCHEDULABLE_TAINT)) {
-      filter = 'NodeUnschedulable';
-      reasons = ['node(s) were unschedulable'];
-    } else if (node.taints.length > 0) {
-      for (const t of node.taints) {
-        if (t.effect === 'PreferNoSchedule' || tolerates(tolerations, t)) continue;
-        filter = 'TaintToleration';
-        reasons = [`node(s) had untolerated taint {${t.key}: ${t.value}}`];
-        break;
+    if (guarded[index] !== 0 || closerLook) {
+      const info = nodes[index]!;
+      const node = info.node;
+      if (node.unschedulable && !tolerates(tolerations, UNSCHEDULABLE_TAINT)) {
+        filter = 'NodeUnschedulable';
+        reasons = ['node(s) were unschedulable'];
+      } else if (node.taints.length > 0) {
+        for (const t of node.taints) {
+          if (t.effect === 'PreferNoSchedule' || tolerates(tolerations, t)) continue;
+          filter = 'TaintToleration';
+          reasons = [`node(s) had untolerated taint {${t.key}: ${t.value}}`];
+          break;
+        }
+      }
+      if (
+        filter === null &&
+        checkAffinity &&
+        !matchesNodeAffinity(spec.nodeSelector, spec.nodeAffinity, node.labels)
+      ) {
+        filter = 'NodeAffinity';
+        reasons = ["node(s) didn't match Pod's node affinity/selector"];
+      }
+      if (filter === null && checkPorts && req.hostPorts.some((p) => info.hostPorts.includes(p))) {
+        filter = 'NodePorts';
+        reasons = ["node(s) didn't have free ports for the requested pod ports"];
       }
     }
-    if (
-      filter === null &&
-      checkAffinity &&
-      !matchesNodeAffinity(spec.nodeSelector, spec.nodeAffinity, node.labels)
-    ) {
-      filter = 'NodeAffinity';
-      reasons = ["node(s) didn't match Pod's node affinity/selector"];
-    }
-    if (filter === null && checkPorts && req.hostPorts.some((p) => info.hostPorts.includes(p))) {
-      filter = 'NodePorts';
-      reasons = ["node(s) didn't have free ports for the requested pod ports"];
-    }
-    const a = node.allocatable;
+    const cpuCapacity = allocatableCpu[index]!;
+    const memoryCapacity = allocatableMemory[index]!;
     if (filter === null) {
-      const pods = info.pods + 1 > a.pods;
-      const cpu = req.cpu > 0 && req.cpu > a.cpuMilli - info.requestedCpu;
-      const memory = req.memory > 0 && req.memory > a.memoryBytes - info.requestedMemory;
-      if (pods || cpu || memory) {
+      const tooManyPods = pods[index]! + 1 > allocatablePods[index]!;
+      const cpu = req.cpu > 0 && req.cpu > cpuCapacity - requestedCpu[index]!;
+      const memory = req.memory > 0 && req.memory > memoryCapacity - requestedMemory[index]!;
+      if (tooManyPods || cpu || memory) {
         filter = 'NodeResourcesFit';
         reasons = [];
-        if (pods) reasons.push('Too many pods');
+        if (tooManyPods) reasons.push('Too many pods');
         if (cpu) reasons.push('Insufficient cpu');
         if (memory) reasons.push('Insufficient memory');
       }
     }
     if (filter === null && spreads.length > 0) {
+      const labels = nodes[index]!.node.labels;
       for (const s of spreads) {
         const key = s.constraint.topologyKey;
-        if (!Object.hasOwn(node.labels, key)) {
+        if (!Object.hasOwn(labels, key)) {
           filter = 'PodTopologySpread';
           reasons = [SPREAD_MISSING];
           break;
         }
-        const skew = (s.counts.get(node.labels[key]!) ?? 0) + s.self - s.min;
+        const skew = (s.counts.get(labels[key]!) ?? 0) + s.self - s.min;
         if (skew > s.constraint.maxSkew) {
           filter = 'PodTopologySpread';
           reasons = [SPREAD_REASON];
@@ -408,19 +475,28 @@ export function schedulePod(
     }
 
     if (filter !== null) {
-      filtered.push({ node: node.name, filter, reasons });
-      scores.push(-1);
+      filtered.push({ node: state.names[index]!, filter, reasons });
+      scores[i] = -1;
       continue;
     }
     feasible++;
-    const cpuScore = resourceScore(info.nonZeroCpu + req.nonZeroCpu, a.cpuMilli, mostAllocated);
-    const memoryScore = resourceScore(
-      info.nonZeroMemory + req.nonZeroMemory,
-      a.memoryBytes,
-      mostAllocated,
-    );
-    const score = Math.trunc((cpuScore + memoryScore) / 2);
-    scores.push(score);
+    let score = scoreCache[index]!;
+    if (score < 0) {
+      const cpuScore = resourceScore(
+        nonZeroCpu[index]! + req.nonZeroCpu,
+        cpuCapacity,
+        mostAllocated,
+      );
+      const memoryScore = resourceScore(
+        nonZeroMemory[index]! + req.nonZeroMemory,
+        memoryCapacity,
+        mostAllocated,
+      );
+      score = Math.trunc((cpuScore + memoryScore) / 2);
+      scoreCache[index] = score;
+    }
+    scores[i] = score;
+    histogram[score]! += 1;
     if (score > bestScore) {
       bestScore = score;
       best = index;
@@ -438,23 +514,78 @@ export function schedulePod(
       node: null,
       message: failedSchedulingMessage(filtered, total),
       filtered,
-      order: state.names,
+      scored: [],
+      feasible: 0,
+      evaluated: i,
       start,
-      scores,
       totalNodes: total,
     };
   const chosen = nodes[best]!;
-  assume(chosen, pod, req);
+  assume(state, best, pod, req);
+  const scored = keptScores(state, start, i, best, bestScore);
   return {
     pod: podName,
     node: chosen.node.name,
     message: null,
     filtered,
-    order: state.names,
+    scored,
+    feasible,
+    evaluated: i,
     start,
-    scores,
     totalNodes: total,
   };
+}
+
+/**
+ * The chosen node, then the best other scored nodes of the search just made, by score (ties
+ * in evaluation order), `KEPT_SCORES` in all. Scores are whole numbers 0–100, so the
+ * histogram gives the lowest score that makes the list without sorting every node.
+ */
+function keptScores(
+  state: SchedulerState,
+  start: number,
+  evaluated: number,
+  best: number,
+  bestScore: number,
+): ScoredNode[] {
+  const { scores, histogram, nodes } = state;
+  const total = nodes.length;
+  histogram[bestScore]! -= 1;
+  let room = KEPT_SCORES - 1;
+  let lowest = MAX_NODE_SCORE;
+  let atLowest = 0;
+  for (; lowest >= 0; lowest--) {
+    const n = histogram[lowest]!;
+    if (n >= room) {
+      atLowest = room;
+      break;
+    }
+    room -= n;
+  }
+  // Every score above `lowest` is kept; of those at `lowest`, the first `atLowest` evaluated.
+  const positions: number[] = [];
+  for (let k = 0; k < evaluated; k++) {
+    const score = scores[k]!;
+    if (score < 0 || score < lowest) continue;
+    if ((start + k) % total === best) continue;
+    if (score === lowest) {
+      if (atLowest === 0) continue;
+      atLowest--;
+    }
+    positions.push(k);
+  }
+  // By score, highest first; an insertion sort keeps equal scores in evaluation order.
+  for (let a = 1; a < positions.length; a++) {
+    const k = positions[a]!;
+    const score = scores[k]!;
+    let b = a;
+    for (; b > 0 && scores[positions[b - 1]!]! < score; b--) positions[b] = positions[b - 1]!;
+    positions[b] = k;
+  }
+  const kept: ScoredNode[] = [{ node: state.names[best]!, score: bestScore }];
+  for (const k of positions)
+    kept.push({ node: state.names[(start + k) % total]!, score: scores[k]! });
+  return kept;
 }
 
 /** NodeResourcesFit's LeastAllocated / MostAllocated score of one resource (0–100). */
@@ -511,7 +642,9 @@ export function explainDecision(d: SchedulingDecision): string[] {
         ? `  ${v.node}: rejected by ${v.filter} (${v.reasons.join(', ')})`
         : `  ${v.node}: passed every filter, score ${v.score}`,
     );
-  const unevaluated = d.totalNodes - d.scores.length;
+  const unlisted = d.feasible - d.scored.length;
+  if (unlisted > 0) lines.push(`  ${unlisted} other feasible node(s) scored no higher than these`);
+  const unevaluated = d.totalNodes - d.evaluated;
   if (unevaluated > 0)
     lines.push(
       `  ${unevaluated} other node(s) not evaluated: the scheduler had already found enough feasible nodes`,

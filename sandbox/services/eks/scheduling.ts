@@ -13,7 +13,7 @@ import { podEvents } from './k8s-events.ts';
 import { nodeNameFor } from './names.ts';
 import { fargateNode } from './objects.ts';
 import { bindPod } from './pods.ts';
-import { buildSchedulerState, schedulePod, type SchedulingDecision } from './scheduler.ts';
+import { buildSchedulerState, schedulePod } from './scheduler.ts';
 import { apiUp, eksOf, key, kubeEvent, kubeOf, nextIp } from './state.ts';
 import type { Taint } from './types.ts';
 import type { EksNode, EksPod } from './world.ts';
@@ -33,14 +33,6 @@ const byQueueOrder = (a: EksPod, b: EksPod) =>
   b.spec.priority - a.spec.priority ||
   a.metadata.creationTime - b.metadata.creationTime ||
   (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
-
-/** A decision as the pod keeps it: only the nodes it evaluated (not the whole node list). */
-function compact(d: SchedulingDecision): SchedulingDecision {
-  const n = d.scores.length;
-  const order: string[] = [];
-  for (let k = 0; k < n; k++) order.push(d.order[(d.start + k) % d.order.length]!);
-  return { ...d, order, start: 0 };
-}
 
 export function kubeSchedulerController(ctx: EngineContext): void {
   const world = ctx.world;
@@ -80,7 +72,7 @@ export function kubeSchedulerController(ctx: EngineContext): void {
     for (const pod of pending) {
       const decision = schedulePod(pod, state, undefined, rand);
       const previous = pod.runtime.lastDecision?.message ?? null;
-      pod.runtime.lastDecision = compact(decision);
+      pod.runtime.lastDecision = decision;
       if (decision.node) {
         const node = own(kube.nodes, decision.node)!;
         bindPod(ctx, { world, cluster: name }, pod, node);

@@ -21,7 +21,7 @@ export interface RewindEngine {
   replay: (
     scenario: Scenario,
     log: readonly TimedAction[],
-    options: { seed?: number; until?: number; from?: World },
+    options: { seed?: number; until?: number; from?: World; detached?: boolean },
   ) => { world: World };
   checkGoals: (world: World, scenario: Scenario) => GoalResult[];
 }
@@ -106,9 +106,12 @@ export function createRewind(scenario: Scenario, seed: number, engine: RewindEng
     }
     // A checkpoint of that very second, with nothing to apply after it, is the world itself.
     if (from && from.time === t && entries.length === 0) return from.world;
+    // Shown read-only (and copied if the learner continues from it), so it need not share
+    // its parts with the checkpoint: sealing it skips comparing the whole world.
     const { world } = engine.replay(scenario, entries, {
       seed,
       until: t,
+      detached: true,
       ...(from ? { from: from.world } : {}),
     });
     lastBuilt = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSchedulerState,
   explainDecision,
+  KEPT_SCORES,
   numFeasibleNodesToFind,
   podRequest,
   schedulePod,
@@ -36,7 +37,10 @@ describe('kube-scheduler scoring', () => {
       percentageOfNodesToScore: 0,
     });
     expect(d.node).toBe('a');
-    expect(d.scores).toEqual([56, 18]);
+    expect(d.scored).toEqual([
+      { node: 'a', score: 56 },
+      { node: 'b', score: 18 },
+    ]);
   });
 
   it('scores a pod without requests as 100m / 200Mi', () => {
@@ -49,8 +53,8 @@ describe('kube-scheduler scoring', () => {
     });
     // (2000 − 100) × 100 / 2000 = 95; (4096 − 200) × 100 / 4096 = 95.1 → 95
     expect(
-      schedulePod(pod('p', 0, 0), buildSchedulerState([node('a', 2000, 4096)], [])).scores,
-    ).toEqual([95]);
+      schedulePod(pod('p', 0, 0), buildSchedulerState([node('a', 2000, 4096)], [])).scored,
+    ).toEqual([{ node: 'a', score: 95 }]);
   });
 
   it('counts an init container as the max with the app containers', () => {
@@ -96,6 +100,69 @@ describe('kube-scheduler: how many nodes it looks at', () => {
     expect(numFeasibleNodesToFind(1000, 100)).toBe(1000);
   });
 
+  it('scores each pod for its own size and for the pods already counted on a node', () => {
+    // a: 1,000m / 1,024Mi; b: 2,000m / 2,048Mi. A asks 100m / 100Mi, B 500m / 500Mi.
+    const state = buildSchedulerState([node('a', 1000, 1024), node('b', 2000, 2048)], []);
+    const scored = (name: string, cpu: number, mem: number) =>
+      schedulePod(pod(name, cpu, mem), state).scored.map((v) => `${v.node} ${v.score}`);
+    // A: a (900 → 90, 924 → 90) 90; b (1,900 → 95, 1,948 → 95) 95.
+    expect(scored('a1', 100, 100)).toEqual(['b 95', 'a 90']);
+    // A again, before anything else: b holds A now (1,800 → 90, 1,848 → 90); the tie goes to
+    // a, evaluated first.
+    expect(scored('a2', 100, 100)).toEqual(['a 90', 'b 90']);
+    // B: each node holds one A: a (400 → 40, 424 → 41) 40; b (1,400 → 70, 1,448 → 70) 70.
+    expect(scored('b1', 500, 500)).toEqual(['b 70', 'a 40']);
+    // A: a holds A (800 → 80, 824 → 80) 80; b holds A and B (1,300 → 65, 1,348 → 65) 65.
+    expect(scored('a3', 100, 100)).toEqual(['a 80', 'b 65']);
+  });
+
+  it('keeps the chosen node and the best others: higher scores first, ties in evaluation order', () => {
+    // 30 nodes with 4,096Mi; every third has 2,000m, the others 1,000m; node k already runs a
+    // pod of k × 10m and no memory request (counted as 100m / 200Mi when k = 0 / always).
+    // The new pod asks 100m / 100Mi: memory scores trunc(3796 × 100 / 4096) = 92 everywhere;
+    // cpu trunc((C − used − 100) × 100 / C); the node's score is the mean, truncated.
+    const nodes = Array.from({ length: 30 }, (_, k) =>
+      node(`n${String(k).padStart(2, '0')}`, k % 3 === 0 ? 2000 : 1000, 4096),
+    );
+    const existing = nodes.map((n, k) => bound(pod(`old-${k}`, 10 * k, 0), n.name));
+    // n03 and n06 tie at 92; a draw of 0 gives the tie to the later one, n06.
+    const d = schedulePod(
+      pod('new', 100, 100),
+      buildSchedulerState(nodes, existing),
+      undefined,
+      () => 0,
+    );
+    expect(d.node).toBe('n06');
+    expect(d.feasible).toBe(30);
+    expect(d.evaluated).toBe(30);
+    expect(d.scored.map((v) => `${v.node} ${v.score}`)).toEqual([
+      'n06 92',
+      'n03 92',
+      'n00 91',
+      'n09 91',
+      'n01 90',
+      'n02 90',
+      'n12 90',
+      'n04 89',
+      'n15 89',
+      'n18 89',
+      'n05 88',
+      'n21 88',
+      'n07 87',
+      'n08 87',
+      'n24 87',
+      'n10 86',
+      'n27 86',
+      'n11 85',
+      'n13 84',
+      'n14 84',
+    ]);
+    expect(verdictsOf(d).map((v) => v.node)).toEqual(d.scored.map((v) => v.node));
+    expect(explainDecision(d).at(-1)).toBe(
+      '  10 other feasible node(s) scored no higher than these',
+    );
+  });
+
   it('stops after 100 feasible nodes out of 150 and starts the next search where it ended', () => {
     const names = Array.from({ length: 150 }, (_, i) => `n${String(i).padStart(3, '0')}`);
     const state = buildSchedulerState(
@@ -104,7 +171,10 @@ describe('kube-scheduler: how many nodes it looks at', () => {
     );
     const first = schedulePod(pod('p1', 100, 100), state);
     expect(first.node).toBe('n000');
-    expect(first.scores).toHaveLength(100);
+    expect(first.evaluated).toBe(100);
+    expect(first.feasible).toBe(100);
+    // All 100 tie at the same score: the chosen node and the next 19 evaluated are kept.
+    expect(first.scored.map((v) => v.node)).toEqual(names.slice(0, KEPT_SCORES));
     expect(state.nextStartNodeIndex).toBe(100);
     const second = schedulePod(pod('p2', 100, 100), state);
     expect(second.start).toBe(100);

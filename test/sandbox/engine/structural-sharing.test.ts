@@ -116,4 +116,24 @@ describe('structural sharing', () => {
     );
     expect(unchangedTasks.length).toBeGreaterThan(0);
   });
+
+  it('a detached replay from a checkpoint is the same world, frozen, and a branch from it acts normally', () => {
+    const scenario = loadScenario('ecs-instance-lost.yaml');
+    const log: TimedAction[] = [...scenario.solution]
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => ({ at: entry.at, by: 'learner' as const, action: entry.action }));
+    const end = Math.max(...log.map((entry) => entry.at)) + 30;
+    const checkpoint = replay(scenario, [], { until: 5 }).world;
+    const checkpointHash = hashWorld(checkpoint);
+    const shared = replay(scenario, log, { from: checkpoint, until: end }).world;
+    const detached = replay(scenario, log, { from: checkpoint, until: end, detached: true }).world;
+    expect(hashWorld(detached)).toBe(hashWorld(shared));
+    expect(hashWorld(checkpoint)).toBe(checkpointHash);
+    expect(frozenToSlices(detached)).toBe(null);
+    // Nothing is shared with the checkpoint, so nothing the checkpoint holds can be reached through it.
+    expect(detached.ecs.tasks).not.toBe(checkpoint.ecs.tasks);
+    const onward = advance(detached, 60);
+    expect(hashWorld(onward)).toBe(hashWorld(advance(shared, 60)));
+    expect(hashWorld(detached)).toBe(hashWorld(shared));
+  });
 });
