@@ -16,9 +16,14 @@ import { ec2 } from './services/ec2/index.ts';
 import { ecs } from './services/ecs/index.ts';
 import { elb } from './services/elb/index.ts';
 import { eks } from './services/eks/index.ts';
+import { ecr } from './services/ecr/index.ts';
+import { pipelineModule } from './services/pipeline/index.ts';
+
+/** The pipeline's runner types into the terminal (loaded with the pipeline's behaviour). */
+const pipeline = pipelineModule(() => import('./cli/pipeline-shell.ts').then((m) => m.stepShell));
 
 /** Composition order: builds, billing, metrics and domain-event answers run in this order. */
-export const engine = createEngine([ec2, docker, ecs, elb, eks], actionSchema);
+export const engine = createEngine([ec2, docker, ecs, elb, ecr, eks, pipeline], actionSchema);
 
 export const {
   loadServices,

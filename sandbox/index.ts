@@ -110,6 +110,12 @@ export function loadManifestParser() {
   return import('./services/eks/manifest-editor.ts');
 }
 export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
+/** The workflow parser, its catalogue of actions and keys, and the equivalent buildspec and Jenkinsfile (on demand). */
+export function loadWorkflowTools() {
+  return import('./services/pipeline/workflow-tools.ts');
+}
+export type WorkflowTools = Awaited<ReturnType<typeof loadWorkflowTools>>;
+export type { PipelineRun, PipelineSlice, JobRun, StepRun } from './services/pipeline/world.ts';
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
 export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';
 export type {

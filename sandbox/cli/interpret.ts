@@ -8,6 +8,7 @@ import type { Action, ActionResult } from '../model/actions.ts';
 import { AWS_SERVICES, runAws } from './aws/aws.ts';
 import { DOCKER_COMMANDS, runDocker } from './docker/docker.ts';
 import { runEksctl } from './eksctl/eksctl.ts';
+import { runGh, runGit } from './git/git.ts';
 import { splitHeredoc } from './heredoc.ts';
 import { runHelm } from './helm/helm.ts';
 import { KUBECTL_COMMANDS, runKubectl } from './kubectl/kubectl.ts';
@@ -28,10 +29,10 @@ export function echoLine(line: string): string {
   return `${line.slice(0, ECHO_PREFIX)}… (${line.length} characters; only the first ${ECHO_PREFIX} shown)`;
 }
 
-export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat'];
+export const BUILTINS = ['help', 'clear', 'history', 'ls', 'cat', 'echo'];
 
 /** The programs besides the builtins, for completion. */
-export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'helm', 'kubectl'];
+export const PROGRAM_NAMES = ['aws', 'docker', 'eksctl', 'gh', 'git', 'helm', 'kubectl'];
 
 export function helpText(): string {
   return [
@@ -44,14 +45,18 @@ export function helpText(): string {
     '  aws application-autoscaling … ' +
       AWS_SERVICES['application-autoscaling']?.operations.map((o) => o.name).join(', '),
     '  aws eks <command> …      ' + AWS_SERVICES['eks']?.operations.map((o) => o.name).join(', '),
+    '  aws ecr <command> …      ' + AWS_SERVICES['ecr']?.operations.map((o) => o.name).join(', '),
+    '  aws iam <command> …      ' + AWS_SERVICES['iam']?.operations.map((o) => o.name).join(', '),
     '  docker <command> …       ' + DOCKER_COMMANDS.map((c) => c.name).join(', '),
     '  kubectl <command> …      ' + KUBECTL_COMMANDS.map((c) => c.name).join(', '),
     '  eksctl <verb> <noun> …   create cluster|nodegroup|fargateprofile, scale nodegroup, delete, get',
     '  helm install cluster-autoscaler … (the Cluster Autoscaler chart only)',
+    '  git status|log|diff|commit -am "…"|push   gh run list|cancel <run>|rerun <run> (a pipeline scenario\'s repository)',
     '',
     '  aws help · aws ecs help · aws ecs create-service help · docker run --help · kubectl get --help',
     '  --output json (default) | table | text      docker --context <instance-id> … or docker context use <instance-id>',
-    "  ls, cat <file>: the editor's documents (file://<name>.json)     history · clear",
+    "  ls, cat <file>: the editor's documents (file://<name>.json)     echo · history · clear",
+    '  a | b: b reads what a prints (aws ecr get-login-password | docker login --password-stdin …)',
     '',
     'Keys: Up/Down browse history, Tab completes commands and flags.',
   ].join('\n');
@@ -95,8 +100,58 @@ function interpretUnsafe(text: string, given: CliEnv): CliOutcome {
     if (tok === '&&') segments.push([]);
     else (segments[segments.length - 1] as string[]).push(tok);
   }
-  if (segments.length === 1) return runTokens(segments[0] as string[], env);
+  if (segments.length === 1) return runPipeline(segments[0] as string[], env);
   return runChain(segments, env);
+}
+
+/**
+ * `a | b`: b reads what a printed on stdout (`aws ecr get-login-password | docker login
+ * --password-stdin …`). As in a shell without pipefail, the last command's exit code counts and
+ * the earlier commands' stderr is shown. Only commands that print may feed a pipe: one that
+ * changes the sandbox is refused (the sandbox's own limit).
+ */
+function runPipeline(tokens: string[], env: CliEnv): CliOutcome {
+  if (!tokens.includes('|')) return runTokens(tokens, env);
+  const parts: string[][] = [[]];
+  for (const tok of tokens) {
+    if (tok === '|') parts.push([]);
+    else (parts[parts.length - 1] as string[]).push(tok);
+  }
+  if (parts.some((p) => p.length === 0))
+    return output(fail("syntax error near unexpected token `|'", 2));
+  let stdin: string | undefined = env.stdin;
+  const stderr: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    const outcome = runTokens(part, { ...env, ...(stdin !== undefined ? { stdin } : {}) });
+    if (outcome.kind === 'actions')
+      return output(
+        fail(
+          `${part[0] ?? ''}: the sandbox pipes only the output of commands that change nothing (the sandbox's own limit)`,
+          2,
+        ),
+      );
+    if (outcome.output.stderr !== '') stderr.push(outcome.output.stderr);
+    stdin = outcome.output.stdout === '' ? '' : `${outcome.output.stdout}\n`;
+  }
+  const last = runTokens(parts[parts.length - 1] as string[], { ...env, stdin: stdin ?? '' });
+  if (stderr.length === 0) return last;
+  const prefix = stderr.join('\n');
+  if (last.kind === 'output')
+    return {
+      ...last,
+      output: {
+        ...last.output,
+        stderr: [prefix, last.output.stderr].filter((x) => x !== '').join('\n'),
+      },
+    };
+  const render = last.render;
+  return {
+    ...last,
+    render: (results, before, after) => {
+      const out = render(results, before, after);
+      return { ...out, stderr: [prefix, out.stderr].filter((x) => x !== '').join('\n') };
+    },
+  };
 }
 
 /**
@@ -110,7 +165,7 @@ function runChain(segments: string[][], env: CliEnv): CliOutcome {
   const parts: ((results: ActionResult[]) => CommandOutput)[] = [];
   for (const segment of segments) {
     if (segment.length === 0) return output(fail("syntax error near unexpected token `&&'", 2));
-    const outcome = runTokens(segment, { ...env, world, session });
+    const outcome = runPipeline(segment, { ...env, world, session });
     if (outcome.kind === 'output') {
       if (outcome.output.exitCode !== 0) return output(outcome.output);
       const out = outcome.output;
@@ -171,7 +226,10 @@ const PROGRAMS: Record<string, Program> = {
   help: () => output(ok(helpText())),
   ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
   cat,
+  echo: (args) => output(ok(args.join(' '))),
   eksctl: runEksctl,
+  gh: runGh,
+  git: runGit,
   helm: runHelm,
   kubectl: runKubectl,
 };

@@ -2,8 +2,8 @@
  * A POSIX-shell-like tokenizer for one command line: whitespace separates words;
  * 'single quotes' keep everything literally; "double quotes" allow \" \\ \$ \` escapes;
  * a backslash outside quotes escapes the next character; a `#` that starts a word starts a
- * comment to the end of the line. No variables, globs or pipes: the sandbox terminal runs one
- * command per line.
+ * comment to the end of the line. No variables or globs; `&&` and `|` are words that
+ * interpret() reads as a chain and a pipe.
  */
 export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; error: string };
 

@@ -28,6 +28,7 @@ import {
   type ControllerDecl,
   type ControllerDef,
   type EngineContext,
+  type ScenarioLike,
   type ServiceBehaviour,
   type ServiceModule,
 } from './module.ts';
@@ -176,14 +177,14 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
     );
   }
 
-  /** The modules a world of this orchestrator runs. */
-  function servicesFor(orchestrator: Orchestrator): ModuleName[] {
-    return modules.filter((m) => m.activeFor(orchestrator)).map((m) => m.name);
+  /** The modules a world of this orchestrator (and, where a module asks, this scenario) runs. */
+  function servicesFor(orchestrator: Orchestrator, scenario?: ScenarioLike | null): ModuleName[] {
+    return modules.filter((m) => m.activeFor(orchestrator, scenario ?? null)).map((m) => m.name);
   }
 
   /** Loads what a scenario's world runs. */
-  function loadServicesFor(scenario: { orchestrator: Orchestrator }): Promise<void> {
-    return loadServices(servicesFor(scenario.orchestrator));
+  function loadServicesFor(scenario: { orchestrator: Orchestrator } & ScenarioLike): Promise<void> {
+    return loadServices(servicesFor(scenario.orchestrator, scenario));
   }
 
   /** Whether the behaviour of every listed module is loaded. */
@@ -296,6 +297,13 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
         return currentCause(world);
       },
       randomInt: (min, max) => randomInt(world, min, max),
+      resolveImage: (request) => {
+        for (const m of activeModules(world)) {
+          const answer = m.behaviour.resolveImage?.(world, request);
+          if (answer) return answer;
+        }
+        return null;
+      },
       emit: (source, level, message, extra) => emit(world, source, level, message, extra),
       raise: (event) => raise(ctx, event),
       dispatch: (action, actor) => applyActionInPlace(world, action, actor),
@@ -320,6 +328,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
     seed: number,
     region: string,
     orchestrator: Orchestrator,
+    scenario: ScenarioLike | null,
   ): CoreWorld {
     const info = own(REGIONS, region) ?? REGIONS['eu-west-3']!;
     return {
@@ -331,7 +340,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
       azs: [...info.azs],
       azDown: [],
       orchestrator,
-      modules: modules.filter((m) => m.activeFor(orchestrator)).map((m) => m.name),
+      modules: servicesFor(orchestrator, scenario),
       accountId: ACCOUNT_ID,
       cost: { total: 0, perHour: 0, byResource: {}, byKind: {} },
       allowedActions: [],
@@ -359,8 +368,12 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
       docker: slice('docker'),
       ecs: slice('ecs'),
       elb: slice('elb'),
-      // A slice that exists only where its module runs (older snapshots and hashes stay as they were).
-      ...(core.modules.includes('eks') ? { eks: slice('eks') } : {}),
+      // Slices that exist only where their module runs (older snapshots and hashes stay as they were).
+      ...Object.fromEntries(
+        modules
+          .filter((m) => m.sliceOnlyWhenActive && core.modules.includes(m.name))
+          .map((m) => [m.name, slice(m.name)]),
+      ),
       events,
       metrics,
       log,
@@ -375,6 +388,8 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
       seed?: number;
       region?: string;
       orchestrator?: Orchestrator;
+      /** Stands in for a scenario's `initial` when a module asks for it (`{ ecr: {} }` runs the registry). */
+      initial?: ScenarioLike['initial'];
     } = {},
   ): World {
     return worldOf(
@@ -383,6 +398,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
         options.seed ?? 1,
         options.region ?? 'eu-west-3',
         options.orchestrator ?? 'ecs',
+        options.initial ? { initial: options.initial } : null,
       ),
       null,
     );
@@ -395,7 +411,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
   ): Result<World, ScenarioError[]> {
     const seed = options.seed ?? scenario.seed;
     const world = worldOf(
-      coreWorld(scenario.id, seed, scenario.region, scenario.orchestrator),
+      coreWorld(scenario.id, seed, scenario.region, scenario.orchestrator, scenario),
       scenario,
     );
     world.allowedActions = [...scenario.allowedActions];

@@ -15,6 +15,7 @@
  *   whose active modules' behaviour is not loaded (`loadServices`, `loadServicesFor`).
  */
 import type { ActionOf, ActionResult, ActionType, Action } from '../model/actions.ts';
+import type { ImageResolution, PullRequest } from '../model/images.ts';
 import type {
   Actor,
   Cause,
@@ -39,6 +40,11 @@ export interface EngineContext {
   readonly cause: Cause;
   /** A whole number in [min, max] from the world's PRNG. */
   randomInt(min: number, max: number): number;
+  /**
+   * What the registries answer for a pull (an ECS task or an EKS pod starting): the first
+   * active module that knows the reference answers; null = none does (a public image).
+   */
+  resolveImage(request: PullRequest): ImageResolution | null;
   /** Appends a learner-visible event; returns its id. */
   emit(
     source: EventSource,
@@ -84,11 +90,19 @@ export interface CrashRequest {
   oom: boolean;
 }
 
+/** What a module's `activeFor` may read of a scenario. */
+export interface ScenarioLike {
+  initial?: Partial<Record<string, unknown>>;
+}
+
 /** A service module's light part: always loaded, enough to create, check and describe its slice. */
 export interface ServiceModule<K extends ModuleName = ModuleName> {
   name: K;
-  /** Whether the module runs (controllers, actions) in a world of this orchestrator. */
-  activeFor(orchestrator: Orchestrator): boolean;
+  /**
+   * Whether the module runs (controllers, actions) in a world of this orchestrator; a module may
+   * also ask the scenario (ECR runs where `initial.ecr` is given).
+   */
+  activeFor(orchestrator: Orchestrator, scenario?: ScenarioLike | null): boolean;
   /**
    * The slice exists only in worlds where the module is active (a later module whose slice
    * older worlds, snapshots and hashes never had).
@@ -128,6 +142,8 @@ export interface ServiceBehaviour<K extends ModuleName = ModuleName> {
     /** Charges the second that ended; returns the $/hour it charged at. */
     chargeSecond(ctx: EngineContext): number;
   };
+  /** Answers a pull for a reference in this module's registry; null = not one of mine. */
+  resolveImage?(world: World, request: PullRequest): ImageResolution | null;
   /** Adds this module's part to a metrics sample. */
   metrics?(world: World, sample: MetricSample): void;
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { GoalContext, GoalDefinition, GoalOutcome, GoalResult } from './goal.ts';
 import type { GoalName } from './registry-names.ts';
 import { costBelow } from './cost.ts';
+import { tasksStartedAfterPush } from './pushed-image.ts';
 import {
   launchTypeIs,
   runningAtLeast,
@@ -16,6 +17,8 @@ import { dockerGoals } from '../services/docker/goals.ts';
 import { ecsGoals } from '../services/ecs/goals.ts';
 import { eksGoals } from '../services/eks/goals.ts';
 import { elbGoals } from '../services/elb/goals.ts';
+import { ecrGoals } from '../services/ecr/goals.ts';
+import { pipelineGoals } from '../services/pipeline/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
 interface RegisteredGoal {
@@ -57,12 +60,15 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   runningAtMost: register(runningAtMost),
   workloadsUp: register(workloadsUp),
   costBelow: register(costBelow),
+  tasksStartedAfterPush: register(tasksStartedAfterPush),
   spreadOverAzs: register(spreadOverAzs),
   launchTypeIs: register(launchTypeIs),
   ...registerAll(dockerGoals),
   ...registerAll(ecsGoals),
   ...registerAll(elbGoals),
   ...registerAll(eksGoals),
+  ...registerAll(ecrGoals),
+  ...registerAll(pipelineGoals),
 };
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */

@@ -8,6 +8,8 @@ import { DOCKER_GOAL_NAMES } from '../services/docker/goals.ts';
 import { ECS_GOAL_NAMES } from '../services/ecs/goals.ts';
 import { EKS_GOAL_NAMES } from '../services/eks/goals.ts';
 import { ELB_GOAL_NAMES } from '../services/elb/goals.ts';
+import { ECR_GOAL_NAMES } from '../services/ecr/goals.ts';
+import { PIPELINE_GOAL_NAMES } from '../services/pipeline/goals.ts';
 
 /** Goals over the metrics samples and the bill, which every service contributes to. */
 export const CORE_GOAL_NAMES = [
@@ -17,6 +19,7 @@ export const CORE_GOAL_NAMES = [
   'costBelow',
   'spreadOverAzs',
   'launchTypeIs',
+  'tasksStartedAfterPush',
 ] as const;
 
 export const GOAL_NAMES = [
@@ -25,5 +28,7 @@ export const GOAL_NAMES = [
   ...ECS_GOAL_NAMES,
   ...ELB_GOAL_NAMES,
   ...EKS_GOAL_NAMES,
+  ...ECR_GOAL_NAMES,
+  ...PIPELINE_GOAL_NAMES,
 ] as const;
 export type GoalName = (typeof GOAL_NAMES)[number];

@@ -4,7 +4,9 @@
  * (scenario, seed, action log) ⇒ world, byte for byte.
  */
 import type { Action } from './actions.ts';
+import type { EcrSlice } from '../services/ecr/world.ts';
 import type { EksSlice } from '../services/eks/world.ts';
+import type { PipelineSlice } from '../services/pipeline/world.ts';
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -21,7 +23,7 @@ export type Software = 'docker' | 'ecs';
  */
 export type HostSoftware = Software | 'eks';
 /** The service modules a world can hold (see services/); 'ec2' and 'elb' are in every world. */
-export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks';
+export type ModuleName = 'ec2' | 'elb' | 'docker' | 'ecs' | 'eks' | 'ecr' | 'pipeline';
 export type Actor = 'learner' | 'instructor' | 'scenario';
 
 export type EventSource =
@@ -34,6 +36,8 @@ export type EventSource =
   | 'cloudwatch'
   | 'eks'
   | 'kubernetes'
+  | 'ecr'
+  | 'pipeline'
   | 'scenario'
   | 'learner'
   | 'instructor';
@@ -92,6 +96,21 @@ export type DomainEvent =
       type: 'service.created';
       service: string;
       loadBalancer: string | null;
+      eventId: number | null;
+    }
+  /**
+   * Something asks for a new deployment of a service (`update-service --force-new-deployment`):
+   * `by` names who asked (an EventBridge rule on an image push); the orchestrator answers.
+   */
+  | { type: 'deployment.requested'; service: string; by: string; eventId: number | null }
+  /** An image was pushed to the account's registry (ECR's `ECR Image Action` PUSH, event `eventId`). */
+  | {
+      type: 'image.pushed';
+      repository: string;
+      tag: string;
+      digest: string;
+      /** `<registry>/<repository>:<tag>` */
+      uri: string;
       eventId: number | null;
     };
 
@@ -512,4 +531,8 @@ export interface World extends CoreWorld {
   ecs: EcsSlice;
   /** Amazon EKS and the Kubernetes objects of its clusters: present only where the EKS module is active. */
   eks?: EksSlice;
+  /** The ECR registry and the workstation's docker: present only where the ECR module is active. */
+  ecr?: EcrSlice;
+  /** The CI/CD pipeline (repository, CI role, workflow runs): present only where the pipeline module is active. */
+  pipeline?: PipelineSlice;
 }

@@ -14,6 +14,8 @@ import { dockerActionSchemas } from '../services/docker/actions.ts';
 import { ec2ActionSchemas } from '../services/ec2/actions.ts';
 import { ecsActionSchemas } from '../services/ecs/actions.ts';
 import { eksActionSchemas, k8sActionSchemas } from '../services/eks/actions.ts';
+import { ecrActionSchemas } from '../services/ecr/actions.ts';
+import { pipelineActionSchemas } from '../services/pipeline/actions.ts';
 
 export const actionSchema = z.discriminatedUnion('type', [
   ...ec2ActionSchemas,
@@ -21,6 +23,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   ...ecsActionSchemas,
   ...eksActionSchemas,
   ...k8sActionSchemas,
+  ...ecrActionSchemas,
+  ...pipelineActionSchemas,
   ...faultActionSchemas,
 ]);
 

@@ -11,6 +11,8 @@ import { ecsInitialSchema } from '../services/ecs/scenario-schema.ts';
 import { elbInitialSchema } from '../services/elb/scenario-schema.ts';
 import { GOAL_NAMES } from '../goals/registry-names.ts';
 import { eksInitialSchema } from '../services/eks/scenario-schema.ts';
+import { ecrInitialSchema } from '../services/ecr/scenario-schema.ts';
+import { pipelineInitialSchema } from '../services/pipeline/scenario-schema.ts';
 import { actionSchema, timedActionSchema } from './action-schema.ts';
 
 const seconds = z.number().int('must be a whole number of seconds').min(0, 'must not be negative');
@@ -78,6 +80,10 @@ export const scenarioSchema = z.strictObject({
       eks: eksInitialSchema
         .optional()
         .describe('EKS clusters, node groups, nodes, Fargate profiles and manifests at time 0'),
+      ...ecrInitialSchema,
+      pipeline: pipelineInitialSchema
+        .optional()
+        .describe('The repository, its workflow and the CI role (a pipeline scenario)'),
     })
     .prefault({})
     .describe('The world at time 0; each key belongs to one service module'),

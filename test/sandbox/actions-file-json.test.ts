@@ -13,6 +13,9 @@ vi.mock('yaml', async (importOriginal) => {
   };
 });
 
+// The setup file's loadServices() loads the pipeline's runner, which brings the terminal and with
+// it sandbox/index.ts: load the actions-file parser afresh, so it imports the mocked yaml.
+vi.resetModules();
 const { parseActionsFile } = await import('../../sandbox/scenarios/load.ts');
 
 describe('a JSON actions file', () => {

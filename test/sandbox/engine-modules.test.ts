@@ -8,15 +8,29 @@ import { ecs } from '../../sandbox/services/ecs/index.ts';
 import { elb } from '../../sandbox/services/elb/index.ts';
 import { actionSchema } from '../../sandbox/scenarios/action-schema.ts';
 import { eks } from '../../sandbox/services/eks/index.ts';
+import { ecr } from '../../sandbox/services/ecr/index.ts';
+import { pipelineModule } from '../../sandbox/services/pipeline/index.ts';
 import type { SimEvent, World } from '../../sandbox/index.ts';
 import { loadScenario } from './helpers.ts';
 
 const noop = () => {};
 const EKS_CONTROLLERS: readonly string[] = eks.controllers.map((c) => c.name);
+const ECR_CONTROLLERS: readonly string[] = ecr.controllers.map((c) => c.name);
+const pipeline = pipelineModule(() =>
+  import('../../sandbox/cli/pipeline-shell.ts').then((m) => m.stepShell),
+);
+const PIPELINE_CONTROLLERS: readonly string[] = pipeline.controllers.map((c) => c.name);
 
 describe('tick order', () => {
   it('is derived from the modules’ declarations, the same order as before the split', () => {
-    expect(CONTROLLER_ORDER.filter((c) => !EKS_CONTROLLERS.includes(c))).toEqual([
+    expect(
+      CONTROLLER_ORDER.filter(
+        (c) =>
+          !EKS_CONTROLLERS.includes(c) &&
+          !ECR_CONTROLLERS.includes(c) &&
+          !PIPELINE_CONTROLLERS.includes(c),
+      ),
+    ).toEqual([
       'billing',
       'scenario-script',
       'ec2-instances',
@@ -36,10 +50,14 @@ describe('tick order', () => {
       'billing',
       'scenario-script',
       'ec2-instances',
+      // The registry's scans and lifecycle expiry, before any task or pod pulls this second.
+      'ecr-registry',
       'eks-control-plane',
       'eks-node-join',
       'eks-node-health',
       'eks-nodegroups',
+      // A workflow step's kubectl, acted on by the Kubernetes controllers in the same second.
+      'pipeline-runner',
       'k8s-workloads',
       'kube-scheduler',
       'fargate-scheduler',
@@ -51,6 +69,8 @@ describe('tick order', () => {
       'ecs-placement',
       'load-balancer',
       'service-auto-scaling',
+      // A Deployment's new image noted (a bad build's containers set to exit) before the kubelet starts them.
+      'pipeline-releases',
       'kubelet',
       'kubectl-drain',
       'k8s-services',
@@ -192,7 +212,7 @@ describe('causes', () => {
 });
 
 describe('services load on demand', () => {
-  const fresh = () => createEngine([ec2, docker, ecs, elb, eks], actionSchema);
+  const fresh = () => createEngine([ec2, docker, ecs, elb, ecr, eks, pipeline], actionSchema);
 
   it('knows the tick order before any behaviour is loaded', () => {
     expect(fresh().tickOrder).toEqual(CONTROLLER_ORDER);

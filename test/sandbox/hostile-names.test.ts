@@ -156,6 +156,57 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
   'fault.k8s-traffic': (n) => ({ type: 'fault.k8s-traffic', service: n, rps: 10 }),
   'fault.k8s-crash': (n) => ({ type: 'fault.k8s-crash', deployment: n }),
   'fault.image-missing': (n) => ({ type: 'fault.image-missing', image: `${n}:1` }),
+  'ecr.repository.create': (n) => ({ type: 'ecr.repository.create', name: n }),
+  'ecr.image-tag-mutability.put': (n) => ({
+    type: 'ecr.image-tag-mutability.put',
+    repository: n,
+    imageTagMutability: 'IMMUTABLE',
+  }),
+  'ecr.lifecycle-policy.put': (n) => ({
+    type: 'ecr.lifecycle-policy.put',
+    repository: n,
+    policy: `{"${n}":1}`,
+  }),
+  'ecr.image.batch-delete': (n) => ({
+    type: 'ecr.image.batch-delete',
+    repository: 'web',
+    imageIds: [{ imageTag: n }],
+  }),
+  'ecr.image-scan.start': (n) => ({ type: 'ecr.image-scan.start', repository: n, imageTag: n }),
+  'docker.login': (n) => ({ type: 'docker.login', registry: n }),
+  'docker.image.build': (n) => ({
+    type: 'docker.image.build',
+    tags: [],
+    file: n,
+    context: { [n]: n },
+  }),
+  'docker.image.tag': (n) => ({ type: 'docker.image.tag', source: n, target: 'web:x' }),
+  'docker.image.push': (n) => ({
+    type: 'docker.image.push',
+    image: `123456789012.dkr.ecr.eu-west-3.amazonaws.com/${n}:1`,
+  }),
+  'docker.image.pull': (n) => ({
+    type: 'docker.image.pull',
+    image: `123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:${n}`,
+  }),
+  'docker.image.remove': (n) => ({ type: 'docker.image.remove', image: n }),
+  'iam.role-policy.attach': (n) => ({
+    type: 'iam.role-policy.attach',
+    role: `arn:aws:iam::123456789012:role/${n}`,
+    policyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+  }),
+  'fault.ecr-pull-denied': (n) => ({
+    type: 'fault.ecr-pull-denied',
+    role: `arn:aws:iam::123456789012:role/${n}`,
+  }),
+  'pipeline.file.write': (n) => ({ type: 'pipeline.file.write', path: n, content: n }),
+  'pipeline.app.edit': (n) => ({ type: 'pipeline.app.edit', version: n }),
+  'pipeline.commit': (n) => ({ type: 'pipeline.commit', message: n }),
+  'pipeline.push': () => ({ type: 'pipeline.push' }),
+  'pipeline.run.cancel': () => ({ type: 'pipeline.run.cancel', run: 1 }),
+  'pipeline.run.rerun': () => ({ type: 'pipeline.run.rerun', run: 1 }),
+  'pipeline.role.trust': (n) => ({ type: 'pipeline.role.trust', subject: `repo:${n}/web:*` }),
+  'pipeline.role.allow-push': () => ({ type: 'pipeline.role.allow-push' }),
 };
 
 /** What the learner must never read: JavaScript internals or the sandbox-bug answer. */
@@ -166,6 +217,8 @@ const worlds: [string, World][] = [
   ['ecs', advance(createWorld(loadScenario('ecs-first-service.yaml')), 120)],
   ['docker', createWorld(loadScenario('why-orchestration-by-hand.yaml'))],
   ['eks', advance(createWorld(loadScenario('eks-rolling-update.yaml')), 60)],
+  ['ecr', advance(createWorld(loadScenario('ecr-push-rollout.yaml')), 60)],
+  ['pipeline', advance(createWorld(loadScenario('pipeline-bad-release.yaml')), 60)],
 ];
 
 describe('names that are Object.prototype keys are ordinary unknown names', () => {

@@ -5,7 +5,9 @@ import { APPLICATION_AUTOSCALING_OPERATIONS } from './application-autoscaling/in
 import { AUTOSCALING_OPERATIONS } from './autoscaling/auto-scaling-groups.ts';
 import { EC2_OPERATIONS } from './ec2/index.ts';
 import { ECS_OPERATIONS } from './ecs/index.ts';
+import { ECR_OPERATIONS } from './ecr/index.ts';
 import { EKS_OPERATIONS } from './eks/index.ts';
+import { IAM_OPERATIONS } from './iam/index.ts';
 import { SSM_OPERATIONS } from './ssm/index.ts';
 import type { AwsOperation } from './operation.ts';
 import { output } from './operation.ts';
@@ -20,7 +22,12 @@ export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOper
   autoscaling: { summary: 'Amazon EC2 Auto Scaling', operations: AUTOSCALING_OPERATIONS },
   ec2: { summary: 'Amazon Elastic Compute Cloud (instances)', operations: EC2_OPERATIONS },
   ecs: { summary: 'Amazon Elastic Container Service', operations: ECS_OPERATIONS },
+  ecr: { summary: 'Amazon Elastic Container Registry', operations: ECR_OPERATIONS },
   eks: { summary: 'Amazon Elastic Kubernetes Service', operations: EKS_OPERATIONS },
+  iam: {
+    summary: 'AWS Identity and Access Management (role policies)',
+    operations: IAM_OPERATIONS,
+  },
   ssm: { summary: 'AWS Systems Manager (Run Command on instances)', operations: SSM_OPERATIONS },
 };
 

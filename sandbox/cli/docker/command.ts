@@ -11,6 +11,8 @@ export interface DockerFlag {
   long: string;
   short?: string;
   value: boolean;
+  /** A value flag that may repeat (`-t a -t b`): its values are joined with newlines. */
+  multiple?: boolean;
   help: string;
 }
 

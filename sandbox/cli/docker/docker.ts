@@ -11,16 +11,24 @@ import type { DockerCommand } from './command.ts';
 import { usageError } from './command.ts';
 
 import { ecsHostPs } from './ecs-host.ts';
+import { build, images, login, pull, push, rmi, tag } from './images.ts';
 import { lifecycle, ps, run } from './containers.ts';
 import { context } from './context.ts';
 
 export const DOCKER_COMMANDS: DockerCommand[] = [
+  build,
   context,
+  images,
+  login,
   ps,
+  pull,
+  push,
   lifecycle('rm', 'docker.container.remove', 'Remove one or more containers'),
+  rmi,
   run,
   lifecycle('start', 'docker.container.start', 'Start one or more stopped containers'),
   lifecycle('stop', 'docker.container.stop', 'Stop one or more running containers'),
+  tag,
 ];
 
 export const DOCKER_USAGE = [
@@ -122,7 +130,9 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
         const value = eq >= 0 ? tok.slice(eq + 1) : rest[j + 1];
         if (value === undefined)
           return output(usageError(command.name, `flag needs an argument: --${long}`));
-        flags[flag.long] = value;
+        const earlier = flags[flag.long];
+        flags[flag.long] =
+          flag.multiple && typeof earlier === 'string' ? `${earlier}\n${value}` : value;
         j += eq >= 0 ? 1 : 2;
       } else {
         flags[flag.long] = true;
@@ -144,7 +154,9 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
           const value = inline !== '' ? inline : rest[j + 1];
           if (value === undefined)
             return output(usageError(command.name, `flag needs an argument: '${ch}' in ${tok}`));
-          flags[flag.long] = value;
+          const earlier = flags[flag.long];
+          flags[flag.long] =
+            flag.multiple && typeof earlier === 'string' ? `${earlier}\n${value}` : value;
           consumedNext = inline === '';
           break;
         }

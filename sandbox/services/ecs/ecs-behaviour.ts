@@ -357,7 +357,8 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
   },
   run: {
     'ecs-agents': agentsController,
-    'ecs-task-lifecycle': (ctx) => taskLifecycleController(ctx.world),
+    'ecs-task-lifecycle': (ctx) =>
+      taskLifecycleController(ctx.world, (image, role) => ctx.resolveImage({ image, role })),
     'ecs-service-scheduler': (ctx) => serviceSchedulerController(ctx.world),
     'ecs-placement': (ctx) => placementController(ctx.world),
     'service-auto-scaling': (ctx) => serviceAutoScalingController(ctx.world),
@@ -365,6 +366,22 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
   on(ctx, event) {
     const world = ctx.world;
     switch (event.type) {
+      case 'deployment.requested': {
+        const r = updateService(ctx, {
+          type: 'ecs.service.update',
+          service: event.service,
+          forceNewDeployment: true,
+        });
+        ctx.emit(
+          'ecs',
+          r.ok ? 'info' : 'warning',
+          r.ok
+            ? `${r.message} (asked by ${event.by})`
+            : `${event.by} could not redeploy ${event.service}: ${r.error}`,
+          { subject: event.service },
+        );
+        return;
+      }
       case 'instance.running': {
         const instance = own(world.ec2.instances, event.instanceId);
         if (instance) startAgent(world, instance, event.initial);

@@ -7,23 +7,67 @@ import {
   HEALTHY_AFTER_RUNNING_SECONDS,
   STOPPED_TASK_RETENTION_SECONDS,
 } from '../../model/aws-data.ts';
-import type { LoadBalancer, World } from '../../model/types.ts';
+import type { ImageResolution } from '../../model/images.ts';
+import type { LoadBalancer, Task, World } from '../../model/types.ts';
 import { delayedTransition } from '../../engine/machine-table.ts';
 import { TASK_TABLE } from './task-machine.ts';
-import { fireTaskTimer } from './ecs-ops.ts';
+import { fireTaskTimer, sendTask } from './ecs-ops.ts';
 import { taskList, tasksChanged } from '../../engine/task-list.ts';
 import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 import { serviceCause } from './answers.ts';
 
-export function taskLifecycleController(world: World): void {
+/** Answers a pull for a task starting (the engine's registries); null = a public image. */
+export type ResolveTaskImage = (image: string, role: string | null) => ImageResolution | null;
+
+/**
+ * The agent pulls each container's image when the task leaves PENDING: a reference the registry
+ * does not have, or will not give this task's execution role, stops the task before it runs.
+ */
+function pullFailure(world: World, task: Task, resolve: ResolveTaskImage): string | null {
+  const role = own(world.ecs.taskDefinitions, task.taskDefinition)?.executionRoleArn ?? null;
+  for (const c of task.containers) {
+    const r = resolve(c.image, role);
+    if (!r || r.result === 'found') continue;
+    const reason = cannotPullContainer(task.launchType, r);
+    c.reason = reason;
+    return reason;
+  }
+  return null;
+}
+
+/** ECS's CannotPullContainerError, as Fargate (platform 1.4.0) and the EC2 agent's Docker word it. */
+export function cannotPullContainer(launchType: Task['launchType'], r: ImageResolution): string {
+  const ref = r.reference;
+  const host = ref.slice(0, ref.indexOf('/'));
+  const colon = ref.lastIndexOf(':');
+  const tag = ref.slice(colon + 1);
+  if (launchType === 'FARGATE')
+    return r.result === 'access-denied'
+      ? `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ref}: pulling from host ${host} failed with status code [manifests ${tag}]: 403 Forbidden`
+      : `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ref}: ${ref}: not found`;
+  return r.result === 'access-denied'
+    ? `CannotPullContainerError: Error response from daemon: pull access denied for ${ref.slice(0, colon)}, repository does not exist or may require 'docker login': denied: Not Authorized`
+    : `CannotPullContainerError: Error response from daemon: manifest for ${ref} not found: manifest unknown: Requested image not found`;
+}
+
+export function taskLifecycleController(world: World, resolve?: ResolveTaskImage): void {
   const now = world.time;
   let expired: string[] | null = null;
   let registered: Map<string, number> | null = null;
   for (const task of taskList(world)) {
     while (task.nextTransitionAt !== null && task.nextTransitionAt <= now) {
       const timer = delayedTransition(TASK_TABLE, task.lastStatus)?.delay ?? 'none';
+      if (resolve && task.lastStatus === 'PENDING') {
+        const failed = pullFailure(world, task, resolve);
+        if (failed) {
+          withCause(world, { kind: 'timer', subject: task.id, timer }, () =>
+            sendTask(world, task, 'task.stop', { stopCode: 'TaskFailedToStart', reason: failed }),
+          );
+          continue;
+        }
+      }
       const fired = withCause(world, { kind: 'timer', subject: task.id, timer }, () =>
         fireTaskTimer(world, task),
       );

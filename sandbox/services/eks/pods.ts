@@ -544,7 +544,20 @@ export function finishPull(ctx: EngineContext, place: PodPlace, pod: EksPod): vo
   pod.runtime.pullAt = null;
   const image = container(pod).image;
   const node = nodeOf(place, pod);
-  const resolution = registry(eksOf(ctx.world).missingImages)(image);
+  // The account's registry answers for its own references (as the node's role); the public catalogue for the rest.
+  const role = node?.instanceId
+    ? (own(eksOf(ctx.world).instanceRoles, node.instanceId) ?? null)
+    : null;
+  const fromRegistry = ctx.resolveImage({ image, role });
+  // imagePullPolicy IfNotPresent (the default for a tag other than latest): an image the node
+  // already has starts without asking the registry, whatever it would answer now.
+  const ifNotPresent = node?.images.includes(image) === true && !image.endsWith(':latest');
+  const resolution =
+    fromRegistry === null
+      ? registry(eksOf(ctx.world).missingImages)(image)
+      : ifNotPresent
+        ? { result: 'found' as const, reference: fromRegistry.reference }
+        : fromRegistry;
   if (resolution.result === 'found') {
     const cached = !!node && node.images.includes(image);
     kubeEvent(
