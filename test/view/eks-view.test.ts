@@ -5,11 +5,15 @@ import { podWhy } from '@lib/sandbox-view/eks-why.ts';
 import { eksInspect } from '@lib/sandbox-view/eks-inspect.ts';
 import { loadScenario } from '../sandbox/helpers.ts';
 
-function run(file: string, until: number, keep: (type: string) => boolean = () => true): World {
+function run(
+  file: string,
+  until: number,
+  keep: (type: string, action: Record<string, unknown>) => boolean = () => true,
+): World {
   const scenario = loadScenario(file);
   const steps = scenario.solution
     .map((s) => ({ ...s, by: 'learner' as const }))
-    .filter((s) => keep(s.action.type));
+    .filter((s) => keep(s.action.type, s.action as unknown as Record<string, unknown>));
   return replay(scenario, steps, { until }).world;
 }
 
@@ -138,8 +142,15 @@ describe('the EKS view: a cluster without nodes (eks-no-nodes)', () => {
 });
 
 describe('the EKS view: two node groups and a nodeSelector (eks-two-nodegroups)', () => {
+  const GENERAL = [
+    'ip-10-0-16-20.eu-west-3.compute.internal',
+    'ip-10-0-0-23.eu-west-3.compute.internal',
+  ];
+  const NOT_MEMORY = "the node's labels do not match the pod's nodeSelector workload=memory.";
+
   it('says why cache waits: both general nodes fail NodeAffinity', () => {
-    const world = run('eks-two-nodegroups.yaml', 20);
+    // Only the general group (the memory group is not created): its two nodes are Ready at 96 s.
+    const world = run('eks-two-nodegroups.yaml', 120, (_, action) => action['name'] !== 'memory');
     const [c] = eksView(world);
     const message =
       "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.";
@@ -147,26 +158,20 @@ describe('the EKS view: two node groups and a nodeSelector (eks-two-nodegroups)'
       ['deployment/cache', message],
       ['deployment/cache', message],
     ]);
-    const why = podWhy(world, 'demo', c!.pending[0]!.key)!;
+    const why = podWhy(world, 'store', c!.pending[0]!.key)!;
     expect(why.question).toBe('Why still Pending?');
     expect(why.answer).toBe(
       'The pod requests 500m CPU and 3072Mi memory. No node passes every filter, so it waits; kube-scheduler tries again when a node or a pod changes.',
     );
     expect(why.schedulerMessage).toBe(message);
-    expect(why.verdicts).toEqual([
-      {
-        node: 'ip-10-0-0-20.eu-west-3.compute.internal',
+    expect(why.verdicts).toEqual(
+      GENERAL.map((node) => ({
+        node,
         outcome: 'ruled out',
         detail: 'NodeAffinity',
-        text: "the node's labels do not match the pod's nodeSelector workload=memory.",
-      },
-      {
-        node: 'ip-10-0-16-21.eu-west-3.compute.internal',
-        outcome: 'ruled out',
-        detail: 'NodeAffinity',
-        text: "the node's labels do not match the pod's nodeSelector workload=memory.",
-      },
-    ]);
+        text: NOT_MEMORY,
+      })),
+    );
   });
 
   it('says why cache landed on the memory-optimised node', () => {
@@ -179,45 +184,25 @@ describe('the EKS view: two node groups and a nodeSelector (eks-two-nodegroups)'
       '6144Mi / 7518Mi',
     ]);
     const cache = memoryNode.chips[0]!;
-    const why = podWhy(world, 'demo', cache.key)!;
+    const why = podWhy(world, 'store', cache.key)!;
     expect(why.question).toBe('Why here?');
+    // Scheduled at 100 s, when the first memory node had joined and the second had not.
     expect(why.answer).toBe(
-      'The pod requests 500m CPU and 3072Mi memory. 1 node could take it and 2 nodes could not; of those that could, kube-scheduler took the best score (LeastAllocated: the most room left after placing it): ip-10-0-0-24.eu-west-3.compute.internal.',
+      'The pod requests 500m CPU and 3072Mi memory. 1 node could take it and 2 nodes could not; of those that could, kube-scheduler took the best score (LeastAllocated: the most room left after placing it): ip-10-0-16-24.eu-west-3.compute.internal.',
     );
     expect(why.verdicts.map((v) => [v.node, v.outcome, v.detail])).toEqual([
-      ['ip-10-0-0-24.eu-west-3.compute.internal', 'chosen', 'score 33 of 100'],
-      ['ip-10-0-0-20.eu-west-3.compute.internal', 'ruled out', 'NodeAffinity'],
-      ['ip-10-0-16-21.eu-west-3.compute.internal', 'ruled out', 'NodeAffinity'],
+      ['ip-10-0-16-24.eu-west-3.compute.internal', 'chosen', 'score 66 of 100'],
+      ...GENERAL.map((node) => [node, 'ruled out', 'NodeAffinity']),
     ]);
     expect(why.verdicts[0]!.text).toBe(
       'passes every filter and scored highest, so the pod went here.',
     );
   });
 
-  it('says when the chosen node only won a tie', () => {
-    const world = run('eks-two-nodegroups.yaml', 700);
-    const [c] = eksView(world);
-    const web = c!.nodes.flatMap((n) => n.chips).find((p) => p.name === 'web-84c446475c-blk6d')!;
-    expect(podWhy(world, 'demo', web.key)!.verdicts).toEqual([
-      {
-        node: 'ip-10-0-16-21.eu-west-3.compute.internal',
-        outcome: 'chosen',
-        detail: 'score 89 of 100',
-        text: 'passes every filter and shares the highest score; a tie is broken by a draw (kube-scheduler draws at random, the sandbox from its seed).',
-      },
-      {
-        node: 'ip-10-0-0-20.eu-west-3.compute.internal',
-        outcome: 'fits',
-        detail: 'score 89 of 100',
-        text: 'passes every filter and ties for the highest score, but lost the draw.',
-      },
-    ]);
-  });
-
   it('inspects a node group and a Deployment', () => {
     const world = run('eks-two-nodegroups.yaml', 700);
     expect(
-      eksInspect({ kind: 'k8s-deployment', cluster: 'demo', id: 'default/cache' }, world),
+      eksInspect({ kind: 'k8s-deployment', cluster: 'store', id: 'default/cache' }, world),
     ).toEqual({
       heading: 'Deployment cache',
       rows: [
@@ -229,7 +214,7 @@ describe('the EKS view: two node groups and a nodeSelector (eks-two-nodegroups)'
         { label: 'Images', value: 'redis:7', code: true },
       ],
     });
-    const group = eksInspect({ kind: 'eks-nodegroup', cluster: 'demo', id: 'memory' }, world)!;
+    const group = eksInspect({ kind: 'eks-nodegroup', cluster: 'store', id: 'memory' }, world)!;
     expect(group.rows.slice(0, 6)).toEqual([
       { label: 'Status', value: 'ACTIVE' },
       { label: 'Instance types', value: 'm5.large' },
@@ -238,9 +223,37 @@ describe('the EKS view: two node groups and a nodeSelector (eks-two-nodegroups)'
       { label: 'Scaling', value: 'min 1, desired 2, max 2' },
       { label: 'Labels', value: 'workload=memory', code: true },
     ]);
-    expect(eksInspect({ kind: 'eks-nodegroup', cluster: 'demo', id: '__proto__' }, world)).toBe(
+    expect(eksInspect({ kind: 'eks-nodegroup', cluster: 'store', id: '__proto__' }, world)).toBe(
       null,
     );
+  });
+});
+
+describe('the EKS view: a rolling update (eks-rolling-update)', () => {
+  it('says when the chosen node only won a tie, and which node scored lower', () => {
+    const world = run('eks-rolling-update.yaml', 1200);
+    const [c] = eksView(world);
+    const pod = c!.nodes.flatMap((n) => n.chips).find((p) => p.name === 'web-796556f86f-lzbh5')!;
+    expect(podWhy(world, 'demo', pod.key)!.verdicts).toEqual([
+      {
+        node: 'ip-10-0-32-22.eu-west-3.compute.internal',
+        outcome: 'chosen',
+        detail: 'score 79 of 100',
+        text: 'passes every filter and shares the highest score; a tie is broken by a draw (kube-scheduler draws at random, the sandbox from its seed).',
+      },
+      {
+        node: 'ip-10-0-16-21.eu-west-3.compute.internal',
+        outcome: 'fits',
+        detail: 'score 79 of 100',
+        text: 'passes every filter and ties for the highest score, but lost the draw.',
+      },
+      {
+        node: 'ip-10-0-0-20.eu-west-3.compute.internal',
+        outcome: 'fits',
+        detail: 'score 69 of 100',
+        text: 'passes every filter but scored lower.',
+      },
+    ]);
   });
 });
 
@@ -255,10 +268,10 @@ describe('the EKS view: Fargate and a self-managed control plane', () => {
       ['eu-west-3c', 'Fargate', 'Fargate', '0.5vCPU 2GB', 1],
     ]);
     expect(c!.azs.flatMap((a) => a.nodes).every((n) => n.origin !== 'fargate')).toBe(true);
-    const why = podWhy(world, 'demo', vms[0]!.chips[0]!.key)!;
+    const why = podWhy(world, 'lab', vms[0]!.chips[0]!.key)!;
     expect(why.question).toBe('Why on Fargate?');
-    expect(why.answer).toMatch(
-      /^The Fargate profile apps selects pods in namespace \S+.*, so the Fargate scheduler runs this one, not kube-scheduler\. It runs alone in its own micro-VM, fargate-ip-10-0-0-23\.eu-west-3\.compute\.internal\.$/,
+    expect(why.answer).toBe(
+      'The Fargate profile apps selects pods in namespace apps, so the Fargate scheduler runs this one, not kube-scheduler. It runs alone in its own micro-VM, fargate-ip-10-0-0-24.eu-west-3.compute.internal.',
     );
   });
 
