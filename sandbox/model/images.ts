@@ -37,6 +37,9 @@ export const PUBLIC_IMAGES: readonly string[] = [
   'nginx:1.27',
   'nginx:1.28',
   'nginx:1.29',
+  // ECR Public's copy of the official image (the editor's templates use it).
+  'public.ecr.aws/nginx/nginx:1.27',
+  'public.ecr.aws/nginx/nginx:latest',
   'nginx:latest',
   'nginx:alpine',
   'httpd:2.4',

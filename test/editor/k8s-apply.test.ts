@@ -305,3 +305,13 @@ describe('which documents a sandbox starts with', () => {
     ).toEqual(['json']);
   });
 });
+
+describe('the templates pull', () => {
+  it('every image the editor templates name is in the sandbox catalogue', async () => {
+    const { catalogueResolver } = await import('../../sandbox/services/eks/images.ts');
+    const resolve = catalogueResolver();
+    const images = [...MANIFEST_TEMPLATE.text.matchAll(/image:\s*(\S+)/g)].map((m) => m[1]!);
+    expect(images).toEqual(['public.ecr.aws/nginx/nginx:1.27']);
+    for (const image of images) expect(resolve(image).result).toBe('found');
+  });
+});
