@@ -6,7 +6,6 @@
  * like Astro's own), and on the client hydration keeps that HTML until the chunk has arrived.
  */
 import { lazy, memo, Suspense } from 'react';
-import './eks.css';
 
 const EksView = lazy(() => import('./eks/EksView.tsx'));
 
