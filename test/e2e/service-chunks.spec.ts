@@ -40,10 +40,18 @@ async function step(page: Page, title: string): Promise<void> {
   await expect(sandbox.getByText('00:10 / ', { exact: false }).first()).toBeVisible();
 }
 
-test('the build has one behaviour chunk per composed service, EKS included', () => {
+test('the build has one behaviour chunk per composed service, EKS, ECR and the pipeline included', () => {
   const dist = join(process.cwd(), 'dist');
   const chunks = engineChunks(dist);
-  expect(Object.keys(chunks.services).sort()).toEqual(['docker', 'ec2', 'ecs', 'eks', 'elb']);
+  expect(Object.keys(chunks.services).sort()).toEqual([
+    'docker',
+    'ec2',
+    'ecr',
+    'ecs',
+    'eks',
+    'elb',
+    'pipeline',
+  ]);
   // The EKS behaviour is the one EKS file: what the engine core and ECS pages load holds none of it.
   const eksFiles = readdirSync(join(dist, '_astro')).filter((f) => /^eks/.test(f));
   expect(eksFiles).toHaveLength(1);
