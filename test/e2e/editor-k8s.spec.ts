@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pasteIntoEditor } from './fixtures';
 
 const PLAYGROUND = '/playground/eks/';
 /** The Kubernetes editor's own chunks (and the YAML worker). */
@@ -24,13 +24,7 @@ async function openEditor(sandbox: Locator): Promise<Locator> {
 
 /** Replaces the document by pasting (typing would trigger Monaco's auto-indent). */
 async function replaceText(page: Page, editor: Locator, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(page.url()).origin,
-  });
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoEditor(page, editor, text);
 }
 
 const DEPLOYMENT = (containerExtra = '') => `apiVersion: apps/v1

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Problems seen by the page during one test: console errors, page errors, failed or outside
@@ -104,4 +104,22 @@ export async function useTheme(page: Page, theme: 'dark' | 'light'): Promise<voi
   await page.addInitScript((value) => {
     window.localStorage.setItem('starlight-theme', value);
   }, theme);
+}
+
+/**
+ * Replaces the whole text of a Monaco editor as a paste does: selects everything, then sends the
+ * editor's text area a `paste` event that carries `text`. Typing would trigger Monaco's
+ * auto-indent and auto-closing. The system clipboard is not used: it is one per machine, shared
+ * by the tests that run in parallel (the share-link story reads it).
+ */
+export async function pasteIntoEditor(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await editor.evaluate((area, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    area.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
 }

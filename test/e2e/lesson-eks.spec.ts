@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { readLessonPage } from '../cli/lesson-commands';
-import { test, expect, expectAxeClean, useTheme, waitForIslands } from './fixtures';
+import {
+  test,
+  expect,
+  expectAxeClean,
+  pasteIntoEditor,
+  useTheme,
+  waitForIslands,
+} from './fixtures';
 import {
   openSandbox,
   openTab,
@@ -65,13 +72,7 @@ async function applyInEditor(page: Page, sandbox: Locator, text?: string): Promi
   await expect(editor).toBeAttached({ timeout: 30_000 });
   await expect(sandbox.getByText('No problems found in web.yaml.')).toBeVisible();
   if (text !== undefined) {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(page.url()).origin,
-    });
-    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    await editor.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('ControlOrMeta+V');
+    await pasteIntoEditor(page, editor, text);
     await expect(sandbox.getByText('No problems found in web.yaml.')).toBeVisible();
   }
   await sandbox.getByRole('button', { name: 'Apply (kubectl apply -f web.yaml)' }).click();

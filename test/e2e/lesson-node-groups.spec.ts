@@ -1,5 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAxeClean, useTheme, waitForIslands } from './fixtures';
+import {
+  test,
+  expect,
+  expectAxeClean,
+  pasteIntoEditor,
+  useTheme,
+  waitForIslands,
+} from './fixtures';
 import {
   openSandbox,
   openTab,
@@ -83,13 +90,7 @@ async function applyInEditor(page: Page, sandbox: Locator, text: string): Promis
   const panel = await openTab(sandbox, 'Editor');
   const editor = panel.getByRole('textbox', { name: /^Editor: web\.yaml\./ });
   await expect(editor).toBeAttached({ timeout: 30_000 });
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(page.url()).origin,
-  });
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoEditor(page, editor, text);
   await expect(panel.getByText('No problems found in web.yaml.')).toBeVisible();
   await panel.getByRole('button', { name: 'Apply (kubectl apply -f web.yaml)' }).click();
   await expect(panel.getByRole('list', { name: 'kubectl apply output' })).toContainText(
