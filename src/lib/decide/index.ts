@@ -26,3 +26,4 @@ export {
 export { FACTS, eksMonthlyFee, fullInstanceVsFargate, spikyDay, eksFargatePod } from './facts.ts';
 export { answersToHash, readHash, HASH_VERSION, MAX_HASH_LENGTH, type HashRead } from './link.ts';
 export { loadAnswers, saveAnswers, STORAGE_KEY, type StoreRead } from './storage.ts';
+export { TRADE_OFFS, EVERY_CHOICE, allLinks, type TradeOff } from './trade-offs.ts';
