@@ -15,9 +15,11 @@ const ANSWERS: Answers = { kubernetes: 'runs', load: 'steady', needs: ['daemons'
 const suffix = '. They were left as they are; your next answer replaces them.';
 
 describe('saved answers', () => {
-  test('are saved and read back', () => {
+  test('are saved in the form’s order and read back', () => {
     const store = memory();
-    expect(saveAnswers(store, ANSWERS)).toEqual({ ok: true });
+    expect(saveAnswers(store, { needs: ['daemons'], load: 'steady', kubernetes: 'runs' })).toEqual({
+      ok: true,
+    });
     expect(store.items.get(STORAGE_KEY)).toBe(
       '{"v":1,"answers":{"kubernetes":"runs","load":"steady","needs":["daemons"]}}',
     );

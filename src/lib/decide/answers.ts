@@ -34,3 +34,12 @@ export function withAnswer<K extends keyof Answers>(
   else next[key] = key === 'needs' ? (normaliseNeeds(value as Need[]) as Answers[K]) : value;
   return next;
 }
+
+/** The same answers with their keys in the form's order (what is saved reads the same way). */
+export function canonical(answers: Answers): Answers {
+  const out: Record<string, unknown> = {};
+  for (const key of ['kubernetes', 'team', 'load', 'size', 'isolation'] as const)
+    if (answers[key] !== undefined) out[key] = answers[key];
+  out['needs'] = normaliseNeeds(answers.needs);
+  return out as Answers;
+}

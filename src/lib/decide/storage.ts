@@ -4,7 +4,7 @@
  * answer replaces it.
  */
 import * as z from 'zod/mini';
-import { answersSchema, type Answers } from './answers.ts';
+import { answersSchema, canonical, type Answers } from './answers.ts';
 
 export const STORAGE_KEY = 'shipyard.decide';
 const MAX_STORED_LENGTH = 2_000;
@@ -58,7 +58,7 @@ export function saveAnswers(
 ): { ok: true } | { ok: false; message: string } {
   if (storage === null) return { ok: false, message: 'Your answers cannot be saved here.' };
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, answers }));
+    storage.setItem(STORAGE_KEY, JSON.stringify({ v: 1, answers: canonical(answers) }));
     return { ok: true };
   } catch (error) {
     return {
