@@ -128,7 +128,7 @@ export const RULES: readonly Rule[] = [
     points: give(EKS, 2),
     excludes: [],
     because:
-      'A Kubernetes cluster’s configuration and tools move to another platform or on premises much more easily than ECS’s, which are AWS-specific. Not 100 %: the AWS services a cluster uses (IAM roles for its pods, the load balancer controller, ECR, EBS volumes) must be replaced when you move.',
+      'A Kubernetes cluster’s configuration and tools move to another platform or on premises much more easily than ECS’s, which are AWS-specific. Not 100 %: the AWS glue a cluster leans on (the VPC CNI, the AWS Load Balancer Controller, the EBS CSI driver, IAM roles for service accounts) must be replaced by the new platform’s equivalents.',
     links: [L.eksWhy],
   },
   {
