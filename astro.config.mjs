@@ -56,6 +56,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Course home', link: '/' },
         { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
+        { label: 'Decision guide', link: '/decide/' },
         {
           label: 'For you',
           items: [
