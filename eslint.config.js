@@ -180,16 +180,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^@sandbox/(?!cli/index\\.ts$)',
+              regex: '^@sandbox/(?!(cli/index|view)\\.ts$)',
               message:
-                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts) or '@sandbox/cli/index.ts'.",
+                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts), '@sandbox/view.ts' or '@sandbox/cli/index.ts'.",
             },
             {
               // The engine's own folders and entry files; src/components/sandbox/ (the view) is not it.
               regex:
-                '^(\\.\\.?/)+sandbox/((engine|services|model|cli|goals|scenarios|machines)/|(index|composition|runner)\\.ts$)',
+                '^(\\.\\.?/)+sandbox/((engine|services|model|cli|goals|scenarios|machines)/|(index|composition|runner|view)\\.ts$)',
               message:
-                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts) or '@sandbox/cli/index.ts'.",
+                "src/ imports the sandbox only from '@sandbox' (sandbox/index.ts), '@sandbox/view.ts' or '@sandbox/cli/index.ts'.",
             },
           ],
         },

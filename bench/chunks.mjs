@@ -37,6 +37,26 @@ export function engineChunks(dist) {
 }
 
 /**
+ * Everything the engine core loads with it before any service (its chunk and the chunks it
+ * imports statically, transitively): what the first interaction with any sandbox costs.
+ * @returns {{ files: string[], gzip: number }}
+ */
+export function engineClosure(dist) {
+  const dir = join(dist, '_astro');
+  const seen = new Set();
+  const todo = [engineChunks(dist).engine.file];
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) todo.push(m[1]);
+  }
+  const files = [...seen].sort();
+  return { files, gzip: files.reduce((n, f) => n + gzip(join(dir, f)), 0) };
+}
+
+/**
  * Marks of Kubernetes code, each found in one part only: the EKS view (src/components/sandbox/eks/),
  * the EKS behaviour (the scheduler's FailedScheduling text) and EKS's static parts composed into
  * the engine core (the action schemas' wording).
@@ -70,6 +90,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const chunks = engineChunks(dist);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`chunk.engine_gzip: ${kb(chunks.engine.gzip)} (${chunks.engine.file})`);
+  const closure = engineClosure(dist);
+  console.log(
+    `chunk.engine_with_imports_gzip: ${kb(closure.gzip)} (${closure.files.length} files: ${closure.files.join(', ')})`,
+  );
   for (const [name, chunk] of Object.entries(chunks.services))
     console.log(`chunk.service_${name}_gzip: ${kb(chunk.gzip)} (${chunk.file})`);
   const k8s = kubernetesChunks(dist);

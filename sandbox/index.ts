@@ -101,20 +101,8 @@ export {
   serviceNetworkConfiguration,
   subnetIdFor,
 } from './model/vpc.ts';
-/**
- * `kubectl apply -f`'s pure parser (YAML with the sandbox's limits, then each document judged in
- * kubectl's words), for the manifest editor. Loaded on demand, so the YAML parser stays out of
- * the pages and chunks that do not need it.
- */
-export function loadManifestParser() {
-  return import('./services/eks/manifest-editor.ts');
-}
-export type ManifestParser = Awaited<ReturnType<typeof loadManifestParser>>;
-/** The workflow parser, its catalogue of actions and keys, and the equivalent buildspec and Jenkinsfile (on demand). */
-export function loadWorkflowTools() {
-  return import('./services/pipeline/workflow-tools.ts');
-}
-export type WorkflowTools = Awaited<ReturnType<typeof loadWorkflowTools>>;
+export { loadManifestParser, loadWorkflowTools } from './view.ts';
+export type { ManifestParser, WorkflowTools } from './view.ts';
 export type { PipelineRun, PipelineSlice, JobRun, StepRun } from './services/pipeline/world.ts';
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
 export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';

@@ -35,6 +35,7 @@ import {
 import { randomInt, seedState } from './rng.ts';
 import { publish, returnWorkingCopy, seal, takeWorkingCopy, unchanged } from './cow.ts';
 import { checkCoreSnapshot } from './serialize.ts';
+import type { ServiceStatic } from '../scenarios/statics.ts';
 
 export interface ReplayOptions {
   seed?: number;
@@ -110,26 +111,42 @@ type AnyModule = ServiceModule<ModuleName>;
 type Loaded = AnyModule & { behaviour: ServiceBehaviour<ModuleName> };
 
 /** The composed action schema (scenarios/action-schema.ts): a discriminated union on `type`. */
-export type ActionSchema = z.ZodType<Action> & {
+export type ActionSchema = {
+  safeParse(input: unknown): z.ZodSafeParseResult<Action>;
   readonly options: readonly {
     readonly shape: { readonly type: { readonly value: ActionType } };
   }[];
 };
 
-export function createEngine(modules: readonly AnyModule[], actionSchema: ActionSchema) {
+export function createEngine(
+  modules: readonly AnyModule[],
+  actionSchema: ActionSchema,
+  /** Adds a module's static part (schemas, goals) where the composition keeps them (scenarios/statics.ts). */
+  registerStatic: (part: ServiceStatic) => void = () => undefined,
+) {
   const owner = new Map<ActionType, { module: AnyModule; everywhere: boolean }>();
   for (const m of modules) {
     const own = (types: readonly ActionType[], everywhere: boolean) => {
       for (const type of types) {
-        const t = actionSchema.options.find((o) => o.shape.type.value === type)?.shape.type.value;
-        if (!t) throw new Error(`module ${m.name} handles ${type}, which has no schema`);
-        if (owner.has(t)) throw new Error(`action ${type} is handled by two modules`);
-        owner.set(t, { module: m, everywhere });
+        if (owner.has(type)) throw new Error(`action ${type} is handled by two modules`);
+        owner.set(type, { module: m, everywhere });
       }
     };
     own(m.handles, false);
     own(m.handlesEverywhere ?? [], true);
+    // A module with a static part brings its schemas when it loads (checked then).
+    if (!m.loadStatic) checkSchemas(m);
   }
+
+  /** Every action type a module handles has a schema in the composed union. */
+  function checkSchemas(m: AnyModule): void {
+    for (const type of [...m.handles, ...(m.handlesEverywhere ?? [])])
+      if (!actionSchema.options.some((o) => o.shape.type.value === type))
+        throw new Error(`module ${m.name} handles ${type}, which has no schema`);
+  }
+
+  /** Modules whose static part is registered (those without one count from the start). */
+  const statics = new Set<ModuleName>(modules.filter((m) => !m.loadStatic).map((m) => m.name));
 
   // ── Loading behaviour ──────────────────────────────────────────────────────────────
 
@@ -165,7 +182,14 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
         if (behaviours.has(m.name)) return undefined;
         let loading = pending.get(m.name);
         if (!loading) {
-          loading = m.load().then((b) => {
+          loading = Promise.all([m.load(), m.loadStatic?.()]).then(([b, part]) => {
+            if (part) {
+              if (part.name !== m.name)
+                throw new Error(`module ${m.name} loaded the static part of ${part.name}`);
+              registerStatic(part);
+              checkSchemas(m);
+              statics.add(m.name);
+            }
             checkBehaviour(m, b);
             behaviours.set(m.name, b);
           });
@@ -451,10 +475,30 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
 
   // ── Actions ────────────────────────────────────────────────────────────────────────
 
+  /** Whether the input names an action type of a module whose static part is not loaded yet. */
+  function schemasNotLoaded(input: unknown): boolean {
+    if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'type')) return false;
+    const type: unknown = (input as { type: unknown }).type;
+    if (typeof type !== 'string') return false;
+    const found = owner.get(type as ActionType);
+    return found !== undefined && !statics.has(found.module.name);
+  }
+
   /** Shape-checks an unknown value as an Action; errors name the field. */
   function validateAction(input: unknown): Result<Action, { field: string; error: string }> {
     const parsed = actionSchema.safeParse(input);
     if (parsed.success) return { ok: true, value: parsed.data };
+    if (schemasNotLoaded(input)) {
+      const type = (input as { type: ActionType }).type;
+      const name = owner.get(type)!.module.name;
+      return {
+        ok: false,
+        error: {
+          field: 'type',
+          error: `type: ${notLoaded([name], `that handles ${type}`).message}`,
+        },
+      };
+    }
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join('.') || 'type';
     return { ok: false, error: { field, error: `${field}: ${issue.message}` } };
@@ -466,7 +510,9 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
     by: Actor = 'learner',
   ): { world: World; result: ActionResult } {
     const valid = validateAction(action);
-    if (!valid.ok)
+    // An action of a service whose schemas are not loaded is one this world does not run:
+    // it gets the same refusal as any action of a service the world does not run (below).
+    if (!valid.ok && !schemasNotLoaded(action))
       return { world, result: { ok: false, field: valid.error.field, error: valid.error.error } };
     if (
       by === 'learner' &&
@@ -479,7 +525,7 @@ export function createEngine(modules: readonly AnyModule[], actionSchema: Action
       };
     }
     const draft = takeWorkingCopy(world);
-    const result = applyActionInPlace(draft, valid.value, by);
+    const result = applyActionInPlace(draft, valid.ok ? valid.value : action, by);
     if (result.ok) return { world: publish(world, draft), result };
     // A refusal usually changes nothing: then the working copy still matches the world.
     if (unchanged(world, draft)) returnWorkingCopy(world, draft);

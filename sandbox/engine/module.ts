@@ -29,6 +29,7 @@ import type {
   World,
 } from '../model/types.ts';
 import type { Scenario, ScenarioError } from '../scenarios/schema.ts';
+import type { ServiceStatic } from '../scenarios/statics.ts';
 
 /** What a handler or a controller may use besides the world it is given. */
 export interface EngineContext {
@@ -122,6 +123,11 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   eventSources: readonly EventSource[];
   /** Loads the behaviour (a dynamic import: a chunk of its own in the browser). */
   load(): Promise<ServiceBehaviour<K>>;
+  /**
+   * Its static part (services/<svc>/static.ts: action schemas, scenario keys, goals), for a
+   * service whose schemas are not in the engine chunk; loaded and registered with its behaviour.
+   */
+  loadStatic?(): Promise<ServiceStatic>;
 }
 
 /** A service module's behaviour: loaded on demand, before a world that runs the module is built or stepped. */

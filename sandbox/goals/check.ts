@@ -13,12 +13,10 @@ import {
   spreadOverAzs,
   workloadsUp,
 } from './running.ts';
+import { own } from '../model/record.ts';
 import { dockerGoals } from '../services/docker/goals.ts';
 import { ecsGoals } from '../services/ecs/goals.ts';
-import { eksGoals } from '../services/eks/goals.ts';
 import { elbGoals } from '../services/elb/goals.ts';
-import { ecrGoals } from '../services/ecr/goals.ts';
-import { pipelineGoals } from '../services/pipeline/goals.ts';
 
 /** A goal with its params type sealed inside: it parses its own params, then checks. */
 interface RegisteredGoal {
@@ -29,16 +27,29 @@ interface RegisteredGoal {
   ): { ok: true; description: string; outcome: GoalOutcome } | { ok: false; message: string };
 }
 
-function register<P>(def: GoalDefinition<P>): RegisteredGoal {
+/**
+ * A goal definition with its params type erased, as a service's static part hands it in:
+ * `describe` and `check` accept exactly what its own `params` schema parses to.
+ */
+export interface ErasedGoalDefinition {
+  name: string;
+  params: z.ZodType;
+  describe: (params: never) => string;
+  check: (params: never, ctx: GoalContext) => GoalOutcome;
+}
+
+function register(def: ErasedGoalDefinition): RegisteredGoal {
   return {
     params: def.params,
     evaluate(params, ctx) {
       const parsed = def.params.safeParse(params);
       if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '' };
+      // What the goal's own params schema parsed is what its describe and check take.
+      const data = parsed.data as never;
       return {
         ok: true,
-        description: def.describe(parsed.data),
-        outcome: def.check(parsed.data, ctx),
+        description: def.describe(data),
+        outcome: def.check(data, ctx),
       };
     },
   };
@@ -54,8 +65,11 @@ function registerAll<D>(defs: { [K in keyof D]: GoalDefinition<D[K]> }): Record<
   return out;
 }
 
-/** Every goal by name: the core's, then each service's (services/<svc>/goals.ts). */
-export const GOALS: Record<GoalName, RegisteredGoal> = {
+/**
+ * Every goal by name: the core's, Docker's, ECS's and ELB's; each service that loads on demand
+ * (EKS, ECR, the pipeline) adds its own with its static part (`registerGoals`).
+ */
+const GOALS: Partial<Record<GoalName, RegisteredGoal>> = {
   runningAtLeast: register(runningAtLeast),
   runningAtMost: register(runningAtMost),
   workloadsUp: register(workloadsUp),
@@ -66,14 +80,33 @@ export const GOALS: Record<GoalName, RegisteredGoal> = {
   ...registerAll(dockerGoals),
   ...registerAll(ecsGoals),
   ...registerAll(elbGoals),
-  ...registerAll(eksGoals),
-  ...registerAll(ecrGoals),
-  ...registerAll(pipelineGoals),
 };
+
+/** Adds a service's goals (its static part, loaded on demand), keyed by the names it declares. */
+export function registerGoals(
+  names: readonly GoalName[],
+  defs: Readonly<Record<string, ErasedGoalDefinition>>,
+): void {
+  for (const name of names) {
+    const def = own(defs, name);
+    if (!def) throw new Error(`goal ${name} is declared but not defined`);
+    GOALS[name] = register(def);
+  }
+}
+
+/** The registered goal of this name; a goal of a service not loaded yet is an error to name. */
+function goalOf(name: GoalName): RegisteredGoal {
+  const goal = own(GOALS, name);
+  if (!goal)
+    throw new Error(
+      `The sandbox has not loaded the service of the ${name} goal: await loadServices or loadServicesFor(scenario) first.`,
+    );
+  return goal;
+}
 
 /** Validates a goal's params; returns the problems as `params.<field>: message`. */
 export function validateGoalParams(spec: GoalSpec): { path: string; message: string }[] {
-  const def = GOALS[spec.goal];
+  const def = goalOf(spec.goal);
   const parsed = def.params.safeParse(spec.params);
   if (parsed.success) return [];
   return parsed.error.issues.map((i) => {
@@ -96,7 +129,7 @@ export function checkGoals(
 ): GoalResult[] {
   const final = options.final ?? world.time >= scenario.duration;
   return scenario.goals.map((spec) => {
-    const evaluated = GOALS[spec.goal].evaluate(spec.params, { world, scenario, final });
+    const evaluated = goalOf(spec.goal).evaluate(spec.params, { world, scenario, final });
     if (!evaluated.ok) {
       return {
         id: spec.id,

@@ -4,10 +4,9 @@
  * (scenarios/action-schema.ts, built from each service's services/<svc>/actions.ts: written
  * once); each one has a real-command equivalent (its module's `command`).
  */
-import type { z } from 'zod';
-import type { actionSchema } from '../scenarios/action-schema.ts';
+import type { ComposedAction } from '../scenarios/action-schema.ts';
 
-export type Action = z.infer<typeof actionSchema>;
+export type Action = ComposedAction;
 
 export type ActionType = Action['type'];
 

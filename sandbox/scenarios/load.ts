@@ -7,7 +7,8 @@ import type { Action } from '../model/actions.ts';
 import type { Result, TimedAction } from '../model/types.ts';
 import type { ScenarioError } from './schema.ts';
 
-const actionsFileSchema = z.array(timedActionSchema).max(10000, 'at most 10000 actions');
+/** A list of `{ at, action }` (built on use: the action types are those registered then). */
+const actionsFileSchema = () => z.array(timedActionSchema()).max(10000, 'at most 10000 actions');
 
 /** Parses a YAML or JSON list of `{at, action}`; errors name the entry, field, line and column. */
 export function parseActionsFile(text: string): Result<TimedAction[], ScenarioError[]> {
@@ -37,7 +38,7 @@ export function parseActionsFile(text: string): Result<TimedAction[], ScenarioEr
   } catch (error) {
     return { ok: false, error: [{ path: '', message: (error as Error).message }] };
   }
-  const parsed = actionsFileSchema.safeParse(data);
+  const parsed = actionsFileSchema().safeParse(data);
   if (!parsed.success) {
     return {
       ok: false,
@@ -61,7 +62,7 @@ export function parseActionsFile(text: string): Result<TimedAction[], ScenarioEr
   return { ok: true, value: toTimedActions(parsed.data) };
 }
 
-function toTimedActions(entries: z.infer<typeof actionsFileSchema>): TimedAction[] {
+function toTimedActions(entries: z.infer<ReturnType<typeof actionsFileSchema>>): TimedAction[] {
   const out: TimedAction[] = entries.map((e) => ({
     at: e.at,
     by: 'learner' as const,
@@ -80,7 +81,7 @@ function jsonFastPath(text: string): Result<TimedAction[], ScenarioError[]> | nu
   } catch {
     return null;
   }
-  const parsed = actionsFileSchema.safeParse(data);
+  const parsed = actionsFileSchema().safeParse(data);
   return parsed.success ? { ok: true, value: toTimedActions(parsed.data) } : null;
 }
 

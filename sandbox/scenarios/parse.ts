@@ -67,7 +67,7 @@ export function validateScenarioData(
   data: unknown,
   where: (path: (string | number)[]) => { line?: number; column?: number } = () => ({}),
 ): Result<Scenario, ScenarioError[]> {
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = scenarioSchema().safeParse(data);
   if (!parsed.success) {
     return {
       ok: false,

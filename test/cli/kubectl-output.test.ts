@@ -108,6 +108,76 @@ describe('kubectl get', () => {
     );
   });
 
+  it('nodes: -L adds a column per label (header: the key after its last /, in capitals), --show-labels a LABELS column last', () => {
+    expect(
+      run('kubectl get nodes -L eks.amazonaws.com/nodegroup,topology.kubernetes.io/zone -L missing')
+        .stdout,
+    ).toBe(
+      columns([
+        ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'NODEGROUP', 'ZONE', 'MISSING'],
+        [N1, 'Ready', '<none>', '50m', KUBECTL_VERSION, 'ng-1', 'eu-west-3a', ''],
+        [
+          N2,
+          'Ready,SchedulingDisabled',
+          '<none>',
+          '45m',
+          KUBECTL_VERSION,
+          'ng-1',
+          'eu-west-3b',
+          '',
+        ],
+      ]),
+    );
+    expect(run('kubectl get nodes --show-labels').stdout).toBe(
+      columns([
+        ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'LABELS'],
+        [
+          N1,
+          'Ready',
+          '<none>',
+          '50m',
+          KUBECTL_VERSION,
+          `eks.amazonaws.com/nodegroup=ng-1,kubernetes.io/hostname=${N1},kubernetes.io/os=linux,node.kubernetes.io/instance-type=t3.medium,topology.kubernetes.io/region=eu-west-3,topology.kubernetes.io/zone=eu-west-3a`,
+        ],
+        [
+          N2,
+          'Ready,SchedulingDisabled',
+          '<none>',
+          '45m',
+          KUBECTL_VERSION,
+          `eks.amazonaws.com/nodegroup=ng-1,kubernetes.io/hostname=${N2},kubernetes.io/os=linux,node.kubernetes.io/instance-type=m5.large,topology.kubernetes.io/region=eu-west-3,topology.kubernetes.io/zone=eu-west-3b`,
+        ],
+      ]),
+    );
+  });
+
+  it('pods: -L columns come before LABELS; a pod without labels shows <none>', () => {
+    expect(run('kubectl get pods --show-labels -L app').stdout).toBe(
+      columns([
+        ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'APP', 'LABELS'],
+        [
+          B8,
+          '0/1',
+          'CrashLoopBackOff',
+          '5 (42s ago)',
+          '40m',
+          'web',
+          'app=web,pod-template-hash=7d9f8c6b5',
+        ],
+        [PQ, '1/1', 'Running', '0', '40m', 'web', 'app=web,pod-template-hash=7d9f8c6b5'],
+        [X2, '1/1', 'Running', '0', '40m', 'web', 'app=web,pod-template-hash=7d9f8c6b5'],
+      ]),
+    );
+    const world = fixtureWorld();
+    world.eks!.kube['demo']!.pods[`default/${PQ}`]!.metadata.labels = {};
+    expect(run(`kubectl get pod ${PQ} --show-labels`, world).stdout).toBe(
+      columns([
+        ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'LABELS'],
+        [PQ, '1/1', 'Running', '0', '40m', '<none>'],
+      ]),
+    );
+  });
+
   it('deployments, replica sets, services, HPAs and namespaces', () => {
     expect(run('kubectl get deploy').stdout).toBe(
       columns([
@@ -323,6 +393,30 @@ describe('kubectl describe', () => {
       '  Type     Reason   Age                 From     Message',
       '  ----     ------   ----                ----     -------',
       `  Warning  BackOff  10s (x12 over 35m)  kubelet  Back-off restarting failed container web in pod ${B8}_default(uid-${B8})`,
+    ]);
+  });
+
+  it('pod: Annotations after Labels, <none> or each key: value sorted, long and multi-line values below their key', () => {
+    expect(run(`kubectl describe pod ${PQ}`).stdout.split('\n').slice(4, 7)).toEqual([
+      'Labels:           app=web',
+      '                  pod-template-hash=7d9f8c6b5',
+      'Annotations:      <none>',
+    ]);
+    const world = fixtureWorld();
+    world.eks!.kube['demo']!.pods[`default/${PQ}`]!.metadata.annotations = {
+      CapacityProvisioned: '0.25vCPU 0.5GB',
+      'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"v1"}\n',
+      'example.com/note': 'first line\nsecond line\n',
+      'example.com/long': 'x'.repeat(150),
+    };
+    expect(run(`kubectl describe pod ${PQ}`, world).stdout.split('\n').slice(6, 13)).toEqual([
+      'Annotations:      CapacityProvisioned: 0.25vCPU 0.5GB',
+      '                  example.com/long:',
+      `                    ${'x'.repeat(138)}...`,
+      '                  example.com/note:',
+      '                    first line',
+      '                    second line',
+      'Status:           Running',
     ]);
   });
 

@@ -170,8 +170,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
     }
-    await openTab(sandbox, 'Goals');
-    await expect(sandbox.getByText('Free play: no goals, nothing is graded.')).toBeVisible();
+    const goals = await openTab(sandbox, 'Goals');
+    await expect(goals.getByText('Free play: no goals, nothing is graded.')).toBeVisible();
+    // No Goals heading over the free-play line (the tab already names the panel).
+    await expect(goals.getByRole('heading', { name: 'Goals' })).toHaveCount(0);
     await expect(sandbox.getByRole('button', { name: 'Check my work' })).toHaveCount(0);
     await expect(sandbox.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
   });

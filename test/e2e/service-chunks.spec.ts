@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { engineChunks, kubernetesChunks } from '../../bench/chunks.mjs';
+import { engineChunks, engineClosure, kubernetesChunks } from '../../bench/chunks.mjs';
 import { test, expect } from './fixtures';
 import { openSandbox } from './lesson-sandbox';
 
@@ -60,6 +60,17 @@ test('the build has one behaviour chunk per composed service, EKS, ECR and the p
   expect(chunks.engine.gzip).toBeLessThan(68_460);
 });
 
+test("EKS's schemas and goals are a chunk of their own, outside the engine and what it imports", () => {
+  const dist = join(process.cwd(), 'dist');
+  const k8s = kubernetesChunks(dist);
+  const closure = engineClosure(dist);
+  // The grading worker bundles the whole sandbox; the pages load EKS's static part on demand.
+  const pageChunks = k8s.schemas.filter((f) => !f.startsWith('grade-worker'));
+  expect(pageChunks).toHaveLength(1);
+  expect(closure.files).not.toContain(pageChunks[0]);
+  expect(closure.files.filter((f) => k8s.schemas.includes(f))).toEqual([]);
+});
+
 test('lesson 1 loads no service before first use, then only what each sandbox runs', async ({
   page,
 }) => {
@@ -76,6 +87,27 @@ test('lesson 1 loads no service before first use, then only what each sandbox ru
 
   await step(page, 'The same fifteen containers, with an orchestrator');
   expect([...loaded].sort()).toEqual(['docker', 'ec2', 'ecs', 'elb']);
+});
+
+test('the ECS lesson loads no engine before the first interaction, and no Kubernetes code after it', async ({
+  page,
+}) => {
+  const dist = join(process.cwd(), 'dist');
+  const engine = engineChunks(dist).engine.file;
+  const k8s = kubernetesChunks(dist);
+  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour, ...k8s.schemas]);
+  const scripts = scriptRequests(page);
+  await page.goto('/lessons/ecs/');
+  for (const island of await page.locator('astro-island').all()) {
+    await island.scrollIntoViewIfNeeded();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  expect(scripts.length).toBeGreaterThan(0);
+  // The view's helpers come from sandbox/view.ts, which imports no engine.
+  expect(scripts).not.toContain(engine);
+  await step(page, 'An instance without the ECS agent never joins');
+  expect(scripts).toContain(engine);
+  expect(scripts.filter((f) => kubernetesCode.has(f))).toEqual([]);
 });
 
 test('the ECS lesson never loads the Docker-by-hand service', async ({ page }) => {
@@ -101,7 +133,7 @@ test('a lesson page without EKS loads no Kubernetes view or behaviour, before or
   page,
 }) => {
   const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
-  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour]);
+  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour, ...k8s.schemas]);
   const scripts = scriptRequests(page);
   await page.goto('/lessons/why-orchestration/');
   for (const island of await page.locator('astro-island').all()) {

@@ -156,6 +156,8 @@ describe('lint boundary: src/ imports only the sandbox’s public entry points',
     ["import { createEngine } from '@sandbox/engine/engine.ts';\nexport const c = createEngine;"],
     ["import { ecs } from '@sandbox/services/ecs/index.ts';\nexport const e = ecs;"],
     ["import { createWorld } from '../../sandbox/index.ts';\nexport const c = createWorld;"],
+    ["import { instanceUsage } from '../../sandbox/view.ts';\nexport const u = instanceUsage;"],
+    ["import { own } from '@sandbox/model/record.ts';\nexport const o = own;"],
   ])('refuses %s', async (code) => {
     expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual(['no-restricted-imports']);
   });
@@ -169,6 +171,12 @@ describe('lint boundary: src/ imports only the sandbox’s public entry points',
   it('allows @sandbox and @sandbox/cli/index.ts', async () => {
     const code =
       "import { createWorld } from '@sandbox';\nimport { runCommandLine } from '@sandbox/cli/index.ts';\nexport const x = [createWorld, runCommandLine];";
+    expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual([]);
+  });
+
+  it('allows @sandbox/view.ts, the view helpers that load no engine', async () => {
+    const code =
+      "import { instanceUsage } from '@sandbox/view.ts';\nexport const u = instanceUsage;";
     expect(await ruleIdsFor(code, 'src/lib/fixture.ts')).toEqual([]);
   });
 });

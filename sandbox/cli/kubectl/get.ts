@@ -9,7 +9,7 @@ import { fail } from '../types.ts';
 import type { KubectlCommand, KubectlRun } from './command.ts';
 import { usageError } from './command.ts';
 import type { FlagValues, KubectlFlag } from './flags.ts';
-import { bool, str } from './flags.ts';
+import { bool, list as listFlag, str } from './flags.ts';
 import type { Listed } from './listing.ts';
 import { list } from './listing.ts';
 import { printJson, printYaml } from './api-objects.ts';
@@ -189,6 +189,8 @@ function runGet(run: KubectlRun) {
           withKind,
           now,
           clusterCreatedAt: cluster.createdAt,
+          labelColumns: listFlag(flags, 'label-columns'),
+          showLabels: bool(flags, 'show-labels'),
         }),
       )
       .filter((t) => t !== '')
@@ -220,7 +222,18 @@ export const get: KubectlCommand = {
       kind: 'bool',
       help: 'Accepted; the sandbox prints the list once (run the command again as time passes).',
     },
-    { name: 'show-labels', kind: 'bool', help: 'Accepted and ignored by the sandbox.' },
+    {
+      name: 'label-columns',
+      short: 'L',
+      kind: 'strings',
+      help: 'Labels to show as columns, comma separated (pods and nodes in the sandbox)',
+      placeholder: 'key,…',
+    },
+    {
+      name: 'show-labels',
+      kind: 'bool',
+      help: 'Show all labels as the last column (pods and nodes in the sandbox)',
+    },
   ],
   examples: [
     'kubectl get pods',
@@ -229,6 +242,8 @@ export const get: KubectlCommand = {
     'kubectl get pods -A -l app=web',
     'kubectl get deployment web -o yaml',
     'kubectl get nodes',
+    'kubectl get nodes -L eks.amazonaws.com/nodegroup',
+    'kubectl get nodes --show-labels',
     'kubectl get events',
   ],
   run: runGet,

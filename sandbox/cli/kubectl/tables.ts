@@ -30,6 +30,9 @@ export interface TableOptions {
   withKind: boolean;
   now: number;
   clusterCreatedAt: number;
+  /** `-L` keys and `--show-labels` (pods and nodes). */
+  labelColumns: readonly string[];
+  showLabels: boolean;
 }
 
 function renamed<T extends { metadata: { name: string } }>(o: T, name: string): T {
@@ -44,6 +47,7 @@ export function tableFor(
   o: TableOptions,
 ): string {
   const opts = { wide: o.wide, allNamespaces: o.allNamespaces };
+  const labelled = { ...opts, labelColumns: o.labelColumns, showLabels: o.showLabels };
   const label = (name: string) => (o.withKind ? objectRef(r, name) : name);
   const now = o.now;
   const pick = <T>(record: Record<string, T>) =>
@@ -53,7 +57,7 @@ export function tableFor(
       return podsTable(
         pick(kube.pods).map((p) => renamed(p, label(p.metadata.name))),
         now,
-        opts,
+        labelled,
       );
     case 'nodes':
       return nodesTable(
@@ -62,7 +66,7 @@ export function tableFor(
           .filter((n) => n !== undefined)
           .map((n) => ({ ...n, name: label(n.name) })),
         now,
-        opts,
+        labelled,
       );
     case 'deployments':
       return deploymentsTable(

@@ -31,5 +31,6 @@ export const ecr: ServiceModule<'ecr'> = {
   controllers: [{ name: 'ecr-registry', after: ['scenario-script'] }],
   checkSnapshot: (slice) => recordsProblem(slice, ['repositories', 'workstation', 'files']),
   eventSources: ['ecr'],
+  loadStatic: () => import('./static.ts').then((m) => m.ecrStatic),
   load: () => import('./ecr-behaviour.ts').then((m) => m.ecrBehaviour),
 };

@@ -229,7 +229,6 @@ export const eksBehaviour: ServiceBehaviour<'eks'> = {
       const usage = new Map<string, { cpu: number; memory: number }>();
       for (const k in kube.pods) {
         const p = kube.pods[k]!;
-        if (p.metadata.owner?.kind === 'DaemonSet') continue;
         const owner = ownerKey(name, p);
         let s = sample.services[owner];
         if (!s)
@@ -273,6 +272,30 @@ export const eksBehaviour: ServiceBehaviour<'eks'> = {
           azs: {},
         });
         s.desired = d.object.spec.replicas;
+      }
+      // A DaemonSet wants one pod per node it selects: the pods its controller keeps there.
+      for (const k in kube.daemonSets) {
+        const ds = kube.daemonSets[k]!.object;
+        const s = (sample.services[`${name}/${k}`] ??= {
+          desired: 0,
+          running: 0,
+          pending: 0,
+          cpu: 0,
+          memory: 0,
+          azs: {},
+        });
+        let kept = 0;
+        for (const pk in kube.pods) {
+          const p = kube.pods[pk]!;
+          if (
+            p.metadata.owner?.kind === 'DaemonSet' &&
+            p.metadata.owner.name === ds.metadata.name &&
+            p.metadata.namespace === ds.metadata.namespace &&
+            p.metadata.deletionTime === null
+          )
+            kept += 1;
+        }
+        s.desired = kept;
       }
       for (const owner in sample.services) {
         const s = sample.services[owner]!;

@@ -77,5 +77,6 @@ export const eks: ServiceModule<'eks'> = {
       'instanceRoles',
     ]),
   eventSources: ['eks', 'kubernetes'],
+  loadStatic: () => import('./static.ts').then((m) => m.eksStatic),
   load: () => import('./eks-behaviour.ts').then((m) => m.eksBehaviour),
 };

@@ -60,6 +60,32 @@ export interface GetOptions {
   wide?: boolean;
   /** `-A`: a NAMESPACE column first. */
   allNamespaces?: boolean;
+  /** `-L key,…`: a column per label key, after the others, headed by the key's last `/` part in capitals. */
+  labelColumns?: readonly string[];
+  /** `--show-labels`: a LABELS column last, every label as `key=value`, sorted by key, or `<none>`. */
+  showLabels?: boolean;
+}
+
+/** kubectl's headers for `-L` and `--show-labels` (printers' formatLabelHeaders). */
+function labelHeaders(opts: GetOptions): string[] {
+  const headers = (opts.labelColumns ?? []).map((key) => key.split('/').at(-1)!.toUpperCase());
+  if (opts.showLabels) headers.push('LABELS');
+  return headers;
+}
+
+/** The cells for `-L` (the value, empty when the object lacks the label) and `--show-labels`. */
+function labelCells(labels: Readonly<Record<string, string>>, opts: GetOptions): string[] {
+  const cells = (opts.labelColumns ?? []).map((key) =>
+    Object.hasOwn(labels, key) ? labels[key]! : '',
+  );
+  if (opts.showLabels) cells.push(formatLabels(labels));
+  return cells;
+}
+
+/** `k=v,k2=v2` sorted by key, or `<none>` (apimachinery's labels.FormatLabels). */
+export function formatLabels(labels: Readonly<Record<string, string>>): string {
+  const keys = Object.keys(labels).sort();
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 
 function withNamespace(
@@ -114,6 +140,7 @@ function lastRestart(pod: Pod): number | null {
 export function podsTable(pods: Pod[], now: number, opts: GetOptions = {}): string {
   const header = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
   if (opts.wide) header.push('IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES');
+  header.push(...labelHeaders(opts));
   return withNamespace(
     opts,
     header,
@@ -134,6 +161,7 @@ export function podsTable(pods: Pod[], now: number, opts: GetOptions = {}): stri
       ];
       if (opts.wide)
         cells.push(p.status.podIP ?? '<none>', p.spec.nodeName ?? '<none>', '<none>', '<none>');
+      cells.push(...labelCells(p.metadata.labels ?? {}, opts));
       return { ns: p.metadata.namespace, cells };
     }),
   );
@@ -143,6 +171,7 @@ export function nodesTable(nodes: Node[], now: number, opts: GetOptions = {}): s
   const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'];
   if (opts.wide)
     header.push('INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME');
+  header.push(...labelHeaders(opts));
   if (nodes.length === 0) return '';
   return table([
     header,
@@ -162,6 +191,7 @@ export function nodesTable(nodes: Node[], now: number, opts: GetOptions = {}): s
           n.kernelVersion,
           n.containerRuntime,
         );
+      cells.push(...labelCells(n.labels, opts));
       return cells;
     }),
   ]);
@@ -405,6 +435,34 @@ function stateLines(label: string, st: ContainerState | null, indent: string): s
 }
 
 /** A subset of `kubectl describe pod`: identity, placement, containers, then Events. */
+/** kubectl describe's longest `key: value` annotation on one line (describe.go's maxAnnotationLen). */
+const MAX_ANNOTATION_LEN = 140;
+/** The annotation kubectl describe leaves out. */
+const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+
+/**
+ * describe's `Annotations:` block (printAnnotationsMultiline): `<none>`, or each `key: value`
+ * sorted by key; a value with line breaks, or too long for one line, goes on the lines below
+ * its key, each cut at 138 characters with `...`.
+ */
+function annotationLines(annotations: Readonly<Record<string, string>>): string[] {
+  const title = 'Annotations:'.padEnd(18);
+  const indent = ' '.repeat(18);
+  const keys = Object.keys(annotations)
+    .filter((k) => !SKIPPED_ANNOTATIONS.has(k))
+    .sort();
+  if (keys.length === 0) return [`${title}<none>`];
+  const shorten = (s: string) =>
+    s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s;
+  return keys.flatMap((key, i) => {
+    const lead = i === 0 ? title : indent;
+    const value = annotations[key]!.replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n'))
+      return [`${lead}${key}:`, ...value.split('\n').map((s) => `${indent}  ${shorten(s)}`)];
+    return [`${lead}${key}: ${value}`];
+  });
+}
+
 export function describePod(pod: Pod, events: KubeEvent[], now: number): string {
   const m = pod.metadata;
   const labels = Object.keys(m.labels).sort();
@@ -414,6 +472,7 @@ export function describePod(pod: Pod, events: KubeEvent[], now: number): string 
     `Priority:         ${pod.spec.priority}`,
     `Node:             ${pod.spec.nodeName ?? '<none>'}`,
     `Labels:           ${labels.length === 0 ? '<none>' : labels.map((k, i) => `${i === 0 ? '' : '                  '}${k}=${m.labels[k]}`).join('\n')}`,
+    ...annotationLines(m.annotations),
     `Status:           ${m.deletionTime !== null ? 'Terminating' : pod.status.phase}`,
   ];
   if (pod.status.reason) lines.push(`Reason:           ${pod.status.reason}`);

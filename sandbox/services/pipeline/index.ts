@@ -38,6 +38,7 @@ export function pipelineModule(loadShell: () => Promise<StepShell>): ServiceModu
     ],
     checkSnapshot: (slice) => recordsProblem(slice, ['builds', 'current']),
     eventSources: ['pipeline'],
+    loadStatic: () => import('./static.ts').then((m) => m.pipelineStatic),
     load: () =>
       Promise.all([import('./pipeline-behaviour.ts'), loadShell()]).then(([m, shell]) =>
         m.pipelineBehaviour(shell),

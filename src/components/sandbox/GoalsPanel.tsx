@@ -55,7 +55,8 @@ export function GoalsPanel({ initialGoals, onShowSolution }: Props) {
   return (
     <div className="sbx-goals">
       {scenario.summary ? <p>{scenario.summary}</p> : null}
-      <h4 id={`${idPrefix}-goals`}>Goals</h4>
+      {/* Free play has no goals: the tab says so, without a Goals heading over nothing. */}
+      {free ? null : <h4 id={`${idPrefix}-goals`}>Goals</h4>}
       {free ? <p className="sbx-empty">Free play: no goals, nothing is graded.</p> : null}
       {free ? null : (
         <ul className="sbx-goal-list" aria-labelledby={`${idPrefix}-goals`}>

@@ -10,7 +10,8 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { instanceUsage, type Action, type ActionResult, type World } from '@sandbox';
+import type { Action, ActionResult, World } from '@sandbox';
+import { instanceUsage } from '@sandbox/view.ts';
 import { formatMemory, formatVcpu } from '@lib/sandbox-view/format.ts';
 import { isAccepting, isInstanceVisible } from '@lib/sandbox-view/layout.ts';
 import {

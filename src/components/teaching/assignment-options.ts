@@ -3,7 +3,8 @@
  * scenario: its lesson, length, and the targets a scheduled fault can name (AZs, instances by
  * Name tag, services, containers). Fault action types are the engine's `fault.*` names.
  */
-import { REGIONS, type Scenario } from '@sandbox';
+import type { Scenario } from '@sandbox';
+import { REGIONS } from '@sandbox/view.ts';
 import type { Catalog } from '@lib/assignments/catalog.ts';
 import { challengeScenarios, lessonOf } from '@lib/assignments/catalog.ts';
 

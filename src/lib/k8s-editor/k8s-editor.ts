@@ -12,7 +12,8 @@ import {
 } from '@lib/k8s-schema/index.ts';
 import { monacoForYaml } from './yaml-worker-shim.ts';
 
-import { loadManifestParser, type Action, type ActionResult, type ManifestParser } from '@sandbox';
+import type { Action, ActionResult, ManifestParser } from '@sandbox';
+import { loadManifestParser } from '@sandbox/view.ts';
 import { applyManifest, type ManifestApplyOutcome } from './apply-manifest.ts';
 
 export type { ManifestApplyOutcome, ManifestLine } from './apply-manifest.ts';

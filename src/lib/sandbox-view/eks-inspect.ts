@@ -3,7 +3,8 @@
  * profile — as label/value rows in the order and wording of `kubectl describe` and
  * `aws eks describe-*`. The same row shape as the ECS inspector (inspect-details.ts).
  */
-import { nodeStatusText, podRequest, podStatus, type World } from '@sandbox';
+import type { World } from '@sandbox';
+import { nodeStatusText, podRequest, podStatus } from '@sandbox/view.ts';
 import type { Details, DetailRow } from './inspect-details.ts';
 import { deploymentPods, mebi, milli } from './eks-view.ts';
 import { formatClock, formatPerHour } from './format.ts';

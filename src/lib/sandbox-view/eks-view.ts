@@ -6,18 +6,14 @@
  * and the Pending pods with the scheduler's reason. A pure function of the world, so tests can
  * check it without a DOM; the component only draws it.
  */
+import type { EksCluster, EksNode, EksPod, KubeState, World } from '@sandbox';
 import {
   controlPlaneHealth,
   controlPlanePricePerHour,
   nodeStatusText,
   podRequest,
   podStatus,
-  type EksCluster,
-  type EksNode,
-  type EksPod,
-  type KubeState,
-  type World,
-} from '@sandbox';
+} from '@sandbox/view.ts';
 
 export type PodTone = 'ok' | 'pending' | 'stopping' | 'failed' | 'stopped';
 

@@ -5,7 +5,8 @@
  * seconds. The quoted FailedScheduling message is kube-scheduler's; every other sentence is
  * the sandbox's wording (the view says so). A pure function of the world.
  */
-import { podRequest, verdictsOf, type EksPod, type NodeVerdict, type World } from '@sandbox';
+import type { EksPod, NodeVerdict, World } from '@sandbox';
+import { podRequest, verdictsOf } from '@sandbox/view.ts';
 import { mebi, milli } from './eks-view.ts';
 
 export interface NodeVerdictView {

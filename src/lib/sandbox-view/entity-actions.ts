@@ -2,16 +2,16 @@
  * The context-menu items for each thing in the view, limited to what the scenario allows
  * and to what makes sense in the entity's current state.
  */
-import {
-  containerInstanceOf,
-  type Action,
-  type Container,
-  type ContainerInstance,
-  type Instance,
-  type Service,
-  type Task,
-  type World,
+import type {
+  Action,
+  Container,
+  ContainerInstance,
+  Instance,
+  Service,
+  Task,
+  World,
 } from '@sandbox';
+import { containerInstanceOf } from '@sandbox/view.ts';
 import { isAllowed, isFault, type AllowedSource } from './allowed-actions.ts';
 
 export type EntityRef =

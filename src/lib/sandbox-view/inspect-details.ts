@@ -2,6 +2,7 @@
  * What the inspector shows for a selected entity, as label/value rows in the order and
  * wording of the AWS console and the CLI's describe output.
  */
+import type { TaskDefinition, World } from '@sandbox';
 import {
   SECURITY_GROUP_ID,
   containerInstanceOf,
@@ -10,9 +11,7 @@ import {
   instanceUsage,
   serviceNetworkConfiguration,
   subnetIdFor,
-  type TaskDefinition,
-  type World,
-} from '@sandbox';
+} from '@sandbox/view.ts';
 import type { EntityRef } from './entity-actions.ts';
 import {
   formatClock,

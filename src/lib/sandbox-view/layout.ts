@@ -3,15 +3,8 @@
  * tray and the Fargate lane. A pure function of the world, so the React components only
  * draw what this returns and tests can check placement without a DOM.
  */
-import {
-  containerInstanceOf,
-  instanceUsage,
-  type Container,
-  type ContainerInstance,
-  type Instance,
-  type Task,
-  type World,
-} from '@sandbox';
+import type { Container, ContainerInstance, Instance, Task, World } from '@sandbox';
+import { containerInstanceOf, instanceUsage } from '@sandbox/view.ts';
 
 export type ChipTone = 'ok' | 'pending' | 'stopping' | 'stopped' | 'failed';
 

@@ -4,7 +4,7 @@
  * a sandbox has a pipeline. The manifest editor's `configureMonacoYaml` call takes it beside the
  * Kubernetes schema (monaco-yaml is configured once per page).
  */
-import { loadWorkflowTools } from '@sandbox';
+import { loadWorkflowTools } from '@sandbox/view.ts';
 import {
   WORKFLOW_FILE_MATCH,
   WORKFLOW_SCHEMA_URI,

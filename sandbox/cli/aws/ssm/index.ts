@@ -1,8 +1,11 @@
 /**
- * `aws ssm send-command` with AWS-RunShellScript, for the two shell steps of self-managed
+ * `aws ssm get-parameter` for the public AMI parameters a learner looks up before launching a
+ * node (the EKS-optimized AMI per Kubernetes version and AMI type, and the ECS-optimized AMI),
+ * and `aws ssm send-command` with AWS-RunShellScript, for the two shell steps of self-managed
  * Kubernetes the sandbox models: `nodeadm init` (a node joins an EKS cluster) and
  * `kubeadm init` (a self-managed single-master control plane). Other scripts are not run.
  */
+import { KUBERNETES_VERSIONS } from '../../../services/eks/actions.ts';
 import { parseStructure } from '../../shorthand.ts';
 import type { Action } from '../../../model/actions.ts';
 import { isoTime } from '../../format.ts';
@@ -101,4 +104,74 @@ export const sendCommand: AwsOperation = {
   },
 };
 
-export const SSM_OPERATIONS: AwsOperation[] = [sendCommand];
+/** The EKS-optimized AMI parameters (EKS user guide, "Retrieve recommended Amazon Linux AMI IDs"). */
+const EKS_AMI_PARAMETER =
+  /^\/aws\/service\/eks\/optimized-ami\/(\d+\.\d+)\/amazon-linux-2023\/(x86_64|arm64)\/(standard|nvidia|neuron)\/recommended\/image_id$/;
+const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
+
+/**
+ * A stable AMI id for a parameter in a region: the sandbox's own value (real ids change with
+ * every AMI release), the same on every run so commands and lessons can show it.
+ */
+export function sandboxAmiId(parameter: string, region: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const ch of `${region}:${parameter}`) {
+    a = Math.imul(a ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    b = Math.imul(b ^ ch.charCodeAt(0), 0x811c9dc5) >>> 0;
+  }
+  return `ami-0${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`.slice(0, 21);
+}
+
+export const getParameter: AwsOperation = {
+  service: 'ssm',
+  name: 'get-parameter',
+  api: 'GetParameter',
+  summary:
+    'Reads a public parameter: the EKS-optimized AMI of a Kubernetes version and AMI type, or the ECS-optimized AMI (the sandbox knows these only).',
+  flags: [
+    {
+      name: 'name',
+      type: 'string',
+      required: true,
+      help: 'The parameter, e.g. /aws/service/eks/optimized-ami/1.31/amazon-linux-2023/x86_64/standard/recommended/image_id.',
+    },
+    {
+      name: 'with-decryption',
+      type: 'boolean',
+      help: 'Accepted: public parameters are not encrypted.',
+    },
+  ],
+  examples: [
+    'aws ssm get-parameter --name /aws/service/eks/optimized-ami/1.31/amazon-linux-2023/x86_64/standard/recommended/image_id',
+  ],
+  run(args, env, globals) {
+    const name = String(args['name']);
+    const eks = EKS_AMI_PARAMETER.exec(name);
+    const known =
+      name === ECS_AMI_PARAMETER ||
+      (eks !== null && (KUBERNETES_VERSIONS as readonly string[]).includes(eks[1] as string));
+    // The real service answers an unknown parameter with an empty message.
+    if (!known) return output(awsError(this.api, 'ParameterNotFound', ''));
+    const region = env.world.region;
+    return output(
+      awsOut(
+        {
+          Parameter: {
+            Name: name,
+            Type: 'String',
+            Value: sandboxAmiId(name, region),
+            Version: 1,
+            LastModifiedDate: isoTime(0),
+            ARN: `arn:aws:ssm:${region}::parameter${name}`,
+            DataType: 'text',
+          },
+        },
+        globals,
+        this.api,
+      ),
+    );
+  },
+};
+
+export const SSM_OPERATIONS: AwsOperation[] = [getParameter, sendCommand];

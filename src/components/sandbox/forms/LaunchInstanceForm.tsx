@@ -1,6 +1,7 @@
 /** ec2.instance.launch: type, AZ, with or without the ECS agent, count. */
 import { useId, useState, type SyntheticEvent } from 'react';
-import { INSTANCE_TYPES, type Software } from '@sandbox';
+import type { Software } from '@sandbox';
+import { INSTANCE_TYPES } from '@sandbox/view.ts';
 import { formatMemory, formatPerHour } from '@lib/sandbox-view/format.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { Field, Select } from './Field.tsx';

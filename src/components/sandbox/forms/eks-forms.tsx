@@ -6,7 +6,8 @@
  * message naming the field, and nothing is sent.
  */
 import { useId, useState, type ReactNode, type SyntheticEvent } from 'react';
-import { loadManifestParser, type Action, type ActionType } from '@sandbox';
+import type { Action, ActionType } from '@sandbox';
+import { loadManifestParser } from '@sandbox/view.ts';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import {
   NODE_INSTANCE_TYPES,
