@@ -91,7 +91,7 @@ export function AppChangeForm({ files, branch, act }: Props) {
             onChange={(e) => setStart(e.target.value === 'broken' ? 'broken' : 'ok')}
           >
             <option value="ok">node src/server.js</option>
-            <option value="broken">node src/sever.js (a typo: the container exits)</option>
+            <option value="broken">node src/sever.js (a typo)</option>
           </select>
         </div>
         <div className="sbx-field">

@@ -210,14 +210,14 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
             </section>
           ))}
           {step && job ? (
-            <>
+            <section className="sbx-run-logbox" aria-labelledby={`${id}-log`}>
               <h5 id={`${id}-log`}>
                 Log of “{step.name}” (job {job.name})
               </h5>
-              <pre className="sbx-run-log" aria-labelledby={`${id}-log`} tabIndex={0}>
+              <pre className="sbx-run-log" tabIndex={0} aria-label={`Log of ${step.name}`}>
                 {visibleLog.length > 0 ? visibleLog.map((l) => l.text).join('\n') : '(nothing yet)'}
               </pre>
-            </>
+            </section>
           ) : null}
         </div>
       ) : null}
