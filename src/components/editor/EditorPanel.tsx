@@ -7,7 +7,8 @@
  * Leave the editor by keyboard: Escape then Tab, or Ctrl+M (toggles whether Tab moves focus),
  * as the hint under the editor says.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { loadWorkflowTools } from '@sandbox';
 import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
 import type { MonacoApi } from '@lib/editor/load-monaco.ts';
@@ -15,6 +16,9 @@ import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
 import type * as K8sEditorModule from '@lib/k8s-editor/k8s-editor.ts';
 import type { ManifestLine } from '@lib/k8s-editor/k8s-editor.ts';
 import { EDITOR_CSS } from './editor-css.ts';
+
+/** A workflow's commit form: its own chunk, loaded only when a workflow document is shown. */
+const WorkflowCommit = lazy(() => import('@components/sandbox/pipeline/WorkflowCommit.tsx'));
 
 type K8sEditor = K8sEditorModule.KubernetesEditor;
 type Editor = ReturnType<MonacoApi['editor']['create']>;
@@ -24,6 +28,14 @@ let instanceCounter = 0;
 
 const LINE_ICON = { applied: '✓', refused: '✗', note: 'ℹ' } as const;
 const LINE_LABEL = { applied: 'Applied: ', refused: 'Refused: ', note: 'Note: ' } as const;
+
+/** The model's file name, which picks its schema: `*.taskdef.json`, `*.k8s.yaml` or `*.workflow.yaml`. */
+function modelName(d: { name: string; language: string; workflow?: true }): string {
+  if (d.workflow) return d.name.replace(/\.ya?ml$/, '.workflow.yaml');
+  return d.language === 'json'
+    ? d.name.replace(/\.json$/, '.taskdef.json')
+    : d.name.replace(/\.yaml$/, '.k8s.yaml');
+}
 
 export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps) {
   const store = documentStoreFor(actor, scenario);
@@ -77,14 +89,16 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
       const monaco = await loadMonaco();
       if (store.documents().some((d) => d.language === 'yaml')) {
         const { configureKubernetesYaml } = await import('@lib/k8s-editor/k8s-editor.ts');
-        k8sRef.current = await configureKubernetesYaml(monaco);
+        // A pipeline's workflow schema joins the manifest schema (matched by file name).
+        const schemas = store.documents().some((d) => d.workflow)
+          ? [await (await import('@lib/workflow-editor/workflow-editor.ts')).workflowSchemaEntry()]
+          : [];
+        k8sRef.current = await configureKubernetesYaml(monaco, schemas);
       }
       if (disposed || !hostRef.current) return;
       monacoRef.current = monaco;
       for (const d of store.documents()) {
-        const uri = monaco.Uri.parse(
-          `file:///${prefix}/${d.language === 'json' ? d.name.replace(/\.json$/, '.taskdef.json') : d.name.replace(/\.yaml$/, '.k8s.yaml')}`,
-        );
+        const uri = monaco.Uri.parse(`file:///${prefix}/${modelName(d)}`);
         const model = monaco.editor.createModel(d.text, d.language, uri);
         models.set(d.name, model);
         const sub = model.onDidChangeContent(() => {
@@ -178,6 +192,46 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     [store],
   );
 
+  /** Saves a workflow file into the repository (pipeline.file.write) after GitHub's own check. */
+  const saveWorkflow = async () => {
+    const monaco = monacoRef.current;
+    const model = modelsRef.current.get(docName);
+    if (!monaco || !model) return;
+    setOutput([]);
+    const text = model.getValue();
+    const { parseWorkflow } = await loadWorkflowTools();
+    const parsed = parseWorkflow(text, docName);
+    monaco.editor.setModelMarkers(
+      model,
+      'shipyard-apply',
+      parsed.ok
+        ? []
+        : parsed.errors.map((e) => ({
+            startLineNumber: e.line,
+            startColumn: e.column,
+            endLineNumber: e.line,
+            endColumn: e.column + 1,
+            message: e.message,
+            severity: monaco.MarkerSeverity.Error,
+            source: 'GitHub Actions (sandbox)',
+          })),
+    );
+    const result = act({ type: 'pipeline.file.write', path: docName, content: text });
+    if (!result) return;
+    setStatus(
+      !result.ok
+        ? { ok: false, text: result.error }
+        : parsed.ok
+          ? { ok: true, text: result.message }
+          : {
+              // Saved (git takes any file); the run it starts will fail with GitHub's text.
+              ok: true,
+              text: `${result.message}, but GitHub will refuse to run it: ${parsed.text}`,
+            },
+    );
+    refreshProblems();
+  };
+
   const applyManifest = () => {
     const monaco = monacoRef.current;
     const k8s = k8sRef.current;
@@ -206,6 +260,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
   };
 
   const apply = () => {
+    if (doc?.workflow) return void saveWorkflow();
     if (doc?.language === 'yaml') return applyManifest();
     const monaco = monacoRef.current;
     const model = modelsRef.current.get(docName);
@@ -283,14 +338,21 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
           onClick={apply}
           disabled={loadState !== 'ready'}
         >
-          {doc?.language === 'yaml'
-            ? `Apply (kubectl apply -f ${docName})`
-            : 'Apply (register task definition)'}
+          {doc?.workflow
+            ? `Save ${docName}`
+            : doc?.language === 'yaml'
+              ? `Apply (kubectl apply -f ${docName})`
+              : 'Apply (register task definition)'}
         </button>
         <button type="button" onClick={reset} disabled={loadState !== 'ready'}>
           Reset to template
         </button>
       </div>
+      {doc?.workflow ? (
+        <Suspense fallback={null}>
+          <WorkflowCommit actor={actor} scenario={scenario} act={act} path={docName} />
+        </Suspense>
+      ) : null}
       <p className="shipyard-editor__status" role="status" data-ok={status?.ok ?? 'none'}>
         {status ? (
           <>

@@ -333,7 +333,7 @@ export default function SandboxIsland({
     [presenter.presenting, presenter.toggle],
   );
 
-  const extra = useMemo(() => selectPanels(panels), [panels]);
+  const extra = useMemo(() => selectPanels(panels, undefined, scenario), [panels, scenario]);
   const tabs: TabSpec[] = [
     {
       id: 'goals',

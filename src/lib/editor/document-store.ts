@@ -51,7 +51,9 @@ export function familyOf(text: string): string | null {
 export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): DocumentStore {
   const existing = stores.get(actor);
   if (existing) return existing;
-  const templates = templatesFor(scenario);
+  const repoFiles = (world: ReturnType<SandboxActor['getSnapshot']>['context']['world']) =>
+    world.pipeline?.repo?.files;
+  const templates = templatesFor(scenario, repoFiles(actor.getSnapshot().context.world));
   let docs = templates.map((d) => ({ ...d }));
   let version = 0;
   const listeners = new Set<() => void>();
@@ -67,8 +69,24 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
   };
 
   let lastLogLength = actor.getSnapshot().context.world.log.length;
+  let lastRepoFiles = repoFiles(actor.getSnapshot().context.world);
   actor.subscribe((snapshot) => {
     const world = snapshot.context.world;
+    // Workflow documents follow the repository's working tree when it changes from outside the
+    // editor (undo, reset, a rerun of the log); the editor's own save leaves them as they are.
+    const files = repoFiles(world);
+    if (files && files !== lastRepoFiles) {
+      let moved = false;
+      for (const d of docs) {
+        const text = d.workflow ? files[d.name] : undefined;
+        if (text !== undefined && text !== lastRepoFiles?.[d.name] && text !== d.text) {
+          setText(d.name, text);
+          moved = true;
+        }
+      }
+      lastRepoFiles = files;
+      if (moved) changed();
+    }
     const log = world.log;
     if (log.length > lastLogLength) {
       for (let i = lastLogLength; i < log.length; i += 1) {

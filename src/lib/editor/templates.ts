@@ -10,6 +10,8 @@ export interface EditorDocument {
   /** What the document is, for the picker and screen readers. */
   label: string;
   text: string;
+  /** A file of the pipeline's repository (a GitHub Actions workflow): saved and committed, not applied. */
+  workflow?: true;
 }
 
 export interface ScenarioLike {
@@ -101,11 +103,38 @@ export const MANIFEST_TEMPLATE: EditorDocument = {
   text: manifest,
 };
 
+/** The repository's workflow files (`.github/workflows/*.yml`), sorted by path. */
+export function workflowDocuments(repoFiles: Readonly<Record<string, string>>): EditorDocument[] {
+  return Object.keys(repoFiles)
+    .filter((p) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p))
+    .sort()
+    .map((p) => ({
+      name: p,
+      language: 'yaml' as const,
+      label: 'GitHub Actions workflow (the repository’s)',
+      text: repoFiles[p] ?? '',
+      workflow: true as const,
+    }));
+}
+
 /**
  * The task definition to start from: the scenario's own (latest) one when it has some — the
- * learner edits what runs — else a new one for the scenario's launch type.
+ * learner edits what runs — else a new one for the scenario's launch type. In a pipeline
+ * scenario, the repository's workflow files come first (`repoFiles`: the world's working tree).
  */
-export function templatesFor(scenario: ScenarioLike): EditorDocument[] {
+export function templatesFor(
+  scenario: ScenarioLike,
+  repoFiles?: Readonly<Record<string, string>>,
+): EditorDocument[] {
+  const workflows = workflowDocuments(repoFiles ?? {});
+  if (workflows.length > 0) {
+    // A pipeline scenario that does not allow kubectl apply edits its workflow only; one that
+    // allows everything (the playground) keeps the manifest first.
+    const allowed = scenario.allowedActions ?? [];
+    return allowed.length === 0 || allowed.includes('k8s.apply')
+      ? [{ ...MANIFEST_TEMPLATE }, ...workflows]
+      : workflows;
+  }
   if (isKubernetesScenario(scenario)) return [{ ...MANIFEST_TEMPLATE }];
   const existing = scenario.initial?.taskDefinitions ?? [];
   const fargate = scenario.id.includes('fargate');

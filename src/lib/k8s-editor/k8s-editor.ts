@@ -10,6 +10,7 @@ import {
   K8S_MANIFEST_SCHEMA,
   K8S_MANIFEST_SCHEMA_URI,
 } from '@lib/k8s-schema/index.ts';
+import type { MonacoYaml } from 'monaco-yaml';
 import { monacoForYaml } from './yaml-worker-shim.ts';
 
 import { loadManifestParser, type Action, type ActionResult, type ManifestParser } from '@sandbox';
@@ -27,14 +28,44 @@ export interface KubernetesEditor {
   ) => ManifestApplyOutcome;
 }
 
+/** A further YAML schema on the page (the workflow editor's), matched by model file name. */
+export interface YamlSchemaEntry {
+  uri: string;
+  fileMatch: string[];
+  schema: object;
+}
+
 let configured: Promise<KubernetesEditor> | null = null;
+let yamlHandle: MonacoYaml | null = null;
+const extraSchemas = new Map<string, YamlSchemaEntry>();
 /** The owner of monaco-yaml's markers. */
 const YAML_OWNER = 'yaml';
+/** Models whose schema problems are errors: manifests (strict field validation) and workflows (GitHub refuses them). */
+const STRICT_MODEL = /\.(k8s|workflow)\.yaml$/;
 
-/** Registers YAML with the manifest schema in this page's Monaco (once). */
-export function configureKubernetesYaml(monaco: MonacoApi): Promise<KubernetesEditor> {
+const manifestSchema = () => ({
+  uri: K8S_MANIFEST_SCHEMA_URI,
+  fileMatch: [K8S_MANIFEST_FILE_MATCH],
+  schema: K8S_MANIFEST_SCHEMA as never,
+});
+
+/**
+ * Registers YAML with the manifest schema in this page's Monaco (once). monaco-yaml is
+ * configured once per page, so further schemas (a workflow's) join the same configuration,
+ * each matched by its model file name.
+ */
+export async function configureKubernetesYaml(
+  monaco: MonacoApi,
+  schemas: readonly YamlSchemaEntry[] = [],
+): Promise<KubernetesEditor> {
   configured ??= configure(monaco);
-  return configured;
+  const editor = await configured;
+  const fresh = schemas.filter((s) => !extraSchemas.has(s.uri));
+  if (fresh.length > 0 && yamlHandle) {
+    for (const s of fresh) extraSchemas.set(s.uri, s);
+    await yamlHandle.update({ schemas: [manifestSchema(), ...extraSchemas.values()] as never });
+  }
+  return editor;
 }
 
 async function configure(monaco: MonacoApi): Promise<KubernetesEditor> {
@@ -45,25 +76,21 @@ async function configure(monaco: MonacoApi): Promise<KubernetesEditor> {
     loadManifestParser() as Promise<ManifestParser>,
   ]);
   registerWorker('yaml', () => new YamlWorker());
-  configureMonacoYaml(monacoForYaml(monaco) as never, {
+  const handle = configureMonacoYaml(monacoForYaml(monaco) as never, {
     enableSchemaRequest: false,
     hover: true,
     completion: true,
     validate: true,
 
-    schemas: [
-      {
-        uri: K8S_MANIFEST_SCHEMA_URI,
-        fileMatch: [K8S_MANIFEST_FILE_MATCH],
-        schema: K8S_MANIFEST_SCHEMA as never,
-      },
-    ],
+    schemas: [manifestSchema()],
   });
+  yamlHandle = handle;
   // yaml-language-server reports schema problems as warnings; the API server refuses them
-  // (strict field validation), so in a manifest they are errors, as in the task-definition editor.
+  // (strict field validation), so in a manifest they are errors, as in the task-definition editor;
+  // GitHub refuses an invalid workflow file, so there too.
   monaco.editor.onDidChangeMarkers((uris) => {
     for (const uri of uris) {
-      if (!uri.path.endsWith('.k8s.yaml')) continue;
+      if (!STRICT_MODEL.test(uri.path)) continue;
       const model = monaco.editor.getModel(uri);
       const markers = monaco.editor.getModelMarkers({ owner: YAML_OWNER, resource: uri });
       if (!model || !markers.some((m) => m.severity === monaco.MarkerSeverity.Warning)) continue;

@@ -11,11 +11,9 @@ import {
   buildWorkflowSchema,
 } from '@lib/workflow-schema/index.ts';
 
-export interface YamlSchemaEntry {
-  uri: string;
-  fileMatch: string[];
-  schema: object;
-}
+import type { YamlSchemaEntry } from '@lib/k8s-editor/k8s-editor.ts';
+
+export type { YamlSchemaEntry };
 
 let entry: Promise<YamlSchemaEntry> | null = null;
 

@@ -25,6 +25,8 @@ export interface ExtraPanel {
   /** The tab's visible name. */
   label: string;
   load: () => Promise<{ default: ComponentType<SandboxPanelProps> }>;
+  /** Whether the panel applies to a scenario (default: every scenario). */
+  availableFor?: (scenario: Pick<Scenario, 'orchestrator' | 'initial'>) => boolean;
 }
 
 export const EXTRA_PANELS: readonly ExtraPanel[] = [
@@ -34,13 +36,27 @@ export const EXTRA_PANELS: readonly ExtraPanel[] = [
     load: () => import('@components/terminal/TerminalPanel.tsx'),
   },
   { id: 'editor', label: 'Editor', load: () => import('@components/editor/EditorPanel.tsx') },
+  {
+    id: 'runs',
+    label: 'Workflow runs',
+    load: () => import('@components/sandbox/pipeline/RunsPanel.tsx'),
+    // Where the pipeline service is active (sandbox/services/pipeline/index.ts: activeFor).
+    availableFor: (scenario) => scenario.orchestrator === 'eks' && !!scenario.initial.pipeline,
+  },
 ];
 
-/** The extra panels a block shows: those named in `ids` (in that order), or all. */
+/**
+ * The extra panels a block shows: those named in `ids` (in that order), or all; with a scenario,
+ * only those available for it.
+ */
 export function selectPanels(
   ids: readonly string[] | undefined,
   registry: readonly ExtraPanel[] = EXTRA_PANELS,
+  scenario?: Pick<Scenario, 'orchestrator' | 'initial'>,
 ): ExtraPanel[] {
-  if (!ids) return [...registry];
-  return ids.flatMap((id) => registry.filter((panel) => panel.id === id));
+  const available = scenario
+    ? registry.filter((panel) => panel.availableFor?.(scenario) ?? true)
+    : registry;
+  if (!ids) return [...available];
+  return ids.flatMap((id) => available.filter((panel) => panel.id === id));
 }

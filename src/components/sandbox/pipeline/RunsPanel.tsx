@@ -1,13 +1,23 @@
 /**
  * The run view: the workflow runs of the sandbox's repository, each run's jobs and steps with
- * their status in words and an icon (never colour alone), approximate durations, and the live
- * log of the selected step. Beside it, read-only, the same pipeline as a CodeBuild buildspec and
- * a Jenkinsfile. A pipeline scenario's extra panel: loaded on first open (see panels/registry.ts).
+ * their status in words and an icon (never colour alone), approximate durations (marked ≈), and
+ * the log of the selected step as it is printed. A run that ends is announced to screen readers.
+ * Above, the application form (where the scenario allows it); beside, read-only, the same
+ * pipeline as a CodeBuild buildspec and a Jenkinsfile. A pipeline scenario's extra panel: loaded
+ * on first open (see panels/registry.ts).
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useState } from 'react';
-import { loadWorkflowTools, type PipelineRun, type StepRun, type WorkflowTools } from '@sandbox';
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  loadWorkflowTools,
+  type JobRun,
+  type PipelineRun,
+  type StepRun,
+  type WorkflowTools,
+} from '@sandbox';
 import type { SandboxPanelProps } from '../panels/registry.ts';
+import { AppChangeForm } from './AppChangeForm.tsx';
+import { allows, approxDuration, newlyFinished, runFinishedText } from './pipeline-ui.ts';
 
 const STATUS: Record<string, { icon: string; text: string }> = {
   queued: { icon: '◌', text: 'Queued' },
@@ -28,18 +38,55 @@ function Status({ status }: { status: string }) {
   );
 }
 
-/** "≈ 42 s": durations are the simulation's approximations. */
-function duration(from: number | null, to: number | null, now: number): string {
-  if (from === null) return '';
-  const s = (to ?? now) - from;
-  return s >= 60 ? `≈ ${Math.floor(s / 60)} min ${s % 60} s` : `≈ ${s} s`;
+function Duration({ from, to, now }: { from: number | null; to: number | null; now: number }) {
+  const text = approxDuration(from, to, now);
+  if (!text) return null;
+  return (
+    <span className="sbx-run-time" title="Approximate: simulated time">
+      {text}
+      <span className="sbx-visually-hidden"> (approximate)</span>
+    </span>
+  );
 }
 
-export default function RunsPanel({ actor }: SandboxPanelProps) {
+/** The step worth showing when the learner has not picked one: the running one, else the failed one, else the last that ran. */
+export function defaultStep(job: JobRun): number {
+  const running = job.steps.findIndex((s) => s.status === 'in_progress');
+  if (running >= 0) return running;
+  const failed = job.steps.findIndex((s) => s.status === 'failure');
+  if (failed >= 0) return failed;
+  let last = 0;
+  job.steps.forEach((s, i) => {
+    if (s.startedAt !== null) last = i;
+  });
+  return last;
+}
+
+/** The job worth showing: the running one, else the failed one, else the last that started. */
+function defaultJob(run: PipelineRun): JobRun | undefined {
+  return (
+    run.jobs.find((j) => j.status === 'in_progress') ??
+    run.jobs.find((j) => j.status === 'failure') ??
+    [...run.jobs].reverse().find((j) => j.startedAt !== null) ??
+    run.jobs[0]
+  );
+}
+
+interface Selection {
+  run: number;
+  job: string | null;
+  step: number | null;
+}
+
+export default function RunsPanel({ actor, act }: SandboxPanelProps) {
   const runs = useSelector(actor, (s) => s.context.world.pipeline?.runs ?? null);
+  const repo = useSelector(actor, (s) => s.context.world.pipeline?.repo ?? null);
+  const allowed = useSelector(actor, (s) => s.context.world.allowedActions);
   const now = useSelector(actor, (s) => s.context.world.time);
-  const [selected, setSelected] = useState<{ run: number; job: string; step: number } | null>(null);
+  const [selected, setSelected] = useState<Selection | null>(null);
   const [tools, setTools] = useState<WorkflowTools | null>(null);
+  const [said, setSaid] = useState('');
+  const previous = useRef(runs ?? []);
   const id = useId();
   useEffect(() => {
     let live = true;
@@ -48,19 +95,49 @@ export default function RunsPanel({ actor }: SandboxPanelProps) {
       live = false;
     };
   }, []);
-  if (runs === null) return <p className="sbx-muted">This scenario has no pipeline.</p>;
+  // A run that ends is announced (polite): "Run #2 of deploy (Release 2.0.0) failed."
+  useEffect(() => {
+    if (!runs) return;
+    const done = newlyFinished(previous.current, runs);
+    previous.current = runs;
+    if (done.length > 0) setSaid(done.map(runFinishedText).join(' '));
+  }, [runs]);
+  if (runs === null || repo === null)
+    return <p className="sbx-muted">This scenario has no pipeline.</p>;
+
   const run: PipelineRun | undefined =
     runs.find((r) => r.number === selected?.run) ?? runs[runs.length - 1];
-  const job = run?.jobs.find((j) => j.id === selected?.job) ?? run?.jobs[0];
-  const step: StepRun | undefined =
-    job?.steps[selected && selected.job === job.id ? selected.step : 0] ?? undefined;
+  const pickedJob = run?.jobs.find((j) => j.id === selected?.job);
+  const job = pickedJob ?? (run ? defaultJob(run) : undefined);
+  const stepIndex =
+    pickedJob && selected?.step !== null && selected?.step !== undefined
+      ? selected.step
+      : job
+        ? defaultStep(job)
+        : 0;
+  const step: StepRun | undefined = job?.steps[stepIndex];
   const visibleLog = step ? step.log.filter((l) => l.at <= now) : [];
+  const canCancel = allows(allowed, 'pipeline.run.cancel');
+  const canRerun = allows(allowed, 'pipeline.run.rerun');
+  const open = run && (run.status === 'queued' || run.status === 'in_progress');
+
   return (
     <div className="sbx-runs">
-      <h3 id={`${id}-runs`}>Workflow runs</h3>
+      <p className="sbx-visually-hidden" role="status">
+        {said}
+      </p>
+      <p className="sbx-muted">
+        Repository <code>{repo.name}</code>, branch <code>{repo.branch}</code>: a push to it starts
+        the workflow. Durations are approximate (simulated time).
+      </p>
+      {allows(allowed, 'pipeline.app.edit') && allows(allowed, 'pipeline.commit') ? (
+        <AppChangeForm files={repo.files} branch={repo.branch} act={act} />
+      ) : null}
+      <h4 id={`${id}-runs`}>Workflow runs</h4>
       {runs.length === 0 ? (
         <p className="sbx-muted">
-          No runs yet: commit and push to main (git commit -am "…" then git push).
+          No runs yet: commit and push to {repo.branch} (the form above, the editor’s Commit and
+          push, or <code>git commit -am "…"</code> then <code>git push</code> in the terminal).
         </p>
       ) : (
         <ul aria-labelledby={`${id}-runs`} className="sbx-run-list">
@@ -68,63 +145,96 @@ export default function RunsPanel({ actor }: SandboxPanelProps) {
             <li key={r.number}>
               <button
                 type="button"
-                className="sbx-btn"
+                className="sbx-btn sbx-run-pick"
                 aria-pressed={run?.number === r.number}
-                onClick={() => setSelected({ run: r.number, job: r.jobs[0]?.id ?? '', step: 0 })}
+                onClick={() => setSelected({ run: r.number, job: null, step: null })}
               >
-                <Status status={r.status} /> #{r.number} {r.message} ({r.sha.slice(0, 7)}){' '}
-                {duration(r.startedAt ?? r.createdAt, r.completedAt, now)}
+                <Status status={r.status} />{' '}
+                <span>
+                  #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
+                </span>{' '}
+                <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
               </button>
             </li>
           ))}
         </ul>
       )}
-      {run?.error ? <pre className="sbx-run-error">{run.error}</pre> : null}
-      {run && job ? (
-        <div className="sbx-run-detail">
+      {run ? (
+        <div className="sbx-run-detail" aria-label={`Run #${run.number}`} role="group">
+          <div className="sbx-run-actions">
+            {canCancel && open ? (
+              <button
+                type="button"
+                className="sbx-btn sbx-btn-small"
+                onClick={() => act({ type: 'pipeline.run.cancel', run: run.number })}
+              >
+                Cancel run #{run.number}
+              </button>
+            ) : null}
+            {canRerun && !open ? (
+              <button
+                type="button"
+                className="sbx-btn sbx-btn-small"
+                onClick={() => act({ type: 'pipeline.run.rerun', run: run.number })}
+              >
+                Re-run #{run.number}
+              </button>
+            ) : null}
+          </div>
+          {run.error ? (
+            <pre className="sbx-run-error" tabIndex={0} aria-label="Why the run failed">
+              {run.error}
+            </pre>
+          ) : null}
           {run.jobs.map((j) => (
-            <section key={j.id} aria-label={`Job ${j.name}`}>
-              <h4>
-                <Status status={j.status} /> {j.name} {duration(j.startedAt, j.completedAt, now)}
-              </h4>
-              <ol>
+            <section key={j.id} className="sbx-run-job" aria-labelledby={`${id}-job-${j.id}`}>
+              <h5 id={`${id}-job-${j.id}`}>
+                <Status status={j.status} /> Job {j.name}{' '}
+                <Duration from={j.startedAt} to={j.completedAt} now={now} />
+              </h5>
+              <ol className="sbx-run-steps">
                 {j.steps.map((s, i) => (
                   <li key={`${s.kind}-${s.index}`}>
                     <button
                       type="button"
-                      className="sbx-btn sbx-btn-quiet"
-                      aria-pressed={j.id === job.id && step === s}
+                      className="sbx-btn sbx-btn-ghost sbx-run-step"
+                      aria-pressed={j.id === job?.id && i === stepIndex}
                       onClick={() => setSelected({ run: run.number, job: j.id, step: i })}
                     >
-                      <Status status={s.status} /> {s.name}{' '}
-                      {duration(s.startedAt, s.completedAt, now)}
+                      <Status status={s.status} /> <span>{s.name}</span>{' '}
+                      <Duration from={s.startedAt} to={s.completedAt} now={now} />
                     </button>
                   </li>
                 ))}
               </ol>
             </section>
           ))}
-          <h4 id={`${id}-log`}>Log: {step?.name ?? ''}</h4>
-          <pre
-            className="sbx-run-log"
-            aria-labelledby={`${id}-log`}
-            aria-live="polite"
-            tabIndex={0}
-          >
-            {visibleLog.map((l) => l.text).join('\n')}
-          </pre>
+          {step && job ? (
+            <section className="sbx-run-logbox" aria-labelledby={`${id}-log`}>
+              <h5 id={`${id}-log`}>
+                Log of “{step.name}” (job {job.name})
+              </h5>
+              <pre className="sbx-run-log" tabIndex={0} aria-label={`Log of ${step.name}`}>
+                {visibleLog.length > 0 ? visibleLog.map((l) => l.text).join('\n') : '(nothing yet)'}
+              </pre>
+            </section>
+          ) : null}
         </div>
       ) : null}
-      <details>
+      <details className="sbx-run-equivalents">
         <summary>
           The same pipeline in AWS CodeBuild (buildspec.yml) and Jenkins (Jenkinsfile)
         </summary>
         {tools ? (
           <>
-            <h4>buildspec.yml</h4>
-            <pre tabIndex={0}>{tools.BUILDSPEC}</pre>
-            <h4>Jenkinsfile</h4>
-            <pre tabIndex={0}>{tools.JENKINSFILE}</pre>
+            <h5>buildspec.yml</h5>
+            <pre tabIndex={0} aria-label="buildspec.yml">
+              {tools.BUILDSPEC}
+            </pre>
+            <h5>Jenkinsfile</h5>
+            <pre tabIndex={0} aria-label="Jenkinsfile">
+              {tools.JENKINSFILE}
+            </pre>
           </>
         ) : (
           <p className="sbx-muted">Loading…</p>
