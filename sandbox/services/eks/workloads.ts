@@ -181,8 +181,16 @@ function deploymentController(
       if (!oldLeft) scaleEvent(ctx, cluster, d, current, spec.replicas);
     } else {
       scaleEvent(ctx, cluster, d, current, step.newReplicas);
-      // Scale old ReplicaSets down, oldest first, to the step's total.
+      // Scale old ReplicaSets down to the step's total: first the pods that are not available
+      // (a stalled earlier rollout's), as the controller's cleanup of unhealthy replicas does,
+      // then the oldest sets' — so a second release during a stall never drains the good one.
       let excess = oldReplicas - step.oldReplicas;
+      for (const rs of old) {
+        if (excess <= 0) break;
+        const cut = Math.min(Math.max(0, rs.spec.replicas - count(rs).available), excess);
+        if (cut > 0) scaleEvent(ctx, cluster, d, rs, rs.spec.replicas - cut);
+        excess -= cut;
+      }
       for (const rs of old) {
         if (excess <= 0) break;
         const cut = Math.min(rs.spec.replicas, excess);

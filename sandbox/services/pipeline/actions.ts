@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The managed policy that lets the CI role push to ECR (ecr:InitiateLayerUpload and the rest). */
+export const PUSH_POLICY = 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser';
+
 const path = z
   .string()
   .min(1)

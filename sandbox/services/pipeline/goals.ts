@@ -6,11 +6,13 @@
 import { z } from 'zod';
 import type { World } from '../../model/types.ts';
 import { clock, defineGoal, fail, pass, pending } from '../../goals/goal.ts';
+import { own } from '../../model/record.ts';
 
 export const PIPELINE_GOAL_NAMES = [
   'versionInProduction',
   'badReleaseRolledBack',
   'runConcluded',
+  'imageBuilt',
 ] as const;
 
 const k8sName = z.string().min(1).max(253);
@@ -41,6 +43,19 @@ export const versionInProduction = defineGoal({
     if (!build) return wait(`${p.deployment} runs ${image}, which no pipeline run built.`);
     if (build.version !== p.version)
       return wait(`${p.deployment} runs ${image}: version ${build.version}, not ${p.version}.`);
+    // The image must have been rolled out after a run built it: a tag pushed again (`:latest`)
+    // under a Deployment that already names it changes no pod template, and rolls out nothing.
+    const slice = world.pipeline!;
+    const builtAt = Math.min(
+      ...slice.runs.filter((r) => r.sha === build.sha).map((r) => r.createdAt),
+    );
+    const released = slice.releases.some(
+      (r) => r.deployment === found.id && r.image === image && r.at >= builtAt,
+    );
+    if (!released)
+      return wait(
+        `${p.deployment} names ${image}, but nothing rolled out since a run built ${p.version} under that tag: its pods still run the image they pulled before.`,
+      );
     if (found.d.completedAt === null) return wait(`the rollout of ${image} has not completed.`);
     return pass(
       `${p.deployment} runs ${image} (version ${p.version}); its rollout completed at ${clock(found.d.completedAt)}.`,
@@ -110,4 +125,50 @@ export const runConcluded = defineGoal({
   },
 });
 
-export const pipelineGoals = { versionInProduction, badReleaseRolledBack, runConcluded };
+/** A run built an image of this version (`docker build -t …`), and, if asked, pushed it to that ECR repository. */
+export const imageBuilt = defineGoal({
+  name: 'imageBuilt',
+  params: z.strictObject({
+    version: z.string().min(1).max(32),
+    pushedTo: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe(
+        'an ECR repository name: the image must also be there under the tag it was built with',
+      ),
+  }),
+  describe: (p) =>
+    `A pipeline run built an image of version ${p.version}${p.pushedTo ? ` and pushed it to ${p.pushedTo}` : ''}`,
+  check: (p, { world, final }) => {
+    const wait = (why: string) => (final ? fail(why) : pending(why));
+    const refs = Object.keys(world.pipeline?.builds ?? {})
+      .filter((ref) => world.pipeline!.builds[ref]!.version === p.version)
+      .sort();
+    if (refs.length === 0) return wait(`no run built an image of version ${p.version} yet.`);
+    if (p.pushedTo === undefined) return pass(`a run built ${refs[0]} (version ${p.version}).`);
+    const repo = world.ecr ? own(world.ecr.repositories, p.pushedTo) : undefined;
+    for (const ref of refs) {
+      const colon = ref.lastIndexOf(':');
+      const slash = ref.indexOf('/');
+      if (colon < 0 || slash < 0 || ref.slice(slash + 1, colon) !== p.pushedTo) continue;
+      const tag = ref.slice(colon + 1);
+      const image = repo ? Object.values(repo.images).find((i) => i.tags.includes(tag)) : undefined;
+      if (image)
+        return pass(
+          `${p.pushedTo}:${ref.slice(colon + 1)} (version ${p.version}) is in ECR, pushed at ${clock(image.pushedAt)}.`,
+        );
+    }
+    return wait(
+      `a run built version ${p.version} (${refs[0]}), but it is not in the repository ${p.pushedTo}.`,
+    );
+  },
+});
+
+export const pipelineGoals = {
+  versionInProduction,
+  badReleaseRolledBack,
+  runConcluded,
+  imageBuilt,
+};

@@ -19,6 +19,7 @@ import {
   serverFile,
   testFile,
 } from './app.ts';
+import { PUSH_POLICY } from './actions.ts';
 import { changedFiles, head, initialRepo, newSha } from './repo.ts';
 import { cancelRun, pipelineOf, startRun, tickRuns } from './runner.ts';
 import type { StepShell } from './shell.ts';
@@ -175,8 +176,6 @@ const trust: Def<'pipeline.role.trust'> = {
   },
 };
 
-export const PUSH_POLICY = 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser';
-
 const allowPush: Def<'pipeline.role.allow-push'> = {
   command: (_a, world) =>
     `aws iam attach-role-policy --role-name ${(world.pipeline?.role?.arn ?? 'gha-deploy').split('/').pop()} --policy-arn ${PUSH_POLICY}`,
@@ -307,3 +306,4 @@ export function pipelineBehaviour(shell: StepShell): ServiceBehaviour<'pipeline'
 }
 
 export type { ActionOf };
+export { PUSH_POLICY };
