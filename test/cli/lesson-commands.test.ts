@@ -155,6 +155,7 @@ function dockerHosts(scenario: string): string[] {
  */
 const OWN_COMMAND_TEST: Record<string, string> = {
   'node-groups.mdx': 'lesson-commands-node-groups.test.ts',
+  'ecr.mdx': 'lesson-commands-ecr.test.ts',
   'pipeline.mdx': 'lesson-commands-pipeline.test.ts',
 };
 

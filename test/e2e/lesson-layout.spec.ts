@@ -13,6 +13,7 @@ const LESSONS = [
   '/lessons/fargate/',
   '/lessons/eks/',
   '/lessons/node-groups/',
+  '/lessons/ecr/',
 ];
 const WIDTHS = [1280, 390];
 

@@ -36,6 +36,8 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     'node-groups/predict-spike': { observed: 5, option: 'some' },
     'node-groups/predict-no-profile': { observed: 3, option: 'three' },
     'node-groups/predict-mixed': { observed: 4, option: 'four' },
+    'ecr/predict-missing-tag': { observed: 2, option: 'two' },
+    'ecr/predict-pull-permission': { observed: 3, option: 'three' },
     'pipeline/predict-failing-test': { observed: 3, option: 'three' },
     'pipeline/predict-bad-release': { observed: 3, option: 'three' },
   };

@@ -30,6 +30,7 @@ export interface ExtraPanel {
 }
 
 export const EXTRA_PANELS: readonly ExtraPanel[] = [
+  { id: 'registry', label: 'Registry', load: () => import('../ecr/RegistryPanel.tsx') },
   {
     id: 'terminal',
     label: 'Terminal',
