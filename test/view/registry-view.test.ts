@@ -13,6 +13,7 @@ import {
   registryRows,
   shortDigest,
 } from '../../src/components/sandbox/ecr/registry-view.ts';
+import { EXTRA_PANELS, selectPanels } from '../../src/components/sandbox/panels/registry.ts';
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-3.amazonaws.com';
 
@@ -150,5 +151,28 @@ describe('the registry panel', () => {
     expect(megabytes(65_172_040)).toBe('65.2 MB');
     expect([clock(0), clock(1860), clock(88_260)]).toEqual(['00:00:00', '00:31:00', '24:31:00']);
     expect(shortDigest(`sha256:${'a'.repeat(64)}`)).toBe('sha256:aaaaaaaaaaaa');
+  });
+});
+
+describe('the Registry tab', () => {
+  const ids = (scenario: Parameters<typeof selectPanels>[2]) =>
+    selectPanels(undefined, EXTRA_PANELS, scenario).map((panel) => panel.id);
+
+  it('is there only where the ECR service runs: a scenario with a registry', () => {
+    expect(ids({ orchestrator: 'eks', initial: { ecr: {} } as never })).toEqual([
+      'registry',
+      'terminal',
+      'editor',
+    ]);
+    expect(ids({ orchestrator: 'ecs', initial: { ecr: {} } as never })).toEqual([
+      'registry',
+      'terminal',
+      'editor',
+    ]);
+    expect(ids({ orchestrator: 'ecs', initial: {} as never })).toEqual(['terminal', 'editor']);
+    expect(ids({ orchestrator: 'none', initial: { ecr: {} } as never })).toEqual([
+      'terminal',
+      'editor',
+    ]);
   });
 });

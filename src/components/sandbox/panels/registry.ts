@@ -30,7 +30,13 @@ export interface ExtraPanel {
 }
 
 export const EXTRA_PANELS: readonly ExtraPanel[] = [
-  { id: 'registry', label: 'Registry', load: () => import('../ecr/RegistryPanel.tsx') },
+  {
+    id: 'registry',
+    label: 'Registry',
+    load: () => import('../ecr/RegistryPanel.tsx'),
+    // Where the ECR service is active (sandbox/services/ecr/index.ts: activeFor).
+    availableFor: (scenario) => scenario.orchestrator !== 'none' && !!scenario.initial.ecr,
+  },
   {
     id: 'terminal',
     label: 'Terminal',
