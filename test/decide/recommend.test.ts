@@ -151,6 +151,9 @@ describe('recommendations for realistic profiles', () => {
     expect(s.reasons.at(-1)).toBe(
       'needs: GPUs → gpu-needs-ec2 (rules out ECS on Fargate and EKS on Fargate)',
     );
+    expect([recommend({ needs: ['gpu'] }).answered, recommend({ needs: [] }).questions]).toEqual([
+      0, 5,
+    ]);
     expect(s.tieBreak).toBe(
       'The runner-up is one point behind; either is a sound choice. ECS or EKS: ECS is simpler and its control plane is free; EKS is Kubernetes, portable and with a large ecosystem, for a control-plane fee and more to run.',
     );

@@ -42,8 +42,8 @@ export function DecideResult({ result, unpublished }: Props) {
         <span role="status">{result.headline}</span>
       </p>
       <p className="dg-count">
-        {result.answered} of {result.questions} questions answered; each answer moves points between
-        the four combinations, as listed below.
+        {result.answered} of {result.questions} questions answered (the needs may stay empty); each
+        answer moves points between the four combinations, as listed below.
       </p>
       {result.tieBreak && <p className="dg-tiebreak">{result.tieBreak}</p>}
 

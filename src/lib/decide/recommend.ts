@@ -31,7 +31,7 @@ export type Outcome =
   | { kind: 'tie'; combos: ComboId[] };
 
 export interface Recommendation {
-  /** Questions with an answer, of those that take one (the checkbox question always counts). */
+  /** Radio questions answered, of all of them (the checkboxes may rightly stay empty). */
   answered: number;
   questions: number;
   /** All four, best first; equal points keep the guide's fixed order; ruled-out ones last. */
@@ -81,9 +81,8 @@ export function recommend(answers: Answers): Recommendation {
       b.points - a.points ||
       order(a) - order(b),
   );
-  const answered =
-    SINGLE_IDS.filter((q) => answers[q] !== undefined).length + 1; /* the checkbox question */
-  const questions = QUESTION_IDS.length;
+  const answered = SINGLE_IDS.filter((q) => answers[q] !== undefined).length;
+  const questions = SINGLE_IDS.length;
   const reasons: Reason[] = fired.map((rule) => ({
     question: rule.question,
     answer: optionLabel(rule.question, rule.when),
