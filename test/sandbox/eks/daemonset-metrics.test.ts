@@ -14,7 +14,12 @@ const scenario = parsed.value;
 
 describe('DaemonSet pods in the workload metrics', () => {
   it('count log-agent once per EC2 node, Ready, in that node’s AZ; the Fargate pods are not its', () => {
-    const { world } = replay(scenario, scenario.solution, { until: scenario.duration });
+    const log = scenario.solution.map((s) => ({
+      at: s.at,
+      by: 'learner' as const,
+      action: s.action,
+    }));
+    const { world } = replay(scenario, log, { until: scenario.duration });
     const last = world.metrics.at(-1)!;
     const nodes = Object.values(world.eks!.kube['lab']!.nodes).filter(
       (n) => n.origin === 'managed' && n.ready === 'True',

@@ -375,6 +375,7 @@ describe('events, counted as kubectl shows them', () => {
         'Priority:         0',
         'Node:             ip-10-0-1-23.eu-west-3.compute.internal',
         'Labels:           app=web',
+        'Annotations:      <none>',
         'Status:           Running',
         'IP:               10.0.1.57',
         'Controlled By:    ReplicaSet/web-7d9f8c6b5',
