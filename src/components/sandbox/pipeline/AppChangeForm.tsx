@@ -12,9 +12,11 @@ interface Props {
   files: Readonly<Record<string, string>>;
   branch: string;
   act: (action: Action) => ActionResult | null;
+  /** Called after a push went through (the run view then follows the new run). */
+  onPushed?: () => void;
 }
 
-export function AppChangeForm({ files, branch, act }: Props) {
+export function AppChangeForm({ files, branch, act, onPushed }: Props) {
   const id = useId();
   const now: AppState = appState(files);
   const [version, setVersion] = useState(now.version ?? '1.0.0');
@@ -41,6 +43,7 @@ export function AppChangeForm({ files, branch, act }: Props) {
     const results = sendInOrder(act, actions);
     const last = results[results.length - 1];
     if (!last) return;
+    if (last.ok) onPushed?.();
     setSaid(
       last.ok
         ? { ok: true, text: results.map((r) => (r.ok ? r.message : '')).join(' · ') }

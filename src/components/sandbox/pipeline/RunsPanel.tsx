@@ -131,7 +131,12 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
         the workflow. Durations are approximate (simulated time).
       </p>
       {allows(allowed, 'pipeline.app.edit') && allows(allowed, 'pipeline.commit') ? (
-        <AppChangeForm files={repo.files} branch={repo.branch} act={act} />
+        <AppChangeForm
+          files={repo.files}
+          branch={repo.branch}
+          act={act}
+          onPushed={() => setSelected(null)}
+        />
       ) : null}
       <h4 id={`${id}-runs`}>Workflow runs</h4>
       {runs.length === 0 ? (
