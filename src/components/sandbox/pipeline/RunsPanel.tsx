@@ -8,13 +8,8 @@
  */
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  loadWorkflowTools,
-  type JobRun,
-  type PipelineRun,
-  type StepRun,
-  type WorkflowTools,
-} from '@sandbox';
+import type { JobRun, PipelineRun, StepRun } from '@sandbox';
+import { loadWorkflowTools, type WorkflowTools } from '@sandbox/view.ts';
 import type { SandboxPanelProps } from '../panels/registry.ts';
 import { AppChangeForm } from './AppChangeForm.tsx';
 import { allows, approxDuration, newlyFinished, runFinishedText } from './pipeline-ui.ts';
