@@ -86,6 +86,15 @@ test('the workflow in the editor: a schema problem named with its line, GitHub�
   const sandbox = await open(page);
   const { panel } = await openWorkflow(sandbox);
   let { editor } = await showWorkflow(sandbox);
+  // Hover docs from the workflow schema.
+  await sandbox
+    .locator('.monaco-editor .view-line')
+    .filter({ hasText: 'runs-on' })
+    .getByText('runs-on')
+    .hover();
+  await expect(sandbox.getByRole('tooltip').filter({ hasText: 'The runner' })).toContainText(
+    'The runner, e.g. ubuntu-latest.',
+  );
 
   // A key GitHub does not know, on line 15: the schema names it as the learner types.
   await pasteIntoEditor(
@@ -170,6 +179,54 @@ test('the workflow in the editor: a schema problem named with its line, GitHub�
     ].join('\n'),
   );
   if (SHOTS) await runs.screenshot({ path: `${SHOTS}/runs-success.png` });
+});
+
+test('an action the sandbox does not offer: the schema says so as the learner types, the run refuses it in its log', async ({
+  page,
+}) => {
+  const sandbox = await open(page);
+  const { panel } = await openWorkflow(sandbox);
+  const { editor } = await showWorkflow(sandbox);
+  await pasteIntoEditor(
+    page,
+    editor,
+    STARTER.replace(
+      '      - run: npm ci\n',
+      '      - uses: actions/setup-node@v4\n      - run: npm ci\n',
+    ),
+  );
+  const problems = panel.getByRole('list', { name: /^Problems/ });
+  await expect(problems.getByRole('button')).toHaveCount(1, { timeout: 30_000 });
+  await expect(problems.getByRole('button').first()).toContainText(
+    'Line 17, column 15 Value is not accepted. Valid values: "actions/checkout@v1"',
+  );
+  await panel.getByLabel('Commit message').fill('Set up node');
+  await panel.getByRole('button', { name: 'Commit and push to main' }).click();
+  const runs = await openTab(sandbox, 'Workflow runs');
+  await expect(runButtons(runs).first()).toContainText('◌ Queued #1 deploy: Set up node');
+  await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
+  await expect(runButtons(runs).first()).toContainText('✗ Failure #1 deploy: Set up node');
+  await expect(runs.getByRole('status')).toHaveText('Run #1 of deploy (Set up node) failed.');
+  // As GitHub does, the job fails while it sets up: the action cannot be resolved; nothing runs.
+  await expect(stepButtons(runs, 'build')).toHaveText([
+    '✗ Failure Set up job ≈ 2 s (approximate)',
+    '↷ Skipped Run actions/checkout@v4',
+    '↷ Skipped Run actions/setup-node@v4',
+    '↷ Skipped Run npm ci',
+    '↷ Skipped Run npm test',
+    '✓ Success Complete job ≈ 1 s (approximate)',
+  ]);
+  await expect(log(runs)).toHaveText(
+    [
+      "Current runner version: '2.329.0' (the sandbox's runner)",
+      'Runner Image: ubuntu-latest',
+      'Prepare workflow directory',
+      'Prepare all required actions',
+      'Getting action download info',
+      "Download action repository 'actions/checkout@v4'",
+      "Error: The sandbox does not offer the action `actions/setup-node@v4`: it runs actions/checkout, aws-actions/configure-aws-credentials and aws-actions/amazon-ecr-login. (The sandbox's own message.)",
+    ].join('\n'),
+  );
 });
 
 // --- keyboard only ------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 import type { ActionDef, EngineContext, ServiceBehaviour } from '../../engine/module.ts';
 import type { ActionOf, ActionResult, ActionType } from '../../model/actions.ts';
 import { own } from '../../model/record.ts';
-import type { World } from '../../model/types.ts';
+import type { DomainEvent, World } from '../../model/types.ts';
 import {
   APP_FILES,
   BROKEN_START,
@@ -219,6 +219,46 @@ function watchReleases(ctx: EngineContext): void {
   }
 }
 
+/**
+ * An ECR push that matches a rule deploys the pushed image: EventBridge starts the rule's target
+ * (a CodePipeline with an ECR source, whose imageDetail.json names the image by digest) and its
+ * deploy stage sets the Deployment's image, as `kubectl set image` does. By digest, so a re-push
+ * of a moving tag such as latest still rolls out.
+ */
+function onImagePush(ctx: EngineContext, event: Extract<DomainEvent, { type: 'image.pushed' }>) {
+  const rules = ctx.world.pipeline?.pushRules ?? [];
+  for (const rule of rules) {
+    if (rule.repository !== event.repository) continue;
+    if (rule.tag !== null && rule.tag !== event.tag) continue;
+    const image = `${event.uri.slice(0, event.uri.lastIndexOf(':'))}@${event.digest}`;
+    const matched = ctx.emit(
+      'pipeline',
+      'info',
+      `EventBridge rule ${rule.rule} matched the push of ${event.repository}:${event.tag}: its target deploys ${image} to deployment/${rule.deployment} (sandbox: a CodePipeline with an ECR source and an EKS deploy stage).`,
+      // The push event is the cause already (raise() runs this under it).
+      { subject: rule.rule },
+    );
+    const r = ctx.withCause({ kind: 'event', eventId: matched }, () =>
+      ctx.dispatch(
+        {
+          type: 'k8s.deployment.set-image',
+          name: rule.deployment,
+          container: rule.container ?? rule.deployment,
+          image,
+          ...(rule.namespace !== null ? { namespace: rule.namespace } : {}),
+        },
+        'scenario',
+      ),
+    );
+    ctx.emit(
+      'pipeline',
+      r.ok ? 'info' : 'error',
+      r.ok ? `${rule.rule}: ${r.message}` : `${rule.rule} could not deploy ${image}: ${r.error}`,
+      { subject: rule.rule, cause: { kind: 'event', eventId: matched } },
+    );
+  }
+}
+
 export function pipelineBehaviour(shell: StepShell): ServiceBehaviour<'pipeline'> {
   return {
     name: 'pipeline',
@@ -235,6 +275,18 @@ export function pipelineBehaviour(shell: StepShell): ServiceBehaviour<'pipeline'
             push: init.role.push,
           }
         : null;
+      if (init.onImagePush.length > 0)
+        slice.pushRules = init.onImagePush.map((r) => ({
+          rule: r.rule,
+          repository: r.repository,
+          tag: r.tag ?? null,
+          deployment: r.deployment,
+          container: r.container ?? null,
+          namespace: r.namespace ?? null,
+        }));
+    },
+    on: (ctx, event) => {
+      if (event.type === 'image.pushed') onImagePush(ctx, event);
     },
     actions: {
       'pipeline.file.write': fileWrite,

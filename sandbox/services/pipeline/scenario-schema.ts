@@ -41,6 +41,56 @@ export const pipelineInitialSchema = z.strictObject({
     })
     .optional()
     .describe('the IAM role the workflow assumes with OIDC'),
+  onImagePush: z
+    .array(
+      z.strictObject({
+        rule: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[.\-_A-Za-z0-9]+$/, 'an EventBridge rule name'),
+        repository: z
+          .string()
+          .min(2)
+          .max(256)
+          .regex(
+            /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
+            'an ECR repository name',
+          ),
+        tag: z
+          .string()
+          .min(1)
+          .max(128)
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'an image tag')
+          .optional()
+          .describe('only pushes of this tag (default: any tag)'),
+        deployment: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a Kubernetes name'),
+        container: z
+          .string()
+          .min(1)
+          .max(63)
+          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a container name')
+          .optional()
+          .describe(
+            "the container whose image changes (default: the Deployment's name, as kubectl create deployment names it)",
+          ),
+        namespace: z
+          .string()
+          .min(1)
+          .max(63)
+          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a namespace name')
+          .optional(),
+      }),
+    )
+    .max(10)
+    .default([])
+    .describe(
+      'EventBridge rules on ECR Image Action PUSH events whose target (a CodePipeline with an ECR source and an EKS deploy action) deploys the pushed image, by digest, to a Deployment of the cluster kubectl points at',
+    ),
 });
 
 export type PipelineInitial = z.infer<typeof pipelineInitialSchema>;

@@ -123,6 +123,18 @@ export interface PipelineRun {
   files: Record<string, string>;
 }
 
+/** An EventBridge rule on ECR pushes whose target deploys the pushed image (CodePipeline: ECR source, EKS deploy). */
+export interface ImagePushRule {
+  rule: string;
+  repository: string;
+  /** null = any tag. */
+  tag: string | null;
+  deployment: string;
+  /** null = the Deployment's first container. */
+  container: string | null;
+  namespace: string | null;
+}
+
 export interface PipelineSlice {
   repo: Repo | null;
   role: CiRole | null;
@@ -134,6 +146,8 @@ export interface PipelineSlice {
   releases: { deployment: string; image: string; at: number }[];
   /** The image each Deployment last ran, by `cluster/ns/name`. */
   current: Record<string, string>;
+  /** ECR push rules that deploy (only present when the scenario has some). */
+  pushRules?: ImagePushRule[];
 }
 
 export const WORKFLOW_PATH = '.github/workflows/deploy.yml';

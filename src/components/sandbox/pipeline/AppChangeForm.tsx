@@ -4,7 +4,7 @@
  * (pipeline.app.edit, git commit -am, git push), each recorded in the log. Shown only where the
  * scenario allows editing the application.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import type { Action, ActionResult } from '@sandbox';
 import { appState, nothingToCommit, sendInOrder, type AppState } from './pipeline-ui.ts';
 
@@ -23,7 +23,7 @@ export function AppChangeForm({ files, branch, act }: Props) {
   const [message, setMessage] = useState('');
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     const edit: Extract<Action, { type: 'pipeline.app.edit' }> = { type: 'pipeline.app.edit' };
     if (version.trim() !== now.version) edit.version = version.trim();

@@ -5,7 +5,7 @@
  * starts a run (the Workflow runs tab shows it).
  */
 import { useSelector } from '@xstate/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import type { Action, ActionResult } from '@sandbox';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
 import type { SandboxPanelProps } from '../panels/registry.ts';
@@ -29,7 +29,7 @@ export default function WorkflowCommit({
       </p>
     );
   }
-  const submit = (e: FormEvent) => {
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     const store = documentStoreFor(actor, scenario);
     const text = store.get(path)?.text;
