@@ -64,6 +64,13 @@ async function commitWorkflow(
   await panel.getByLabel('Document').selectOption(WORKFLOW);
   const editor = panel.getByRole('textbox', { name: `Editor: ${WORKFLOW}.`, exact: false });
   await expect(editor).toBeAttached({ timeout: 30_000 });
+  // The repository's file is loaded and checked before it is replaced.
+  await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await pasteIntoEditor(page, editor, text);
+  // Select-all can land before the editor has taken focus, leaving part of the old text:
+  // replacing the whole text once more makes the document exactly `text` (checked on save below).
   await pasteIntoEditor(page, editor, text);
   await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
     timeout: 30_000,
@@ -71,7 +78,9 @@ async function commitWorkflow(
   await panel.getByLabel('Commit message').fill(message);
   await panel.getByRole('button', { name: 'Commit and push to main' }).click();
   await expect(panel.getByRole('form', { name: 'Commit and push' })).toContainText(
-    /: run #\d+ of deploy$/,
+    new RegExp(
+      `Saved ${WORKFLOW.replace(/\./g, '\\.')} \\(${text.split('\n').length} lines\\) · .*: run #\\d+ of deploy$`,
+    ),
   );
 }
 
