@@ -114,6 +114,11 @@ export async function useTheme(page: Page, theme: 'dark' | 'light'): Promise<voi
  */
 export async function pasteIntoEditor(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.focus();
+  // Until Monaco has taken the focus (its root gets `focused`), Ctrl+A selects only the text
+  // area's own excerpt of the document, and the paste would leave the rest of the old text.
+  await expect(
+    editor.locator('xpath=ancestor::div[contains(@class, "monaco-editor")][1]'),
+  ).toHaveClass(/(^|\s)focused(\s|$)/);
   await page.keyboard.press('ControlOrMeta+A');
   await editor.evaluate((area, value) => {
     const data = new DataTransfer();
