@@ -43,6 +43,7 @@ test('every built page starts its head with the policy and hashes exactly its ow
     '404.html',
     'assignment/index.html',
     'compare/index.html',
+    'decide/index.html',
     'index.html',
     'instructors/assignment/index.html',
     'instructors/gradebook/index.html',
@@ -52,6 +53,7 @@ test('every built page starts its head with the policy and hashes exactly its ow
     'lessons/eks/index.html',
     'lessons/fargate/index.html',
     'lessons/node-groups/index.html',
+    'lessons/pipeline/index.html',
     'lessons/why-orchestration/index.html',
     'playground/eks/index.html',
     'presenter/ecr/index.html',
@@ -59,6 +61,7 @@ test('every built page starts its head with the policy and hashes exactly its ow
     'presenter/eks/index.html',
     'presenter/fargate/index.html',
     'presenter/node-groups/index.html',
+    'presenter/pipeline/index.html',
     'presenter/why-orchestration/index.html',
     'progress/index.html',
   ]);

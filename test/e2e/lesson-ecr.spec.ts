@@ -493,7 +493,7 @@ test.describe('lesson ecr in the course', () => {
   }) => {
     await page.goto(LESSON);
     await expect(
-      page.getByRole('main').getByRole('link', { name: 'decision guide' }),
+      page.getByRole('main').getByRole('link', { name: 'decision guide', exact: true }),
     ).toHaveAttribute('href', '/decide/');
 
     await page.goto('/');

@@ -14,6 +14,7 @@ const LESSONS = [
   '/lessons/eks/',
   '/lessons/node-groups/',
   '/lessons/ecr/',
+  '/lessons/pipeline/',
 ];
 const WIDTHS = [1280, 390];
 

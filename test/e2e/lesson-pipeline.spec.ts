@@ -453,7 +453,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.setTimeout(240_000);
     await useTheme(page, theme);
     await page.goto(LESSON);
-    await expect(page.getByRole('link', { name: 'decision guide' })).toHaveAttribute(
+    await expect(page.getByRole('link', { name: 'decision guide', exact: true })).toHaveAttribute(
       'href',
       '/decide/',
     );
