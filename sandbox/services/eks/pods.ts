@@ -434,7 +434,9 @@ export function syncStatus(pod: EksPod, now: number, world?: EngineContext['worl
       state = null;
       break;
     case 'ContainerCreating':
-      state = waiting('ContainerCreating');
+      // A retry after a failed pull keeps the last reason, as the kubelet does: the API shows
+      // ImagePullBackOff until the new attempt answers, never ContainerCreating again.
+      state = waiting(m.pullFailures > 0 ? 'ImagePullBackOff' : 'ContainerCreating');
       break;
     case 'ErrImagePull':
     case 'ImagePullBackOff':

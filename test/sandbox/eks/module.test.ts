@@ -306,6 +306,30 @@ describe('the pod lifecycle', () => {
       ['nginx:1.27', 'Running'],
     ]);
   });
+  it('a retried pull keeps showing ImagePullBackOff, never ContainerCreating again, as the kubelet does', () => {
+    let w = world(base);
+    w = act(w, {
+      type: 'k8s.deployment.set-image',
+      name: 'web',
+      container: 'web',
+      image: 'nginx:9.9',
+    }).world;
+    const shown = new Set<string>();
+    let retried = false;
+    for (let t = 0; t < 300; t++) {
+      w = advance(w, 1);
+      const bad = pods(w).find((p) => p.spec.containers[0]!.image === 'nginx:9.9');
+      if (!bad) continue;
+      const state = bad.status.containerStatuses[0]?.state;
+      if (state?.state === 'waiting') shown.add(state.reason);
+      if (bad.runtime.state === 'ContainerCreating' && bad.runtime.machine.pullFailures > 0) {
+        retried = true;
+        expect(state).toMatchObject({ state: 'waiting', reason: 'ImagePullBackOff' });
+      }
+    }
+    expect(retried).toBe(true);
+    expect([...shown].sort()).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff']);
+  });
 });
 
 describe('Fargate', () => {
