@@ -281,14 +281,17 @@ describe('the pod lifecycle', () => {
     });
   });
 
-  it('a missing tag shows ErrImagePull, then ImagePullBackOff; rollout undo goes back', () => {
-    let w = world(base);
-    w = act(w, {
+  /** web's image set to a tag no registry has. */
+  const withMissingTag = () =>
+    act(world(base), {
       type: 'k8s.deployment.set-image',
       name: 'web',
       container: 'web',
       image: 'nginx:9.9',
     }).world;
+
+  it('a missing tag shows ErrImagePull, then ImagePullBackOff; rollout undo goes back', () => {
+    let w = withMissingTag();
     w = advance(w, 30);
     const bad = pods(w).find((p) => p.spec.containers[0]!.image === 'nginx:9.9')!;
     expect(['ErrImagePull', 'ImagePullBackOff', 'ContainerCreating']).toContain(bad.runtime.state);
@@ -307,13 +310,7 @@ describe('the pod lifecycle', () => {
     ]);
   });
   it('a retried pull keeps showing ImagePullBackOff, never ContainerCreating again, as the kubelet does', () => {
-    let w = world(base);
-    w = act(w, {
-      type: 'k8s.deployment.set-image',
-      name: 'web',
-      container: 'web',
-      image: 'nginx:9.9',
-    }).world;
+    let w = withMissingTag();
     const shown = new Set<string>();
     let retried = false;
     for (let t = 0; t < 300; t++) {
