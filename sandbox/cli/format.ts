@@ -75,6 +75,11 @@ function buildSections(title: string, value: unknown): Section {
     section.rows = items.map((v) => [scalarText(v)]);
     return section;
   }
+  // A list of lists (`--query 'Reservations[].Instances[].[InstanceId, State.Name]'`): one row each.
+  if (items.every((v) => Array.isArray(v) && v.every(isScalar))) {
+    section.rows = (items as unknown[][]).map((v) => v.map(scalarText));
+    return section;
+  }
   const objects = items.filter(
     (v): v is Record<string, unknown> => !isScalar(v) && !Array.isArray(v),
   );

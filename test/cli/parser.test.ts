@@ -206,7 +206,7 @@ describe('AWS parameters', () => {
       ok: true,
       positionals: ['ecs', 'describe-services'],
       rest: ['--services', 'web'],
-      globals: { output: 'table', region: 'eu-west-3' },
+      globals: { output: 'table', region: 'eu-west-3', query: null },
       help: false,
     });
     expect(splitAwsLine(['ecs', 'create-service', 'help'])).toMatchObject({

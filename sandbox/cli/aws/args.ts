@@ -1,7 +1,7 @@
 /**
  * Parameter parsing the way the AWS CLI v2 does it: `--flag value`, `--flag=value`,
  * lists (`--instance-ids i-1 i-2`), structures in shorthand or JSON, `--no-<flag>` for booleans,
- * and the global options `--output`, `--region`, `--profile`, `--no-cli-pager`.
+ * and the global options `--output`, `--query`, `--region`, `--profile`, `--no-cli-pager`.
  */
 import { parseStructure } from '../shorthand.ts';
 import type { OutputFormat } from '../types.ts';
@@ -29,6 +29,11 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
     choices: ['json', 'table', 'text'],
     help: 'The formatting style for command output.',
   },
+  {
+    name: 'query',
+    type: 'string',
+    help: 'A JMESPath query to use in filtering the response data.',
+  },
   { name: 'region', type: 'string', help: 'The region to use (the sandbox has one region).' },
   { name: 'profile', type: 'string', help: 'Accepted and ignored: the sandbox has one account.' },
   { name: 'no-cli-pager', type: 'boolean', help: 'Accepted: the sandbox never pages.' },
@@ -47,6 +52,8 @@ export const AWS_USAGE = [
 export interface GlobalOptions {
   output: OutputFormat;
   region: string | null;
+  /** The `--query` expression, applied to every structured response. */
+  query: string | null;
 }
 
 export type SplitResult =
@@ -60,14 +67,14 @@ export type SplitResult =
 export function splitAwsLine(tokens: string[]): SplitResult {
   const positionals: string[] = [];
   const rest: string[] = [];
-  const globals: GlobalOptions = { output: 'json', region: null };
+  const globals: GlobalOptions = { output: 'json', region: null, query: null };
   let help = false;
   let i = 0;
   let inParams = false;
   while (i < tokens.length) {
     const tok = tokens[i] as string;
     const [name, inline] = splitFlag(tok);
-    if (name === 'output' || name === 'region' || name === 'profile') {
+    if (name === 'output' || name === 'region' || name === 'profile' || name === 'query') {
       const value = inline ?? tokens[i + 1];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) {
         return { ok: false, error: `aws: error: argument --${name}: expected one argument` };
@@ -82,6 +89,7 @@ export function splitAwsLine(tokens: string[]): SplitResult {
         globals.output = value;
       }
       if (name === 'region') globals.region = value;
+      if (name === 'query') globals.query = value;
       i += inline === undefined ? 2 : 1;
       continue;
     }

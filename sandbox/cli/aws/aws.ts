@@ -11,6 +11,7 @@ import { IAM_OPERATIONS } from './iam/index.ts';
 import { SSM_OPERATIONS } from './ssm/index.ts';
 import type { AwsOperation } from './operation.ts';
 import { output } from './operation.ts';
+import { compileQuery } from './query.ts';
 import type { CliEnv, CliOutcome } from '../types.ts';
 import { fail, ok } from '../types.ts';
 
@@ -148,6 +149,13 @@ export function runAws(tokens: string[], env: CliEnv): CliOutcome {
   if (!parsed.ok) {
     if (parsed.kind === 'param') return output(fail(`\n${parsed.error}`, 252));
     return output(fail(`${AWS_USAGE}\n${parsed.error}`, 252));
+  }
+  if (split.globals.query !== null) {
+    // As the CLI does, a query that does not parse stops the command before any request.
+    const query = compileQuery(split.globals.query);
+    if (!query.ok) {
+      return output(fail(`\nBad value for --query ${split.globals.query}: ${query.error}`, 252));
+    }
   }
   if (split.globals.region !== null && split.globals.region !== env.world.region) {
     return output(

@@ -2,6 +2,7 @@
 import type { World } from '../../model/types.ts';
 import type { FlagSpec, GlobalOptions, ParsedArgs } from './args.ts';
 import { formatAws } from '../format.ts';
+import { compileQuery, runQuery } from './query.ts';
 import type { CliEnv, CliOutcome, CommandOutput } from '../types.ts';
 import { fail, ok } from '../types.ts';
 
@@ -41,8 +42,15 @@ export function refusal(api: string, error: string): CommandOutput {
   return awsError(api, code, error);
 }
 
+/** A response as the CLI prints it: filtered by `--query`, then in the `--output` format. */
 export function awsOut(value: unknown, globals: GlobalOptions, api: string): CommandOutput {
-  return ok(formatAws(value, globals.output, api));
+  if (globals.query === null) return ok(formatAws(value, globals.output, api));
+  const query = compileQuery(globals.query);
+  // `runAws` refuses a query that does not compile before the operation runs.
+  if (!query.ok) return fail(`\nBad value for --query ${globals.query}: ${query.error}`, 252);
+  const result = runQuery(query, value);
+  if (!result.ok) return fail(`\n${result.error}`, 255);
+  return ok(formatAws(result.value, globals.output, api));
 }
 
 /** `--cluster` is optional for the real CLI and then means the cluster named `default`. */
