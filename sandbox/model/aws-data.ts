@@ -124,6 +124,11 @@ export const ECS_RESERVED_PORTS = [22, 2375, 2376, 51678, 51679];
 
 /** A task with no essential-container health check counts as healthy this long after RUNNING. */
 export const HEALTHY_AFTER_RUNNING_SECONDS = 40;
+/**
+ * How long a container that crashes on start runs before its process exits (approx: an
+ * application that fails during start-up; the same delay as the Kubernetes crash fault).
+ */
+export const CRASH_AFTER_START_SECONDS = 3;
 /** Target tracking cooldowns for ECS services (ScaleOutCooldown = ScaleInCooldown). */
 export const DEFAULT_SCALING_COOLDOWN_SECONDS = 300;
 /** Rolling update defaults for REPLICA services. */

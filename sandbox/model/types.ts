@@ -492,6 +492,11 @@ export interface EcsSlice {
   services: Record<string, Service>;
   /** Longest time any task of a group spent before RUNNING (or before it gave up), for goals. */
   longestPending: Record<string, { seconds: number; taskId: string; since: number }>;
+  /**
+   * Task definitions ('family:revision') whose essential container exits soon after it starts
+   * (`fault.ecs-crash-on-start`); `since` is when the fault began. Absent until a fault sets it.
+   */
+  crashOnStart?: Record<string, { exitCode: number; oom: boolean; since: number }>;
 }
 
 /** The core every module shares: time, PRNG, region and AZs, events, metrics, action log, cost. */

@@ -74,6 +74,7 @@ test('an instructor drives the projected sandbox and fires a fault that the proj
   await expect(faults.getByRole('heading', { level: 3 })).toHaveText([
     'Crash a task',
     'Out of memory in a task',
+    'Bad release of a service',
     'Kill an instance',
     'Availability Zone outage',
     'End an AZ outage',

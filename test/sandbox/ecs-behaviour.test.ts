@@ -171,6 +171,78 @@ describe('service scheduler and faults', () => {
     expect(tasksOf(w, 'web').filter((x) => x.lastStatus === 'RUNNING')).toHaveLength(2);
   });
 
+  it('a revision that crashes on start: each of its tasks exits 3 s after RUNNING, and the scheduler keeps replacing them', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 2}`);
+    w = act(w, web2);
+    w = act(w, { type: 'fault.ecs-crash-on-start', taskDefinition: 'web:2' });
+    expect(w.events.at(-1)?.message).toBe(
+      'The essential container of every web:2 task now exits with code 1, 3 s after it starts.',
+    );
+    w = act(w, { type: 'ecs.service.update', service: 'web', taskDefinition: 'web:2' });
+    w = advance(w, 120);
+    const bad = tasksOf(w, 'web').filter((t) => t.taskDefinition === 'web:2');
+    const crashed = bad.filter((t) => t.startedAt !== null && t.startedAt + 3 <= w.time);
+    // In two minutes the scheduler started 14 replacements; the 12 that reached RUNNING 3 s
+    // before the end all crashed.
+    expect([bad.length, crashed.length]).toEqual([14, 12]);
+    for (const t of crashed) {
+      expect([t.desiredStatus, t.stoppingAt ?? t.stoppedAt, t.stopCode]).toEqual([
+        'STOPPED',
+        t.startedAt! + 3,
+        'EssentialContainerExited',
+      ]);
+      expect(t.containers[0]).toMatchObject({ exitCode: 1, reason: null });
+      const exited = w.events.filter(
+        (e) => e.message === `Container web in task ${t.id} exited with code 1.`,
+      );
+      expect(exited.map((e) => [e.time, e.source, e.cause])).toEqual([
+        [t.startedAt! + 3, 'ecs', { kind: 'timer', subject: t.id, timer: 'crash-on-start' }],
+      ]);
+    }
+    // With minimumHealthyPercent 100 the two web:1 tasks keep serving throughout.
+    const running = tasksOf(w, 'web').filter(
+      (t) => t.lastStatus === 'RUNNING' && t.taskDefinition === 'web:1',
+    );
+    expect(running).toHaveLength(2);
+  });
+
+  it('a task already running when its revision starts crashing exits 3 s after the fault; OOM gives 137', () => {
+    let w = world(`  services:
+    - {serviceName: web, taskDefinition: web, desiredCount: 2}`);
+    w = advance(w, 60);
+    const before = tasksOf(w, 'web').filter((t) => t.lastStatus === 'RUNNING');
+    expect(before).toHaveLength(2);
+    const at = w.time;
+    w = act(w, { type: 'fault.ecs-crash-on-start', taskDefinition: 'web', oom: true });
+    w = advance(w, 2);
+    expect(before.map((t) => w.ecs.tasks[t.id]!.lastStatus)).toEqual(['RUNNING', 'RUNNING']);
+    w = advance(w, 1);
+    for (const t of before) {
+      const now = w.ecs.tasks[t.id]!;
+      expect([now.desiredStatus, now.stoppingAt ?? now.stoppedAt]).toEqual(['STOPPED', at + 3]);
+      expect(now.containers[0]).toMatchObject({
+        exitCode: 137,
+        reason: 'OutOfMemoryError: Container killed due to memory usage',
+      });
+    }
+  });
+
+  it('refuses a crash-on-start fault for a task definition that does not exist, and changes nothing', () => {
+    const w = world('');
+    const r = applyAction(
+      w,
+      { type: 'fault.ecs-crash-on-start', taskDefinition: 'nope:9' },
+      'instructor',
+    );
+    expect(r.result).toEqual({
+      ok: false,
+      field: 'taskDefinition',
+      error: 'ClientException: Unable to describe task definition.',
+    });
+    expect(r.world.ecs.crashOnStart).toBeUndefined();
+  });
+
   it('a terminated instance takes its tasks with it; the scheduler places replacements elsewhere', () => {
     let w = world(`  services:
     - {serviceName: web, taskDefinition: web, desiredCount: 3}`);

@@ -70,6 +70,7 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
   'fault.az-outage': () => ({ type: 'fault.az-outage', az: 'eu-west-3z' }),
   'fault.az-recover': () => ({ type: 'fault.az-recover', az: 'eu-west-3z' }),
   'fault.agent-disconnect': (n) => ({ type: 'fault.agent-disconnect', instanceId: n }),
+  'fault.ecs-crash-on-start': (n) => ({ type: 'fault.ecs-crash-on-start', taskDefinition: n }),
   'fault.agent-reconnect': (n) => ({ type: 'fault.agent-reconnect', instanceId: n }),
   'fault.traffic': (n) => ({ type: 'fault.traffic', service: n, rps: 10 }),
   'eks.cluster.create': () => ({ type: 'eks.cluster.create', name: 'fresh' }),

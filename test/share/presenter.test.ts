@@ -31,6 +31,7 @@ describe('the fault catalogue', () => {
     expect(catalogue.map((kind) => [kind.id, kind.targets.length])).toEqual([
       ['crash-task', 3],
       ['oom-task', 3],
+      ['bad-release', 1],
       ['terminate-instance', 2],
       ['az-outage', 3],
       ['az-recover', 0],
@@ -44,6 +45,12 @@ describe('the fault catalogue', () => {
         running.map((t) => ({ type: 'fault.crash', targetId: t.id, exitCode: 1 })),
       ),
     );
+    expect(catalogue.find((k) => k.id === 'bad-release')!.targets).toEqual([
+      {
+        label: 'web:1 · used by web',
+        action: { type: 'fault.ecs-crash-on-start', taskDefinition: 'web:1' },
+      },
+    ]);
     expect(catalogue.find((k) => k.id === 'traffic')!.amount).toEqual({
       field: 'rps',
       label: 'Requests per second',

@@ -142,6 +142,13 @@ export const ecsActionSchemas = [
     reason: z.string().max(255).optional(),
   }),
   z.strictObject({
+    /** The essential container of every task of this revision exits a few seconds after it starts. */
+    type: z.literal('fault.ecs-crash-on-start'),
+    taskDefinition: refSchema,
+    exitCode: z.number().int().min(0).max(255).optional(),
+    oom: z.boolean().optional(),
+  }),
+  z.strictObject({
     type: z.literal('ecs.cluster.put-capacity-providers'),
     capacityProviders: z.array(refSchema).max(20, 'at most 20 capacity providers per cluster'),
     defaultCapacityProviderStrategy: z

@@ -1,6 +1,7 @@
 /** ECS API actions: RegisterTaskDefinition, CreateService, UpdateService, DeleteService, RunTask, StopTask, … */
 import { own } from '../../model/record.ts';
 import {
+  CRASH_AFTER_START_SECONDS,
   DEFAULT_MAXIMUM_PERCENT,
   DEFAULT_MINIMUM_HEALTHY_PERCENT,
   DEFAULT_SCALING_COOLDOWN_SECONDS,
@@ -382,6 +383,24 @@ export const stopTask: Handler<'ecs.task.stop'> = (ctx, action) => {
     reason: action.reason ?? ecsMessages.userInitiated,
   });
   return { ok: true, message: `Stopping task ${task.id}.`, command: '' };
+};
+
+export const crashOnStart: Handler<'fault.ecs-crash-on-start'> = (ctx, action) => {
+  const world = ctx.world;
+  const td = resolveTaskDefinition(world, action.taskDefinition);
+  if (!td) return fail('taskDefinition', ecsMessages.taskDefinitionNotFound);
+  const key = `${td.family}:${td.revision}`;
+  const oom = action.oom ?? false;
+  const exitCode = oom ? 137 : (action.exitCode ?? 1);
+  world.ecs.crashOnStart = {
+    ...world.ecs.crashOnStart,
+    [key]: { exitCode, oom, since: world.time },
+  };
+  return {
+    ok: true,
+    message: `The essential container of every ${key} task now ${oom ? 'runs out of memory (exit 137)' : `exits with code ${exitCode}`}, ${CRASH_AFTER_START_SECONDS} s after it starts.`,
+    command: '',
+  };
 };
 
 export const drain: Handler<'ecs.container-instance.drain'> = (ctx, action) => {

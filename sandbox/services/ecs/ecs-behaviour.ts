@@ -6,7 +6,10 @@
  * The behaviour half of the module (loaded by index.ts's `load()`).
  */
 import type { EngineContext, ServiceBehaviour } from '../../engine/module.ts';
-import { DEFAULT_SCALING_COOLDOWN_SECONDS } from '../../model/aws-data.ts';
+import {
+  CRASH_AFTER_START_SECONDS,
+  DEFAULT_SCALING_COOLDOWN_SECONDS,
+} from '../../model/aws-data.ts';
 import type { ActionResult } from '../../model/actions.ts';
 import type {
   DeploymentConfiguration,
@@ -23,6 +26,7 @@ import { charge, findInstance } from '../../engine/world-ops.ts';
 import { AGENT_TABLE } from './agent-machine.ts';
 import {
   autoscale,
+  crashOnStart,
   createService,
   deleteService,
   drain,
@@ -34,6 +38,7 @@ import {
 } from './ecs-actions.ts';
 import {
   containerInstanceOf,
+  exitEssentialContainer,
   fireTaskTimer,
   fargatePricePerHour,
   loseTasksOn,
@@ -108,21 +113,7 @@ function oldestRunningTask(world: World, service: string): Task | null {
 }
 
 function crashTask(world: World, task: Task, exitCode: number, oom: boolean): ActionResult {
-  const container = task.containers.find((c) => c.essential) ?? task.containers[0];
-  if (container) {
-    container.exitCode = exitCode;
-    container.reason = oom ? ecsMessages.outOfMemory : null;
-    container.lastStatus = 'STOPPED';
-  }
-  sendTask(world, task, 'task.exited', {
-    stopCode: 'EssentialContainerExited',
-    reason: ecsMessages.essentialContainerExited,
-  });
-  return {
-    ok: true,
-    message: `Container ${container?.name ?? ''} in task ${task.id} exited with code ${exitCode}${oom ? ` (${ecsMessages.outOfMemory})` : ''}.`,
-    command: '',
-  };
+  return { ok: true, message: exitEssentialContainer(world, task, exitCode, oom), command: '' };
 }
 
 const agentConnection =
@@ -345,6 +336,11 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
         const arn = (i && containerInstanceOf(world, i.id)?.containerInstanceArn) ?? a.instanceId;
         return `aws ecs update-container-instances-state --cluster ${clusterName(world)} --container-instances ${arn.slice(arn.lastIndexOf('/') + 1)} --status DRAINING`;
       },
+    },
+    'fault.ecs-crash-on-start': {
+      handle: crashOnStart,
+      command: (a) =>
+        `# fault: the essential container of every ${a.taskDefinition} task ${a.oom ? 'runs out of memory' : `exits with code ${a.exitCode ?? 1}`}, ${CRASH_AFTER_START_SECONDS} s after it starts`,
     },
     'fault.agent-disconnect': {
       handle: (ctx, a) => agentConnection(false)(ctx, a.instanceId),

@@ -22,6 +22,7 @@ import {
 import { containerInstanceArn } from '../../engine/arns.ts';
 import { emit } from '../../engine/events.ts';
 import { randomHex, randomInt } from '../../engine/rng.ts';
+import { ecsMessages } from './messages.ts';
 import { charge } from '../../engine/world-ops.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { AGENT_TABLE, agentDelaySeconds, type AgentDelayName } from './agent-machine.ts';
@@ -261,6 +262,29 @@ export function sendTask(
   if (!transition) return false;
   moveTask(world, task, transition, detail);
   return true;
+}
+
+/**
+ * The task's essential container exits (a crash, or the OOM killer with exit 137): the task
+ * stops as ECS reports it. Returns what happened, in words.
+ */
+export function exitEssentialContainer(
+  world: World,
+  task: Task,
+  exitCode: number,
+  oom: boolean,
+): string {
+  const container = task.containers.find((c) => c.essential) ?? task.containers[0];
+  if (container) {
+    container.exitCode = exitCode;
+    container.reason = oom ? ecsMessages.outOfMemory : null;
+    container.lastStatus = 'STOPPED';
+  }
+  sendTask(world, task, 'task.exited', {
+    stopCode: 'EssentialContainerExited',
+    reason: ecsMessages.essentialContainerExited,
+  });
+  return `Container ${container?.name ?? ''} in task ${task.id} exited with code ${exitCode}${oom ? ` (${ecsMessages.outOfMemory})` : ''}.`;
 }
 
 /** Fires the task's delayed transition now; false when its state has none. */

@@ -40,6 +40,7 @@ export const ecs: ServiceModule<'ecs'> = {
     'ecs.cluster.put-capacity-providers',
     'ecs.task.stop',
     'ecs.container-instance.drain',
+    'fault.ecs-crash-on-start',
   ],
   handlesEverywhere: ['fault.agent-disconnect', 'fault.agent-reconnect'],
   controllers: [

@@ -4,6 +4,7 @@
  * Stopped tasks are forgotten an hour after they stop, as DescribeTasks does.
  */
 import {
+  CRASH_AFTER_START_SECONDS,
   HEALTHY_AFTER_RUNNING_SECONDS,
   STOPPED_TASK_RETENTION_SECONDS,
 } from '../../model/aws-data.ts';
@@ -11,7 +12,7 @@ import type { ImageResolution } from '../../model/images.ts';
 import type { LoadBalancer, Task, World } from '../../model/types.ts';
 import { delayedTransition } from '../../engine/machine-table.ts';
 import { TASK_TABLE } from './task-machine.ts';
-import { fireTaskTimer, sendTask } from './ecs-ops.ts';
+import { exitEssentialContainer, fireTaskTimer, sendTask } from './ecs-ops.ts';
 import { taskList, tasksChanged } from '../../engine/task-list.ts';
 import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
@@ -73,6 +74,7 @@ export function taskLifecycleController(world: World, resolve?: ResolveTaskImage
       );
       if (!fired) break;
     }
+    if (task.lastStatus === 'RUNNING' && crashesNow(world, task)) continue;
     if (task.lastStatus === 'RUNNING') {
       if (
         !task.healthy &&
@@ -107,6 +109,23 @@ export function taskLifecycleController(world: World, resolve?: ResolveTaskImage
         });
     }
   }
+}
+
+/**
+ * A task whose revision crashes on start (`fault.ecs-crash-on-start`) exits
+ * CRASH_AFTER_START_SECONDS after it started, or after the fault began if it was already running.
+ */
+function crashesNow(world: World, task: Task): boolean {
+  const fault = world.ecs.crashOnStart && own(world.ecs.crashOnStart, task.taskDefinition);
+  if (!fault || task.startedAt === null || task.desiredStatus !== 'RUNNING') return false;
+  if (world.time < Math.max(task.startedAt, fault.since) + CRASH_AFTER_START_SECONDS) return false;
+  withCause(world, { kind: 'timer', subject: task.id, timer: 'crash-on-start' }, () => {
+    const what = exitEssentialContainer(world, task, fault.exitCode, fault.oom);
+    emit(world, task.launchType === 'FARGATE' ? 'fargate' : 'ecs', 'warning', what, {
+      subject: task.id,
+    });
+  });
+  return true;
 }
 
 /** The load balancer in front of a service, if it has one. */

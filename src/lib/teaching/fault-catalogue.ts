@@ -108,6 +108,29 @@ const KINDS: KindSpec[] = [
       taskTargets(world, (targetId) => ({ type: 'fault.crash', targetId, oom: true })),
   },
   {
+    id: 'bad-release',
+    label: 'Bad release of a service',
+    explain:
+      'Every task of this revision exits with code 1 three seconds after it starts: a deployment to it never becomes healthy.',
+    none: 'No task definition revision is registered, or every one already crashes.',
+    applies: hasCluster,
+    targets: (world) =>
+      Object.values(world.ecs.taskDefinitions)
+        .filter((td) => td.status === 'ACTIVE')
+        .map((td) => `${td.family}:${td.revision}`)
+        .filter((ref) => !world.ecs.crashOnStart?.[ref])
+        .map((ref): FaultTarget => {
+          const users = Object.values(world.ecs.services)
+            .filter((s) => s.status === 'ACTIVE' && s.taskDefinition === ref)
+            .map((s) => s.name);
+          return {
+            label: users.length > 0 ? `${ref} · used by ${users.join(', ')}` : ref,
+            action: { type: 'fault.ecs-crash-on-start', taskDefinition: ref },
+          };
+        })
+        .sort(byLabel),
+  },
+  {
     id: 'crash-container',
     label: 'Crash a container',
     explain: 'The container exits with code 1 and stays down until someone starts it.',
