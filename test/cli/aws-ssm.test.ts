@@ -4,8 +4,9 @@
  * and ParameterNotFound for anything else. The AMI id itself is the sandbox's own, stable value.
  */
 import { describe, expect, it } from 'vitest';
-import { interpret } from '../../sandbox/cli/index.ts';
-import { emptyWorld } from '../../sandbox/index.ts';
+import { interpret, runCommandLine } from '../../sandbox/cli/index.ts';
+import { advance, applyAction, createWorld, emptyWorld } from '../../sandbox/index.ts';
+import { loadScenario } from '../sandbox/helpers.ts';
 import { sandboxAmiId } from '../../sandbox/cli/aws/ssm/index.ts';
 
 const world = emptyWorld({ orchestrator: 'eks' });
@@ -65,6 +66,97 @@ describe('aws ssm get-parameter', () => {
     expect(run(`aws ssm get-parameter --name ${name}`)).toEqual({
       stdout: '',
       stderr: '\nAn error occurred (ParameterNotFound) when calling the GetParameter operation: ',
+      exitCode: 254,
+    });
+  });
+});
+
+describe('aws ssm send-command --targets', () => {
+  const session = { dockerContext: null };
+  const booted = () => {
+    let w = createWorld(loadScenario('eks-self-managed-join.yaml'));
+    w = applyAction(w, {
+      type: 'eks.node.launch',
+      instanceType: 't3.medium',
+      az: 'eu-west-3a',
+      count: 2,
+      name: 'worker',
+    }).world;
+    return advance(w, 90);
+  };
+  const actionsOf = (line: string, world: ReturnType<typeof booted>) => {
+    const outcome = interpret(line, { world, files: {}, session });
+    return outcome.kind === 'actions' ? outcome.actions : outcome.output;
+  };
+  const bootstrap = `--document-name AWS-RunShellScript --parameters 'commands=["nodeadm init --config-source file:///etc/eks/nodeconfig-demo.yaml"]'`;
+
+  it('runs nodeadm on every instance the Name tags select, and answers the targets', () => {
+    const w = booted();
+    const ids = Object.values(w.ec2.instances)
+      .filter((i) => i.name === 'worker-1' || i.name === 'worker-2')
+      .map((i) => i.id)
+      .sort();
+    expect(ids).toHaveLength(2);
+    const r = runCommandLine(
+      `aws ssm send-command --targets Key=tag:Name,Values=worker-1,worker-2 ${bootstrap}`,
+      {
+        world: w,
+        files: {},
+        session,
+      },
+    );
+    expect(r.output.exitCode).toBe(0);
+    const answer = JSON.parse(r.output.stdout).Command;
+    expect([answer.InstanceIds, answer.Targets, answer.TargetCount]).toEqual([
+      [],
+      [{ Key: 'tag:Name', Values: ['worker-1', 'worker-2'] }],
+      2,
+    ]);
+    expect(
+      actionsOf(
+        `aws ssm send-command --targets Key=tag:Name,Values=worker-1,worker-2 ${bootstrap}`,
+        w,
+      ),
+    ).toEqual(
+      ids.map((instanceId) => ({ type: 'eks.node.bootstrap', instanceId, cluster: 'demo' })),
+    );
+  });
+
+  it('intersects several targets, as Run Command does', () => {
+    const w = booted();
+    const one = Object.values(w.ec2.instances).find((i) => i.name === 'worker-1')!;
+    const line = `aws ssm send-command --targets Key=tag:Name,Values=worker-1,worker-2 Key=InstanceIds,Values=${one.id} ${bootstrap}`;
+    expect(actionsOf(line, w)).toEqual([
+      { type: 'eks.node.bootstrap', instanceId: one.id, cluster: 'demo' },
+    ]);
+  });
+
+  it.each([
+    [
+      `--targets Key=tag:Name,Values=nobody`,
+      "no instance matches those targets. (This is the sandbox's own message.)",
+    ],
+    [
+      `--targets Key=tag:Owner,Values=me`,
+      "the sandbox selects targets by InstanceIds, tag:Name or tag:aws:autoscaling:groupName, not tag:Owner. (This is the sandbox's own message.)",
+    ],
+    [
+      `--instance-ids i-1 --targets Key=tag:Name,Values=worker-1`,
+      "give either --instance-ids or --targets. (This is the sandbox's own message.)",
+    ],
+    [
+      `--targets ${Array.from({ length: 6 }, () => 'Key=tag:Name,Values=worker-1').join(' ')}`,
+      'Targets must have at most 5 items.',
+    ],
+  ])('refuses %s and changes nothing', (flags, message) => {
+    const out = interpret(`aws ssm send-command ${flags} ${bootstrap}`, {
+      world: booted(),
+      files: {},
+      session,
+    });
+    expect(out.kind === 'output' && out.output).toEqual({
+      stdout: '',
+      stderr: `\nAn error occurred (InvalidParameters) when calling the SendCommand operation: ${message}`,
       exitCode: 254,
     });
   });

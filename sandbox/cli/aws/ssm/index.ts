@@ -4,7 +4,10 @@
  * and `aws ssm send-command` with AWS-RunShellScript, for the two shell steps of self-managed
  * Kubernetes the sandbox models: `nodeadm init` (a node joins an EKS cluster) and
  * `kubeadm init` (a self-managed single-master control plane). Other scripts are not run.
+ * The instances are named by `--instance-ids` or chosen by `--targets` (instance ids, the Name
+ * tag or the Auto Scaling group's `aws:autoscaling:groupName` tag), as Run Command does.
  */
+import type { World } from '../../../model/types.ts';
 import { KUBERNETES_VERSIONS } from '../../../services/eks/actions.ts';
 import { parseStructure } from '../../shorthand.ts';
 import type { Action } from '../../../model/actions.ts';
@@ -27,6 +30,50 @@ function commandsOf(v: unknown): string[] | null {
   return null;
 }
 
+/** SendCommand accepts at most five targets (the API reference's Targets member). */
+const MAX_TARGETS = 5;
+
+type Chosen = { ok: true; ids: string[] } | { ok: false; error: string };
+
+/**
+ * The instances a target list selects: `Key=InstanceIds`, `Key=tag:Name` and
+ * `Key=tag:aws:autoscaling:groupName`, each with `Values`; every target must match.
+ */
+export function instancesForTargets(world: World, targets: unknown[]): Chosen {
+  if (targets.length > MAX_TARGETS) {
+    return { ok: false, error: `Targets must have at most ${MAX_TARGETS} items.` };
+  }
+  let chosen: string[] | null = null;
+  for (const t of targets) {
+    const target = (t ?? {}) as Record<string, unknown>;
+    const key = target['Key'];
+    const raw = target['Values'];
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+    if (typeof key !== 'string' || values.length === 0) {
+      return {
+        ok: false,
+        error: 'Each target needs a Key and at least one value: Key=…,Values=….',
+      };
+    }
+    const live = Object.values(world.ec2.instances).filter(
+      (i) => i.state !== 'terminated' && i.state !== 'shutting-down',
+    );
+    let matched: string[];
+    if (key === 'InstanceIds') matched = live.filter((i) => values.includes(i.id)).map((i) => i.id);
+    else if (key === 'tag:Name')
+      matched = live.filter((i) => i.name !== null && values.includes(i.name)).map((i) => i.id);
+    else if (key === 'tag:aws:autoscaling:groupName')
+      matched = live.filter((i) => i.asg !== null && values.includes(i.asg)).map((i) => i.id);
+    else
+      return {
+        ok: false,
+        error: `the sandbox selects targets by InstanceIds, tag:Name or tag:aws:autoscaling:groupName, not ${key}. (This is the sandbox's own message.)`,
+      };
+    chosen = chosen === null ? matched : chosen.filter((id) => matched.includes(id));
+  }
+  return { ok: true, ids: (chosen ?? []).sort() };
+}
+
 export const sendCommand: AwsOperation = {
   service: 'ssm',
   name: 'send-command',
@@ -34,7 +81,13 @@ export const sendCommand: AwsOperation = {
   summary:
     'Runs a shell script on instances (AWS-RunShellScript): the sandbox runs `nodeadm init` and `kubeadm init` only.',
   flags: [
-    { name: 'instance-ids', type: 'list', required: true, help: 'The instance to run on (one).' },
+    { name: 'instance-ids', type: 'list', help: 'The instances to run on.' },
+    {
+      name: 'targets',
+      type: 'structure-list',
+      placeholder: 'Key=tag:Name,Values=node-a',
+      help: 'Instead of --instance-ids: Key=InstanceIds|tag:Name|tag:aws:autoscaling:groupName,Values=… (up to 5; every one must match).',
+    },
     { name: 'document-name', type: 'string', required: true, help: 'AWS-RunShellScript.' },
     {
       name: 'parameters',
@@ -46,6 +99,7 @@ export const sendCommand: AwsOperation = {
   ],
   examples: [
     `aws ssm send-command --instance-ids i-0123456789abcdef0 --document-name AWS-RunShellScript --parameters 'commands=["nodeadm init --config-source file:///etc/eks/nodeconfig-demo.yaml"]'`,
+    `aws ssm send-command --targets Key=tag:aws:autoscaling:groupName,Values=self-managed-nodes --document-name AWS-RunShellScript --parameters 'commands=["nodeadm init --config-source file:///etc/eks/nodeconfig-demo.yaml"]'`,
   ],
   run(args, env, globals) {
     if (args['document-name'] !== 'AWS-RunShellScript')
@@ -56,24 +110,52 @@ export const sendCommand: AwsOperation = {
           `Document ${String(args['document-name'])} does not exist in your account (the sandbox models AWS-RunShellScript)`,
         ),
       );
-    const ids = args['instance-ids'] as string[];
-    if (ids.length !== 1)
+    const given = args['instance-ids'] as string[] | undefined;
+    const targets = args['targets'] as unknown[] | undefined;
+    if ((given === undefined) === (targets === undefined))
       return output(
         awsError(
           this.api,
           'InvalidParameters',
-          "the sandbox runs a script on one instance at a time. (This is the sandbox's own message.)",
+          "give either --instance-ids or --targets. (This is the sandbox's own message.)",
+        ),
+      );
+    let ids: string[];
+    if (targets !== undefined) {
+      const chosen = instancesForTargets(env.world, targets);
+      if (!chosen.ok) return output(awsError(this.api, 'InvalidParameters', chosen.error));
+      ids = chosen.ids;
+    } else ids = given as string[];
+    if (ids.length === 0)
+      return output(
+        awsError(
+          this.api,
+          'InvalidParameters',
+          "no instance matches those targets. (This is the sandbox's own message.)",
         ),
       );
     const commands = commandsOf(args['parameters']);
     const script = commands?.length === 1 ? (commands[0] as string).trim() : null;
-    const instanceId = ids[0] as string;
-    let action: Action | null = null;
     const node = script === null ? null : NODEADM.exec(script);
     const kubeadm = script === null ? null : KUBEADM.exec(script);
-    if (node) action = { type: 'eks.node.bootstrap', instanceId, cluster: node[1] as string };
-    else if (kubeadm) action = { type: 'eks.kubeadm.init', name: kubeadm[1] as string, instanceId };
-    if (!action)
+    if (kubeadm && ids.length !== 1)
+      return output(
+        awsError(
+          this.api,
+          'InvalidParameters',
+          "kubeadm init makes one control plane: run it on one instance. (This is the sandbox's own message.)",
+        ),
+      );
+    const actions: Action[] = node
+      ? ids.map((instanceId) => ({
+          type: 'eks.node.bootstrap',
+          instanceId,
+          cluster: node[1] as string,
+        }))
+      : kubeadm
+        ? [{ type: 'eks.kubeadm.init', name: kubeadm[1] as string, instanceId: ids[0] as string }]
+        : [];
+    if (actions.length === 0)
       return output(
         awsError(
           this.api,
@@ -81,20 +163,24 @@ export const sendCommand: AwsOperation = {
           "the sandbox runs two scripts: nodeadm init --config-source file:///etc/eks/nodeconfig-<cluster>.yaml and kubeadm init --config kubeadm-<name>.yaml. (This is the sandbox's own message.)",
         ),
       );
+    const first = ids[0] as string;
     return applyAll(
       env.world,
-      [action],
+      actions,
       (e) => refusal(this.api, e),
       (_r, _b, after) =>
         awsOut(
           {
             Command: {
-              CommandId: `${after.time.toString(16).padStart(8, '0')}-0000-4000-8000-${instanceId.slice(2).padEnd(12, '0').slice(0, 12)}`,
+              CommandId: `${after.time.toString(16).padStart(8, '0')}-0000-4000-8000-${first.slice(2).padEnd(12, '0').slice(0, 12)}`,
               DocumentName: 'AWS-RunShellScript',
               Parameters: { commands: commands ?? [] },
-              InstanceIds: ids,
+              // With --targets, SendCommand answers the targets and an empty InstanceIds.
+              InstanceIds: targets === undefined ? ids : [],
+              Targets: targets ?? [],
               RequestedDateTime: isoTime(after.time),
               Status: 'Pending',
+              TargetCount: ids.length,
             },
           },
           globals,
