@@ -3,6 +3,7 @@ import { own } from '../model/record.ts';
 import { GLOBAL_FLAGS } from './aws/args.ts';
 import { AWS_SERVICES } from './aws/aws.ts';
 import { eventRules } from './aws/events/rules.ts';
+import { roleNames } from './aws/iam/roles.ts';
 import { dockerHosts } from './docker/command.ts';
 import { DOCKER_COMMANDS } from './docker/docker.ts';
 import { completeEksctl } from './eksctl/eksctl.ts';
@@ -20,10 +21,12 @@ export interface Completion {
   candidates: string[];
 }
 
-/** Names a service's own flags take (`--name` is a rule for events, a cluster for eks). */
+/** Names a service's own flags take (`--name` is a rule for events, a cluster for eks; roles for iam). */
 function serviceValues(service: string, flag: string, env: CliEnv): string[] | null {
   if (service === 'events' && (flag === 'name' || flag === 'rule' || flag === 'name-prefix'))
     return env.world.ecr ? eventRules(env.world).map((r) => r.name) : [];
+  if (service === 'iam' && flag === 'role-name')
+    return env.world.ecr || env.world.pipeline?.role ? roleNames(env.world) : [];
   return null;
 }
 
