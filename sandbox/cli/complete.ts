@@ -2,6 +2,8 @@
 import { own } from '../model/record.ts';
 import { GLOBAL_FLAGS } from './aws/args.ts';
 import { AWS_SERVICES } from './aws/aws.ts';
+import { eventRules } from './aws/events/rules.ts';
+import { roleNames } from './aws/iam/roles.ts';
 import { dockerHosts } from './docker/command.ts';
 import { DOCKER_COMMANDS } from './docker/docker.ts';
 import { completeEksctl } from './eksctl/eksctl.ts';
@@ -19,7 +21,18 @@ export interface Completion {
   candidates: string[];
 }
 
-function values(flag: string, env: CliEnv): string[] {
+/** Names a service's own flags take (`--name` is a rule for events, a cluster for eks; roles for iam). */
+function serviceValues(service: string, flag: string, env: CliEnv): string[] | null {
+  if (service === 'events' && (flag === 'name' || flag === 'rule' || flag === 'name-prefix'))
+    return env.world.ecr ? eventRules(env.world).map((r) => r.name) : [];
+  if (service === 'iam' && flag === 'role-name')
+    return env.world.ecr || env.world.pipeline?.role ? roleNames(env.world) : [];
+  return null;
+}
+
+function values(flag: string, env: CliEnv, service = ''): string[] {
+  const named = serviceValues(service, flag, env);
+  if (named) return named;
   const w = env.world;
   switch (flag) {
     case 'output':
@@ -99,7 +112,7 @@ export function complete(line: string, env: CliEnv): Completion {
   const prev = before[before.length - 1] ?? '';
   if (program === 'aws') {
     if (prev.startsWith('--')) {
-      const v = values(prev.slice(2), env);
+      const v = values(prev.slice(2), env, before[1]);
       if (v.length > 0) return pick(v);
     }
     const positionals = before.slice(1).filter((t) => !t.startsWith('--'));

@@ -247,7 +247,7 @@ describe('completion', () => {
   const e = env(ECS);
   it.each([
     ['aw', 0, ['aws']],
-    ['aws e', 4, ['ec2', 'ecr', 'ecs', 'eks']],
+    ['aws e', 4, ['ec2', 'ecr', 'ecs', 'eks', 'events']],
     ['aws ecs update-s', 8, ['update-service']],
     ['aws ecs update-service --des', 23, ['--desired-count']],
     ['aws ecs update-service --service ', 33, ['web']],

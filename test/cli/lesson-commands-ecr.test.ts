@@ -84,7 +84,7 @@ describe('lessons/ecr.mdx: every command in the sandbox it belongs to', () => {
     expect(PAGE.commands.filter((c) => c.realAccountOnly)).toEqual([]);
     // The sandbox terminal has no files of its own: the page passes the policy inline.
     expect(PAGE.files).toEqual({});
-    expect(PAGE.commands.length).toBe(30);
+    expect(PAGE.commands.length).toBe(31);
   });
 
   describe.each(SANDBOXES.map((s) => s.scenario))('%s', (scenario) => {
@@ -120,6 +120,19 @@ describe('lessons/ecr.mdx: every command in the sandbox it belongs to', () => {
         }
       ).imageDetails.map((d) => [d.imageDigest, d.imageTags]),
     ).toEqual([[digest, ['1.0']]]);
+  });
+
+  it("the page's policy list shows the node role without its ECR policy, before the attach", () => {
+    const { steps } = playSection('ecr-pull-permission');
+    const listed = steps.find((s) => s.command.startsWith('aws iam list-attached-role-policies'))!;
+    expect(
+      (
+        JSON.parse(listed.output) as { AttachedPolicies: { PolicyName: string }[] }
+      ).AttachedPolicies.map((p) => p.PolicyName),
+    ).toEqual(['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy']);
+    expect(steps.indexOf(listed)).toBeLessThan(
+      steps.findIndex((s) => s.command.startsWith('aws iam attach-role-policy')),
+    );
   });
 
   it("the page's two previews: the release rule alone reaches prod-2, the whole policy does not", () => {

@@ -110,21 +110,96 @@ describe("GitHub's messages", () => {
     );
   });
 
-  it('needs an unknown job', () => {
+  it('needs an unknown job: at the needs entry, in the job id', () => {
     const r = parseWorkflow(
-      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n  deploy:\n    needs: buidl\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n  deploy:\n    name: Deploy to EKS\n    needs: biuld\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
+    );
+    expect(r.ok ? '' : r.text).toBe(
+      `Invalid workflow file: ${PATH}#L9\nThe workflow is not valid. ${PATH} (Line: 9, Col: 12): Job 'deploy' depends on unknown job 'biuld'.`,
+    );
+  });
+
+  it('needs as a list: each entry at its own column; a job waiting on a job that can never start reads as a cycle, as on GitHub', () => {
+    const r = parseWorkflow(
+      'on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo\n  deploy:\n    needs: [build, biuld]\n    runs-on: x\n    steps:\n      - run: echo\n  notify:\n    needs:\n      - deploy\n      - tset\n    runs-on: x\n    steps:\n      - run: echo\n',
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      { line: 7, column: 3, message: "Job 'deploy' depends on unknown job 'buidl'." },
+      { line: 8, column: 20, message: "Job 'deploy' depends on unknown job 'biuld'." },
+      {
+        line: 14,
+        column: 9,
+        message:
+          "Job 'notify' depends on job 'deploy' which creates a cycle in the dependency graph.",
+      },
+      { line: 15, column: 9, message: "Job 'notify' depends on unknown job 'tset'." },
     ]);
   });
 
-  it('a needs cycle', () => {
+  it("an unknown job and a cycle together, as GitHub's workflow parser reports them", () => {
+    const r = parseWorkflow(
+      [
+        'on: push',
+        'jobs:',
+        '  job1:',
+        '    needs: [unknown-job, job3]',
+        '    runs-on: ubuntu-latest',
+        '    steps: [{ run: echo }]',
+        '  job2: { runs-on: ubuntu-latest, steps: [{ run: echo }] }',
+        '  job3:',
+        '    needs: job1',
+        '    runs-on: ubuntu-latest',
+        '    steps: [{ run: echo }]',
+        '',
+      ].join('\n'),
+    );
+    expect(r.ok ? [] : r.errors).toEqual([
+      { line: 4, column: 13, message: "Job 'job1' depends on unknown job 'unknown-job'." },
+      {
+        line: 4,
+        column: 26,
+        message: "Job 'job1' depends on job 'job3' which creates a cycle in the dependency graph.",
+      },
+      {
+        line: 9,
+        column: 12,
+        message: "Job 'job3' depends on job 'job1' which creates a cycle in the dependency graph.",
+      },
+    ]);
+  });
+
+  it('a cycle: every edge left waiting, and a job that waits on the cycle, at their entries', () => {
+    const r = parseWorkflow(
+      'on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - run: echo\n  a:\n    needs: [build, b]\n    runs-on: x\n    steps:\n      - run: echo\n  b:\n    needs: a\n    runs-on: x\n    steps:\n      - run: echo\n  c:\n    needs: b\n    runs-on: x\n    steps:\n      - run: echo\n  d:\n    needs: d\n    runs-on: x\n    steps:\n      - run: echo\n',
+    );
+    expect(r.ok ? '' : r.text).toBe(
+      [
+        `Invalid workflow file: ${PATH}#L8`,
+        `The workflow is not valid. ${PATH} (Line: 8, Col: 20): Job 'a' depends on job 'b' which creates a cycle in the dependency graph.` +
+          ` ${PATH} (Line: 13, Col: 12): Job 'b' depends on job 'a' which creates a cycle in the dependency graph.` +
+          ` ${PATH} (Line: 18, Col: 12): Job 'c' depends on job 'b' which creates a cycle in the dependency graph.` +
+          ` ${PATH} (Line: 23, Col: 12): Job 'd' depends on job 'd' which creates a cycle in the dependency graph.`,
+      ].join('\n'),
+    );
+  });
+
+  it('every job needs another: one error, at the jobs mapping', () => {
     const r = parseWorkflow(
       'on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps:\n      - run: echo\n  b:\n    needs: a\n    runs-on: x\n    steps:\n      - run: echo\n',
     );
-    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
-      "Job 'b' depends on job 'a' which creates a cycle in the dependency graph.",
+    expect(r.ok ? '' : r.text).toBe(
+      `Invalid workflow file: ${PATH}#L3\nThe workflow is not valid. ${PATH} (Line: 3, Col: 3): The workflow must contain at least one job with no dependencies.`,
+    );
+  });
+
+  it('needs that resolve in any order parse, the list kept as written', () => {
+    const r = parseWorkflow(
+      'on: push\njobs:\n  deploy:\n    needs: [test, build]\n    runs-on: x\n    steps:\n      - run: echo\n  test:\n    needs: build\n    runs-on: x\n    steps:\n      - run: echo\n  build:\n    runs-on: x\n    steps:\n      - run: echo\n',
+    );
+    if (!r.ok) throw new Error(r.text);
+    expect(r.workflow.jobs.map((j) => [j.id, j.needs])).toEqual([
+      ['deploy', ['test', 'build']],
+      ['test', ['build']],
+      ['build', []],
     ]);
   });
 

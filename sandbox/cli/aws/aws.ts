@@ -7,6 +7,7 @@ import { EC2_OPERATIONS } from './ec2/index.ts';
 import { ECS_OPERATIONS } from './ecs/index.ts';
 import { ECR_OPERATIONS } from './ecr/index.ts';
 import { EKS_OPERATIONS } from './eks/index.ts';
+import { EVENTS_OPERATIONS } from './events/index.ts';
 import { IAM_OPERATIONS } from './iam/index.ts';
 import { SSM_OPERATIONS } from './ssm/index.ts';
 import type { AwsOperation } from './operation.ts';
@@ -25,6 +26,10 @@ export const AWS_SERVICES: Record<string, { summary: string; operations: AwsOper
   ecs: { summary: 'Amazon Elastic Container Service', operations: ECS_OPERATIONS },
   ecr: { summary: 'Amazon Elastic Container Registry', operations: ECR_OPERATIONS },
   eks: { summary: 'Amazon Elastic Kubernetes Service', operations: EKS_OPERATIONS },
+  events: {
+    summary: 'Amazon EventBridge (the rules on ECR push events)',
+    operations: EVENTS_OPERATIONS,
+  },
   iam: {
     summary: 'AWS Identity and Access Management (role policies)',
     operations: IAM_OPERATIONS,

@@ -428,6 +428,8 @@ export function parseWorkflow(text: string, path = '.github/workflows/deploy.yml
     return branches;
   }
 
+  /** Each job's `needs` entries and where they stand: GitHub reports a bad one there. */
+  const needsAt = new Map<string, Need[]>();
   if (jobsNode) {
     const jobs = (jobsNode as YAMLMap).items;
     if (jobs.length === 0) at(jobsNode, 'No jobs were defined.');
@@ -445,23 +447,8 @@ export function parseWorkflow(text: string, path = '.github/workflows/deploy.yml
       const job = parseJob(id, jp);
       if (job) workflow.jobs.push(job);
     }
-    // needs: known jobs, no cycles.
-    const ids = new Set(workflow.jobs.map((j) => j.id));
-    for (const job of workflow.jobs)
-      for (const n of job.needs)
-        if (!ids.has(n))
-          errors.push({
-            line: job.line,
-            column: 3,
-            message: `Job '${job.id}' depends on unknown job '${n}'.`,
-          });
-    const cycle = findCycle(workflow.jobs);
-    if (cycle)
-      errors.push({
-        line: cycle.line,
-        column: 3,
-        message: `Job '${cycle.id}' depends on job '${cycle.needs}' which creates a cycle in the dependency graph.`,
-      });
+    if (workflow.jobs.length > 0)
+      errors.push(...needsErrors(workflow.jobs, needsAt, pos(jobsNode)));
   }
 
   function parseJob(id: string, jp: Pair): WorkflowJob | null {
@@ -498,12 +485,21 @@ export function parseWorkflow(text: string, path = '.github/workflows/deploy.yml
           }
           break;
         }
-        case 'needs':
-          if (isScalar(p.value)) job.needs = [String(p.value.value)];
-          else if (isSeq(p.value))
-            job.needs = p.value.items.flatMap((n) => (isScalar(n) ? [String(n.value)] : []));
-          else at((p.value as Node) ?? keyNode(p), 'A sequence was expected');
+        case 'needs': {
+          const entries = isScalar(p.value)
+            ? [p.value]
+            : isSeq(p.value)
+              ? p.value.items.filter((n) => isScalar(n))
+              : null;
+          if (entries === null) {
+            at((p.value as Node) ?? keyNode(p), 'A sequence was expected');
+            break;
+          }
+          const needs = entries.map((n) => ({ job: String(n.value), ...pos(n as Node) }));
+          job.needs = needs.map((n) => n.job);
+          needsAt.set(id, needs);
           break;
+        }
         case 'outputs':
           job.outputs = stringMap(p.value, keyNode(p));
           for (const v of Object.values(job.outputs)) checkExpressions(v, p.value as Node);
@@ -644,37 +640,57 @@ export function parseWorkflow(text: string, path = '.github/workflows/deploy.yml
   return { ok: true, workflow };
 }
 
-function findCycle(
+/** A `needs` entry: the job it names and where it stands in the file. */
+interface Need {
+  job: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * GitHub's check of `needs`, in its order and words (actions/languageservices, workflow-parser
+ * `convertJobs`): starting from the jobs without needs, each finished job releases the jobs that
+ * wait on it; an entry still waiting at the end names an unknown job or one in a cycle, and is
+ * reported where it stands. A job that only waits on a cycle is reported as part of it, as on
+ * GitHub. With no job free of needs, nothing can start: one error, at the jobs mapping.
+ */
+function needsErrors(
   jobs: readonly WorkflowJob[],
-): { id: string; needs: string; line: number } | null {
-  const byId = new Map(jobs.map((j) => [j.id, j]));
-  const state = new Map<string, 1 | 2>();
-  let found: { id: string; needs: string; line: number } | null = null;
-  // Iterative DFS: no recursion on input.
-  for (const start of jobs) {
-    if (state.has(start.id)) continue;
-    const stack: { id: string; next: number }[] = [{ id: start.id, next: 0 }];
-    state.set(start.id, 1);
-    while (stack.length > 0 && !found) {
-      const top = stack[stack.length - 1]!;
-      const job = byId.get(top.id)!;
-      if (top.next >= job.needs.length) {
-        state.set(top.id, 2);
-        stack.pop();
-        continue;
-      }
-      const n = job.needs[top.next++]!;
-      if (!byId.has(n)) continue;
-      const s = state.get(n);
-      if (s === 1) found = { id: job.id, needs: n, line: job.line };
-      else if (s === undefined) {
-        state.set(n, 1);
-        stack.push({ id: n, next: 0 });
+  needsAt: ReadonlyMap<string, readonly Need[]>,
+  jobsAt: { line: number; column: number },
+): WorkflowError[] {
+  const ready: string[] = [];
+  const waiting: { id: string; needs: Need[] }[] = [];
+  for (const job of jobs) {
+    const needs = [...(needsAt.get(job.id) ?? [])];
+    if (needs.length === 0) ready.push(job.id);
+    else waiting.push({ id: job.id, needs });
+  }
+  if (ready.length === 0)
+    return [
+      { ...jobsAt, message: 'The workflow must contain at least one job with no dependencies.' },
+    ];
+  // At most 20 jobs (WORKFLOW_LIMITS.jobs): the quadratic release is small.
+  for (let done = ready.shift(); done !== undefined; done = ready.shift()) {
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i]!;
+      w.needs = w.needs.filter((n) => n.job !== done);
+      if (w.needs.length === 0) {
+        ready.push(w.id);
+        waiting.splice(i, 1);
       }
     }
-    if (found) return found;
   }
-  return null;
+  const ids = new Set(jobs.map((j) => j.id));
+  return waiting.flatMap((w) =>
+    w.needs.map((n) => ({
+      line: n.line,
+      column: n.column,
+      message: ids.has(n.job)
+        ? `Job '${w.id}' depends on job '${n.job}' which creates a cycle in the dependency graph.`
+        : `Job '${w.id}' depends on unknown job '${n.job}'.`,
+    })),
+  );
 }
 
 /** Every context present (for static checks of expressions). */

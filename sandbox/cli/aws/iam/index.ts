@@ -1,7 +1,8 @@
 /**
  * The IAM calls the sandbox models: `aws iam attach-role-policy` (a node role's ECR pull policy
- * back, or the CI role's push policy) and `aws iam update-assume-role-policy` (the CI role's
- * OIDC trust policy: which repository and branch may assume it).
+ * back, or the CI role's push policy), `aws iam list-attached-role-policies` (what a role holds)
+ * and `aws iam update-assume-role-policy` (the CI role's OIDC trust policy: which repository and
+ * branch may assume it).
  */
 import type { Action } from '../../../model/actions.ts';
 import { PULL_POLICIES } from '../../../services/ecr/actions.ts';
@@ -10,7 +11,26 @@ import { own } from '../../../model/record.ts';
 import type { CliEnv } from '../../types.ts';
 import { ok } from '../../types.ts';
 import type { AwsOperation } from '../operation.ts';
-import { applyAll, awsError, output, refusal } from '../operation.ts';
+import { applyAll, awsError, awsOut, output, refusal } from '../operation.ts';
+import { attachedPolicies } from './roles.ts';
+
+function noIam(api: string) {
+  return awsError(
+    api,
+    'AccessDenied',
+    'This sandbox scenario models no IAM (the sandbox\u2019s own message).',
+  );
+}
+
+/** IAM's answer for a role name it cannot take (an ARN, a space), or null. */
+function invalidRoleName(api: string, name: string) {
+  if (/^[\w+=,.@-]{1,64}$/.test(name)) return null;
+  return awsError(
+    api,
+    'ValidationError',
+    'The specified value for roleName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-',
+  );
+}
 
 const attachRolePolicy: AwsOperation = {
   service: 'iam',
@@ -46,14 +66,7 @@ const attachRolePolicy: AwsOperation = {
         () => ok(''),
       );
     }
-    if (!env.world.ecr)
-      return output(
-        awsError(
-          this.api,
-          'AccessDenied',
-          'This sandbox scenario models no IAM (the sandbox\u2019s own message).',
-        ),
-      );
+    if (!env.world.ecr) return output(noIam(this.api));
     if (!(PULL_POLICIES as readonly string[]).includes(policy))
       return output(
         awsError(
@@ -63,14 +76,8 @@ const attachRolePolicy: AwsOperation = {
         ),
       );
     const name = args['role-name'] as string;
-    if (name.startsWith('arn:'))
-      return output(
-        awsError(
-          this.api,
-          'ValidationError',
-          `The specified value for roleName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-`,
-        ),
-      );
+    const invalid = invalidRoleName(this.api, name);
+    if (invalid) return output(invalid);
     const action: Action = {
       type: 'iam.role-policy.attach',
       role: `arn:aws:iam::${env.world.accountId}:role/${name}`,
@@ -177,4 +184,37 @@ const updateAssumeRolePolicy: AwsOperation = {
   },
 };
 
-export const IAM_OPERATIONS: AwsOperation[] = [attachRolePolicy, updateAssumeRolePolicy];
+const listAttachedRolePolicies: AwsOperation = {
+  service: 'iam',
+  name: 'list-attached-role-policies',
+  api: 'ListAttachedRolePolicies',
+  summary:
+    'Lists the managed policies attached to a role (the roles the sandbox names: node, cluster, task execution, Fargate pod and CI roles).',
+  flags: [
+    {
+      name: 'role-name',
+      type: 'string',
+      required: true,
+      help: 'The role (its name, not its ARN).',
+    },
+  ],
+  examples: ['aws iam list-attached-role-policies --role-name eks-nodegroup-role'],
+  run(args, env, globals) {
+    if (!env.world.ecr && !env.world.pipeline?.role) return output(noIam(this.api));
+    const name = args['role-name'] as string;
+    const invalid = invalidRoleName(this.api, name);
+    if (invalid) return output(invalid);
+    const policies = attachedPolicies(env.world, name);
+    if (policies === null)
+      return output(
+        awsError(this.api, 'NoSuchEntity', `The role with name ${name} cannot be found.`),
+      );
+    return output(awsOut({ AttachedPolicies: policies }, globals, this.api));
+  },
+};
+
+export const IAM_OPERATIONS: AwsOperation[] = [
+  attachRolePolicy,
+  listAttachedRolePolicies,
+  updateAssumeRolePolicy,
+];
