@@ -183,6 +183,7 @@ describe('aws events help and completion', () => {
       '--no-cli-pager',
       '--output',
       '--profile',
+      '--query',
       '--region',
     ]);
   });
