@@ -58,14 +58,20 @@ async function openWorkflow(sandbox: Locator): Promise<{ panel: Locator; editor:
   return shown;
 }
 
-/** The run list's buttons, newest first. */
-function runButtons(runs: Locator): Locator {
-  return runs.getByRole('list', { name: 'Workflow runs' }).getByRole('button');
+function runTree(runs: Locator): Locator {
+  return runs.getByRole('tree', { name: 'Workflow runs' });
 }
 
-/** The steps of a job, as their buttons. */
+/** The runs in the tree, newest first. */
+function runButtons(runs: Locator): Locator {
+  return runTree(runs).getByRole('treeitem', { level: 1 });
+}
+
+/** The steps of a job of the shown run, in the tree. */
 function stepButtons(runs: Locator, job: string): Locator {
-  return runs.getByRole('region', { name: new RegExp(`Job ${job}`) }).getByRole('button');
+  return runTree(runs)
+    .getByRole('group', { name: `Steps of job ${job}` })
+    .getByRole('treeitem', { level: 3 });
 }
 
 function log(runs: Locator): Locator {
@@ -171,6 +177,7 @@ test('the workflow in the editor: a schema problem named with its line, GitHub�
   await expect(run).toContainText('✓ Success #2 test: Run the tests');
   await expect(runs.getByRole('status')).toHaveText('Run #2 of test (Run the tests) succeeded.');
   await stepButtons(runs, 'build').nth(1).click();
+  await expect(stepButtons(runs, 'build').nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(log(runs)).toHaveText(
     [
       'Run actions/checkout@v4',
@@ -229,6 +236,25 @@ test('an action the sandbox does not offer: the schema says so as the learner ty
   );
 });
 
+/** The log of `npm test` when the application form made the test fail. */
+const FAILED_TEST_LOG = [
+  'Run npm test',
+  '  npm test',
+  '> web@1.0.0 test',
+  '> node --test',
+  '',
+  '✖ GET / answers 200 with the version (14.1ms)',
+  '  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+  '',
+  '  200 !== 201',
+  '',
+  'ℹ tests 1',
+  'ℹ suites 0',
+  'ℹ pass 0',
+  'ℹ fail 1',
+  'Error: Process completed with exit code 1.',
+].join('\n');
+
 // --- keyboard only ------------------------------------------------------------------------
 
 /** Moves focus to `target` with Tab (or Shift+Tab when it lies before the focused element). */
@@ -266,7 +292,7 @@ async function keyboardTab(page: Page, sandbox: Locator, name: string): Promise<
   return panel;
 }
 
-test('keyboard only: the application form breaks the test, the run fails at npm test, its log read step by step', async ({
+test('keyboard only: the application form breaks the test, the run fails at npm test, the arrow keys walk the run’s tree to its steps and logs', async ({
   page,
 }) => {
   const sandbox = await open(page);
@@ -304,29 +330,53 @@ test('keyboard only: the application form breaks the test, the run fails at npm 
     '✓ Success Complete job ≈ 1 s (approximate)',
   ]);
   // The failed step is shown first: node's test runner, then GitHub's footer.
-  await expect(log(runs)).toHaveText(
-    [
-      'Run npm test',
-      '  npm test',
-      '> web@1.0.0 test',
-      '> node --test',
-      '',
-      '✖ GET / answers 200 with the version (14.1ms)',
-      '  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
-      '',
-      '  200 !== 201',
-      '',
-      'ℹ tests 1',
-      'ℹ suites 0',
-      'ℹ pass 0',
-      'ℹ fail 1',
-      'Error: Process completed with exit code 1.',
-    ].join('\n'),
-  );
-  // Another step, by keyboard.
-  await pressButton(page, stepButtons(runs, 'build').nth(4));
-  await expect(stepButtons(runs, 'build').nth(4)).toHaveAttribute('aria-pressed', 'true');
+  await expect(log(runs)).toHaveText(FAILED_TEST_LOG);
+
+  // The tree is one tab stop, on the step shown; the arrow keys move in it.
+  const tree = runTree(runs);
+  const item = (name: string) => tree.getByRole('treeitem', { name: new RegExp(name) });
+  await tabTo(page, tree.getByRole('treeitem', { selected: true }));
+  await expect(item('Run npm test')).toBeFocused();
+  await expect(tree.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(item('Complete job')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(item('Complete job')).toHaveAttribute('aria-selected', 'true');
+  await expect(item('Run npm test')).toHaveAttribute('aria-selected', 'false');
   await expect(log(runs)).toHaveText('Cleaning up orphan processes');
+  // Home goes to the run; Left closes it, Right opens it and enters it, down to the failed step.
+  await page.keyboard.press('Home');
+  const run1 = runButtons(runs).first();
+  await expect(run1).toBeFocused();
+  await expect(run1).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(run1).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(run1).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(item('Job build')).toBeFocused();
+  await expect(item('Job build')).toHaveAttribute('aria-level', '2');
+  await page.keyboard.press('ArrowRight');
+  await expect(item('Set up job')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(item('Run npm test')).toBeFocused();
+  await expect(item('Run npm test')).toHaveAccessibleName(
+    'Failure Run npm test ≈ 4 s (approximate)',
+  );
+  await page.keyboard.press(' ');
+  await expect(item('Run npm test')).toHaveAttribute('aria-selected', 'true');
+  await expect(log(runs)).toHaveText(FAILED_TEST_LOG);
+  // Left goes to the job; Tab leaves the tree, Shift+Tab comes back to where the learner was.
+  await page.keyboard.press('ArrowLeft');
+  await expect(item('Job build')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(item('Job build')).not.toBeFocused();
+  await expect(tree.locator(':focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(item('Job build')).toBeFocused();
   const logBox = runs.getByRole('region', { name: /^Log of/ }).locator('pre');
   await tabTo(page, logBox);
   await expect(logBox).toBeFocused();
