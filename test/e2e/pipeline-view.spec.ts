@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pasteIntoEditor, expectAxeClean, useTheme } from './fixtures';
-import { openSandbox, openTab } from './lesson-sandbox';
+import { openSandbox, openTab, simSeconds } from './lesson-sandbox';
 
 const PLAYGROUND = '/playground/eks/';
 const WORKFLOW = '.github/workflows/deploy.yml';
@@ -72,6 +72,11 @@ function stepButtons(runs: Locator, job: string): Locator {
   return runTree(runs)
     .getByRole('group', { name: `Steps of job ${job}` })
     .getByRole('treeitem', { level: 3 });
+}
+
+/** The island's live region while it tells how a run ended. */
+function runSaid(sandbox: Locator): Locator {
+  return sandbox.getByRole('status').filter({ hasText: /^Run #\d+ of / });
 }
 
 function log(runs: Locator): Locator {
@@ -175,7 +180,7 @@ test('the workflow in the editor: a schema problem named with its line, GitHub�
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await expect(run).toContainText('✓ Success #2 test: Run the tests');
-  await expect(runs.getByRole('status')).toHaveText('Run #2 of test (Run the tests) succeeded.');
+  await expect(runSaid(sandbox)).toHaveText('Run #2 of test (Run the tests) succeeded.');
   await stepButtons(runs, 'build').nth(1).click();
   await expect(stepButtons(runs, 'build').nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(log(runs)).toHaveText(
@@ -213,7 +218,7 @@ test('an action the sandbox does not offer: the schema says so as the learner ty
   await expect(runButtons(runs).first()).toContainText('◌ Queued #1 deploy: Set up node');
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await expect(runButtons(runs).first()).toContainText('✗ Failure #1 deploy: Set up node');
-  await expect(runs.getByRole('status')).toHaveText('Run #1 of deploy (Set up node) failed.');
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of deploy (Set up node) failed.');
   // As GitHub does, the job fails while it sets up: the action cannot be resolved; nothing runs.
   await expect(stepButtons(runs, 'build')).toHaveText([
     '✗ Failure Set up job ≈ 2 s (approximate)',
@@ -254,6 +259,46 @@ const FAILED_TEST_LOG = [
   'ℹ fail 1',
   'Error: Process completed with exit code 1.',
 ].join('\n');
+
+test('a run that ends while the Workflow runs tab was never opened is announced once, not again when the tab opens', async ({
+  page,
+}) => {
+  const sandbox = await open(page);
+  // Every text the island's polite live region takes, in order.
+  await sandbox.evaluate((root) => {
+    const region = root.querySelector('[role="status"][aria-live="polite"]')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  const runTexts = () =>
+    page.evaluate(() =>
+      (window as unknown as { said: string[] }).said.filter((t) => t.startsWith('Run #')),
+    );
+  const { panel, editor } = await openWorkflow(sandbox);
+  await pasteIntoEditor(page, editor, STARTER.replace('name: deploy', 'name: test'));
+  await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await panel.getByLabel('Commit message').fill('Rename the workflow');
+  await panel.getByRole('button', { name: 'Commit and push to main' }).click();
+  await expect(panel.getByRole('form', { name: 'Commit and push' })).toContainText(
+    /: run #1 of test$/,
+  );
+  const stepTen = sandbox.getByRole('button', { name: 'Step 10 seconds' });
+  for (let i = 0; i < 3; i++) await stepTen.click();
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of test (Rename the workflow) succeeded.');
+  expect(await runTexts()).toEqual(['Run #1 of test (Rename the workflow) succeeded.']);
+  const runs = await openTab(sandbox, 'Workflow runs');
+  await expect(runButtons(runs).first()).toContainText('✓ Success #1 test: Rename the workflow');
+  await stepTen.click();
+  await expect.poll(() => simSeconds(sandbox)).toBe(40);
+  expect(await runTexts()).toEqual(['Run #1 of test (Rename the workflow) succeeded.']);
+});
 
 // --- keyboard only ------------------------------------------------------------------------
 
@@ -321,7 +366,7 @@ test('keyboard only: the application form breaks the test, the run fails at npm 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(run).toContainText('✗ Failure #1 deploy: Break the test');
-  await expect(runs.getByRole('status')).toHaveText('Run #1 of deploy (Break the test) failed.');
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of deploy (Break the test) failed.');
   await expect(stepButtons(runs, 'build')).toHaveText([
     '✓ Success Set up job ≈ 2 s (approximate)',
     '✓ Success Run actions/checkout@v4 ≈ 2 s (approximate)',

@@ -1,7 +1,8 @@
 /**
  * The run view: the workflow runs of the sandbox's repository, each run's jobs and steps with
  * their status in words and an icon (never colour alone), approximate durations (marked ≈), and
- * the log of the selected step as it is printed. A run that ends is announced to screen readers.
+ * the log of the selected step as it is printed. A run that ends is announced by the island
+ * (SandboxIsland.tsx), whether or not this tab is open.
  * Above, the application form (where the scenario allows it); beside, read-only, the same
  * pipeline as a CodeBuild buildspec and a Jenkinsfile. A pipeline scenario's extra panel: loaded
  * on first open (see panels/registry.ts).
@@ -12,7 +13,7 @@ import type { JobRun, PipelineRun, StepRun } from '@sandbox';
 import { loadWorkflowTools, type WorkflowTools } from '@sandbox/view.ts';
 import type { SandboxPanelProps } from '../panels/registry.ts';
 import { AppChangeForm } from './AppChangeForm.tsx';
-import { allows, approxDuration, newlyFinished, runFinishedText } from './pipeline-ui.ts';
+import { allows, approxDuration } from './pipeline-ui.ts';
 import { jobKey, runKey, stepKey, treeKey, treeRunOf, visibleItems } from './run-tree.ts';
 
 const STATUS: Record<string, { icon: string; text: string }> = {
@@ -94,8 +95,6 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
   const now = useSelector(actor, (s) => s.context.world.time);
   const [selected, setSelected] = useState<Selection | null>(null);
   const [tools, setTools] = useState<WorkflowTools | null>(null);
-  const [said, setSaid] = useState('');
-  const previous = useRef(runs ?? []);
   const id = useId();
   // Opened and closed items (by key); an item not in it is open when it belongs to the shown run.
   const [opened, setOpened] = useState<Readonly<Record<string, boolean>>>({});
@@ -114,13 +113,6 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
       live = false;
     };
   }, []);
-  // A run that ends is announced (polite): "Run #2 of deploy (Release 2.0.0) failed."
-  useEffect(() => {
-    if (!runs) return;
-    const done = newlyFinished(previous.current, runs);
-    previous.current = runs;
-    if (done.length > 0) setSaid(done.map(runFinishedText).join(' '));
-  }, [runs]);
   if (runs === null || repo === null)
     return <p className="sbx-muted">This scenario has no pipeline.</p>;
 
@@ -189,9 +181,6 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
 
   return (
     <div className="sbx-runs">
-      <p className="sbx-visually-hidden" role="status">
-        {said}
-      </p>
       <p className="sbx-muted">
         Repository <code>{repo.name}</code>, branch <code>{repo.branch}</code>: a push to it starts
         the workflow. Durations are approximate (simulated time).
