@@ -235,11 +235,13 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
                     onClick={() => choose(rk)}
                   >
                     <Twisty open={rOpen} />
-                    <Status status={r.status} />{' '}
-                    <span>
-                      #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
-                    </span>{' '}
-                    <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
+                    <span className="sbx-tree-label">
+                      <Status status={r.status} />{' '}
+                      <span>
+                        #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
+                      </span>{' '}
+                      <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
+                    </span>
                   </div>
                   {rOpen ? (
                     <ul role="group" aria-label={`Jobs of run #${r.number}`}>
@@ -260,8 +262,10 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
                               onClick={() => choose(jk)}
                             >
                               <Twisty open={jOpen} />
-                              <Status status={j.status} /> <span>Job {j.name}</span>{' '}
-                              <Duration from={j.startedAt} to={j.completedAt} now={now} />
+                              <span className="sbx-tree-label">
+                                <Status status={j.status} /> <span>Job {j.name}</span>{' '}
+                                <Duration from={j.startedAt} to={j.completedAt} now={now} />
+                              </span>
                             </div>
                             {jOpen ? (
                               <ul role="group" aria-label={`Steps of job ${j.name}`}>
