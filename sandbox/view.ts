@@ -5,6 +5,16 @@
  * `@sandbox` (sandbox/index.ts) runs the composition, and with it every service's schemas.
  * sandbox/index.ts exports the same names.
  */
+import type { ScenarioLike, ServiceModule } from './engine/module.ts';
+import type { ModuleName, Orchestrator } from './model/types.ts';
+import { dockerActiveFor } from './services/docker/active.ts';
+import { ec2ActiveFor } from './services/ec2/active.ts';
+import { ecrActiveFor } from './services/ecr/active.ts';
+import { ecsActiveFor } from './services/ecs/active.ts';
+import { eksActiveFor } from './services/eks/active.ts';
+import { elbActiveFor } from './services/elb/active.ts';
+import { pipelineActiveFor } from './services/pipeline/active.ts';
+
 export {
   instanceUsage,
   serviceSummary,
@@ -24,6 +34,27 @@ export { podRequest, verdictsOf } from './services/eks/scheduler.ts';
 export { podStatus } from './services/eks/kubectl-format.ts';
 export { nodeStatusText } from './services/eks/node-health.ts';
 export { controlPlaneHealth, controlPlanePricePerHour } from './services/eks/control-plane.ts';
+
+const ACTIVE_FOR: Record<ModuleName, ServiceModule['activeFor']> = {
+  ec2: ec2ActiveFor,
+  elb: elbActiveFor,
+  docker: dockerActiveFor,
+  ecs: ecsActiveFor,
+  eks: eksActiveFor,
+  ecr: ecrActiveFor,
+  pipeline: pipelineActiveFor,
+};
+
+/**
+ * Whether a service runs in a scenario's world: the same rule its module's `activeFor` applies
+ * (each service's active.ts), for a view that offers a panel only where its service runs.
+ */
+export function serviceActiveFor(
+  id: ModuleName,
+  scenario: { orchestrator: Orchestrator } & ScenarioLike,
+): boolean {
+  return ACTIVE_FOR[id](scenario.orchestrator, scenario);
+}
 
 /**
  * `kubectl apply -f`'s pure parser (YAML with the sandbox's limits, then each document judged in

@@ -243,3 +243,108 @@ test('learner gets field completion and hover documentation from the schema', as
     'Required. The family groups revisions: the first registration gets revision 1',
   );
 });
+
+// --- the playground's several documents -----------------------------------------------------
+
+const PLAYGROUND = '/playground/eks/';
+const WORKFLOW = '.github/workflows/deploy.yml';
+/** The playground repository's workflow. */
+const STARTER_WORKFLOW = `name: deploy
+on:
+  push:
+    branches: [main]
+permissions:
+  id-token: write
+  contents: read
+env:
+  AWS_REGION: eu-west-3
+  ECR_REPOSITORY: web
+  EKS_CLUSTER: demo
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm ci
+      - run: npm test
+`;
+
+async function openPlayground(page: Page): Promise<Locator> {
+  await page.goto(PLAYGROUND);
+  const sandbox = page.getByRole('region', { name: 'EKS playground', exact: true });
+  await sandbox.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: sandbox })).not.toHaveAttribute('ssr');
+  return sandbox;
+}
+
+async function openTab(sandbox: Locator, name: string): Promise<Locator> {
+  await sandbox.getByRole('tab', { name, exact: true }).click();
+  const panel = sandbox.getByRole('tabpanel', { name });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test('the document the learner picked stays picked when they switch sandbox tabs and back', async ({
+  page,
+}) => {
+  const sandbox = await openPlayground(page);
+  let panel = await openTab(sandbox, 'Editor');
+  const picker = () => panel.getByLabel('Document');
+  await expect(picker()).toHaveValue('web.yaml');
+  await picker().selectOption(WORKFLOW);
+  await expect(
+    panel.getByRole('textbox', { name: /^Editor: \.github\/workflows\/deploy\.yml\./ }),
+  ).toBeAttached({
+    timeout: 30_000,
+  });
+  await openTab(sandbox, 'Terminal');
+  await openTab(sandbox, 'Goals');
+  panel = await openTab(sandbox, 'Editor');
+  await expect(picker()).toHaveValue(WORKFLOW);
+  await expect(
+    panel.getByRole('textbox', { name: /^Editor: \.github\/workflows\/deploy\.yml\./ }),
+  ).toBeAttached({
+    timeout: 30_000,
+  });
+  await expect(panel.getByRole('button', { name: `Save ${WORKFLOW}` })).toBeVisible();
+});
+
+test('Reset brings back the scenario’s workflow over an unsaved edit, with nothing in the log', async ({
+  page,
+}) => {
+  const sandbox = await openPlayground(page);
+  const panel = await openTab(sandbox, 'Editor');
+  await panel.getByLabel('Document').selectOption(WORKFLOW);
+  const editor = panel.getByRole('textbox', {
+    name: /^Editor: \.github\/workflows\/deploy\.yml\./,
+  });
+  await expect(editor).toBeAttached({ timeout: 30_000 });
+  await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  // An unsaved edit GitHub's schema refuses: a key it does not know, on line 15.
+  await pasteIntoEditor(
+    page,
+    editor,
+    STARTER_WORKFLOW.replace(
+      '    runs-on: ubuntu-latest\n',
+      '    runs-on: ubuntu-latest\n    timeout: 5\n',
+    ),
+  );
+  const problems = panel.getByRole('list', { name: /^Problems/ });
+  await expect(problems.getByRole('button')).toHaveText(
+    ['Line 15, column 5 Property timeout is not allowed. (schema)'],
+    { timeout: 30_000 },
+  );
+  await sandbox.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(sandbox.getByRole('status').filter({ hasText: 'reset' })).toHaveText(
+    'The scenario was reset to its start.',
+  );
+  await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(panel.getByLabel('Document')).toHaveValue(WORKFLOW);
+  await expect(
+    sandbox.locator('.monaco-editor .view-line').filter({ hasText: 'runs-on' }),
+  ).toHaveText(['    runs-on: ubuntu-latest']);
+});

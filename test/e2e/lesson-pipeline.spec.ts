@@ -106,10 +106,10 @@ async function terminal(sandbox: Locator, line: string): Promise<string> {
   return panel.getByRole('log', { name: 'Terminal output' }).locator('pre').last().innerText();
 }
 
-/** The run list's entries, newest first. */
+/** The runs in the run view's tree, newest first. */
 async function runList(sandbox: Locator): Promise<Locator> {
   const runs = await openTab(sandbox, 'Workflow runs');
-  return runs.getByRole('list', { name: 'Workflow runs' }).getByRole('button');
+  return runs.getByRole('tree', { name: 'Workflow runs' }).getByRole('treeitem', { level: 1 });
 }
 
 /** "Check my work" says Not yet, with these goal explanations exactly. */
@@ -362,7 +362,7 @@ test('the capstone, keyboard only: 2.0.0-rc.1 crash-loops and is rolled back, th
   await keyboardPlayUntil(page, sandbox, 420);
   const runs = sandbox.getByRole('tabpanel', { name: 'Workflow runs' });
   await expect(
-    runs.getByRole('list', { name: 'Workflow runs' }).getByRole('button').first(),
+    runs.getByRole('tree', { name: 'Workflow runs' }).getByRole('treeitem', { level: 1 }).first(),
   ).toContainText('✗ Failure #1 deploy: Release 2.0.0-rc.1');
   // Wrong so far: the bad release is caught, but 2.0.0 is not in production.
   let verdict = await keyboardCheck(page, sandbox);

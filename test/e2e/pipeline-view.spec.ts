@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pasteIntoEditor, expectAxeClean, useTheme } from './fixtures';
-import { openSandbox, openTab } from './lesson-sandbox';
+import { openSandbox, openTab, simSeconds } from './lesson-sandbox';
 
 const PLAYGROUND = '/playground/eks/';
 const WORKFLOW = '.github/workflows/deploy.yml';
@@ -58,14 +58,25 @@ async function openWorkflow(sandbox: Locator): Promise<{ panel: Locator; editor:
   return shown;
 }
 
-/** The run list's buttons, newest first. */
-function runButtons(runs: Locator): Locator {
-  return runs.getByRole('list', { name: 'Workflow runs' }).getByRole('button');
+function runTree(runs: Locator): Locator {
+  return runs.getByRole('tree', { name: 'Workflow runs' });
 }
 
-/** The steps of a job, as their buttons. */
+/** The runs in the tree, newest first. */
+function runButtons(runs: Locator): Locator {
+  return runTree(runs).getByRole('treeitem', { level: 1 });
+}
+
+/** The steps of a job of the shown run, in the tree. */
 function stepButtons(runs: Locator, job: string): Locator {
-  return runs.getByRole('region', { name: new RegExp(`Job ${job}`) }).getByRole('button');
+  return runTree(runs)
+    .getByRole('group', { name: `Steps of job ${job}` })
+    .getByRole('treeitem', { level: 3 });
+}
+
+/** The island's live region while it tells how a run ended. */
+function runSaid(sandbox: Locator): Locator {
+  return sandbox.getByRole('status').filter({ hasText: /^Run #\d+ of / });
 }
 
 function log(runs: Locator): Locator {
@@ -169,8 +180,9 @@ test('the workflow in the editor: a schema problem named with its line, GitHub�
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await expect(run).toContainText('✓ Success #2 test: Run the tests');
-  await expect(runs.getByRole('status')).toHaveText('Run #2 of test (Run the tests) succeeded.');
+  await expect(runSaid(sandbox)).toHaveText('Run #2 of test (Run the tests) succeeded.');
   await stepButtons(runs, 'build').nth(1).click();
+  await expect(stepButtons(runs, 'build').nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(log(runs)).toHaveText(
     [
       'Run actions/checkout@v4',
@@ -206,7 +218,7 @@ test('an action the sandbox does not offer: the schema says so as the learner ty
   await expect(runButtons(runs).first()).toContainText('◌ Queued #1 deploy: Set up node');
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await expect(runButtons(runs).first()).toContainText('✗ Failure #1 deploy: Set up node');
-  await expect(runs.getByRole('status')).toHaveText('Run #1 of deploy (Set up node) failed.');
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of deploy (Set up node) failed.');
   // As GitHub does, the job fails while it sets up: the action cannot be resolved; nothing runs.
   await expect(stepButtons(runs, 'build')).toHaveText([
     '✗ Failure Set up job ≈ 2 s (approximate)',
@@ -227,6 +239,65 @@ test('an action the sandbox does not offer: the schema says so as the learner ty
       "Error: The sandbox does not offer the action `actions/setup-node@v4`: it runs actions/checkout, aws-actions/configure-aws-credentials and aws-actions/amazon-ecr-login. (The sandbox's own message.)",
     ].join('\n'),
   );
+});
+
+/** The log of `npm test` when the application form made the test fail. */
+const FAILED_TEST_LOG = [
+  'Run npm test',
+  '  npm test',
+  '> web@1.0.0 test',
+  '> node --test',
+  '',
+  '✖ GET / answers 200 with the version (14.1ms)',
+  '  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+  '',
+  '  200 !== 201',
+  '',
+  'ℹ tests 1',
+  'ℹ suites 0',
+  'ℹ pass 0',
+  'ℹ fail 1',
+  'Error: Process completed with exit code 1.',
+].join('\n');
+
+test('a run that ends while the Workflow runs tab was never opened is announced once, not again when the tab opens', async ({
+  page,
+}) => {
+  const sandbox = await open(page);
+  // Every text the island's polite live region takes, in order.
+  await sandbox.evaluate((root) => {
+    const region = root.querySelector('[role="status"][aria-live="polite"]')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  const runTexts = () =>
+    page.evaluate(() =>
+      (window as unknown as { said: string[] }).said.filter((t) => t.startsWith('Run #')),
+    );
+  const { panel, editor } = await openWorkflow(sandbox);
+  await pasteIntoEditor(page, editor, STARTER.replace('name: deploy', 'name: test'));
+  await expect(panel.getByText(`No problems found in ${WORKFLOW}.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await panel.getByLabel('Commit message').fill('Rename the workflow');
+  await panel.getByRole('button', { name: 'Commit and push to main' }).click();
+  await expect(panel.getByRole('form', { name: 'Commit and push' })).toContainText(
+    /: run #1 of test$/,
+  );
+  const stepTen = sandbox.getByRole('button', { name: 'Step 10 seconds' });
+  for (let i = 0; i < 3; i++) await stepTen.click();
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of test (Rename the workflow) succeeded.');
+  expect(await runTexts()).toEqual(['Run #1 of test (Rename the workflow) succeeded.']);
+  const runs = await openTab(sandbox, 'Workflow runs');
+  await expect(runButtons(runs).first()).toContainText('✓ Success #1 test: Rename the workflow');
+  await stepTen.click();
+  await expect.poll(() => simSeconds(sandbox)).toBe(40);
+  expect(await runTexts()).toEqual(['Run #1 of test (Rename the workflow) succeeded.']);
 });
 
 // --- keyboard only ------------------------------------------------------------------------
@@ -266,7 +337,7 @@ async function keyboardTab(page: Page, sandbox: Locator, name: string): Promise<
   return panel;
 }
 
-test('keyboard only: the application form breaks the test, the run fails at npm test, its log read step by step', async ({
+test('keyboard only: the application form breaks the test, the run fails at npm test, the arrow keys walk the run’s tree to its steps and logs', async ({
   page,
 }) => {
   const sandbox = await open(page);
@@ -295,7 +366,7 @@ test('keyboard only: the application form breaks the test, the run fails at npm 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(run).toContainText('✗ Failure #1 deploy: Break the test');
-  await expect(runs.getByRole('status')).toHaveText('Run #1 of deploy (Break the test) failed.');
+  await expect(runSaid(sandbox)).toHaveText('Run #1 of deploy (Break the test) failed.');
   await expect(stepButtons(runs, 'build')).toHaveText([
     '✓ Success Set up job ≈ 2 s (approximate)',
     '✓ Success Run actions/checkout@v4 ≈ 2 s (approximate)',
@@ -304,29 +375,53 @@ test('keyboard only: the application form breaks the test, the run fails at npm 
     '✓ Success Complete job ≈ 1 s (approximate)',
   ]);
   // The failed step is shown first: node's test runner, then GitHub's footer.
-  await expect(log(runs)).toHaveText(
-    [
-      'Run npm test',
-      '  npm test',
-      '> web@1.0.0 test',
-      '> node --test',
-      '',
-      '✖ GET / answers 200 with the version (14.1ms)',
-      '  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
-      '',
-      '  200 !== 201',
-      '',
-      'ℹ tests 1',
-      'ℹ suites 0',
-      'ℹ pass 0',
-      'ℹ fail 1',
-      'Error: Process completed with exit code 1.',
-    ].join('\n'),
-  );
-  // Another step, by keyboard.
-  await pressButton(page, stepButtons(runs, 'build').nth(4));
-  await expect(stepButtons(runs, 'build').nth(4)).toHaveAttribute('aria-pressed', 'true');
+  await expect(log(runs)).toHaveText(FAILED_TEST_LOG);
+
+  // The tree is one tab stop, on the step shown; the arrow keys move in it.
+  const tree = runTree(runs);
+  const item = (name: string) => tree.getByRole('treeitem', { name: new RegExp(name) });
+  await tabTo(page, tree.getByRole('treeitem', { selected: true }));
+  await expect(item('Run npm test')).toBeFocused();
+  await expect(tree.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(item('Complete job')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(item('Complete job')).toHaveAttribute('aria-selected', 'true');
+  await expect(item('Run npm test')).toHaveAttribute('aria-selected', 'false');
   await expect(log(runs)).toHaveText('Cleaning up orphan processes');
+  // Home goes to the run; Left closes it, Right opens it and enters it, down to the failed step.
+  await page.keyboard.press('Home');
+  const run1 = runButtons(runs).first();
+  await expect(run1).toBeFocused();
+  await expect(run1).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(run1).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(run1).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(item('Job build')).toBeFocused();
+  await expect(item('Job build')).toHaveAttribute('aria-level', '2');
+  await page.keyboard.press('ArrowRight');
+  await expect(item('Set up job')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(item('Run npm test')).toBeFocused();
+  await expect(item('Run npm test')).toHaveAccessibleName(
+    'Failure Run npm test ≈ 4 s (approximate)',
+  );
+  await page.keyboard.press(' ');
+  await expect(item('Run npm test')).toHaveAttribute('aria-selected', 'true');
+  await expect(log(runs)).toHaveText(FAILED_TEST_LOG);
+  // Left goes to the job; Tab leaves the tree, Shift+Tab comes back to where the learner was.
+  await page.keyboard.press('ArrowLeft');
+  await expect(item('Job build')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(item('Job build')).not.toBeFocused();
+  await expect(tree.locator(':focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(item('Job build')).toBeFocused();
   const logBox = runs.getByRole('region', { name: /^Log of/ }).locator('pre');
   await tabTo(page, logBox);
   await expect(logBox).toBeFocused();

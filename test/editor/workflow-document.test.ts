@@ -53,10 +53,15 @@ describe('the workflow document', () => {
     // Undo of the app edit: the file did not change, so neither does the document.
     actor.send({ type: 'learner.undo' });
     expect(store.get(PATH)!.text).toBe(third);
-    // Undo of the save: the repository's file is back to the first text, and so is the document.
+    // Undo of the save: the repository's file is back to the first text; the unsaved edit is
+    // kept, and the repository's version waits to be loaded.
     actor.send({ type: 'learner.undo' });
     expect(actor.getSnapshot().context.world.pipeline!.repo!.files[PATH]).toBe(first);
+    expect(store.get(PATH)!.text).toBe(third);
+    expect(store.pending(PATH)).toBe(first);
+    store.loadPending(PATH);
     expect(store.get(PATH)!.text).toBe(first);
+    expect(store.pending(PATH)).toBeNull();
 
     // Saved again, then typed over: reset brings back the scenario's file.
     store.set(PATH, second);
@@ -64,5 +69,57 @@ describe('the workflow document', () => {
     store.set(PATH, third);
     actor.send({ type: 'sim.reset' });
     expect(store.get(PATH)!.text).toBe(first);
+  });
+
+  it('follows the repository where nothing was edited; a save clears a waiting version', () => {
+    const { actor, act } = sandbox();
+    const store = documentStoreFor(actor, scenario);
+    const first = store.get(PATH)!.text;
+    const second = first.replace('name: deploy', 'name: release');
+    store.set(PATH, second);
+    expect(act({ type: 'pipeline.file.write', path: PATH, content: second })?.ok).toBe(true);
+    // Nothing typed since the save: undo brings the document back with the file.
+    actor.send({ type: 'learner.undo' });
+    expect(store.get(PATH)!.text).toBe(first);
+    expect(store.pending(PATH)).toBeNull();
+
+    // Saved, typed over, undone: the version waits; saving the edit makes it moot.
+    store.set(PATH, second);
+    expect(act({ type: 'pipeline.file.write', path: PATH, content: second })?.ok).toBe(true);
+    const third = second.replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-24.04');
+    store.set(PATH, third);
+    actor.send({ type: 'sim.advance', seconds: 5 });
+    actor.send({ type: 'learner.undo' });
+    expect(store.pending(PATH)).toBe(first);
+    expect(act({ type: 'pipeline.file.write', path: PATH, content: third })?.ok).toBe(true);
+    expect(store.get(PATH)!.text).toBe(third);
+    expect(store.pending(PATH)).toBeNull();
+  });
+
+  it('goes back to the scenario’s documents on reset even when nothing was logged', () => {
+    const { actor } = sandbox();
+    const store = documentStoreFor(actor, scenario);
+    const first = store.get(PATH)!.text;
+    let told = 0;
+    store.subscribe(() => (told += 1));
+    store.set(PATH, first.replace('name: deploy', 'name: typed'));
+    expect(actor.getSnapshot().context.world.log).toEqual([]);
+    actor.send({ type: 'sim.reset' });
+    expect(store.get(PATH)!.text).toBe(first);
+    expect(told).toBe(1);
+    // After time ran with nothing logged, too.
+    store.set(PATH, 'name: typed again');
+    actor.send({ type: 'sim.advance', seconds: 30 });
+    expect(store.get(PATH)!.text).toBe('name: typed again');
+    actor.send({ type: 'sim.reset' });
+    expect(store.get(PATH)!.text).toBe(first);
+  });
+
+  it('keeps the shown document, which only a document it has can be', () => {
+    const { actor } = sandbox();
+    const store = documentStoreFor(actor, scenario);
+    expect(store.shown()).toBe(PATH);
+    store.show('nope.yaml');
+    expect(store.shown()).toBe(PATH);
   });
 });

@@ -55,4 +55,25 @@ describe('announcement throttle', () => {
     expect(out.message).toBeNull();
     expect(out.state.lastSeenId).toBe(2);
   });
+
+  it('sees but does not announce events told elsewhere (a finished run, in its own words)', () => {
+    const run = event(2, {
+      source: 'pipeline',
+      level: 'error',
+      message: 'Run #1 of deploy completed: failure (24 s, approx)',
+      subject: 'run/1',
+    });
+    const told = (e: { subject?: string }) => e.subject === 'run/1';
+    let out = nextAnnouncement(initialAnnounceState(0), [event(1), run], 10_000, undefined, told);
+    expect(out.message).toBeNull();
+    expect(out.state).toEqual({ ...initialAnnounceState(2) });
+    out = nextAnnouncement(
+      initialAnnounceState(0),
+      [run, event(3, { level: 'warning', message: 'web is unhealthy' })],
+      10_000,
+      undefined,
+      told,
+    );
+    expect(out.message).toBe('Warning: web is unhealthy');
+  });
 });

@@ -104,7 +104,7 @@ describe('finished runs', () => {
   const run = (number: number, status: PipelineRun['status']) =>
     ({ number, status, workflowName: 'deploy', message: `Commit ${number}` }) as PipelineRun;
 
-  it('finds the runs that were open and are now finished, and says how each ended', () => {
+  it('finds the runs that were open or not there and are now finished, and says how each ended', () => {
     const before = [run(1, 'success'), run(2, 'in_progress'), run(3, 'queued'), run(4, 'queued')];
     const after = [
       run(1, 'success'),
@@ -112,14 +112,22 @@ describe('finished runs', () => {
       run(3, 'cancelled'),
       run(4, 'in_progress'),
       run(5, 'success'),
+      run(6, 'queued'),
     ];
     const done = newlyFinished(before, after);
-    expect(done.map((r) => r.number)).toEqual([2, 3]);
+    // #5 was queued and finished within one step of the clock (or refused at once).
+    expect(done.map((r) => r.number)).toEqual([2, 3, 5]);
     expect(done.map(runFinishedText)).toEqual([
       'Run #2 of deploy (Commit 2) failed.',
       'Run #3 of deploy (Commit 3) was cancelled.',
+      'Run #5 of deploy (Commit 5) succeeded.',
     ]);
-    expect(runFinishedText(run(5, 'success'))).toBe('Run #5 of deploy (Commit 5) succeeded.');
+  });
+
+  it('finds none twice: a run finished before is not finished again', () => {
+    const after = [run(1, 'success'), run(2, 'failure')];
+    expect(newlyFinished(after, after)).toEqual([]);
+    expect(newlyFinished([], [])).toEqual([]);
   });
 });
 

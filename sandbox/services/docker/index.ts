@@ -5,10 +5,11 @@
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
+import { dockerActiveFor } from './active.ts';
 
 export const docker: ServiceModule<'docker'> = {
   name: 'docker',
-  activeFor: (orchestrator) => orchestrator === 'none',
+  activeFor: dockerActiveFor,
   initial: () => ({ containers: {}, hosts: {}, toil: 0 }),
   handles: [
     'docker.container.place',

@@ -5,10 +5,11 @@
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
+import { ec2ActiveFor } from './active.ts';
 
 export const ec2: ServiceModule<'ec2'> = {
   name: 'ec2',
-  activeFor: () => true,
+  activeFor: ec2ActiveFor,
   initial: () => ({ instances: {}, autoScalingGroups: {} }),
   handles: [
     'ec2.instance.launch',

@@ -7,10 +7,11 @@
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
 import { emptyEcrSlice } from './world.ts';
+import { ecrActiveFor } from './active.ts';
 
 export const ecr: ServiceModule<'ecr'> = {
   name: 'ecr',
-  activeFor: (orchestrator, scenario) => orchestrator !== 'none' && !!scenario?.initial?.ecr,
+  activeFor: ecrActiveFor,
   sliceOnlyWhenActive: true,
   initial: () => emptyEcrSlice(),
   handles: [

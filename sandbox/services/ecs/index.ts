@@ -6,10 +6,11 @@
 import type { ServiceModule } from '../../engine/module.ts';
 import { clusterArn } from '../../engine/arns.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
+import { ecsActiveFor } from './active.ts';
 
 export const ecs: ServiceModule<'ecs'> = {
   name: 'ecs',
-  activeFor: (orchestrator) => orchestrator === 'ecs',
+  activeFor: ecsActiveFor,
   initial: (core, scenario) => {
     const name = scenario?.initial.cluster?.name ?? 'demo';
     const providers = scenario?.initial.cluster?.capacityProviders;

@@ -7,10 +7,11 @@
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
 import { emptyEksSlice } from './world.ts';
+import { eksActiveFor } from './active.ts';
 
 export const eks: ServiceModule<'eks'> = {
   name: 'eks',
-  activeFor: (orchestrator) => orchestrator === 'eks',
+  activeFor: eksActiveFor,
   sliceOnlyWhenActive: true,
   initial: () => emptyEksSlice(),
   handles: [

@@ -5,10 +5,11 @@
  */
 import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
+import { elbActiveFor } from './active.ts';
 
 export const elb: ServiceModule<'elb'> = {
   name: 'elb',
-  activeFor: () => true,
+  activeFor: elbActiveFor,
   initial: () => ({ loadBalancers: {}, traffic: {}, load: {} }),
   handles: ['fault.traffic'],
   controllers: [{ name: 'load-balancer', after: ['auto-scaling-groups'] }],

@@ -8,13 +8,13 @@ import type { ServiceModule } from '../../engine/module.ts';
 import { recordsProblem } from '../../engine/serialize.ts';
 import type { StepShell } from './shell.ts';
 import { emptyPipelineSlice } from './world.ts';
+import { pipelineActiveFor } from './active.ts';
 
 /** The module, given how to load the terminal its runner types into. */
 export function pipelineModule(loadShell: () => Promise<StepShell>): ServiceModule<'pipeline'> {
   return {
     name: 'pipeline',
-    // Only where a scenario brings a repository: other EKS pages never load the pipeline or its terminal.
-    activeFor: (orchestrator, scenario) => orchestrator === 'eks' && !!scenario?.initial?.pipeline,
+    activeFor: pipelineActiveFor,
     sliceOnlyWhenActive: true,
     initial: () => emptyPipelineSlice(),
     handles: [

@@ -7,7 +7,15 @@
  * Leave the editor by keyboard: Escape then Tab, or Ctrl+M (toggles whether Tab moves focus),
  * as the hint under the editor says.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { loadWorkflowTools } from '@sandbox';
 import type { SandboxPanelProps } from '@components/sandbox/panels/registry.ts';
 import { documentStoreFor } from '@lib/editor/document-store.ts';
@@ -39,8 +47,15 @@ function modelName(d: { name: string; language: string; workflow?: true }): stri
 
 export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps) {
   const store = documentStoreFor(actor, scenario);
+  // Re-read the documents when they change from outside the editor (undo, reset, a pending version).
+  useSyncExternalStore(store.subscribe, store.version);
   const docs = store.documents();
-  const [docName, setDocName] = useState(docs[0]?.name ?? 'web.json');
+  // The shown document lives in the store, so a tab switch (which unmounts this panel) keeps it.
+  const [docName, setShown] = useState(store.shown);
+  const setDocName = (name: string) => {
+    store.show(name);
+    setShown(name);
+  };
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   /** kubectl's answer to the last manifest apply, one line per object. */
@@ -280,6 +295,12 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
     refreshProblems();
   };
 
+  const repoVersion = doc?.workflow ? store.pending(docName) : null;
+  const loadRepoVersion = () => {
+    store.loadPending(docName);
+    setStatus({ ok: true, text: `${docName} is now the repository's version.` });
+  };
+
   const reset = () => {
     store.reset(docName);
     setOutput([]);
@@ -348,6 +369,17 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
           Reset to template
         </button>
       </div>
+      {repoVersion !== null ? (
+        <div className="shipyard-editor__pending" role="group" aria-labelledby={`${id}-pending`}>
+          <p id={`${id}-pending`}>
+            The repository’s {docName} changed (an undo, or a change from the terminal) while you
+            had an unsaved edit of it. Your edit is kept.
+          </p>
+          <button type="button" onClick={loadRepoVersion}>
+            Load the repository’s version
+          </button>
+        </div>
+      ) : null}
       {doc?.workflow ? (
         <Suspense fallback={null}>
           <WorkflowCommit actor={actor} scenario={scenario} act={act} path={docName} />

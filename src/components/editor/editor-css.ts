@@ -23,6 +23,8 @@ export const EDITOR_CSS = `
 .shipyard-editor button:disabled { opacity: 0.6; cursor: not-allowed; }
 .shipyard-editor button:focus-visible, .shipyard-editor select:focus-visible { outline: 2px solid var(--sl-color-accent); outline-offset: 2px; }
 .shipyard-editor__status { margin: 0; min-height: 1.25em; }
+.shipyard-editor__pending { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; padding: 0.5rem; border: 1px solid var(--sl-color-gray-5); border-left: 4px solid var(--sl-color-orange-high, #b45309); border-radius: 0.375rem; }
+.shipyard-editor__pending p { margin: 0; flex: 1 1 16rem; }
 .shipyard-editor__status[data-ok='false'] .shipyard-editor__badge { color: var(--sl-color-red-high, #b91c1c); font-weight: 700; }
 .shipyard-editor__status[data-ok='true'] .shipyard-editor__badge { color: var(--sl-color-green-high, #166534); font-weight: 700; }
 .shipyard-editor__problems ul { list-style: none; margin: 0.25rem 0 0; padding: 0; display: grid; gap: 0.25rem; }

@@ -30,6 +30,7 @@ import { GoalsPanel } from './GoalsPanel.tsx';
 import { LiveRegion, type LiveMessages } from './LiveRegion.tsx';
 import { Outcome, type OutcomeView } from './Outcome.tsx';
 import { selectPanels } from './panels/registry.ts';
+import { newlyFinished, runFinishedText } from './pipeline/pipeline-ui.ts';
 import { SandboxUiContext, type SandboxUi } from './sandbox-context.ts';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -217,23 +218,41 @@ export default function SandboxIsland({
     ],
   );
 
-  // Important engine events reach screen readers, throttled so a burst is one sentence.
+  // Important engine events reach screen readers, throttled so a burst is one sentence. A
+  // workflow run that ends is announced here, once, in its own words ("Run #2 of deploy
+  // (Release 2.0.0) failed."), whether or not the Workflow runs tab was ever opened.
   const liveActor = engine.actor;
   useEffect(() => {
     if (!liveActor) return undefined;
-    let state = initialAnnounceState(liveActor.getSnapshot().context.world.events.at(-1)?.id ?? -1);
-    let lastEvents = liveActor.getSnapshot().context.world.events;
+    const start = liveActor.getSnapshot().context.world;
+    let state = initialAnnounceState(start.events.at(-1)?.id ?? -1);
+    let lastEvents = start.events;
+    let lastRuns = start.pipeline?.runs ?? [];
+    let lastTime = start.time;
     const subscription = liveActor.subscribe((snapshot) => {
-      const { events } = snapshot.context.world;
-      if (events === lastEvents) return;
+      const { events, pipeline, time } = snapshot.context.world;
+      const runs = pipeline?.runs ?? [];
+      // Back in time (a reset, a branch from the past): runs finished there were told already.
+      const ended = time < lastTime ? [] : newlyFinished(lastRuns, runs);
+      lastRuns = runs;
+      lastTime = time;
+      if (events === lastEvents && ended.length === 0) return;
       lastEvents = events;
       if (events.length === 0) {
         state = initialAnnounceState(-1);
         return;
       }
-      const out = nextAnnouncement(state, events, performance.now());
+      const told = new Set(ended.map((r) => `run/${r.number}`));
+      const out = nextAnnouncement(
+        state,
+        events,
+        performance.now(),
+        undefined,
+        (e) => e.source === 'pipeline' && e.subject !== undefined && told.has(e.subject),
+      );
       state = out.state;
-      if (out.message) announce(out.message);
+      const message = [...ended.map(runFinishedText), out.message ?? ''].join(' ').trim();
+      if (message) announce(message);
     });
     return () => subscription.unsubscribe();
   }, [liveActor, announce]);

@@ -1,8 +1,12 @@
 /**
  * The editor's documents, kept with the sandbox's state: one store per sandbox actor, shared by
  * the editor and the terminal (`file://web.json` reads the editor's current text) and surviving
- * tab switches. When the sandbox undoes a task-definition registration, the document returns to
- * what it was before that registration; when the sandbox resets, to the scenario's template.
+ * tab switches, as does the document the editor shows. When the sandbox undoes a task-definition
+ * registration, the document returns to what it was before that registration; when the sandbox
+ * resets (even with nothing in its log), every document returns to the scenario's template. A
+ * workflow document follows the repository's file when it changes from outside the editor,
+ * unless the learner has an unsaved edit: that edit stays, and the repository's version waits to
+ * be loaded (`pending`, `loadPending`).
  * Monaco-free: the terminal uses it without loading the editor.
  */
 import type { SandboxActor } from '@sandbox';
@@ -15,9 +19,19 @@ export interface DocumentStore {
   set: (name: string, text: string) => void;
   /** Back to the scenario's template. */
   reset: (name: string) => void;
+  /** The document the editor shows (the first until the learner picks another). */
+  shown: () => string;
+  show: (name: string) => void;
+  /**
+   * A workflow's file as the repository now has it, when it changed from outside the editor
+   * while the learner had an unsaved edit of it (which was kept); null otherwise.
+   */
+  pending: (name: string) => string | null;
+  /** Replaces the unsaved edit with the repository's version. */
+  loadPending: (name: string) => void;
   /** Files for the terminal: name → text, plus `<family>.json` for a task definition. */
   files: () => Record<string, string>;
-  /** Bumps on every change made from outside the editor (undo, reset, template). */
+  /** Bumps on every change made from outside the editor (undo, reset, template, a pending version). */
   subscribe: (listener: () => void) => () => void;
   version: () => number;
 }
@@ -30,6 +44,11 @@ interface Registration {
 }
 
 const stores = new WeakMap<SandboxActor, DocumentStore>();
+
+function without(record: Readonly<Record<string, string>>, key: string): Record<string, string> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
 
 export function familyOf(text: string): string | null {
   try {
@@ -55,6 +74,9 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
     world.pipeline?.repo?.files;
   const templates = templatesFor(scenario, repoFiles(actor.getSnapshot().context.world));
   let docs = templates.map((d) => ({ ...d }));
+  let shown = templates[0]?.name ?? 'web.json';
+  /** Repository versions waiting while an unsaved edit is kept, by path. */
+  let waiting: Readonly<Record<string, string>> = {};
   let version = 0;
   const listeners = new Set<() => void>();
   const registrations: Registration[] = [];
@@ -68,19 +90,55 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
     docs = docs.map((d) => (d.name === name ? { ...d, text } : d));
   };
 
-  let lastLogLength = actor.getSnapshot().context.world.log.length;
-  let lastRepoFiles = repoFiles(actor.getSnapshot().context.world);
+  const start = actor.getSnapshot().context.world;
+  let lastWorld = start;
+  let lastLogLength = start.log.length;
+  let lastRepoFiles = repoFiles(start);
   actor.subscribe((snapshot) => {
     const world = snapshot.context.world;
+    if (world === lastWorld) return;
+    lastWorld = world;
+    // A reset: a world at its start with nothing a person did and no last result (an undo back
+    // to the start has one). The log may have been empty before too, so its length cannot tell.
+    const reset =
+      snapshot.context.lastResult === null &&
+      world.time === 0 &&
+      !world.log.some((e) => e.by === 'learner' || e.by === 'instructor');
+    if (reset) {
+      registrations.length = 0;
+      applied = templates[0]?.text ?? '';
+      waiting = {};
+      lastLogLength = world.log.length;
+      lastRepoFiles = repoFiles(world);
+      const fresh = templatesFor(scenario, lastRepoFiles);
+      if (fresh.some((d) => docs.find((o) => o.name === d.name)?.text !== d.text)) {
+        docs = docs.map((d) => ({
+          ...d,
+          text: fresh.find((f) => f.name === d.name)?.text ?? d.text,
+        }));
+        changed();
+      }
+      return;
+    }
     // Workflow documents follow the repository's working tree when it changes from outside the
-    // editor (undo, reset, a rerun of the log); the editor's own save leaves them as they are.
+    // editor (undo, a rerun of the log); the editor's own save leaves them as they are. An
+    // unsaved edit is never overwritten: the repository's version waits beside it.
     const files = repoFiles(world);
     if (files && files !== lastRepoFiles) {
       let moved = false;
       for (const d of docs) {
         const text = d.workflow ? files[d.name] : undefined;
-        if (text !== undefined && text !== lastRepoFiles?.[d.name] && text !== d.text) {
+        const before = lastRepoFiles?.[d.name];
+        if (text === undefined || text === before) continue;
+        if (text === d.text) {
+          if (waiting[d.name] !== undefined) moved = true;
+          waiting = without(waiting, d.name);
+        } else if (d.text === before) {
           setText(d.name, text);
+          waiting = without(waiting, d.name);
+          moved = true;
+        } else {
+          waiting = { ...waiting, [d.name]: text };
           moved = true;
         }
       }
@@ -98,25 +156,17 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
         }
       }
     } else if (log.length < lastLogLength) {
-      const learnerActions = log.filter((e) => e.by === 'learner').length;
-      if (learnerActions === 0 && world.time === 0) {
-        registrations.length = 0;
-        applied = templates[0]?.text ?? '';
-        docs = templates.map((d) => ({ ...d }));
+      let restored: string | null = null;
+      while (
+        registrations.length > 0 &&
+        (registrations[registrations.length - 1] as Registration).logIndex >= log.length
+      ) {
+        restored = (registrations.pop() as Registration).textBefore;
+      }
+      if (restored !== null) {
+        applied = restored;
+        setText(templates[0]?.name ?? 'web.json', restored);
         changed();
-      } else {
-        let restored: string | null = null;
-        while (
-          registrations.length > 0 &&
-          (registrations[registrations.length - 1] as Registration).logIndex >= log.length
-        ) {
-          restored = (registrations.pop() as Registration).textBefore;
-        }
-        if (restored !== null) {
-          applied = restored;
-          setText(templates[0]?.name ?? 'web.json', restored);
-          changed();
-        }
       }
     }
     lastLogLength = log.length;
@@ -126,6 +176,21 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
     documents: () => docs,
     get: (name) => docs.find((d) => d.name === name),
     set: (name, text) => setText(name, text),
+    shown: () => shown,
+    show: (name) => {
+      if (docs.some((d) => d.name === name)) shown = name;
+    },
+    pending: (name) => {
+      const text = waiting[name];
+      return text === undefined || text === docs.find((d) => d.name === name)?.text ? null : text;
+    },
+    loadPending: (name) => {
+      const text = waiting[name];
+      if (text === undefined) return;
+      waiting = without(waiting, name);
+      setText(name, text);
+      changed();
+    },
     reset: (name) => {
       const template = templates.find((d) => d.name === name);
       if (template) {

@@ -83,12 +83,14 @@ export function nextAnnouncement(
   events: readonly SimEvent[],
   nowMs: number,
   intervalMs = ANNOUNCE_INTERVAL_MS,
+  /** Events told otherwise (a finished run, announced in its own words): seen, not announced. */
+  toldElsewhere: (event: SimEvent) => boolean = () => false,
 ): { message: string | null; state: AnnounceState } {
   let { queued, newest, lastSeenId } = state;
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i];
     if (!event || event.id <= state.lastSeenId) break;
-    if (isImportant(event)) {
+    if (isImportant(event) && !toldElsewhere(event)) {
       queued++;
       if (!newest || event.id > newest.id) newest = event;
     }

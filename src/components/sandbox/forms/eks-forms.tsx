@@ -18,6 +18,7 @@ import {
   type FormResult,
 } from '@lib/sandbox-view/eks-forms.ts';
 import type { EksClusterView } from '@lib/sandbox-view/eks-view.ts';
+import { MANIFEST_TEMPLATE } from '@lib/editor/templates.ts';
 import { applyManifest, type ManifestLine } from '@lib/k8s-editor/apply-manifest.ts';
 import { useSandboxUi } from '../sandbox-context.ts';
 import { Field, Select, pickValid } from './Field.tsx';
@@ -412,57 +413,16 @@ function NodeActions({ clusters }: { clusters: EksClusterView[] }) {
 
 const LINE_ICON = { applied: '✓', refused: '✕', note: 'ℹ' } as const;
 
-/** The form's starting manifest: the web Deployment and its Service, with an image the sandbox's public catalogue has. */
-export const FORM_MANIFEST = {
-  name: 'web.yaml',
-  text: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports:
-            - containerPort: 80
-          resources:
-            requests:
-              cpu: 250m
-              memory: 256Mi
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: LoadBalancer
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 80
-`,
-};
-
 function ApplyManifest() {
   const { act } = useSandboxUi();
-  const [text, setText] = useState(FORM_MANIFEST.text);
+  const [text, setText] = useState(MANIFEST_TEMPLATE.text);
   const [lines, setLines] = useState<ManifestLine[]>([]);
   const [busy, setBusy] = useState(false);
   const submit = () => {
     setBusy(true);
     void loadManifestParser().then((parser) => {
       setBusy(false);
-      setLines(applyManifest(parser, text, FORM_MANIFEST.name, act).lines);
+      setLines(applyManifest(parser, text, MANIFEST_TEMPLATE.name, act).lines);
     });
   };
   return (
@@ -477,7 +437,7 @@ function ApplyManifest() {
       }
     >
       <Field
-        label={`Manifest (${FORM_MANIFEST.name})`}
+        label={`Manifest (${MANIFEST_TEMPLATE.name})`}
         hint="The Editor tab checks a manifest against the Kubernetes schema as you type."
       >
         {(id) => (

@@ -12,6 +12,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Action, ActionResult, SandboxActor, Scenario } from '@sandbox';
+import { serviceActiveFor } from '@sandbox/view.ts';
 
 export interface SandboxPanelProps {
   actor: SandboxActor;
@@ -25,7 +26,7 @@ export interface ExtraPanel {
   /** The tab's visible name. */
   label: string;
   load: () => Promise<{ default: ComponentType<SandboxPanelProps> }>;
-  /** Whether the panel applies to a scenario (default: every scenario). */
+  /** Whether the panel applies to a scenario (default: every scenario), e.g. where its service runs. */
   availableFor?: (scenario: Pick<Scenario, 'orchestrator' | 'initial'>) => boolean;
 }
 
@@ -34,8 +35,7 @@ export const EXTRA_PANELS: readonly ExtraPanel[] = [
     id: 'registry',
     label: 'Registry',
     load: () => import('../ecr/RegistryPanel.tsx'),
-    // Where the ECR service is active (sandbox/services/ecr/index.ts: activeFor).
-    availableFor: (scenario) => scenario.orchestrator !== 'none' && !!scenario.initial.ecr,
+    availableFor: (scenario) => serviceActiveFor('ecr', scenario),
   },
   {
     id: 'terminal',
@@ -47,8 +47,7 @@ export const EXTRA_PANELS: readonly ExtraPanel[] = [
     id: 'runs',
     label: 'Workflow runs',
     load: () => import('@components/sandbox/pipeline/RunsPanel.tsx'),
-    // Where the pipeline service is active (sandbox/services/pipeline/index.ts: activeFor).
-    availableFor: (scenario) => scenario.orchestrator === 'eks' && !!scenario.initial.pipeline,
+    availableFor: (scenario) => serviceActiveFor('pipeline', scenario),
   },
 ];
 

@@ -1,18 +1,20 @@
 /**
  * The run view: the workflow runs of the sandbox's repository, each run's jobs and steps with
  * their status in words and an icon (never colour alone), approximate durations (marked ≈), and
- * the log of the selected step as it is printed. A run that ends is announced to screen readers.
+ * the log of the selected step as it is printed. A run that ends is announced by the island
+ * (SandboxIsland.tsx), whether or not this tab is open.
  * Above, the application form (where the scenario allows it); beside, read-only, the same
  * pipeline as a CodeBuild buildspec and a Jenkinsfile. A pipeline scenario's extra panel: loaded
  * on first open (see panels/registry.ts).
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobRun, PipelineRun, StepRun } from '@sandbox';
 import { loadWorkflowTools, type WorkflowTools } from '@sandbox/view.ts';
 import type { SandboxPanelProps } from '../panels/registry.ts';
 import { AppChangeForm } from './AppChangeForm.tsx';
-import { allows, approxDuration, newlyFinished, runFinishedText } from './pipeline-ui.ts';
+import { allows, approxDuration } from './pipeline-ui.ts';
+import { jobKey, runKey, stepKey, treeKey, treeRunOf, visibleItems } from './run-tree.ts';
 
 const STATUS: Record<string, { icon: string; text: string }> = {
   queued: { icon: '◌', text: 'Queued' },
@@ -31,6 +33,19 @@ function Status({ status }: { status: string }) {
       <span aria-hidden="true">{s.icon}</span> {s.text}
     </span>
   );
+}
+
+function Twisty({ open }: { open: boolean }) {
+  return (
+    <span className="sbx-tree-twisty" aria-hidden="true">
+      {open ? '▾' : '▸'}
+    </span>
+  );
+}
+
+/** The tree item an event happened in. */
+function itemOf(target: EventTarget): HTMLElement | null {
+  return target instanceof Element ? target.closest<HTMLElement>('[role="treeitem"]') : null;
 }
 
 function Duration({ from, to, now }: { from: number | null; to: number | null; now: number }) {
@@ -80,9 +95,17 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
   const now = useSelector(actor, (s) => s.context.world.time);
   const [selected, setSelected] = useState<Selection | null>(null);
   const [tools, setTools] = useState<WorkflowTools | null>(null);
-  const [said, setSaid] = useState('');
-  const previous = useRef(runs ?? []);
   const id = useId();
+  // Opened and closed items (by key); an item not in it is open when it belongs to the shown run.
+  const [opened, setOpened] = useState<Readonly<Record<string, boolean>>>({});
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const treeRef = useRef<HTMLUListElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current || focusKey === null) return;
+    moveFocus.current = false;
+    treeRef.current?.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus();
+  }, [focusKey]);
   useEffect(() => {
     let live = true;
     void loadWorkflowTools().then((t) => live && setTools(t));
@@ -90,13 +113,6 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
       live = false;
     };
   }, []);
-  // A run that ends is announced (polite): "Run #2 of deploy (Release 2.0.0) failed."
-  useEffect(() => {
-    if (!runs) return;
-    const done = newlyFinished(previous.current, runs);
-    previous.current = runs;
-    if (done.length > 0) setSaid(done.map(runFinishedText).join(' '));
-  }, [runs]);
   if (runs === null || repo === null)
     return <p className="sbx-muted">This scenario has no pipeline.</p>;
 
@@ -116,11 +132,55 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
   const canRerun = allows(allowed, 'pipeline.run.rerun');
   const open = run && (run.status === 'queued' || run.status === 'in_progress');
 
+  const isExpanded = (key: string) => opened[key] ?? treeRunOf(key) === run?.number;
+  const items = visibleItems(runs, isExpanded);
+  const selectedKey = run && job ? stepKey(run.number, job.id, stepIndex) : null;
+  const visible = (key: string | null) => key !== null && items.some((i) => i.key === key);
+  // One tab stop (roving tabindex): the item last focused, else the shown step, else the shown run.
+  const tabbable = visible(focusKey)
+    ? focusKey
+    : visible(selectedKey)
+      ? selectedKey
+      : run
+        ? runKey(run.number)
+        : null;
+  const setOpen = (key: string, value: boolean) => setOpened((o) => ({ ...o, [key]: value }));
+  /**
+   * Enter, Space or a click: a step shows its log; a run or a job opens and shows its step, or
+   * closes when it is open and already shown.
+   */
+  const choose = (key: string) => {
+    const item = items.find((i) => i.key === key);
+    if (!item) return;
+    setFocusKey(key);
+    if (item.step !== null) {
+      setSelected({ run: item.run, job: item.job, step: item.step });
+      return;
+    }
+    const shown = item.run === run?.number && (item.job === null || item.job === job?.id);
+    if (item.expanded && shown) {
+      setOpen(key, false);
+      return;
+    }
+    setOpen(key, true);
+    setSelected({ run: item.run, job: item.job, step: null });
+  };
+  const onTreeKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    const key = itemOf(e.target)?.dataset['key'];
+    if (!key || e.altKey || e.ctrlKey || e.metaKey) return;
+    const move = treeKey(items, key, e.key);
+    if (!move) return;
+    e.preventDefault();
+    if (move.kind === 'focus') {
+      moveFocus.current = true;
+      setFocusKey(move.key);
+    } else if (move.kind === 'expand') setOpen(move.key, true);
+    else if (move.kind === 'collapse') setOpen(move.key, false);
+    else if (move.kind === 'select') choose(move.key);
+  };
+
   return (
     <div className="sbx-runs">
-      <p className="sbx-visually-hidden" role="status">
-        {said}
-      </p>
       <p className="sbx-muted">
         Repository <code>{repo.name}</code>, branch <code>{repo.branch}</code>: a push to it starts
         the workflow. Durations are approximate (simulated time).
@@ -140,24 +200,112 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
           push, or <code>git commit -am "…"</code> then <code>git push</code> in the terminal).
         </p>
       ) : (
-        <ul aria-labelledby={`${id}-runs`} className="sbx-run-list">
-          {[...runs].reverse().map((r) => (
-            <li key={r.number}>
-              <button
-                type="button"
-                className="sbx-btn sbx-run-pick"
-                aria-pressed={run?.number === r.number}
-                onClick={() => setSelected({ run: r.number, job: null, step: null })}
-              >
-                <Status status={r.status} />{' '}
-                <span>
-                  #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
-                </span>{' '}
-                <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="sbx-field-hint" id={`${id}-keys`}>
+            Arrow keys move through runs, jobs and steps; Right opens, Left closes; Enter shows a
+            step’s log.
+          </p>
+          <ul
+            role="tree"
+            aria-labelledby={`${id}-runs`}
+            aria-describedby={`${id}-keys`}
+            className="sbx-run-tree"
+            ref={treeRef}
+            onKeyDown={onTreeKey}
+            onFocus={(e) => {
+              const key = itemOf(e.target)?.dataset['key'];
+              if (key) setFocusKey(key);
+            }}
+          >
+            {[...runs].reverse().map((r, ri) => {
+              const rk = runKey(r.number);
+              const rOpen = r.jobs.length > 0 && isExpanded(rk);
+              return (
+                <li key={rk} role="none">
+                  <div
+                    role="treeitem"
+                    data-key={rk}
+                    aria-level={1}
+                    aria-setsize={runs.length}
+                    aria-posinset={ri + 1}
+                    aria-expanded={r.jobs.length > 0 ? rOpen : undefined}
+                    tabIndex={tabbable === rk ? 0 : -1}
+                    className="sbx-tree-row"
+                    data-current={run?.number === r.number}
+                    onClick={() => choose(rk)}
+                  >
+                    <Twisty open={rOpen} />
+                    <span className="sbx-tree-label">
+                      <Status status={r.status} />{' '}
+                      <span>
+                        #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
+                      </span>{' '}
+                      <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
+                    </span>
+                  </div>
+                  {rOpen ? (
+                    <ul role="group" aria-label={`Jobs of run #${r.number}`}>
+                      {r.jobs.map((j, ji) => {
+                        const jk = jobKey(r.number, j.id);
+                        const jOpen = j.steps.length > 0 && isExpanded(jk);
+                        return (
+                          <li key={jk} role="none">
+                            <div
+                              role="treeitem"
+                              data-key={jk}
+                              aria-level={2}
+                              aria-setsize={r.jobs.length}
+                              aria-posinset={ji + 1}
+                              aria-expanded={j.steps.length > 0 ? jOpen : undefined}
+                              tabIndex={tabbable === jk ? 0 : -1}
+                              className="sbx-tree-row"
+                              onClick={() => choose(jk)}
+                            >
+                              <Twisty open={jOpen} />
+                              <span className="sbx-tree-label">
+                                <Status status={j.status} /> <span>Job {j.name}</span>{' '}
+                                <Duration from={j.startedAt} to={j.completedAt} now={now} />
+                              </span>
+                            </div>
+                            {jOpen ? (
+                              <ul role="group" aria-label={`Steps of job ${j.name}`}>
+                                {j.steps.map((st, i) => {
+                                  const sk = stepKey(r.number, j.id, i);
+                                  return (
+                                    <li key={sk} role="none">
+                                      <div
+                                        role="treeitem"
+                                        data-key={sk}
+                                        aria-level={3}
+                                        aria-setsize={j.steps.length}
+                                        aria-posinset={i + 1}
+                                        aria-selected={sk === selectedKey}
+                                        tabIndex={tabbable === sk ? 0 : -1}
+                                        className="sbx-tree-row sbx-tree-leaf"
+                                        onClick={() => choose(sk)}
+                                      >
+                                        <Status status={st.status} /> <span>{st.name}</span>{' '}
+                                        <Duration
+                                          from={st.startedAt}
+                                          to={st.completedAt}
+                                          now={now}
+                                        />
+                                      </div>
+                                    </li>
+                                  );
+                                })}
+                              </ul>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       {run ? (
         <div className="sbx-run-detail" aria-label={`Run #${run.number}`} role="group">
@@ -186,29 +334,6 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
               {run.error}
             </pre>
           ) : null}
-          {run.jobs.map((j) => (
-            <section key={j.id} className="sbx-run-job" aria-labelledby={`${id}-job-${j.id}`}>
-              <h5 id={`${id}-job-${j.id}`}>
-                <Status status={j.status} /> Job {j.name}{' '}
-                <Duration from={j.startedAt} to={j.completedAt} now={now} />
-              </h5>
-              <ol className="sbx-run-steps">
-                {j.steps.map((s, i) => (
-                  <li key={`${s.kind}-${s.index}`}>
-                    <button
-                      type="button"
-                      className="sbx-btn sbx-btn-ghost sbx-run-step"
-                      aria-pressed={j.id === job?.id && i === stepIndex}
-                      onClick={() => setSelected({ run: run.number, job: j.id, step: i })}
-                    >
-                      <Status status={s.status} /> <span>{s.name}</span>{' '}
-                      <Duration from={s.startedAt} to={s.completedAt} now={now} />
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ))}
           {step && job ? (
             <section className="sbx-run-logbox" aria-labelledby={`${id}-log`}>
               <h5 id={`${id}-log`}>

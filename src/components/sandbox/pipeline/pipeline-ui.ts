@@ -72,17 +72,19 @@ export function runFinishedText(
   return `Run #${run.number} of ${run.workflowName} (${run.message}) ${word}.`;
 }
 
-/** Runs that were queued or in progress in `before` and are finished in `after`. */
+const isOpen = (r: Pick<PipelineRun, 'status'>) =>
+  r.status === 'queued' || r.status === 'in_progress';
+
+/**
+ * Runs that are finished in `after` and were not in `before`: queued or in progress there, or
+ * not there at all (a run queued and finished within one step of the clock, or refused at once).
+ */
 export function newlyFinished(
   before: readonly Pick<PipelineRun, 'number' | 'status'>[],
   after: readonly PipelineRun[],
 ): PipelineRun[] {
-  const open = new Set(
-    before.filter((r) => r.status === 'queued' || r.status === 'in_progress').map((r) => r.number),
-  );
-  return after.filter(
-    (r) => open.has(r.number) && r.status !== 'queued' && r.status !== 'in_progress',
-  );
+  const done = new Set(before.filter((r) => !isOpen(r)).map((r) => r.number));
+  return after.filter((r) => !isOpen(r) && !done.has(r.number));
 }
 
 /** "≈ 42 s", "≈ 1 min 5 s": durations are the simulation's approximations, marked so. */
