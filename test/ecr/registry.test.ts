@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { advance, applyAction, emptyWorld, type Action, type World } from '../../sandbox/index.ts';
 import { resolvePull } from '../../sandbox/services/ecr/registry.ts';
-import { digestOf, sha256Hex } from '../../sandbox/services/ecr/sha256.ts';
+import { digestOf, sha256Hex } from '../../sandbox/engine/sha256.ts';
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-3.amazonaws.com';
 const DOCKERFILE = [

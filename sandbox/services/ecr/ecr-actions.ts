@@ -12,7 +12,7 @@ import { parseLifecyclePolicy } from './lifecycle.ts';
 import { ecrHost, repositoryArn, repositoryNameProblem, repositoryOf } from './names.ts';
 import { LIFECYCLE_FIRST_PASS_SECONDS, scheduleLifecycle, startScan } from './registry.ts';
 import { ecrOf, imageByTag, localKey, ownRegistry, parseLocal, removeImage } from './state.ts';
-import { digestOf } from './sha256.ts';
+import { digestOf } from '../../engine/sha256.ts';
 import type { LocalImage, RegistryImage, Repository } from './world.ts';
 
 type Handler<T extends ActionType> = (ctx: EngineContext, action: ActionOf<T>) => ActionResult;

@@ -18,7 +18,7 @@ import {
   scheduleLifecycle,
   storageRatePerHour,
 } from './registry.ts';
-import { digestOf } from './sha256.ts';
+import { digestOf } from '../../engine/sha256.ts';
 import { ecrOf, ownRegistry } from './state.ts';
 import type { LocalImage, RegistryImage, Repository } from './world.ts';
 
