@@ -1,6 +1,6 @@
 /**
  * The ECR module's action schemas: the registry's API (repositories, tag mutability, lifecycle
- * policies, image deletes, scans), the workstation's docker CLI against it (login, build, tag,
+ * policies and their previews, image deletes, scans), the workstation's docker CLI against it (login, build, tag,
  * push, pull, rmi), the IAM policy that gives a role pull permission back, and the fault that
  * takes it away. Composed into scenarios/action-schema.ts.
  */
@@ -54,6 +54,13 @@ export const ecrActionSchemas = [
     repository: repositoryName,
     /** The policy's JSON text, as `--lifecycle-policy-text` takes it. */
     policy: z.string().min(1).max(30720),
+  }),
+  z.strictObject({
+    /** `aws ecr start-lifecycle-policy-preview`: what a policy would expire, deleting nothing. */
+    type: z.literal('ecr.lifecycle-policy-preview.start'),
+    repository: repositoryName,
+    /** The policy to preview; without it, the repository's own lifecycle policy. */
+    policy: z.string().min(1).max(30720).optional(),
   }),
   z.strictObject({
     type: z.literal('ecr.image.batch-delete'),
