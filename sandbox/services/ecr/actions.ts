@@ -7,10 +7,15 @@
 import { z } from 'zod';
 import { imageSchema } from '../../model/schema-primitives.ts';
 
+/**
+ * A repository name as the actions carry it. Up to 1,024 characters, well past ECR's 256, so a
+ * name of the wrong length reaches the handler and the learner reads ECR's own message; longer
+ * input is refused here.
+ */
 const repositoryName = z
   .string()
   .min(1, 'must not be empty')
-  .max(256, 'must be at most 256 characters')
+  .max(1024, 'must be at most 1024 characters (sandbox limit)')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const tag = z
   .string()
