@@ -87,6 +87,11 @@ function values(flag: string, env: CliEnv, service = ''): string[] {
       ];
     case 'placement':
       return w.azs.map((az) => `AvailabilityZone=${az}`);
+    case 'repository-name':
+    case 'repository-names':
+      return Object.keys(w.ecr?.repositories ?? {});
+    case 'filter':
+      return ['tagStatus=ANY', 'tagStatus=TAGGED', 'tagStatus=UNTAGGED'];
     default:
       return [];
   }

@@ -84,7 +84,7 @@ describe('lessons/ecr.mdx: every command in the sandbox it belongs to', () => {
     expect(PAGE.commands.filter((c) => c.realAccountOnly)).toEqual([]);
     // The sandbox terminal has no files of its own: the page passes the policy inline.
     expect(PAGE.files).toEqual({});
-    expect(PAGE.commands.length).toBe(31);
+    expect(PAGE.commands.length).toBe(33);
   });
 
   describe.each(SANDBOXES.map((s) => s.scenario))('%s', (scenario) => {
@@ -137,8 +137,13 @@ describe('lessons/ecr.mdx: every command in the sandbox it belongs to', () => {
 
   it("the page's two previews: the release rule alone reaches prod-2, the whole policy does not", () => {
     const { steps } = playSection('ecr-lifecycle-preview');
-    const previews = steps
+    const started = steps
       .filter((s) => s.command.startsWith('aws ecr start-lifecycle-policy-preview'))
+      .map((s) => (JSON.parse(s.output) as { status: string }).status);
+    expect(started).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+    // Read a reading pause later: each preview is COMPLETE by then.
+    const previews = steps
+      .filter((s) => s.command === 'aws ecr get-lifecycle-policy-preview --repository-name web')
       .map((s) =>
         (
           JSON.parse(s.output) as {

@@ -322,7 +322,7 @@ test.describe('lesson ecr', () => {
     await expectPassed(sandbox, 2);
   });
 
-  test('learner previews the release rule alone, sees prod-2 in it, then puts the policy that protects production first', async ({
+  test('learner previews the release rule alone, reads prod-2 in it once the preview completes, then puts the policy that protects production first', async ({
     page,
   }) => {
     const sandbox = await openSandbox(page, LIFECYCLE);
@@ -332,8 +332,19 @@ test.describe('lesson ecr', () => {
     const put = (policy: string) =>
       `aws ecr put-lifecycle-policy --repository-name web --lifecycle-policy-text ${policy}`;
 
+    const read = 'aws ecr get-lifecycle-policy-preview --repository-name web';
+    /** Steps the paused clock 10 s, the time a preview runs. */
+    const step = async () => {
+      const before = await simSeconds(sandbox);
+      await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
+      await expect.poll(() => simSeconds(sandbox)).toBe(before + 10);
+    };
+
     // Wrong: the release rule alone, put even though its preview lists prod-2.
     await type(sandbox, terminal, preview(RELEASES_ONLY));
+    await expect(terminal.last).toContainText('"status": "IN_PROGRESS"');
+    await step();
+    await type(sandbox, terminal, read);
     await expect(terminal.last).toContainText('"status": "COMPLETE"');
     await expect(terminal.last).toContainText(/"v3",\s*"prod-2"/);
     await type(sandbox, terminal, put(RELEASES_ONLY));
@@ -343,11 +354,18 @@ test.describe('lesson ecr', () => {
     // Right: protect prod* first, then the releases, then untagged images after 14 days.
     await reset(sandbox);
     await type(sandbox, terminal, preview(WHOLE_POLICY));
+    await type(sandbox, terminal, read);
+    await expect(terminal.last).toContainText('"status": "IN_PROGRESS"');
+    await expect(terminal.last).toContainText('"previewResults": []');
+    await step();
+    await type(sandbox, terminal, read);
+    await expect(terminal.last).toContainText('"status": "COMPLETE"');
     await expect(terminal.last).not.toContainText('prod-2');
     await expect(terminal.last).toContainText('"appliedRulePriority": 3');
+    await expect(terminal.last).toContainText('"expiringImageTotalCount": 4');
     await type(sandbox, terminal, put(WHOLE_POLICY));
     await expect(await openTab(sandbox, 'Registry')).toContainText(
-      /Lifecycle policy\s*3 rules, put at 00:00:00; the registry's next pass at 00:30:00/,
+      /Lifecycle policy\s*3 rules, put at 00:00:10; the registry's next pass at 00:30:10/,
     );
     expect(await imageRows(sandbox, 'web')).toHaveLength(12);
 

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  advance,
   applyAction,
   commandFor,
   emptyWorld,
@@ -190,6 +191,7 @@ describe('recorded commands type back to the same action', () => {
         policy:
           '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}',
       },
+      { type: 'ecr.lifecycle-policy-preview.start', repository: 'team-a/web' },
       { type: 'ecr.image-scan.start', repository: 'team-a/web', imageTag: '1.0' },
       { type: 'docker.image.remove', image: 'web:dev' },
       { type: 'docker.image.pull', image: `${REGISTRY}/team-a/web:2.0` },
@@ -199,8 +201,16 @@ describe('recorded commands type back to the same action', () => {
         role: 'arn:aws:iam::123456789012:role/eks-nodegroup-role',
         policyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
       },
+      {
+        type: 'ecr.lifecycle-policy-preview.start',
+        repository: 'team-a/web',
+        policy:
+          '{"rules":[{"rulePriority":1,"description":"Keep one","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}',
+      },
     ];
     for (const action of actions) {
+      // A preview completes after PREVIEW_SECONDS; the next one may start then.
+      w = advance(w, 10);
       const command = commandFor(action, w);
       const outcome = interpret(command, { world: w, files: {}, session: { dockerContext: null } });
       expect(outcome.kind, command).toBe('actions');

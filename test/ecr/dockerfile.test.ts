@@ -1,14 +1,11 @@
 /**
  * The Dockerfile reader and the build: instructions and continuations, BuildKit's parse errors,
- * a multi-stage build, and the `aws ecr` lifecycle preview JSON over a scenario's registry.
+ * a multi-stage build.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../sandbox/index.ts';
-import { runCommandLine } from '../../sandbox/cli/index.ts';
 import { parseDockerfile } from '../../sandbox/services/ecr/dockerfile.ts';
 import { buildImage } from '../../sandbox/services/ecr/build.ts';
 import { emptyEcrSlice } from '../../sandbox/services/ecr/world.ts';
-import { loadScenario } from '../sandbox/helpers.ts';
 
 describe('Dockerfiles', () => {
   it('joins continuations, skips comments and refuses unknown instructions with BuildKit’s message', () => {
@@ -70,42 +67,5 @@ describe('Dockerfiles', () => {
       error:
         'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref: "/app.py": not found',
     });
-  });
-});
-
-describe('aws ecr get-lifecycle-policy-preview', () => {
-  it('lists what the policy would expire, each with its rule, and deletes nothing', () => {
-    const scenario = loadScenario('ecr-lifecycle-preview.yaml');
-    const world = createWorld(scenario);
-    const policy = (scenario.solution[0]!.action as { policy: string }).policy;
-    const out = runCommandLine(
-      'aws ecr get-lifecycle-policy-preview --repository-name web --lifecycle-policy-text file://policy.json',
-      {
-        world,
-        files: { 'policy.json': policy },
-        session: { dockerContext: null },
-      },
-    );
-    expect(out.world).toBe(world);
-    const json = JSON.parse(out.output.stdout) as {
-      previewResults: {
-        imageTags?: string[];
-        appliedRulePriority: number;
-        imagePushedAt: string;
-      }[];
-      summary: unknown;
-      status: string;
-    };
-    expect(json.status).toBe('COMPLETE');
-    // Oldest push first; prod-1 and v3/prod-2 are safe behind rule 1, v4–v8 are the newest five.
-    expect(
-      json.previewResults.map((r) => [r.imageTags ?? [], r.appliedRulePriority, r.imagePushedAt]),
-    ).toEqual([
-      [['v1'], 2, '2025-11-26T09:00:00+00:00'],
-      [['v2'], 2, '2025-12-01T09:00:00+00:00'],
-      [[], 3, '2025-12-08T09:00:00+00:00'],
-      [[], 3, '2025-12-20T09:00:00+00:00'],
-    ]);
-    expect(json.summary).toEqual({ expiringImageTotalCount: 4 });
   });
 });

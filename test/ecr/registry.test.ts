@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { advance, applyAction, emptyWorld, type Action, type World } from '../../sandbox/index.ts';
+import { runCommandLine } from '../../sandbox/cli/index.ts';
 import { resolvePull } from '../../sandbox/services/ecr/registry.ts';
-import { digestOf, sha256Hex } from '../../sandbox/services/ecr/sha256.ts';
+import { digestOf, sha256Hex } from '../../sandbox/engine/sha256.ts';
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-3.amazonaws.com';
 const DOCKERFILE = [
@@ -57,6 +58,67 @@ describe('sha256', () => {
   });
 });
 
+describe('repository name lengths', () => {
+  const TOO_LONG =
+    "An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length less than or equal to 256'";
+
+  it('accepts 2 to 256 characters and answers ECR\u2019s own message for 257 up to 1,024', () => {
+    const w = world();
+    expect(
+      act(w, { type: 'ecr.repository.create', name: 'ab' }).ecr!.repositories['ab'],
+    ).toBeDefined();
+    const longest = `team/${'a'.repeat(251)}`;
+    expect(longest).toHaveLength(256);
+    expect(
+      act(w, { type: 'ecr.repository.create', name: longest }).ecr!.repositories[longest]!.uri,
+    ).toBe(`${REGISTRY}/${longest}`);
+    for (const n of [257, 300, 1024])
+      expect(refusal(w, { type: 'ecr.repository.create', name: 'a'.repeat(n) }), `${n}`).toBe(
+        TOO_LONG,
+      );
+  });
+
+  it('refuses more than 1,024 characters before the handler, and changes nothing', () => {
+    const w = world();
+    const r = applyAction(w, { type: 'ecr.repository.create', name: 'a'.repeat(1025) });
+    expect(r.world).toBe(w);
+    expect(r.result).toEqual({
+      ok: false,
+      field: 'name',
+      error: 'name: must be at most 1024 characters (sandbox limit)',
+    });
+  });
+
+  it('the terminal prints the same answers', () => {
+    const w = world();
+    const create = (name: string) =>
+      runCommandLine(`aws ecr create-repository --repository-name ${name}`, {
+        world: w,
+        files: {},
+        session: { dockerContext: null },
+      });
+    expect(create('a').output).toEqual({
+      stdout: '',
+      stderr:
+        "\nAn error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length greater than or equal to 2'",
+      exitCode: 254,
+    });
+    expect(create('a'.repeat(257)).output).toEqual({
+      stdout: '',
+      stderr: `\n${TOO_LONG}`,
+      exitCode: 254,
+    });
+    const huge = create('a'.repeat(1025));
+    expect(huge.world).toBe(w);
+    expect(huge.output).toEqual({
+      stdout: '',
+      stderr:
+        '\nAn error occurred (InvalidParameterException) when calling the CreateRepository operation: name: must be at most 1024 characters (sandbox limit)',
+      exitCode: 254,
+    });
+  });
+});
+
 describe('repositories', () => {
   it('follows the name rules, with the API message', () => {
     const w = world();
@@ -66,7 +128,7 @@ describe('repositories', () => {
         `An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${pattern}''`,
       );
     expect(refusal(w, { type: 'ecr.repository.create', name: 'a' })).toBe(
-      "An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'Member must have length between 2 and 256 inclusive'",
+      "An error occurred (InvalidParameterException) when calling the CreateRepository operation: Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length greater than or equal to 2'",
     );
     const w2 = act(w, { type: 'ecr.repository.create', name: 'team-a/web' });
     expect(w2.ecr!.repositories['team-a/web']!.uri).toBe(`${REGISTRY}/team-a/web`);

@@ -168,6 +168,11 @@ const TEMPLATES: { [T in ActionType]: (n: string) => Extract<Action, { type: T }
     repository: n,
     policy: `{"${n}":1}`,
   }),
+  'ecr.lifecycle-policy-preview.start': (n) => ({
+    type: 'ecr.lifecycle-policy-preview.start',
+    repository: n,
+    policy: `{"${n}":1}`,
+  }),
   'ecr.image.batch-delete': (n) => ({
     type: 'ecr.image.batch-delete',
     repository: 'web',
@@ -269,6 +274,16 @@ describe('names that are Object.prototype keys are ordinary unknown names', () =
       ok: false,
       field: 'taskId',
       error: 'InvalidParameterException: The referenced task was not found.',
+    });
+    const [, ecr] = worlds[3]!;
+    expect(
+      applyAction(ecr, TEMPLATES['ecr.lifecycle-policy-preview.start']('constructor'), 'instructor')
+        .result,
+    ).toEqual({
+      ok: false,
+      field: 'repository',
+      error:
+        "An error occurred (RepositoryNotFoundException) when calling the StartLifecyclePolicyPreview operation: The repository with name 'constructor' does not exist in the registry with id '123456789012'",
     });
   });
 });

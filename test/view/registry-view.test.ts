@@ -97,7 +97,7 @@ describe('the registry panel', () => {
 
   it('shows a put policy waiting for its first pass, then what it expired', () => {
     const scenario = loadScenario('ecr-lifecycle-preview.yaml');
-    const put = scenario.solution[0]!.action;
+    const put = scenario.solution.find((s) => s.action.type === 'ecr.lifecycle-policy.put')!.action;
     let w = act(advance(createWorld(scenario), 60), put);
     expect(registryRows(w)!.repositories[0]!.lifecycle).toBe(
       "3 rules, put at 00:01:00; the registry's next pass at 00:31:00",

@@ -10,7 +10,7 @@ import type { World } from '../../model/types.ts';
 import { buildImage, localSize, manifestOf } from '../../services/ecr/build.ts';
 import { ecrHost, parseImageRef, repositoryOf } from '../../services/ecr/names.ts';
 import { imageByTag, localKey, ownRegistry } from '../../services/ecr/state.ts';
-import { digestOf } from '../../services/ecr/sha256.ts';
+import { digestOf } from '../../engine/sha256.ts';
 import type { LocalImage } from '../../services/ecr/world.ts';
 import { readToken } from '../aws/ecr/login.ts';
 import { columns, humanDuration } from '../format.ts';

@@ -1,16 +1,21 @@
 /**
  * The ECR module's action schemas: the registry's API (repositories, tag mutability, lifecycle
- * policies, image deletes, scans), the workstation's docker CLI against it (login, build, tag,
+ * policies and their previews, image deletes, scans), the workstation's docker CLI against it (login, build, tag,
  * push, pull, rmi), the IAM policy that gives a role pull permission back, and the fault that
  * takes it away. Composed into scenarios/action-schema.ts.
  */
 import { z } from 'zod';
 import { imageSchema } from '../../model/schema-primitives.ts';
 
+/**
+ * A repository name as the actions carry it. Up to 1,024 characters, well past ECR's 256, so a
+ * name of the wrong length reaches the handler and the learner reads ECR's own message; longer
+ * input is refused here.
+ */
 const repositoryName = z
   .string()
   .min(1, 'must not be empty')
-  .max(256, 'must be at most 256 characters')
+  .max(1024, 'must be at most 1024 characters (sandbox limit)')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const tag = z
   .string()
@@ -54,6 +59,13 @@ export const ecrActionSchemas = [
     repository: repositoryName,
     /** The policy's JSON text, as `--lifecycle-policy-text` takes it. */
     policy: z.string().min(1).max(30720),
+  }),
+  z.strictObject({
+    /** `aws ecr start-lifecycle-policy-preview`: what a policy would expire, deleting nothing. */
+    type: z.literal('ecr.lifecycle-policy-preview.start'),
+    repository: repositoryName,
+    /** The policy to preview; without it, the repository's own lifecycle policy. */
+    policy: z.string().min(1).max(30720).optional(),
   }),
   z.strictObject({
     type: z.literal('ecr.image.batch-delete'),

@@ -11,7 +11,7 @@
  */
 import { normalizeImage, PUBLIC_IMAGES } from '../../model/images.ts';
 import { commandArgv, envEntries, parseDockerfile, type Instruction } from './dockerfile.ts';
-import { digestOf, sha256Hex } from './sha256.ts';
+import { digestOf, sha256Hex } from '../../engine/sha256.ts';
 import type { LocalImage, LocalLayer, Workstation } from './world.ts';
 
 /**

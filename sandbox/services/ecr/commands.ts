@@ -26,6 +26,10 @@ export const ECR_COMMANDS: Commands = {
     `aws ecr put-image-tag-mutability --repository-name ${shellWord(a.repository)} --image-tag-mutability ${a.imageTagMutability}`,
   'ecr.lifecycle-policy.put': (a) =>
     `aws ecr put-lifecycle-policy --repository-name ${shellWord(a.repository)} --lifecycle-policy-text ${shellWord(a.policy)}`,
+  'ecr.lifecycle-policy-preview.start': (a) =>
+    `aws ecr start-lifecycle-policy-preview --repository-name ${shellWord(a.repository)}${
+      a.policy !== undefined ? ` --lifecycle-policy-text ${shellWord(a.policy)}` : ''
+    }`,
   'ecr.image.batch-delete': (a) =>
     `aws ecr batch-delete-image --repository-name ${shellWord(a.repository)} --image-ids ${a.imageIds
       .map((id) =>

@@ -1,6 +1,6 @@
 /**
  * The ECR module's action handlers: the registry API (repositories, tag mutability, lifecycle
- * policies, deletes, scans), and the workstation's docker CLI against the registry (login,
+ * policies and their previews, deletes, scans), and the workstation's docker CLI against the registry (login,
  * build, tag, push, pull, rmi). Refusals use the real tools' words (aws-facts.md §6,
  * pipeline-facts.md §0 and §7); the sandbox's own words are marked so.
  */
@@ -10,9 +10,14 @@ import { own } from '../../model/record.ts';
 import { buildImage, manifestOf } from './build.ts';
 import { parseLifecyclePolicy } from './lifecycle.ts';
 import { ecrHost, repositoryArn, repositoryNameProblem, repositoryOf } from './names.ts';
-import { LIFECYCLE_FIRST_PASS_SECONDS, scheduleLifecycle, startScan } from './registry.ts';
+import {
+  LIFECYCLE_FIRST_PASS_SECONDS,
+  scheduleLifecycle,
+  startPreview,
+  startScan,
+} from './registry.ts';
 import { ecrOf, imageByTag, localKey, ownRegistry, parseLocal, removeImage } from './state.ts';
-import { digestOf } from './sha256.ts';
+import { digestOf } from '../../engine/sha256.ts';
 import type { LocalImage, RegistryImage, Repository } from './world.ts';
 
 type Handler<T extends ActionType> = (ctx: EngineContext, action: ActionOf<T>) => ActionResult;
@@ -98,6 +103,49 @@ export const putLifecyclePolicy: Handler<'ecr.lifecycle-policy.put'> = (ctx, a) 
   scheduleLifecycle(ctx.world, repo);
   return ok(
     `Repository ${a.repository}: lifecycle policy with ${parsed.rules.length} rule${parsed.rules.length === 1 ? '' : 's'} put; expired images are removed within 24 hours.`,
+  );
+};
+
+/**
+ * LifecyclePolicyNotFoundException's message: GetLifecyclePolicy's, as quoted in public issues
+ * (iann0036/former2#16); StartLifecyclePolicyPreview is taken to word it the same way.
+ */
+export function noLifecyclePolicy(repository: string, accountId: string): string {
+  return `Lifecycle policy does not exist for the repository with name '${repository}' in the registry with id '${accountId}'`;
+}
+
+export const startLifecyclePolicyPreview: Handler<'ecr.lifecycle-policy-preview.start'> = (
+  ctx,
+  a,
+) => {
+  const api = 'StartLifecyclePolicyPreview';
+  const repo = repoFor(ctx, a.repository, api);
+  if (typeof repo === 'string') return fail('repository', repo);
+  if (repo.lifecyclePreview?.status === 'IN_PROGRESS')
+    return fail(
+      'repository',
+      // The API reference's description of the exception (the service's own words were not found).
+      awsError(
+        'LifecyclePolicyPreviewInProgressException',
+        api,
+        'The previous lifecycle policy preview request has not completed. Wait and try again.',
+      ),
+    );
+  const text = a.policy ?? repo.lifecyclePolicy?.text;
+  if (text === undefined)
+    return fail(
+      'policy',
+      awsError(
+        'LifecyclePolicyNotFoundException',
+        api,
+        noLifecyclePolicy(repo.name, ctx.world.accountId),
+      ),
+    );
+  const parsed = parseLifecyclePolicy(text);
+  if (!parsed.ok) return fail('policy', awsError('InvalidParameterException', api, parsed.error));
+  startPreview(ctx.world, repo, text, parsed.rules);
+  return ok(
+    `Lifecycle policy preview of ${repo.name} started (${a.policy === undefined ? 'its own policy' : 'the given policy'}, ${parsed.rules.length} rule${parsed.rules.length === 1 ? '' : 's'}): status IN_PROGRESS.`,
   );
 };
 

@@ -18,7 +18,7 @@ import {
   scheduleLifecycle,
   storageRatePerHour,
 } from './registry.ts';
-import { digestOf } from './sha256.ts';
+import { digestOf } from '../../engine/sha256.ts';
 import { ecrOf, ownRegistry } from './state.ts';
 import type { LocalImage, RegistryImage, Repository } from './world.ts';
 
@@ -32,6 +32,7 @@ function table(): ActionTable {
   add('ecr.repository.create', actions.createRepository);
   add('ecr.image-tag-mutability.put', actions.putTagMutability);
   add('ecr.lifecycle-policy.put', actions.putLifecyclePolicy);
+  add('ecr.lifecycle-policy-preview.start', actions.startLifecyclePolicyPreview);
   add('ecr.image.batch-delete', actions.batchDeleteImage);
   add('ecr.image-scan.start', actions.startImageScan);
   add('docker.login', actions.login);

@@ -18,6 +18,7 @@ export const ecr: ServiceModule<'ecr'> = {
     'ecr.repository.create',
     'ecr.image-tag-mutability.put',
     'ecr.lifecycle-policy.put',
+    'ecr.lifecycle-policy-preview.start',
     'ecr.image.batch-delete',
     'ecr.image-scan.start',
     'docker.login',

@@ -17,13 +17,21 @@ export const REPOSITORY_NAME_PATTERN =
   '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*';
 const NAME = new RegExp(`^${REPOSITORY_NAME_PATTERN}$`);
 
+/** The length CreateRepository allows a repository name (the API reference's 2 to 256). */
+export const REPOSITORY_NAME_LENGTH = { min: 2, max: 256 } as const;
+
 /**
  * Why a repository name is refused, in the API's words, or null. The console adds that a name
- * must start with a letter; the API accepts a leading digit, and so does the sandbox.
+ * must start with a letter; the API accepts a leading digit, and so does the sandbox. The short
+ * name's message is quoted in aws/aws-dotnet-deploy#549 (a one-letter name); the long one's is
+ * worded the same way.
  */
 export function repositoryNameProblem(name: string): string | null {
-  if (name.length < 2 || name.length > 256)
-    return `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'Member must have length between 2 and 256 inclusive'`;
+  const { min, max } = REPOSITORY_NAME_LENGTH;
+  if (name.length < min)
+    return `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length greater than or equal to ${min}'`;
+  if (name.length > max)
+    return `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must have length less than or equal to ${max}'`;
   if (!NAME.test(name))
     return `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME_PATTERN}''`;
   return null;

@@ -1,8 +1,8 @@
 /**
- * The registry's own work: basic scans that finish a little after they start, lifecycle
- * policies applied by the `ecr-registry` controller (first soon after the put, then daily:
- * AWS says expiry happens within 24 hours), pulls resolved for ECS and EKS through the engine's
- * `resolveImage`, and storage on the bill.
+ * The registry's own work: basic scans and lifecycle policy previews that finish a little after
+ * they start, lifecycle policies applied by the `ecr-registry` controller (first soon after the
+ * put, then daily: AWS says expiry happens within 24 hours), pulls resolved for ECS and EKS
+ * through the engine's `resolveImage`, and storage on the bill.
  */
 import type { EngineContext } from '../../engine/module.ts';
 import { charge } from '../../engine/world-ops.ts';
@@ -13,10 +13,16 @@ import { baseLayers } from './build.ts';
 import { DAY_SECONDS, evaluateLifecycle } from './lifecycle.ts';
 import { ecrHost, parseImageRef } from './names.ts';
 import { ecrOf, imageByTag, ownRegistry, removeImage, storedBytes } from './state.ts';
-import type { RegistryImage, Repository, ScanFinding } from './world.ts';
+import type { LifecycleRule, RegistryImage, Repository, ScanFinding } from './world.ts';
 
 /** A basic scan's duration (approx: AWS gives none; small images finish within a minute or so). */
 export const SCAN_SECONDS = 30;
+/**
+ * How long a lifecycle policy preview stays IN_PROGRESS (approx: AWS documents no duration; the
+ * preview is asynchronous and GetLifecyclePolicyPreview answers IN_PROGRESS until it is done).
+ * A tunable constant.
+ */
+export const PREVIEW_SECONDS = 10;
 /** The first lifecycle pass after a put (approx: AWS promises only "within 24 hours"). */
 export const LIFECYCLE_FIRST_PASS_SECONDS = 1800;
 /** ECR private storage, USD per GB-month (aws-facts.md §6, us-east-1 list price). */
@@ -97,6 +103,24 @@ export function startScan(ctx: EngineContext, _repo: Repository, img: RegistryIm
   wake(ctx.world, ctx.world.time + SCAN_SECONDS);
 }
 
+/** Starts a preview of `rules` on `repo`; it completes PREVIEW_SECONDS later. */
+export function startPreview(
+  world: World,
+  repo: Repository,
+  text: string,
+  rules: LifecycleRule[],
+): void {
+  repo.lifecyclePreview = {
+    text,
+    rules,
+    status: 'IN_PROGRESS',
+    startedAt: world.time,
+    completedAt: null,
+    results: [],
+  };
+  wake(world, world.time + PREVIEW_SECONDS);
+}
+
 export function scheduleLifecycle(world: World, repo: Repository): void {
   if (repo.lifecyclePolicy) wake(world, repo.lifecyclePolicy.nextPassAt);
 }
@@ -107,7 +131,7 @@ export function severityCounts(findings: readonly ScanFinding[]): Record<string,
   return out;
 }
 
-/** The `ecr-registry` controller: finishes scans and applies lifecycle policies when due. */
+/** The `ecr-registry` controller: finishes scans and previews, applies lifecycle policies when due. */
 export function registryController(ctx: EngineContext): void {
   const world = ctx.world;
   const ecr = world.ecr;
@@ -146,6 +170,22 @@ export function registryController(ctx: EngineContext): void {
         })}`,
         { subject: repo.name },
       );
+    }
+    const preview = repo.lifecyclePreview;
+    if (preview?.status === 'IN_PROGRESS') {
+      if (preview.startedAt + PREVIEW_SECONDS > now) later(preview.startedAt + PREVIEW_SECONDS);
+      else {
+        preview.status = 'COMPLETE';
+        preview.completedAt = now;
+        preview.results = evaluateLifecycle(preview.rules, Object.values(repo.images), now);
+        const n = preview.results.length;
+        ctx.emit(
+          'ecr',
+          'info',
+          `Lifecycle policy preview of ${repo.name} is COMPLETE: it would expire ${n} image${n === 1 ? '' : 's'}${n > 0 ? ` (${preview.results.map((r) => (r.tags.length > 0 ? r.tags.join('/') : 'untagged')).join(', ')})` : ''}; nothing was deleted.`,
+          { subject: repo.name },
+        );
+      }
     }
     const policy = repo.lifecyclePolicy;
     if (!policy) continue;

@@ -53,6 +53,25 @@ export interface LifecycleRule {
   action: { type: 'expire' };
 }
 
+/** One image a lifecycle policy preview would expire, and the rule that would expire it. */
+export interface PreviewResult {
+  digest: string;
+  tags: string[];
+  pushedAt: number;
+  rulePriority: number;
+}
+
+export interface LifecyclePreview {
+  /** The policy text previewed (the one given, or the repository's own when none was). */
+  text: string;
+  rules: LifecycleRule[];
+  status: 'IN_PROGRESS' | 'COMPLETE';
+  startedAt: number;
+  completedAt: number | null;
+  /** Filled when the preview completes: evaluated over the images the repository held then. */
+  results: PreviewResult[];
+}
+
 export interface Repository {
   name: string;
   arn: string;
@@ -70,6 +89,11 @@ export interface Repository {
     /** Images (manifest digests, with their tags) it has expired since it was put. */
     expired: { digest: string; tags: string[] }[];
   } | null;
+  /**
+   * The last lifecycle policy preview started on the repository (absent until one is):
+   * StartLifecyclePolicyPreview's policy, and what it would expire once the preview is COMPLETE.
+   */
+  lifecyclePreview?: LifecyclePreview;
   /** Images by manifest digest, oldest push first. */
   images: Record<string, RegistryImage>;
   /** Layer and config blobs the repository holds, with their compressed sizes. */

@@ -20,10 +20,9 @@ import {
   testFile,
 } from './app.ts';
 import { PUSH_POLICY } from './actions.ts';
-import { changedFiles, head, initialRepo, newSha } from './repo.ts';
+import { changedFiles, head, initialRepo, newCommit } from './repo.ts';
 import { cancelRun, pipelineOf, startRun, tickRuns } from './runner.ts';
 import type { StepShell } from './shell.ts';
-import type { Commit } from './world.ts';
 
 const ok = (message: string): ActionResult => ({ ok: true, message, command: '' });
 const fail = (field: string, error: string): ActionResult => ({ ok: false, field, error });
@@ -98,12 +97,7 @@ const commit: Def<'pipeline.commit'> = {
     const changed = changedFiles(repo);
     if (changed.length === 0)
       return fail('message', `On branch ${repo.branch}\nnothing to commit, working tree clean`);
-    const c: Commit = {
-      sha: newSha(ctx.world),
-      message: a.message,
-      at: ctx.world.time,
-      files: { ...repo.files },
-    };
+    const c = newCommit({ ...repo.files }, head(repo).sha, ctx.world.time, a.message);
     repo.commits.push(c);
     if (repo.commits.length > 100) repo.commits.splice(1, repo.commits.length - 100);
     return ok(`[${repo.branch} ${c.sha.slice(0, 7)}] ${a.message} (${changed.join(', ')})`);

@@ -3,7 +3,7 @@
  * the form change, `git commit -a` and `git push`, and the line counts git prints.
  */
 import type { World } from '../../model/types.ts';
-import { randomHex } from '../../engine/rng.ts';
+import { sha256Hex, utf8 } from '../../engine/sha256.ts';
 import { APP_FILES, dockerfile, packageJson, serverFile, testFile } from './app.ts';
 import type { PipelineInitial } from './scenario-schema.ts';
 import { STARTER_WORKFLOW, deploymentManifest } from './templates.ts';
@@ -21,13 +21,52 @@ export function defaultFiles(version: string, region: string): Record<string, st
   };
 }
 
-export function newSha(world: World): string {
-  return randomHex(world, 40);
+/** The tree's hash: every file's path and the hash of its content, sorted by path as git sorts. */
+export function treeSha(files: Record<string, string>): string {
+  const entries = Object.keys(files)
+    .sort()
+    .map((path) => `100644 blob ${sha256Hex(files[path]!)}\t${path}\n`);
+  return sha256Hex(entries.join(''));
+}
+
+/**
+ * A commit's SHA, derived from its content as git derives it: the tree, the parent, the author
+ * time and the message. The same content, parent, time and message give the same SHA, and no
+ * draw is taken from the world's PRNG, so adding a repository to a scenario moves no other
+ * random value. Git hashes the commit object with SHA-1 (or SHA-256 in a SHA-256 repository);
+ * this keeps the first 40 hex digits of the SHA-256, the length of a SHA-1 commit id.
+ */
+export function commitSha(c: {
+  files: Record<string, string>;
+  parent: string | null;
+  at: number;
+  message: string;
+}): string {
+  const object = [
+    `tree ${treeSha(c.files)}`,
+    ...(c.parent === null ? [] : [`parent ${c.parent}`]),
+    `author ${c.at} +0000`,
+    `committer ${c.at} +0000`,
+    '',
+    c.message,
+    '',
+  ].join('\n');
+  return sha256Hex(`commit ${utf8(object).length}\0${object}`).slice(0, 40);
+}
+
+/** A new commit on top of `parent` (null for a root commit). */
+export function newCommit(
+  files: Record<string, string>,
+  parent: string | null,
+  at: number,
+  message: string,
+): Commit {
+  return { sha: commitSha({ files, parent, at, message }), message, at, files };
 }
 
 export function initialRepo(world: World, init: PipelineInitial): Repo {
   const files = { ...defaultFiles(init.version, world.region), ...init.files };
-  const first: Commit = { sha: newSha(world), message: 'Initial commit', at: 0, files };
+  const first = newCommit(files, null, 0, 'Initial commit');
   return {
     name: init.repo,
     branch: init.branch,

@@ -6,7 +6,6 @@
 import type { Action } from '../../../model/actions.ts';
 import { own } from '../../../model/record.ts';
 import type { World } from '../../../model/types.ts';
-import { parseLifecyclePolicy } from '../../../services/ecr/lifecycle.ts';
 import { imageByTag } from '../../../services/ecr/state.ts';
 import type { Repository } from '../../../services/ecr/world.ts';
 import type { CliEnv } from '../../types.ts';
@@ -350,6 +349,15 @@ const policyText = {
   help: 'The lifecycle policy JSON, inline or from a file (file://policy.json reads the editor\u2019s document).',
 };
 
+/** The AWS CLI's answer to a `file://` argument naming no file. */
+function paramfileMissing(raw: string) {
+  return {
+    stdout: '',
+    stderr: `\nError parsing parameter '--lifecycle-policy-text': Unable to load paramfile ${raw}: [Errno 2] No such file or directory: '${raw.slice('file://'.length)}'`,
+    exitCode: 255,
+  };
+}
+
 const putLifecyclePolicy = simple(
   'put-lifecycle-policy',
   'PutLifecyclePolicy',
@@ -358,12 +366,7 @@ const putLifecyclePolicy = simple(
   ['aws ecr put-lifecycle-policy --repository-name web --lifecycle-policy-text file://policy.json'],
   (args, env, globals, api) => {
     const text = fileText(env, args['lifecycle-policy-text'] as string);
-    if (text === null)
-      return output({
-        stdout: '',
-        stderr: `\nError parsing parameter '--lifecycle-policy-text': Unable to load paramfile ${args['lifecycle-policy-text'] as string}: [Errno 2] No such file or directory: '${(args['lifecycle-policy-text'] as string).slice('file://'.length)}'`,
-        exitCode: 255,
-      });
+    if (text === null) return output(paramfileMissing(args['lifecycle-policy-text'] as string));
     const action: Action = {
       type: 'ecr.lifecycle-policy.put',
       repository: args['repository-name'] as string,
@@ -423,48 +426,112 @@ const getLifecyclePolicy = simple(
   },
 );
 
-/** Preview: what the policy (the given text, or the repository's) expires now; nothing is deleted. */
-function preview(
-  args: ParsedArgs,
-  env: CliEnv,
-  globals: Parameters<AwsOperation['run']>[2],
-  api: string,
-) {
-  const r = findRepo(env.world, api, args['repository-name'] as string);
-  if (!isRepo(r)) return output(r);
-  const raw = args['lifecycle-policy-text'];
-  const text = typeof raw === 'string' ? fileText(env, raw) : (r.lifecyclePolicy?.text ?? null);
-  if (text === null)
-    return output(
-      awsError(
-        api,
-        'LifecyclePolicyNotFoundException',
-        `Lifecycle policy does not exist for the repository with name '${r.name}' in the registry with id '${env.world.accountId}'`,
-      ),
-    );
-  const parsed = parseLifecyclePolicy(text);
-  if (!parsed.ok) return output(awsError(api, 'InvalidParameterException', parsed.error));
-  return output(awsOut(previewJson(env.world, r, text, parsed.rules), globals, api));
-}
-
 const startLifecyclePolicyPreview = simple(
   'start-lifecycle-policy-preview',
   'StartLifecyclePolicyPreview',
-  'Previews a lifecycle policy (the given text, or the repository\u2019s): which images it would expire. The sandbox completes a preview at once.',
+  'Starts a preview of a lifecycle policy (the given text, or the repository\u2019s own): which images it would expire, deleting nothing. The preview runs for a few seconds; read it with get-lifecycle-policy-preview.',
   [repoFlag, policyText],
   [
     'aws ecr start-lifecycle-policy-preview --repository-name web --lifecycle-policy-text file://policy.json',
+    'aws ecr start-lifecycle-policy-preview --repository-name web',
   ],
-  preview,
+  (args, env, globals, api) => {
+    const raw = args['lifecycle-policy-text'];
+    const text = typeof raw === 'string' ? fileText(env, raw) : undefined;
+    if (text === null) return output(paramfileMissing(raw as string));
+    const action: Action = {
+      type: 'ecr.lifecycle-policy-preview.start',
+      repository: args['repository-name'] as string,
+      ...(text !== undefined ? { policy: text } : {}),
+    };
+    return applyAll(
+      env.world,
+      [action],
+      (e) => refusal(api, e),
+      (_r, _b, after) => {
+        const preview = after.ecr!.repositories[action.repository]!.lifecyclePreview!;
+        return awsOut(
+          {
+            registryId: after.accountId,
+            repositoryName: action.repository,
+            lifecyclePolicyText: preview.text,
+            status: preview.status,
+          },
+          globals,
+          api,
+        );
+      },
+    );
+  },
 );
 
 const getLifecyclePolicyPreview = simple(
   'get-lifecycle-policy-preview',
   'GetLifecyclePolicyPreview',
-  'Shows which images a lifecycle policy would expire now, each with the rule that would expire it.',
-  [repoFlag, policyText],
-  ['aws ecr get-lifecycle-policy-preview --repository-name web'],
-  preview,
+  'Shows the last preview started on a repository: IN_PROGRESS, then COMPLETE with the images its policy would expire, each with the rule that would expire it.',
+  [
+    repoFlag,
+    {
+      name: 'image-ids',
+      type: 'structure-list',
+      placeholder: 'imageDigest=string,imageTag=string ...',
+      help: 'Only these images (all the preview expires when omitted).',
+    },
+    {
+      name: 'filter',
+      type: 'structure',
+      placeholder: 'tagStatus=TAGGED|UNTAGGED|ANY',
+      help: 'Only tagged or only untagged images.',
+    },
+  ],
+  [
+    'aws ecr get-lifecycle-policy-preview --repository-name web',
+    'aws ecr get-lifecycle-policy-preview --repository-name web --filter tagStatus=UNTAGGED',
+  ],
+  (args, env, globals, api) => {
+    const w = env.world;
+    const r = findRepo(w, api, args['repository-name'] as string);
+    if (!isRepo(r)) return output(r);
+    const preview = r.lifecyclePreview;
+    if (!preview)
+      return output(
+        // The API reference's description of the exception (the service's own words were not found).
+        awsError(
+          api,
+          'LifecyclePolicyPreviewNotFoundException',
+          'There is no dry run for this repository.',
+        ),
+      );
+    const status = (args['filter'] as Record<string, unknown> | undefined)?.['tagStatus'] ?? 'ANY';
+    if (status !== 'TAGGED' && status !== 'UNTAGGED' && status !== 'ANY')
+      return output(
+        awsError(
+          api,
+          'InvalidParameterException',
+          `Invalid parameter at 'filter.tagStatus': '${String(status)}' is not one of TAGGED, UNTAGGED, ANY (the sandbox's wording)`,
+        ),
+      );
+    const rawIds = args['image-ids'] as unknown[] | undefined;
+    const ids = rawIds?.map(imageIdOf);
+    if (ids?.some((i) => i === null))
+      return output(
+        awsError(
+          api,
+          'InvalidParameterException',
+          "Invalid parameter at 'imageIds': each image id needs imageTag or imageDigest",
+        ),
+      );
+    const wanted = ids as ({ imageTag: string } | { imageDigest: string })[] | undefined;
+    const results = preview.results.filter(
+      (p) =>
+        (status === 'ANY' || (status === 'TAGGED') === p.tags.length > 0) &&
+        (!wanted ||
+          wanted.some((id) =>
+            'imageDigest' in id ? id.imageDigest === p.digest : p.tags.includes(id.imageTag),
+          )),
+    );
+    return output(awsOut(previewJson(w, r, preview, results), globals, api));
+  },
 );
 
 const imageIdFlag = {

@@ -4,7 +4,7 @@
  * version, type, expiration); the sandbox's has the same envelope, with a payload that names
  * the Region and the time it was issued (the real one is encrypted).
  */
-import { sha256Hex } from '../../../services/ecr/sha256.ts';
+import { sha256Hex } from '../../../engine/sha256.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

@@ -1,8 +1,12 @@
 /** The JSON shapes `aws ecr` prints (the API reference's Repository, ImageDetail, ImageScanFindings…). */
 import type { World } from '../../../model/types.ts';
-import { evaluateLifecycle } from '../../../services/ecr/lifecycle.ts';
 import { severityCounts } from '../../../services/ecr/registry.ts';
-import type { RegistryImage, Repository } from '../../../services/ecr/world.ts';
+import type {
+  LifecyclePreview,
+  PreviewResult,
+  RegistryImage,
+  Repository,
+} from '../../../services/ecr/world.ts';
 
 const DAYS_BEFORE_EPOCH = daysFromCivil(2026, 1, 5);
 
@@ -88,25 +92,32 @@ export function imageDetailJson(world: World, r: Repository, img: RegistryImage)
   };
 }
 
+/**
+ * GetLifecyclePolicyPreview's answer: the status, and once COMPLETE the images the policy would
+ * expire (the given results: all of them, or those the filters kept) with their count. While
+ * IN_PROGRESS there are no results yet.
+ */
 export function previewJson(
   world: World,
   r: Repository,
-  text: string,
-  rules: Parameters<typeof evaluateLifecycle>[0],
+  preview: LifecyclePreview,
+  results: readonly PreviewResult[],
 ) {
-  const expired = evaluateLifecycle(rules, Object.values(r.images), world.time);
+  const done = preview.status === 'COMPLETE';
   return {
     registryId: world.accountId,
     repositoryName: r.name,
-    lifecyclePolicyText: text,
-    status: 'COMPLETE',
-    previewResults: expired.map((e) => ({
-      ...(e.tags.length > 0 ? { imageTags: e.tags } : {}),
-      imageDigest: e.digest,
-      imagePushedAt: ecrTime(e.pushedAt),
-      action: { type: 'EXPIRE' },
-      appliedRulePriority: e.rulePriority,
-    })),
-    summary: { expiringImageTotalCount: expired.length },
+    lifecyclePolicyText: preview.text,
+    status: preview.status,
+    previewResults: done
+      ? results.map((e) => ({
+          ...(e.tags.length > 0 ? { imageTags: e.tags } : {}),
+          imageDigest: e.digest,
+          imagePushedAt: ecrTime(e.pushedAt),
+          action: { type: 'EXPIRE' },
+          appliedRulePriority: e.rulePriority,
+        }))
+      : [],
+    ...(done ? { summary: { expiringImageTotalCount: results.length } } : {}),
   };
 }
