@@ -259,6 +259,7 @@ describe('tab completion', () => {
       '--no-cli-pager',
       '--output',
       '--profile',
+      '--query',
       '--region',
     ]);
     expect(complete(`${START} `, env).candidates).toEqual([
@@ -266,6 +267,7 @@ describe('tab completion', () => {
       '--no-cli-pager',
       '--output',
       '--profile',
+      '--query',
       '--region',
     ]);
   });
