@@ -13,7 +13,8 @@
  * the editor is opened: ≤ 150 KB gzip, sandbox included"; the sandboxes are `client:visible`
  * and none is in view on opening at 1280×800, so only the scrolled figure includes them.
  *
- * Each page is opened in a fresh browser context at 1280×800 (a first visit). "Ran" means
+ * Each page is opened in a fresh browser context at 1280×800 (a first visit; service workers
+ * blocked, see scriptsRun). "Ran" means
  * requested as a script; the offline client's fetches of the editor's files into a cache are
  * not scripts and are not counted. Waiting means: the network is idle and the browser has had
  * an idle moment (Starlight starts work in idle callbacks), again until nothing new arrives.
@@ -60,7 +61,10 @@ const gzipKb = (bytes) => gzipSync(bytes, { level: 9 }).length / 1024;
  * @param {import('playwright-core').Browser} browser
  */
 async function scriptsRun(browser, url, { read }) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // No service worker: once it claims the page, scripts it serves may not be reported to the
+  // page, so what was counted would depend on how fast it installed. The page runs the same
+  // scripts either way.
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   const page = await context.newPage();
   /** @type {Map<string, Promise<number>>} */
   const external = new Map();
@@ -75,9 +79,23 @@ async function scriptsRun(browser, url, { read }) {
   await page.goto(url, { waitUntil: 'networkidle' });
   await settle(page, external);
   if (read) {
-    const islands = page.locator('astro-island');
-    for (let i = 0; i < (await islands.count()); i++) {
-      await islands.nth(i).scrollIntoViewIfNeeded();
+    // Until every island has hydrated: one scrolled past while the page above it grew may not
+    // have been seen, so bring the first one still waiting into view, and again.
+    const waiting = page.locator('astro-island[ssr]');
+    while ((await waiting.count()) > 0) {
+      const island = waiting.first();
+      await island.scrollIntoViewIfNeeded();
+      await island.evaluate(
+        (element) =>
+          new Promise((done) => {
+            const hydrated = () => !element.hasAttribute('ssr') && (done(undefined), true);
+            if (hydrated()) return;
+            new MutationObserver((_, observer) => hydrated() && observer.disconnect()).observe(
+              element,
+              { attributes: true, attributeFilter: ['ssr'] },
+            );
+          }),
+      );
       await settle(page, external);
     }
   }
