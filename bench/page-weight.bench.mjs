@@ -83,19 +83,23 @@ async function scriptsRun(browser, url, { read }) {
     // have been seen, so bring the first one still waiting into view, and again.
     const waiting = page.locator('astro-island[ssr]');
     while ((await waiting.count()) > 0) {
-      const island = waiting.first();
+      // A handle, not the locator: once this one hydrates, `waiting.first()` is the next one.
+      const island = await waiting.first().elementHandle();
       await island.scrollIntoViewIfNeeded();
       await island.evaluate(
         (element) =>
           new Promise((done) => {
             const hydrated = () => !element.hasAttribute('ssr') && (done(undefined), true);
             if (hydrated()) return;
+            setTimeout(() => done(undefined), 30_000);
             new MutationObserver((_, observer) => hydrated() && observer.disconnect()).observe(
               element,
               { attributes: true, attributeFilter: ['ssr'] },
             );
           }),
       );
+      if (await island.evaluate((element) => element.hasAttribute('ssr')))
+        throw new Error(`${url}: an island did not hydrate within 30 s of coming into view`);
       await settle(page, external);
     }
   }
