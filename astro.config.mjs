@@ -90,6 +90,11 @@ export default defineConfig({
         // zod without its eval probe, which the Content Security Policy reports.
         { find: /^zod$/, replacement: local('./src/security/zod-classic.ts') },
         { find: /^zod\/mini$/, replacement: local('./src/security/zod-mini.ts') },
+        // Pagefind's search interface loads when the search dialog opens, not when a page is idle.
+        {
+          find: /^@pagefind\/default-ui$/,
+          replacement: local('./src/components/overrides/pagefind-ui-on-open.ts'),
+        },
       ],
     },
     optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },

@@ -19,6 +19,7 @@ const TYPES = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** Bundles bench/<name>/ (an index.html and its modules) for production; returns the output folder. */
@@ -59,13 +60,20 @@ export function serve(dir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/** Runs `fn(page, baseUrl)` against `dir` served locally, then closes the browser and server. */
-export async function withServedPage(dir, fn, viewport = { width: 1280, height: 900 }) {
+/**
+ * Runs `fn(page, baseUrl)` against `dir` served locally, then closes the browser and server.
+ * `args` are Chromium switches added to the ones every bench uses.
+ */
+export async function withServedPage(
+  dir,
+  fn,
+  { viewport = { width: 1280, height: 900 }, args = [] } = {},
+) {
   const server = await serve(dir);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', ...args],
   });
   try {
     const page = await browser.newPage({ viewport });

@@ -57,12 +57,15 @@ export function engineClosure(dist) {
 }
 
 /**
- * Marks of Kubernetes code, each found in one part only: the EKS view (src/components/sandbox/eks/),
- * the EKS behaviour (the scheduler's FailedScheduling text) and EKS's static parts composed into
- * the engine core (the action schemas' wording).
+ * Marks of Kubernetes code, each found in one part only: the EKS view
+ * (src/components/sandbox/eks/EksView.tsx: the Pending tray), the entity dialog it opens
+ * (EksDialog.tsx with the scheduler explanations of src/lib/sandbox-view/eks-why.ts), the EKS
+ * behaviour (the scheduler's FailedScheduling text) and EKS's static parts composed into the
+ * engine core (the action schemas' wording).
  */
 export const KUBERNETES_MARKS = {
-  view: 'Why still Pending?',
+  view: 'Waiting for a node',
+  dialog: 'Why still Pending?',
   behaviour: 'no nodes available to schedule pods',
   schemas: 'a Fargate profile needs at least one selector',
 };
@@ -70,13 +73,13 @@ export const KUBERNETES_MARKS = {
 /**
  * Which built JavaScript files hold each Kubernetes mark: `{ view: [files], … }`.
  * @param {string} dist
- * @returns {{ view: string[], behaviour: string[], schemas: string[] }}
+ * @returns {{ view: string[], dialog: string[], behaviour: string[], schemas: string[] }}
  */
 export function kubernetesChunks(dist) {
   const dir = join(dist, '_astro');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  /** @type {{ view: string[], behaviour: string[], schemas: string[] }} */
-  const out = { view: [], behaviour: [], schemas: [] };
+  /** @type {{ view: string[], dialog: string[], behaviour: string[], schemas: string[] }} */
+  const out = { view: [], dialog: [], behaviour: [], schemas: [] };
   for (const [part, mark] of /** @type {[keyof typeof out, string][]} */ (
     Object.entries(KUBERNETES_MARKS)
   ))

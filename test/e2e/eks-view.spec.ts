@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { kubernetesChunks } from '../../bench/chunks.mjs';
 import { test, expect, useTheme } from './fixtures';
 import { openTab, playUntil, simSeconds } from './lesson-sandbox';
 
@@ -83,8 +85,13 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
   page,
 }) => {
   test.setTimeout(180_000);
+  const dialogChunk = kubernetesChunks(join(process.cwd(), 'dist')).dialog[0]!;
+  const scripts: string[] = [];
+  page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
   const sandbox = await buildCluster(page);
   const cluster = sandbox.getByRole('group', { name: /^EKS cluster demo/ });
+  // The dialog's code loads when the learner first opens one.
+  expect(scripts).not.toContain(`/_astro/${dialogChunk}`);
 
   // Why here?
   const pod = cluster.locator('.sbx-eks-node .sbx-eks-pod').first();
@@ -100,6 +107,7 @@ test('a learner builds a cluster through the forms, asks why a pod is where it i
   ).toContainText(
     /^✓Chosen ip-[\d-]+\.eu-west-3\.compute\.internal \(score \d+ of 100\): passes every filter/,
   );
+  expect(scripts).toContain(`/_astro/${dialogChunk}`);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(pod).toBeFocused();

@@ -95,7 +95,7 @@ test('the ECS lesson loads no engine before the first interaction, and no Kubern
   const dist = join(process.cwd(), 'dist');
   const engine = engineChunks(dist).engine.file;
   const k8s = kubernetesChunks(dist);
-  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour, ...k8s.schemas]);
+  const kubernetesCode = new Set([...k8s.view, ...k8s.dialog, ...k8s.behaviour, ...k8s.schemas]);
   const scripts = scriptRequests(page);
   await page.goto('/lessons/ecs/');
   for (const island of await page.locator('astro-island').all()) {
@@ -117,11 +117,14 @@ test('the ECS lesson never loads the Docker-by-hand service', async ({ page }) =
   expect([...loaded].sort()).toEqual(['ec2', 'ecs', 'elb']);
 });
 
-test('the Kubernetes view and behaviour are chunks of their own', () => {
+test('the Kubernetes view, its dialog and the behaviour are chunks of their own', () => {
   const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
   const chunks = engineChunks(join(process.cwd(), 'dist'));
   expect(k8s.view).toHaveLength(1);
   expect(k8s.view[0]).toMatch(/^EksView\.[\w-]+\.js$/);
+  // The entity dialog and its scheduler explanations load when a learner first opens one.
+  expect(k8s.dialog).toHaveLength(1);
+  expect(k8s.dialog[0]).toMatch(/^EksDialog\.[\w-]+\.js$/);
   // The scheduler's wording is in the EKS behaviour (and in what the view shares with it), never
   // in the engine core or an island's own chunk.
   expect(k8s.behaviour).toContain(chunks.services['eks']!.file);
@@ -133,7 +136,7 @@ test('a lesson page without EKS loads no Kubernetes view or behaviour, before or
   page,
 }) => {
   const k8s = kubernetesChunks(join(process.cwd(), 'dist'));
-  const kubernetesCode = new Set([...k8s.view, ...k8s.behaviour, ...k8s.schemas]);
+  const kubernetesCode = new Set([...k8s.view, ...k8s.dialog, ...k8s.behaviour, ...k8s.schemas]);
   const scripts = scriptRequests(page);
   await page.goto('/lessons/why-orchestration/');
   for (const island of await page.locator('astro-island').all()) {
@@ -155,6 +158,7 @@ test('the EKS playground loads the Kubernetes view with its island, and the EKS 
   await page.goto('/playground/eks/');
   await openSandbox(page, 'EKS playground');
   expect(scripts).toContain(k8s.view[0]);
+  expect(scripts).not.toContain(k8s.dialog[0]);
   expect(scripts).not.toContain(chunks.services['eks']!.file);
   await step(page, 'EKS playground');
   expect(scripts).toContain(chunks.services['eks']!.file);

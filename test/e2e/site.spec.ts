@@ -119,6 +119,35 @@ test('on a page that is never idle the search field still arrives when the learn
   ).toBeVisible();
 });
 
+test("a learner who never opens search never loads Pagefind's interface; opening it loads it", async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const standIn = page.waitForResponse(/\/_astro\/pagefind-ui-on-open\.[\w-]+\.js$/);
+  await page.goto('/lessons/why-orchestration/');
+  // Starlight asks for the search interface in an idle callback: wait for that request, then
+  // for one more idle moment, and nothing of Pagefind's has been loaded.
+  await standIn;
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+  const pagefind = (path: string) => /^\/(_astro\/ui-core\.|pagefind\/)/.test(path);
+  expect(scripts.filter(pagefind)).toEqual([]);
+
+  const index = page.waitForResponse((response) =>
+    response.url().endsWith('/pagefind/pagefind.js'),
+  );
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await index;
+  // The interface first, then the search library it starts.
+  expect(scripts.filter(pagefind).slice(0, 2)).toEqual([
+    expect.stringMatching(/^\/_astro\/ui-core\.[\w-]+\.js$/),
+    '/pagefind/pagefind.js',
+  ]);
+});
+
 test('a learner switches to the dark theme with the keyboard and it sticks across pages', async ({
   page,
 }) => {

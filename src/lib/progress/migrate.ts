@@ -1,4 +1,4 @@
-import { PROGRESS_VERSION } from './schema.ts';
+import { PROGRESS_VERSION } from './shape.ts';
 
 /** Turns version N data into version N+1 data. Keyed by N. */
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { DataProblem } from './schema.ts';
+import type { DataProblem } from './shape.ts';
 
 /** Keys that could pollute prototypes when data is merged into other objects. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

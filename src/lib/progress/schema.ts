@@ -1,20 +1,25 @@
 import * as z from 'zod/mini';
+import {
+  ID_MESSAGE,
+  ID_PATTERN,
+  PROGRESS_VERSION,
+  UTC_TIME_MESSAGE,
+  UTC_TIME_PATTERN,
+  formatPath,
+  type DataProblem,
+} from './shape.ts';
 
 /**
- * The learner's progress as stored in localStorage and exported to JSON. Validated on every
- * read with zod/mini (small enough for the browser). Bump `PROGRESS_VERSION` and add a
- * migration in `migrate.ts` whenever the shape changes.
+ * The learner's progress as stored in localStorage and exported to JSON: the contract, in
+ * zod/mini. Importing progress checks it with this schema; the store's reads on every page use
+ * shape.ts, which gives the same answers without loading zod. Bump `PROGRESS_VERSION` (in
+ * shape.ts) and add a migration in `migrate.ts` whenever the shape changes, in both files.
  */
-export const PROGRESS_VERSION = 1;
+export { emptyProgress, formatPath, ID_PATTERN, PROGRESS_VERSION } from './shape.ts';
+export type { DataProblem } from './shape.ts';
 
-/** Lesson, quiz, question and scenario ids: lowercase, digits and dashes. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const id = z
-  .string()
-  .check(z.regex(ID_PATTERN, 'expected an id of lowercase letters, digits and dashes'));
-const isoTime = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'expected a UTC time'));
+const id = z.string().check(z.regex(ID_PATTERN, ID_MESSAGE));
+const isoTime = z.string().check(z.regex(UTC_TIME_PATTERN, UTC_TIME_MESSAGE));
 const count = z.number().check(z.int(), z.minimum(0), z.maximum(100_000));
 const points = z.number().check(z.minimum(0), z.maximum(1000));
 const percent = z.number().check(z.minimum(0), z.maximum(100));
@@ -90,16 +95,6 @@ export type ChallengeRecord = z.infer<typeof challengeRecord>;
 export type LessonRecord = z.infer<typeof lessonRecord>;
 export type Progress = z.infer<typeof progressSchema>;
 
-export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, lessons: {} };
-}
-
-/** A validation problem, located by a dotted path such as `lessons.ecs.quiz.points`. */
-export interface DataProblem {
-  path: string;
-  message: string;
-}
-
 type Issue = {
   code: string;
   path: PropertyKey[];
@@ -110,13 +105,6 @@ type Issue = {
   values?: unknown[];
   message?: string;
 };
-
-export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
-    prefix,
-  );
-}
 
 /** Turns zod issues into short messages; zod/mini ships without English messages. */
 export function describeIssues(issues: readonly Issue[], prefix = ''): DataProblem[] {

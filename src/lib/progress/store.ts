@@ -1,6 +1,7 @@
 import { migrate } from './migrate.ts';
 import { parseJson, scanHostile } from './safe-json.ts';
-import { checkProgress, emptyProgress, type Progress } from './schema.ts';
+import type { Progress } from './schema.ts';
+import { checkProgressShape, emptyProgress } from './shape.ts';
 
 /** The part of the Web Storage API the store uses (localStorage, or a fake in tests). */
 export interface StorageLike {
@@ -98,7 +99,7 @@ function diagnose(raw: string): { ok: true; value: Progress } | { ok: false; rea
   if (hostile) return { ok: false, reason: `${hostile.path}: ${hostile.message}` };
   const migrated = migrate(parsed.value);
   if (!migrated.ok) return { ok: false, reason: migrated.message };
-  const checked = checkProgress(migrated.value);
+  const checked = checkProgressShape(migrated.value);
   if (!checked.ok) {
     const first = checked.problems[0]!;
     const more =

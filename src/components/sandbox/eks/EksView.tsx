@@ -4,10 +4,11 @@
  * their requested CPU, memory and pod slots against allocatable and their pods as chips, each
  * Fargate pod in its own micro-VM, the Pending pods waiting for a node with the scheduler's
  * reason, the node groups, Fargate profiles and Deployments, and the forms. Every chip and
- * card opens a dialog with "Why here? / Why still Pending?", details and actions.
- * Text and symbols say every state; colour only repeats it.
+ * card opens a dialog with "Why here? / Why still Pending?", details and actions; the dialog
+ * (./EksDialog.tsx and the scheduler explanations) is a chunk of its own, loaded when a
+ * learner first opens one. Text and symbols say every state; colour only repeats it.
  */
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import type { EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
 import {
   eksView,
@@ -18,7 +19,9 @@ import {
 import { UsageBar } from '../UsageBar.tsx';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { EksForms } from '../forms/eks-forms.tsx';
-import { EksDialog, type DialogTarget } from './EksDialog.tsx';
+import type { DialogTarget } from './EksDialog.tsx';
+
+const EksDialog = lazy(() => import('./EksDialog.tsx').then((m) => ({ default: m.EksDialog })));
 
 type Open = (ref: EksEntityRef, opener: HTMLElement) => void;
 
@@ -392,7 +395,17 @@ export default function EksView() {
         list
       )}
       <EksForms clusters={clusters} />
-      {target ? <EksDialog target={target} onClose={onClose} /> : null}
+      {target ? (
+        <Suspense
+          fallback={
+            <p role="status" className="sbx-muted">
+              Opening the details…
+            </p>
+          }
+        >
+          <EksDialog target={target} onClose={onClose} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
