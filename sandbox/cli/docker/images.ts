@@ -76,8 +76,12 @@ export const build: DockerCommand = {
       );
     const tags = typeof flags['tag'] === 'string' ? flags['tag'].split('\n') : [];
     const file = typeof flags['file'] === 'string' ? flags['file'] : undefined;
-    // The editor's documents are the build context when they hold sources; else the workstation's files.
-    const context = Object.keys(env.files).length > 0 ? { ...env.files } : undefined;
+    // The editor's documents (the learner's edits of the Dockerfile and sources) go with the
+    // action, so a replay builds what was built; a file as the workstation has it need not.
+    const edited = Object.entries(env.files).filter(
+      ([name, text]) => own(w.ecr!.files, name) !== text,
+    );
+    const context = edited.length > 0 ? Object.fromEntries(edited) : undefined;
     const action: Action = {
       type: 'docker.image.build',
       tags,
