@@ -13,6 +13,7 @@ import { tokenize } from './tokenize.ts';
 import { subnetIdFor } from '../model/vpc.ts';
 import { KUBERNETES_VERSIONS } from '../services/eks/actions.ts';
 import type { CliEnv } from './types.ts';
+import { workingFiles } from './working-files.ts';
 
 export interface Completion {
   /** Where the word being completed starts in the line. */
@@ -185,7 +186,7 @@ export function complete(line: string, env: CliEnv): Completion {
     return pick(all.filter((c) => c.startsWith('-') === flagsOnly || !c.startsWith('--')));
   }
   if (program === 'helm') return pick(before.length === 1 ? ['install', 'repo', 'upgrade'] : []);
-  if (program === 'cat') return pick(Object.keys(env.files));
+  if (program === 'cat') return pick(Object.keys(workingFiles(env)));
   return pick([]);
 }
 

@@ -16,6 +16,7 @@ import { output } from './outcome.ts';
 import { tokenize } from './tokenize.ts';
 import type { CliEnv, CliOutcome, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
+import { workingFiles } from './working-files.ts';
 
 /** Longest line accepted: a pasted task definition fits, an accidental megabyte does not. */
 export const MAX_LINE_LENGTH = 100_000;
@@ -212,7 +213,7 @@ type Program = (args: string[], env: CliEnv) => CliOutcome;
 function cat(args: string[], env: CliEnv): CliOutcome {
   const out: string[] = [];
   for (const name of args) {
-    const file = own(env.files, name.replace(/^file:\/\//, ''));
+    const file = own(workingFiles(env), name.replace(/^file:\/\//, ''));
     if (file === undefined) return output(fail(`cat: ${name}: No such file or directory`, 1));
     out.push(file);
   }
@@ -224,7 +225,7 @@ const PROGRAMS: Record<string, Program> = {
   aws: runAws,
   docker: runDocker,
   help: () => output(ok(helpText())),
-  ls: (_args, env) => output(ok(Object.keys(env.files).sort().join('\n'))),
+  ls: (_args, env) => output(ok(Object.keys(workingFiles(env)).sort().join('\n'))),
   cat,
   echo: (args) => output(ok(args.join(' '))),
   eksctl: runEksctl,

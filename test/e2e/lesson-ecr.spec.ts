@@ -144,6 +144,31 @@ test.describe('lesson ecr', () => {
     await page.goto(LESSON);
   });
 
+  test('learner finds the Dockerfile in the Editor and in the Terminal, and docker build reads it', async ({
+    page,
+  }) => {
+    const sandbox = await openSandbox(page, FIRST_PUSH);
+    const editor = await openTab(sandbox, 'Editor');
+    const picker = editor.getByLabel('Document');
+    await expect(picker).toHaveValue('Dockerfile');
+    await expect(picker.getByRole('option')).toHaveText([
+      'Dockerfile — Dockerfile (docker build . reads it)',
+      'package.json — Build context file',
+      'server.js — Build context file',
+    ]);
+    await expect(editor.getByRole('textbox', { name: /^Editor: Dockerfile\./ })).toBeAttached({
+      timeout: 30_000,
+    });
+    await expect(editor.getByRole('button', { name: /^Apply/ })).toHaveCount(0);
+    const terminal = await openTerminal(sandbox);
+    await type(sandbox, terminal, 'ls');
+    await expect(terminal.last).toContainText('Dockerfile\npackage.json\nserver.js');
+    await type(sandbox, terminal, 'cat Dockerfile');
+    await expect(terminal.last).toContainText('FROM node:20-alpine\nWORKDIR /app');
+    await type(sandbox, terminal, build('1.0'));
+    await expect(terminal.last).toContainText(' => [5/5] COPY server.js .');
+  });
+
   test('keyboard only: learner pushes before logging in and before the repository exists, reads both refusals, then pushes web:1.0 with a scan', async ({
     page,
   }) => {

@@ -49,7 +49,10 @@ function session() {
     s = out.session;
     return out.output;
   };
-  return { run, world: () => world };
+  const later = (seconds: number) => {
+    world = advance(world, seconds);
+  };
+  return { run, world: () => world, advance: later };
 }
 
 describe('login and push in the terminal', () => {
@@ -162,6 +165,201 @@ describe('login and push in the terminal', () => {
         '\nAn error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: the sandbox runs in eu-west-3 only (got --region us-east-1).\nError: Password Required',
       exitCode: 1,
     });
+  });
+});
+
+/** A world where web:1.0 is built, pushed (no scan on push) and 60 seconds old. */
+function pushedSession() {
+  const t = session();
+  t.run(`docker build -t ${REGISTRY}/web:1.0 .`);
+  t.run(
+    `aws ecr get-login-password --region eu-west-3 | docker login --username AWS --password-stdin ${REGISTRY}`,
+  );
+  t.run('aws ecr create-repository --repository-name web');
+  expect(t.run(`docker push ${REGISTRY}/web:1.0`).exitCode).toBe(0);
+  const image = Object.values(t.world().ecr!.repositories['web']!.images)[0]!;
+  const localId = t.world().ecr!.workstation.tags[`${REGISTRY}/web:1.0`]!;
+  return { ...t, digest: image.digest, localId };
+}
+
+const json = (out: { stdout: string; stderr: string; exitCode: number }) => {
+  expect([out.stderr, out.exitCode]).toEqual(['', 0]);
+  return JSON.parse(out.stdout) as unknown;
+};
+
+describe('aws ecr output after a push', () => {
+  it('list-images and describe-repositories', () => {
+    const t = pushedSession();
+    expect(json(t.run('aws ecr list-images --repository-name web'))).toEqual({
+      imageIds: [{ imageDigest: t.digest, imageTag: '1.0' }],
+    });
+    expect(json(t.run('aws ecr describe-repositories'))).toEqual({
+      repositories: [
+        {
+          repositoryArn: 'arn:aws:ecr:eu-west-3:123456789012:repository/web',
+          registryId: '123456789012',
+          repositoryName: 'web',
+          repositoryUri: `${REGISTRY}/web`,
+          createdAt: '2026-01-05T09:00:00+00:00',
+          imageTagMutability: 'MUTABLE',
+          imageScanningConfiguration: { scanOnPush: false },
+          encryptionConfiguration: { encryptionType: 'AES256' },
+        },
+      ],
+    });
+  });
+
+  it('start-image-scan, then describe-image-scan-findings in progress and complete', () => {
+    const t = pushedSession();
+    const imageId = { imageDigest: t.digest, imageTag: '1.0' };
+    const findings =
+      'aws ecr describe-image-scan-findings --repository-name web --image-id imageTag=1.0';
+    expect(t.run(findings)).toEqual({
+      stdout: '',
+      stderr: `\nAn error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation: Image scan does not exist for the image with '{imageDigest:'${t.digest}', imageTag:'1.0'}' in the repository with name 'web' in the registry with id '123456789012'`,
+      exitCode: 254,
+    });
+    expect(
+      json(t.run('aws ecr start-image-scan --repository-name web --image-id imageTag=1.0')),
+    ).toEqual({
+      registryId: '123456789012',
+      repositoryName: 'web',
+      imageId,
+      imageScanStatus: { status: 'IN_PROGRESS' },
+    });
+    expect(json(t.run(findings))).toEqual({
+      registryId: '123456789012',
+      repositoryName: 'web',
+      imageId,
+      imageScanStatus: { status: 'IN_PROGRESS' },
+    });
+    t.advance(30);
+    const openssl = [
+      { key: 'package_version', value: '3.3.1-r0' },
+      { key: 'package_name', value: 'openssl' },
+    ];
+    expect(json(t.run(findings))).toEqual({
+      imageScanFindings: {
+        findings: [
+          {
+            name: 'CVE-2024-6119',
+            uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-6119',
+            severity: 'HIGH',
+            attributes: openssl,
+          },
+          {
+            name: 'CVE-2024-5535',
+            uri: 'https://nvd.nist.gov/vuln/detail/CVE-2024-5535',
+            severity: 'LOW',
+            attributes: openssl,
+          },
+        ],
+        imageScanCompletedAt: '2026-01-05T09:00:30+00:00',
+        vulnerabilitySourceUpdatedAt: '2026-01-05T09:00:30+00:00',
+        findingSeverityCounts: { HIGH: 1, LOW: 1 },
+      },
+      registryId: '123456789012',
+      repositoryName: 'web',
+      imageId,
+      imageScanStatus: { status: 'COMPLETE', description: 'The scan was completed successfully.' },
+    });
+  });
+
+  it('put-image-tag-mutability, and batch-delete-image with a failure for a missing tag', () => {
+    const t = pushedSession();
+    expect(
+      json(
+        t.run(
+          'aws ecr put-image-tag-mutability --repository-name web --image-tag-mutability IMMUTABLE',
+        ),
+      ),
+    ).toEqual({
+      registryId: '123456789012',
+      repositoryName: 'web',
+      imageTagMutability: 'IMMUTABLE',
+    });
+    expect(
+      json(
+        t.run(
+          'aws ecr batch-delete-image --repository-name web --image-ids imageTag=1.0 imageTag=9.9',
+        ),
+      ),
+    ).toEqual({
+      imageIds: [{ imageDigest: t.digest, imageTag: '1.0' }],
+      failures: [
+        {
+          imageId: { imageTag: '9.9' },
+          failureCode: 'ImageNotFound',
+          failureReason: 'Requested image not found',
+        },
+      ],
+    });
+    expect(json(t.run('aws ecr list-images --repository-name web'))).toEqual({ imageIds: [] });
+  });
+});
+
+describe('docker rmi and docker pull', () => {
+  it('print the daemon’s Untagged and Deleted lines, and pull’s layer, Digest and Status lines', () => {
+    const t = pushedSession();
+    const image = t.world().ecr!.workstation.images[t.localId]!;
+    const deleted = [
+      `Deleted: ${t.localId}`,
+      ...[...image.layers].reverse().map((l) => `Deleted: ${l.digest}`),
+    ];
+    t.run(`docker tag ${REGISTRY}/web:1.0 web:dev`);
+    // The image keeps a tag: only the registry tag and its digest reference go.
+    expect(t.run(`docker rmi ${REGISTRY}/web:1.0`)).toEqual({
+      stdout: [`Untagged: ${REGISTRY}/web:1.0`, `Untagged: ${REGISTRY}/web@${t.digest}`].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(t.run('docker rmi web:dev')).toEqual({
+      stdout: ['Untagged: web:dev', ...deleted].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+    const layers = image.layers.map((l) => l.digest.slice(7, 19));
+    expect(t.run(`docker pull ${REGISTRY}/web:1.0`)).toEqual({
+      stdout: [
+        '1.0: Pulling from web',
+        ...layers.map((l) => `${l}: Pull complete`),
+        `Digest: ${t.digest}`,
+        `Status: Downloaded newer image for ${REGISTRY}/web:1.0`,
+        `${REGISTRY}/web:1.0`,
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(t.run(`docker pull ${REGISTRY}/web:1.0`)).toEqual({
+      stdout: [
+        '1.0: Pulling from web',
+        `Digest: ${t.digest}`,
+        `Status: Image is up to date for ${REGISTRY}/web:1.0`,
+        `${REGISTRY}/web:1.0`,
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(t.run(`docker pull ${REGISTRY}/web`)).toEqual({
+      stdout: 'Using default tag: latest',
+      stderr: `Error response from daemon: manifest for ${REGISTRY}/web:latest not found: manifest unknown: Requested image not found`,
+      exitCode: 1,
+    });
+    // By image ID, an image with two tags needs -f, which removes both.
+    t.run(`docker tag ${REGISTRY}/web:1.0 web:dev`);
+    const id = t.localId.slice(7, 19);
+    expect(t.run(`docker rmi ${id}`)).toEqual({
+      stdout: '',
+      stderr: `Error response from daemon: conflict: unable to delete ${id} (must be forced) - image is referenced in multiple repositories`,
+      exitCode: 1,
+    });
+    expect(t.run(`docker rmi -f ${id}`).stdout.split('\n')).toEqual([
+      `Untagged: ${REGISTRY}/web:1.0`,
+      `Untagged: ${REGISTRY}/web@${t.digest}`,
+      'Untagged: web:dev',
+      ...deleted,
+    ]);
+    expect(t.world().ecr!.workstation.images).toEqual({});
   });
 });
 

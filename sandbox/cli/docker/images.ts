@@ -76,8 +76,12 @@ export const build: DockerCommand = {
       );
     const tags = typeof flags['tag'] === 'string' ? flags['tag'].split('\n') : [];
     const file = typeof flags['file'] === 'string' ? flags['file'] : undefined;
-    // The editor's documents are the build context when they hold sources; else the workstation's files.
-    const context = Object.keys(env.files).length > 0 ? { ...env.files } : undefined;
+    // The editor's documents (the learner's edits of the Dockerfile and sources) go with the
+    // action, so a replay builds what was built; a file as the workstation has it need not.
+    const edited = Object.entries(env.files).filter(
+      ([name, text]) => own(w.ecr!.files, name) !== text,
+    );
+    const context = edited.length > 0 ? Object.fromEntries(edited) : undefined;
     const action: Action = {
       type: 'docker.image.build',
       tags,
@@ -301,10 +305,13 @@ export const pull: DockerCommand = {
     const text = positionals[0]!;
     const ref = parseImageRef(text);
     if (!ref || ref.digest) return output(daemon('invalid reference format'));
+    // As the docker CLI reference for docker image pull shows it: "Using default tag: latest"
+    // without a tag; no layer lines when the image is there already (moby's pull skips them).
+    const defaultTag = ref.tag === null ? ['Using default tag: latest'] : [];
     return applyAll(
       w,
       [{ type: 'docker.image.pull', image: text }],
-      (e) => daemon(e),
+      (e) => ({ stdout: defaultTag.join(''), stderr: e, exitCode: 1 }),
       (_r, before, after) => {
         const repo = after.ecr!.repositories[ref.repository]!;
         const img = imageByTag(repo, ref.tag ?? 'latest')!;
@@ -316,10 +323,13 @@ export const pull: DockerCommand = {
         const fresh = !own(before.ecr!.workstation.images, img.config);
         return ok(
           [
+            ...defaultTag,
             `${ref.tag ?? 'latest'}: Pulling from ${ref.repository}`,
-            ...img.layers.map(
-              (l) => `${short(l)}: ${had.has(l) ? 'Already exists' : 'Pull complete'}`,
-            ),
+            ...(fresh
+              ? img.layers.map(
+                  (l) => `${short(l)}: ${had.has(l) ? 'Already exists' : 'Pull complete'}`,
+                )
+              : []),
             `Digest: ${img.digest}`,
             fresh
               ? `Status: Downloaded newer image for ${localKey(ref)}`
@@ -338,9 +348,20 @@ export const rmi: DockerCommand = {
   summary: 'Remove one or more images',
   flags: [{ long: 'force', short: 'f', value: false, help: 'Force removal of the image' }],
   minArgs: 1,
-  run(_flags, positionals, env) {
-    if (!env.world.ecr) return output(noHost());
-    const actions: Action[] = positionals.map((image) => ({ type: 'docker.image.remove', image }));
+  run(flags, positionals, env) {
+    const ws = workstation(env.world);
+    if (!ws || !env.world.ecr) return output(noHost());
+    // -f by image ID removes every tag of the image: one removal per tag, the last deleting it.
+    const tagsOf = (text: string): string[] => {
+      const id = /^[0-9a-f]{4,64}$/.test(text)
+        ? Object.keys(ws.images).find((i) => i.slice('sha256:'.length).startsWith(text))
+        : undefined;
+      const tags = id ? Object.keys(ws.tags).filter((k) => ws.tags[k] === id) : [];
+      return flags['force'] === true && tags.length > 1 ? tags : [text];
+    };
+    const actions: Action[] = positionals
+      .flatMap(tagsOf)
+      .map((image) => ({ type: 'docker.image.remove', image }));
     return applyAll(
       env.world,
       actions,

@@ -467,18 +467,52 @@ export const pull: Handler<'docker.image.pull'> = (ctx, a) => {
   return ok(`Status: Downloaded newer image for ${key}`);
 };
 
+/**
+ * `docker rmi` as the daemon answers it (classic image store; moby daemon/images/image_delete.go
+ * and the CLI reference for docker image rm): `Untagged:` for the tag, then for the repository's
+ * digest reference (`name@sha256:…`, which a push or pull records) once no tag of that repository
+ * is left on the image; then, when no tag is left at all, `Deleted:` for the image and for each
+ * of its layers no other image uses, newest first. The sandbox names a layer by its digest where
+ * the daemon names its chain ID. By image ID, an image tagged more than once needs -f.
+ */
 export const removeLocal: Handler<'docker.image.remove'> = (ctx, a) => {
-  const ws = ecrOf(ctx.world).workstation;
-  const found = localImage(ctx.world, a.image);
+  const world = ctx.world;
+  const ws = ecrOf(world).workstation;
+  const found = localImage(world, a.image);
   if (typeof found === 'string') return fail('image', `Error response from daemon: ${found}`);
-  const { key, image } = found;
+  const { image } = found;
+  const tagsOf = () => Object.keys(ws.tags).filter((k) => ws.tags[k] === image.id);
+  let key = found.key;
+  if (own(ws.tags, key) !== image.id) {
+    const tags = tagsOf();
+    if (tags.length > 1)
+      return fail(
+        'image',
+        `Error response from daemon: conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is referenced in multiple repositories`,
+      );
+    key = tags[0] ?? key;
+  }
+  const lines: string[] = [];
   if (own(ws.tags, key) === image.id) {
     delete ws.tags[key];
-    const still = Object.values(ws.tags).includes(image.id);
-    if (still) return ok(`Untagged: ${key}`);
+    lines.push(`Untagged: ${key}`);
+    const ref = parseLocal(key);
+    const name = key.slice(0, key.lastIndexOf(':'));
+    const repo =
+      ref && ref.registry === ownRegistry(world)
+        ? own(ecrOf(world).repositories, ref.repository)
+        : undefined;
+    const stored = repo ? Object.values(repo.images).find((i) => i.config === image.id) : undefined;
+    const sameRepository = tagsOf().some((k) => k.slice(0, k.lastIndexOf(':')) === name);
+    if (stored && !sameRepository) lines.push(`Untagged: ${name}@${stored.digest}`);
   }
+  if (tagsOf().length > 0) return ok(lines.join('\n'));
   delete ws.images[image.id];
-  return ok(`Untagged: ${key}\nDeleted: ${image.id}`);
+  const used = new Set(Object.values(ws.images).flatMap((i) => i.layers.map((l) => l.digest)));
+  lines.push(`Deleted: ${image.id}`);
+  for (const l of [...image.layers].reverse())
+    if (!used.has(l.digest)) lines.push(`Deleted: ${l.digest}`);
+  return ok(lines.join('\n'));
 };
 
 // ── IAM (the ECR pull permission of roles) ─────────────────────────────────────────────

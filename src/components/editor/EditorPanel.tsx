@@ -37,8 +37,12 @@ let instanceCounter = 0;
 const LINE_ICON = { applied: '✓', refused: '✗', note: 'ℹ' } as const;
 const LINE_LABEL = { applied: 'Applied: ', refused: 'Refused: ', note: 'Note: ' } as const;
 
-/** The model's file name, which picks its schema: `*.taskdef.json`, `*.k8s.yaml` or `*.workflow.yaml`. */
-function modelName(d: { name: string; language: string; workflow?: true }): string {
+/**
+ * The model's file name, which picks its schema: `*.taskdef.json`, `*.k8s.yaml` or
+ * `*.workflow.yaml`; a build-context file keeps its own name (no schema, under `context/`).
+ */
+function modelName(d: { name: string; language: string; workflow?: true; build?: true }): string {
+  if (d.build) return `context/${d.name}`;
   if (d.workflow) return d.name.replace(/\.ya?ml$/, '.workflow.yaml');
   return d.language === 'json'
     ? d.name.replace(/\.json$/, '.taskdef.json')
@@ -275,6 +279,7 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
   };
 
   const apply = () => {
+    if (doc?.build) return;
     if (doc?.workflow) return void saveWorkflow();
     if (doc?.language === 'yaml') return applyManifest();
     const monaco = monacoRef.current;
@@ -351,21 +356,34 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         <kbd>Ctrl</kbd>+<kbd>M</kbd> to make Tab move focus). Completion: <kbd>Ctrl</kbd>+
         <kbd>Space</kbd>; hover a field for its documentation.
       </p>
+      {doc?.build ? (
+        <p className="shipyard-editor__muted">
+          {docName} is a file of the build context: <code>docker build .</code> in the Terminal
+          reads it as it is here, edits included.
+        </p>
+      ) : null}
       <div className="shipyard-editor__actions">
+        {doc?.build ? null : (
+          <button
+            ref={applyRef}
+            type="button"
+            className="shipyard-editor__apply"
+            onClick={apply}
+            disabled={loadState !== 'ready'}
+          >
+            {doc?.workflow
+              ? `Save ${docName}`
+              : doc?.language === 'yaml'
+                ? `Apply (kubectl apply -f ${docName})`
+                : 'Apply (register task definition)'}
+          </button>
+        )}
         <button
-          ref={applyRef}
+          ref={doc?.build ? applyRef : undefined}
           type="button"
-          className="shipyard-editor__apply"
-          onClick={apply}
+          onClick={reset}
           disabled={loadState !== 'ready'}
         >
-          {doc?.workflow
-            ? `Save ${docName}`
-            : doc?.language === 'yaml'
-              ? `Apply (kubectl apply -f ${docName})`
-              : 'Apply (register task definition)'}
-        </button>
-        <button type="button" onClick={reset} disabled={loadState !== 'ready'}>
           Reset to template
         </button>
       </div>

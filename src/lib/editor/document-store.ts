@@ -6,7 +6,8 @@
  * resets (even with nothing in its log), every document returns to the scenario's template. A
  * workflow document follows the repository's file when it changes from outside the editor,
  * unless the learner has an unsaved edit: that edit stays, and the repository's version waits to
- * be loaded (`pending`, `loadPending`).
+ * be loaded (`pending`, `loadPending`). A build-context document (the Dockerfile and sources) is
+ * the file `docker build .` reads: the terminal passes its current text with the build.
  * Monaco-free: the terminal uses it without loading the editor.
  */
 import type { SandboxActor } from '@sandbox';
@@ -202,7 +203,7 @@ export function documentStoreFor(actor: SandboxActor, scenario: ScenarioLike): D
       const out: Record<string, string> = {};
       for (const d of docs) {
         out[d.name] = d.text;
-        if (d.language === 'json') {
+        if (d.language === 'json' && !d.build) {
           const family = familyOf(d.text);
           if (family) out[`${family}.json`] = d.text;
         }

@@ -1,7 +1,8 @@
 /**
  * Loads Monaco on demand (dynamic import from the editor island only), with its web workers
  * bundled locally through Vite's `?worker` imports — never a CDN — the ECS task-definition JSON
- * schema and the site's themes. Loading happens once per page. Kubernetes manifests (YAML
+ * schema, the basic (tokenizer-only) languages of a build context — Dockerfile and JavaScript,
+ * each its own small chunk — and the site's themes. Loading happens once per page. Kubernetes manifests (YAML
  * through monaco-yaml) are a separate chunk, src/lib/k8s-editor/, loaded only where a sandbox
  * has a manifest document; it adds its worker with `registerWorker`.
  */
@@ -38,6 +39,8 @@ async function load(): Promise<MonacoApi> {
     import('monaco-editor/editor/editor.worker?worker').then((m) => m.default),
     import('monaco-editor/languages/features/json/json.worker?worker').then((m) => m.default),
     import('monaco-editor/features/register.all'),
+    import('monaco-editor/languages/definitions/dockerfile/register'),
+    import('monaco-editor/languages/definitions/javascript/register'),
   ]);
   registerWorker('json', () => new JsonWorker());
   (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {

@@ -1,24 +1,32 @@
 /**
  * Starting documents per scenario: for ECS, a task definition the learner can register as it is,
  * sized for the scenario's launch type; for a Kubernetes (EKS) scenario, a manifest the learner
- * can `kubectl apply` as it is. Only a Kubernetes scenario loads the YAML editor.
+ * can `kubectl apply` as it is. Only a Kubernetes scenario loads the YAML editor. A scenario with
+ * a workstation (`initial.ecr.files`) adds its build context — the Dockerfile and the sources
+ * `docker build .` reads — so the learner builds what they see and edit.
  */
 export interface EditorDocument {
   /** File name, as `file://<name>` in the terminal. */
   name: string;
-  language: 'json' | 'yaml';
+  /** A Monaco language id: every one here is bundled with the editor (load-monaco.ts). */
+  language: 'json' | 'yaml' | 'dockerfile' | 'javascript' | 'plaintext';
   /** What the document is, for the picker and screen readers. */
   label: string;
   text: string;
   /** A file of the pipeline's repository (a GitHub Actions workflow): saved and committed, not applied. */
   workflow?: true;
+  /** A file of the workstation's build context (`docker build .` reads it): edited, not applied. */
+  build?: true;
 }
 
 export interface ScenarioLike {
   id: string;
   orchestrator: string;
   allowedActions?: readonly string[];
-  initial?: { taskDefinitions?: readonly object[] };
+  initial?: {
+    taskDefinitions?: readonly object[];
+    ecr?: { files?: Readonly<Record<string, string>> };
+  };
 }
 
 /** A scenario whose learner writes Kubernetes manifests: an EKS one, or one allowing kubectl apply. */
@@ -117,12 +125,53 @@ export function workflowDocuments(repoFiles: Readonly<Record<string, string>>): 
     }));
 }
 
+/** The editor language of a build-context file, by its name as Monaco's own registrations match it. */
+function buildLanguage(name: string): EditorDocument['language'] {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (/^Dockerfile(\..+)?$/.test(base) || base.endsWith('.dockerfile')) return 'dockerfile';
+  if (/\.json$/.test(base)) return 'json';
+  if (/\.[cm]?js$/.test(base)) return 'javascript';
+  return 'plaintext';
+}
+
+/** The workstation's build context (`initial.ecr.files`): the Dockerfile first, then by name. */
+export function buildDocuments(files: Readonly<Record<string, string>>): EditorDocument[] {
+  return Object.keys(files)
+    .sort((a, b) => Number(b === 'Dockerfile') - Number(a === 'Dockerfile') || (a < b ? -1 : 1))
+    .map((name) => ({
+      name,
+      language: buildLanguage(name),
+      label: name === 'Dockerfile' ? 'Dockerfile (docker build . reads it)' : 'Build context file',
+      text: files[name] ?? '',
+      build: true as const,
+    }));
+}
+
+/**
+ * The documents to start from: the scenario's own documents (below), then its build context. A
+ * scenario that builds images but lets the learner neither register a task definition nor apply
+ * a manifest starts from its build context alone.
+ */
+export function templatesFor(
+  scenario: ScenarioLike,
+  repoFiles?: Readonly<Record<string, string>>,
+): EditorDocument[] {
+  const context = buildDocuments(scenario.initial?.ecr?.files ?? {});
+  const allowed = scenario.allowedActions ?? [];
+  const edits =
+    allowed.length === 0 ||
+    allowed.includes('ecs.taskdef.register') ||
+    allowed.includes('k8s.apply');
+  if (context.length > 0 && !edits) return context;
+  return [...scenarioDocuments(scenario, repoFiles), ...context];
+}
+
 /**
  * The task definition to start from: the scenario's own (latest) one when it has some — the
  * learner edits what runs — else a new one for the scenario's launch type. In a pipeline
  * scenario, the repository's workflow files come first (`repoFiles`: the world's working tree).
  */
-export function templatesFor(
+function scenarioDocuments(
   scenario: ScenarioLike,
   repoFiles?: Readonly<Record<string, string>>,
 ): EditorDocument[] {
