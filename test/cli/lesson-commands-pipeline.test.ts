@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, applyAction, createWorld, type World } from '../../sandbox/index.ts';
 import { runCommandLine, type CliSession } from '../../sandbox/cli/index.ts';
+import { stepTitle } from '../../sandbox/services/pipeline/runner.ts';
+import { parseWorkflow } from '../../sandbox/services/pipeline/workflow.ts';
 import { loadScenario } from '../sandbox/helpers.ts';
 import { readLessonPage, SANDBOX_PROGRAMS, type LessonCommand } from './lesson-commands.ts';
 
@@ -72,6 +74,48 @@ describe('lessons/pipeline.mdx: every command in the sandbox it belongs to', () 
       'pipeline-tags',
       'pipeline-bad-release',
     ]);
+  });
+
+  it('starts the deploy sandbox from the push sandbox’s solved workflow: it adds the deploy stage only', () => {
+    const WORKFLOW = '.github/workflows/deploy.yml';
+    const written = (id: string) =>
+      loadScenario(`${id}.yaml`).solution.flatMap((s) =>
+        s.action.type === 'pipeline.file.write' && s.action.path === WORKFLOW
+          ? [s.action.content]
+          : [],
+      );
+    const start = loadScenario('pipeline-first-run.yaml').initial.pipeline!.files[WORKFLOW]!;
+    expect(start).toBe(written('pipeline-push-ecr').at(-1));
+    const jobs = (text: string) => {
+      const parsed = parseWorkflow(text);
+      if (!parsed.ok) throw new Error(parsed.text);
+      return parsed.workflow.jobs.map((j) => ({
+        id: j.id,
+        needs: j.needs,
+        outputs: j.outputs,
+        steps: j.steps.map((s) => (s.id ? `${s.id}: ${stepTitle(s)}` : stepTitle(s))),
+      }));
+    };
+    const [build, deploy] = jobs(written('pipeline-first-run').at(-1)!);
+    const before = jobs(start);
+    expect(before.map((j) => j.id)).toEqual(['build']);
+    // The build job keeps its steps; its push step gets an id and hands the image on.
+    expect(build!.steps).toEqual(
+      before[0]!.steps.map((s, i, all) => (i === all.length - 1 ? `img: ${s}` : s)),
+    );
+    expect(build!.outputs).toEqual({ image: '${{ steps.img.outputs.image }}' });
+    expect(deploy).toEqual({
+      id: 'deploy',
+      needs: ['build'],
+      outputs: {},
+      steps: [
+        'Run aws-actions/configure-aws-credentials@v4',
+        'Run aws eks update-kubeconfig --name $EKS_CLUSTER --region $AWS_REGION',
+        'Run kubectl set image deployment/web web=${{ needs.build.outputs.image }}',
+        'Run kubectl rollout status deployment/web --timeout=5m',
+        'Run kubectl rollout undo deployment/web',
+      ],
+    });
   });
 
   it('shows no command outside a sandbox section, and none marked as needing a real account', () => {

@@ -215,13 +215,17 @@ test.describe('lesson pipeline challenges', () => {
     await expectPassed(sandbox, 1);
   });
 
-  test('deploy to EKS: the starter workflow only tests; the whole workflow ships 2.0.0', async ({
+  test('deploy to EKS: the starter workflow pushes but deploys nothing; adding the deploy job ships 2.0.0', async ({
     page,
   }) => {
     const sandbox = await openChallenge(page, 'pipeline-first-run');
     await pushApp(sandbox, { version: '2.0.0' }, 'Release 2.0.0');
     await playUntil(sandbox, 120);
     await expect((await runList(sandbox)).first()).toContainText('✓ Success #1');
+    // The previous step's workflow: the image of 2.0.0 is in ECR under its commit SHA.
+    expect(
+      await terminal(sandbox, 'aws ecr list-images --repository-name web --output text'),
+    ).toMatch(/IMAGEIDS\tsha256:[0-9a-f]{64}\t[0-9a-f]{40}/);
     await expectNotYetWith(sandbox, [
       `web runs ${REGISTRY}/web:1.0.0, which no pipeline run built.`,
     ]);
@@ -229,7 +233,7 @@ test.describe('lesson pipeline challenges', () => {
       page,
       sandbox,
       solutionWorkflow('pipeline-first-run'),
-      'Build, push, deploy',
+      'Deploy the pushed image',
     );
     await playUntil(sandbox, 420);
     await expectPassed(sandbox, 2);

@@ -157,6 +157,87 @@ describe('pipeline-push-ecr', () => {
   });
 });
 
+describe('pipeline-oidc', () => {
+  it('2, 1, 7: no id-token permission, then the trust policy names master, then the role is not mapped into the cluster', () => {
+    const { world, scenario } = play('pipeline-oidc', [
+      { edit: { version: '2.0.0' } },
+      { ship: 'Release 2.0.0' },
+      { wait: 150 },
+      {
+        workflow: [
+          [
+            '    branches: [main]\n',
+            '    branches: [main]\npermissions:\n  id-token: write\n  contents: read\n',
+          ],
+        ],
+      },
+      { ship: 'Let the run ask for an OIDC token' },
+      { wait: 150 },
+      { act: { type: 'pipeline.role.trust', subject: 'repo:shipyard/web:ref:refs/heads/main' } },
+      { act: { type: 'pipeline.run.rerun', run: 2 } },
+      { wait: 300 },
+      {
+        act: {
+          type: 'eks.access-entry.create',
+          cluster: 'demo',
+          principalArn: 'arn:aws:iam::123456789012:role/gha-deploy',
+        },
+      },
+      { act: { type: 'pipeline.run.rerun', run: 3 } },
+    ]);
+    expect(failure(world, 1)).toEqual([
+      'It looks like you might be trying to authenticate with OIDC. Did you mean to set the `id-token` permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.',
+      'Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers',
+    ]);
+    expect(failure(world, 2)).toEqual([
+      'Assuming role with OIDC',
+      'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    ]);
+    expect(failure(world, 3)).toEqual([
+      'error: You must be logged in to the server (Unauthorized)',
+      'Error: Process completed with exit code 1.',
+    ]);
+    const runs = world.pipeline!.runs;
+    expect(runs.map((r) => [r.number, r.status])).toEqual([
+      [1, 'failure'],
+      [2, 'failure'],
+      [3, 'failure'],
+      [4, 'success'],
+    ]);
+    // The two reruns build the second commit again; the first never left the build job.
+    expect(runs.map((r) => r.sha === runs[1]!.sha)).toEqual([false, true, true, true]);
+    const [build1, deploy1] = runs[0]!.jobs;
+    expect([build1!.status, deploy1!.status]).toEqual(['failure', 'skipped']);
+    const [build2, deploy2] = runs[1]!.jobs;
+    expect([build2!.status, deploy2!.status]).toEqual(['failure', 'skipped']);
+    expect(
+      runs[2]!.jobs.map((j) => [
+        j.name,
+        j.status,
+        j.steps.find((s) => s.status === 'failure')?.name,
+      ]),
+    ).toEqual([
+      ['build', 'success', undefined],
+      [
+        'deploy',
+        'failure',
+        'Run kubectl set image deployment/web web=${{ needs.build.outputs.image }}',
+      ],
+    ]);
+    // The rollback step (if: failure()) runs, and the cluster refuses it the same way.
+    const rollback = runs[2]!.jobs[1]!.steps.find(
+      (s) => s.name === 'Run kubectl rollout undo deployment/web',
+    )!;
+    expect([rollback.status, rollback.log.at(-2)!.text]).toEqual([
+      'failure',
+      'error: You must be logged in to the server (Unauthorized)',
+    ]);
+    expect(goals(world, scenario)).toEqual([
+      `v2-in-production: pass — web runs 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:${runs[3]!.sha} (version 2.0.0); its rollout completed at 00:12:55.`,
+    ]);
+  });
+});
+
 describe('pipeline-bad-image', () => {
   it('without a wait the run is green and nothing is released; with it, 9: the bad reference stalls and is rolled back', () => {
     const { world, scenario } = play('pipeline-bad-image', [
