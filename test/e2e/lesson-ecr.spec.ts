@@ -152,9 +152,9 @@ test.describe('lesson ecr', () => {
     const picker = editor.getByLabel('Document');
     await expect(picker).toHaveValue('Dockerfile');
     await expect(picker.getByRole('option')).toHaveText([
-      'Dockerfile — Dockerfile (docker build . reads it)',
-      'package.json — Build context file',
-      'server.js — Build context file',
+      'Dockerfile — the steps docker build . runs',
+      'package.json — a file of the build context',
+      'server.js — a file of the build context',
     ]);
     await expect(editor.getByRole('textbox', { name: /^Editor: Dockerfile\./ })).toBeAttached({
       timeout: 30_000,

@@ -12,6 +12,7 @@ import {
 import {
   openSandbox,
   openTab,
+  playFor,
   playUntil,
   checkMyWork,
   expectPassed,
@@ -145,9 +146,9 @@ test.describe('lesson pipeline challenges', () => {
       solutionWorkflow('pipeline-test-gate'),
       'Add the build stage',
     );
-    await playUntil(sandbox, 300);
+    await playFor(sandbox, 150);
     await pushApp(sandbox, { test: 'pass' }, 'Fix the test');
-    await playUntil(sandbox, 450);
+    await playFor(sandbox, 150);
     const runs = await runList(sandbox);
     await expect(runs).toHaveText([
       /✓ Success #3 deploy: Fix the test/,
@@ -181,7 +182,7 @@ test.describe('lesson pipeline challenges', () => {
       solutionWorkflow('pipeline-oidc'),
       'Ask for the OIDC token',
     );
-    await playUntil(sandbox, 450);
+    await playFor(sandbox, 300);
     await expect((await runList(sandbox)).first()).toContainText('✓ Success #2');
     await expectPassed(sandbox, 1);
   });
@@ -210,7 +211,7 @@ test.describe('lesson pipeline challenges', () => {
       solutionWorkflow('pipeline-push-ecr'),
       'Log in, name the repository',
     );
-    await playUntil(sandbox, 300);
+    await playFor(sandbox, 150);
     await expect((await runList(sandbox)).first()).toContainText('✓ Success #2');
     await expectPassed(sandbox, 1);
   });
@@ -235,7 +236,7 @@ test.describe('lesson pipeline challenges', () => {
       solutionWorkflow('pipeline-first-run'),
       'Deploy the pushed image',
     );
-    await playUntil(sandbox, 420);
+    await playFor(sandbox, 300);
     await expectPassed(sandbox, 2);
   });
 
@@ -259,7 +260,7 @@ test.describe('lesson pipeline challenges', () => {
       solutionWorkflow('pipeline-bad-image'),
       'Wait, and the right image',
     );
-    await playUntil(sandbox, 500);
+    await playFor(sandbox, 300);
     await expectPassed(sandbox, 1);
   });
 
@@ -274,7 +275,7 @@ test.describe('lesson pipeline challenges', () => {
       `web names ${REGISTRY}/web:latest, but nothing rolled out since a run built 2.0.0 under that tag: its pods still run the image they pulled before.`,
     ]);
     await commitWorkflow(page, sandbox, solutionWorkflow('pipeline-tags'), 'Tag by commit');
-    await playUntil(sandbox, 400);
+    await playFor(sandbox, 250);
     await expectPassed(sandbox, 1);
   });
 });

@@ -46,6 +46,15 @@ export async function playUntil(sandbox: Locator, seconds: number): Promise<void
   await sandbox.getByRole('button', { name: 'Pause' }).click();
 }
 
+/**
+ * Plays for `seconds` more simulated seconds from wherever the clock stands, then pauses. After
+ * an earlier `playUntil`, whose pause lands late on a busy machine (64×, polled), a later step
+ * keeps its margin this way instead of racing a fixed clock time.
+ */
+export async function playFor(sandbox: Locator, seconds: number): Promise<void> {
+  await playUntil(sandbox, (await simSeconds(sandbox)) + seconds);
+}
+
 /** Plays at 16× (so the pause lands soon after) until the event log shows `message`. */
 export async function playUntilEvent(sandbox: Locator, message: string): Promise<void> {
   const log = await openTab(sandbox, 'Event log');

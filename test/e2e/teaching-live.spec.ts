@@ -161,11 +161,12 @@ test('a copied link opened in a fresh page rebuilds the same world and scrolls t
   await sandbox.getByRole('button', { name: 'Step 10 seconds' }).click();
   await expect.poll(() => simSeconds(sandbox)).toBe(30);
   await sandbox.getByRole('button', { name: 'Copy link' }).click();
+  // The clipboard is written asynchronously: read it once the page says the link is copied.
+  const status = sandbox.locator('.sbx-share-status');
+  await expect(status).toHaveText(/^Link copied: [\d,]+ characters\.$/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lessons\/ecs\/#sbx=v1\.[A-Za-z0-9_-]+$/);
-  await expect(sandbox.locator('.sbx-share-status')).toHaveText(
-    `Link copied: ${link.length} characters.`,
-  );
+  await expect(status).toHaveText(`Link copied: ${link.length} characters.`);
   const meters = await sandbox.locator('.sbx-meters').innerText();
   const sourceLog = await openTab(sandbox, 'Event log');
   await expect(sourceLog.locator('li').first()).toContainText('(service web) has started 3 tasks');

@@ -141,7 +141,7 @@ export function buildDocuments(files: Readonly<Record<string, string>>): EditorD
     .map((name) => ({
       name,
       language: buildLanguage(name),
-      label: name === 'Dockerfile' ? 'Dockerfile (docker build . reads it)' : 'Build context file',
+      label: name === 'Dockerfile' ? 'the steps docker build . runs' : 'a file of the build context',
       text: files[name] ?? '',
       build: true as const,
     }));
