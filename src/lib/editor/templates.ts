@@ -141,7 +141,8 @@ export function buildDocuments(files: Readonly<Record<string, string>>): EditorD
     .map((name) => ({
       name,
       language: buildLanguage(name),
-      label: name === 'Dockerfile' ? 'the steps docker build . runs' : 'a file of the build context',
+      label:
+        name === 'Dockerfile' ? 'the steps docker build . runs' : 'a file of the build context',
       text: files[name] ?? '',
       build: true as const,
     }));
