@@ -14,11 +14,47 @@
  *
  * The append-only logs (events, metrics, actions, script) are compared by length and by the
  * identity of their first and last entries: entries are never changed once written.
+ *
+ * Large collections a module declares `tracked` (ECS tasks) are not walked entity by entity:
+ * a handler that writes into one of their entities, or into anything inside it, calls
+ * `touch(entity)` first. At publish an entity that is the very object published last time
+ * from the same working copy and was not touched is taken as equal, unread; a touched, new or
+ * replaced entity is walked as any other value. Tests run with `verifyTracking(true)`, which
+ * walks the untouched ones too and throws on a write that did not touch.
  */
 import type { World } from '../model/types.ts';
 import { cloneWorld } from './serialize.ts';
 
 const APPEND_ONLY = new Set(['events', 'metrics', 'log', 'script']);
+
+/** Slice key → the keys of its tracked collections (see the header). */
+const tracked = new Map<string, Set<string>>();
+
+/** Declares `slice.key` a tracked collection: its entities are `touch`ed before any write. */
+export function trackCollection(slice: string, key: string): void {
+  const keys = tracked.get(slice) ?? new Set<string>();
+  keys.add(key);
+  tracked.set(slice, keys);
+}
+
+/** Working-copy entities written since they were last published. */
+const touched = new WeakSet<object>();
+/** A working-copy entity → the published entity it was last found equal to. */
+const twins = new WeakMap<object, object>();
+let verifying = false;
+
+/**
+ * Marks an entity of a tracked collection (the working copy's) as about to be written: call it
+ * before writing into the entity or into anything it holds.
+ */
+export function touch(entity: object): void {
+  touched.add(entity);
+}
+
+/** When on, publish also walks untouched entities and throws if one changed (for tests). */
+export function verifyTracking(on: boolean): void {
+  verifying = on;
+}
 
 /** Published world → the private working copy equal to it (taken by the next step). */
 const working = new WeakMap<World, World>();
@@ -98,9 +134,14 @@ const NONE: unique symbol = Symbol('none');
  * one, allocates nothing and reads `cur` only with for…in (V8 reads it by field index); at
  * the first difference the rest is built, each child walked once.
  */
-function shareObject(prev: Plain | undefined, cur: Plain, root: boolean): Plain {
+function shareObject(
+  prev: Plain | undefined,
+  cur: Plain,
+  root: boolean,
+  collections?: Set<string>,
+): Plain {
   const layout = prev === undefined ? undefined : layouts.get(prev);
-  if (layout === undefined) return rebuild(prev, cur, root, undefined, 0, NONE);
+  if (layout === undefined) return rebuild(prev, cur, root, collections, undefined, 0, NONE);
   const { keys, values } = layout;
   let i = 0;
   let found: unknown = NONE;
@@ -118,7 +159,7 @@ function shareObject(prev: Plain | undefined, cur: Plain, root: boolean): Plain 
         differs = true;
         break;
       }
-      const shared = root && APPEND_ONLY.has(key) ? shareLog(p, c as unknown[]) : shareValue(p, c);
+      const shared = shareChild(key, p, c, root, collections);
       if (shared !== p) {
         found = shared;
         differs = true;
@@ -128,7 +169,77 @@ function shareObject(prev: Plain | undefined, cur: Plain, root: boolean): Plain 
     i++;
   }
   if (!differs && i === keys.length) return prev!;
-  return rebuild(prev, cur, root, layout, i, found);
+  return rebuild(prev, cur, root, collections, layout, i, found);
+}
+
+/** A value of `key` in the root (a slice or a log), in a slice (`collections` its tracked keys) or below. */
+function shareChild(
+  key: string,
+  prev: unknown,
+  cur: unknown,
+  root: boolean,
+  collections: Set<string> | undefined,
+): unknown {
+  if (root) {
+    if (APPEND_ONLY.has(key)) return shareLog(prev, cur as unknown[]);
+    const keys = tracked.get(key);
+    if (keys !== undefined && isPlain(cur))
+      return shareObject(isPlain(prev) ? prev : undefined, cur, false, keys);
+  } else if (collections !== undefined && collections.has(key) && isPlain(cur)) {
+    return shareCollection(isPlain(prev) ? prev : undefined, cur);
+  }
+  return shareValue(prev, cur);
+}
+
+function isPlain(value: unknown): value is Plain {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A tracked collection (id → entity): `prev` itself when every entity is its published twin
+ * untouched, else a new object sharing every such entity and walking the others.
+ */
+function shareCollection(prev: Plain | undefined, cur: Plain): Plain {
+  const layout = prev === undefined ? undefined : layouts.get(prev);
+  if (layout !== undefined) {
+    const { keys, values } = layout;
+    let i = 0;
+    let same = true;
+    for (const key in cur) {
+      if (key !== keys[i] || !isTwin(cur[key], values[i])) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same && i === keys.length) return prev!;
+  }
+  const keys = Object.keys(cur);
+  const values = Object.values(cur);
+  for (let i = 0; i < keys.length; i++) {
+    const c = values[i];
+    const p = prev !== undefined && Object.hasOwn(prev, keys[i]!) ? prev[keys[i]!] : undefined;
+    if (isTwin(c, p)) {
+      values[i] = p;
+      continue;
+    }
+    const shared = shareValue(p, c);
+    values[i] = shared;
+    if (typeof c === 'object' && c !== null) {
+      touched.delete(c);
+      if (typeof shared === 'object' && shared !== null) twins.set(c, shared);
+    }
+  }
+  return build(cur, keys, values, false);
+}
+
+/** Whether the working-copy entity `cur` is, untouched, the one published as `prev`. */
+function isTwin(cur: unknown, prev: unknown): boolean {
+  if (typeof cur !== 'object' || cur === null || prev === undefined) return false;
+  if (twins.get(cur) !== prev || touched.has(cur)) return false;
+  if (verifying && shareValue(prev, cur) !== prev)
+    throw new Error('an entity of a tracked collection was written without touch()');
+  return true;
 }
 
 /**
@@ -139,6 +250,7 @@ function rebuild(
   prev: Plain | undefined,
   cur: Plain,
   root: boolean,
+  collections: Set<string> | undefined,
   layout: Layout | undefined,
   equal: number,
   next: unknown,
@@ -153,8 +265,13 @@ function rebuild(
     if (typeof c !== 'object' || c === null) continue;
     const key = keys[i]!;
     const p = prev !== undefined && Object.hasOwn(prev, key) ? prev[key] : undefined;
-    values[i] = root && APPEND_ONLY.has(key) ? shareLog(p, c as unknown[]) : shareValue(p, c);
+    values[i] = shareChild(key, p, c, root, collections);
   }
+  return build(cur, keys, values, root);
+}
+
+/** A new object with `cur`'s keys and `values`, its layout recorded (frozen with its slices at the root). */
+function build(cur: Plain, keys: string[], values: unknown[], root: boolean): Plain {
   // A spread keeps `cur`'s keys in order (and a '__proto__' key as data) and its fast layout;
   // the children that were shared or copied are then written over.
   const out: Plain = { ...cur };

@@ -33,7 +33,14 @@ import {
   type ServiceModule,
 } from './module.ts';
 import { randomInt, seedState } from './rng.ts';
-import { publish, returnWorkingCopy, seal, takeWorkingCopy, unchanged } from './cow.ts';
+import {
+  publish,
+  returnWorkingCopy,
+  seal,
+  takeWorkingCopy,
+  trackCollection,
+  unchanged,
+} from './cow.ts';
 import { checkCoreSnapshot } from './serialize.ts';
 import type { ServiceStatic } from '../scenarios/statics.ts';
 
@@ -134,6 +141,7 @@ export function createEngine(
     };
     own(m.handles, false);
     own(m.handlesEverywhere ?? [], true);
+    for (const key of m.tracked ?? []) trackCollection(m.name, key);
     // A module with a static part brings its schemas when it loads (checked then).
     if (!m.loadStatic) checkSchemas(m);
   }

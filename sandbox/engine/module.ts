@@ -119,6 +119,12 @@ export interface ServiceModule<K extends ModuleName = ModuleName> {
   controllers: readonly ControllerDecl[];
   /** Checks a snapshot's slice; returns what is wrong, or null. */
   checkSnapshot?(slice: unknown): string | null;
+  /**
+   * Keys of the slice's large id → entity collections that publishing compares only where an
+   * entity was `touch`ed (engine/cow.ts): its handlers and controllers touch an entity of
+   * such a collection before writing into it.
+   */
+  tracked?: readonly string[];
   /** The event sources this module emits. */
   eventSources: readonly EventSource[];
   /** Loads the behaviour (a dynamic import: a chunk of its own in the browser). */

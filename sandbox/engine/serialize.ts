@@ -118,9 +118,15 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Checks that each named field of a slice is a plain object; returns the first that is not. */
-export function recordsProblem(slice: unknown, keys: readonly string[]): string | null {
+export function recordsProblem(
+  slice: unknown,
+  keys: readonly string[],
+  optional: readonly string[] = [],
+): string | null {
   if (!isRecord(slice)) return 'must be an object';
   for (const key of keys) if (!isRecord(slice[key])) return `${key} must be an object`;
+  for (const key of optional)
+    if (Object.hasOwn(slice, key) && !isRecord(slice[key])) return `${key} must be an object`;
   return null;
 }
 

@@ -180,8 +180,6 @@ export interface Instance {
   cpuUtilization: number;
   /** When the current state's delayed transition fires, or null. */
   nextTransitionAt: number | null;
-  /** Billable seconds so far in the current billing period (for the 60 s minimum). */
-  billedSeconds: number;
 }
 
 export type ContainerState = 'created' | 'running' | 'exited';
@@ -264,8 +262,6 @@ export interface Task {
   cpuUtilization: number;
   /** When the current state's delayed transition fires, or null. */
   nextTransitionAt: number | null;
-  /** Billable seconds so far (Fargate), for the 60 s minimum. */
-  billedSeconds: number;
   /** Fixed host ports the task needs on its instance (bridge with a hostPort, or host mode). */
   hostPorts: number[];
 }
@@ -465,6 +461,12 @@ export interface Cluster {
 export interface Ec2Slice {
   instances: Record<string, Instance>;
   autoScalingGroups: Record<string, AutoScalingGroup>;
+  /**
+   * Billable seconds so far in each instance's current billing period (for the 60 s minimum),
+   * by instance id. Kept beside the instances, not in them, so a second of billing changes one
+   * small record instead of every instance. Absent until an instance is billed.
+   */
+  billedSeconds?: Record<string, number>;
 }
 
 /** Elastic Load Balancing and the traffic model. */
@@ -497,6 +499,11 @@ export interface EcsSlice {
    * (`fault.ecs-crash-on-start`); `since` is when the fault began. Absent until a fault sets it.
    */
   crashOnStart?: Record<string, { exitCode: number; oom: boolean; since: number }>;
+  /**
+   * Billable seconds so far of each Fargate task (for the 60 s minimum), by task id: beside
+   * the tasks for the reason `Ec2Slice.billedSeconds` is. Absent until a task is billed.
+   */
+  billedSeconds?: Record<string, number>;
 }
 
 /** The core every module shares: time, PRNG, region and AZs, events, metrics, action log, cost. */

@@ -6,5 +6,8 @@
  * imports (yaml, for one).
  */
 import { loadServices } from '../../sandbox/composition.ts';
+import { verifyTracking } from '../../sandbox/engine/cow.ts';
 
 await loadServices();
+// Publishing also walks what it takes as unchanged, so a write that skipped touch() fails.
+verifyTracking(true);

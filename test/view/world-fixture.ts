@@ -29,7 +29,6 @@ export function instance(id: string, az: string, extra: Partial<Instance> = {}):
     reachable: true,
     cpuUtilization: 0,
     nextTransitionAt: null,
-    billedSeconds: 0,
     impairedAt: null,
     ...extra,
   };
@@ -78,7 +77,6 @@ export function task(id: string, extra: Partial<Task> = {}): Task {
     healthy: true,
     cpuUtilization: 10,
     nextTransitionAt: null,
-    billedSeconds: 0,
     hostPorts: [],
     ...extra,
   };

@@ -169,12 +169,13 @@ export const ec2Behaviour: ServiceBehaviour<'ec2'> = {
     },
     chargeSecond(ctx) {
       let perHour = 0;
-      for (const id in ctx.world.ec2.instances) {
-        const i = ctx.world.ec2.instances[id]!;
-        const rate = instanceRate(i);
+      const ec2 = ctx.world.ec2;
+      for (const id in ec2.instances) {
+        const rate = instanceRate(ec2.instances[id]!);
         if (rate === 0) continue;
         charge(ctx.world, id, 'ec2', rate / 3600);
-        i.billedSeconds++;
+        const billed = (ec2.billedSeconds ??= {});
+        billed[id] = (own(billed, id) ?? 0) + 1;
         perHour += rate;
       }
       return perHour;

@@ -23,7 +23,8 @@ export const ec2: ServiceModule<'ec2'> = {
     { name: 'ec2-instances' },
     { name: 'auto-scaling-groups', after: ['ec2-instances'] },
   ],
-  checkSnapshot: (slice) => recordsProblem(slice, ['instances', 'autoScalingGroups']),
+  checkSnapshot: (slice) =>
+    recordsProblem(slice, ['instances', 'autoScalingGroups'], ['billedSeconds']),
   eventSources: ['ec2', 'autoscaling'],
   load: () => import('./ec2-behaviour.ts').then((m) => m.ec2Behaviour),
 };

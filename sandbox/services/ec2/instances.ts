@@ -48,7 +48,6 @@ export function launchInstance(
     impairedAt: world.azDown.includes(spec.az) ? world.time : null,
     cpuUtilization: 0,
     nextTransitionAt: null,
-    billedSeconds: 0,
   };
   world.ec2.instances[id] = instance;
   if (options.alreadyRunning) {
@@ -125,13 +124,15 @@ export function sendInstance(ctx: EngineContext, instance: Instance, eventType: 
 }
 
 export function settleInstanceBilling(ctx: EngineContext, instance: Instance): void {
-  if (instance.billedSeconds > 0 && instance.billedSeconds < MINIMUM_BILLED_SECONDS) {
+  const billed = ctx.world.ec2.billedSeconds;
+  const seconds = billed ? (own(billed, instance.id) ?? 0) : 0;
+  if (seconds > 0 && seconds < MINIMUM_BILLED_SECONDS) {
     charge(
       ctx.world,
       instance.id,
       'ec2',
-      ((MINIMUM_BILLED_SECONDS - instance.billedSeconds) * instance.pricePerHour) / 3600,
+      ((MINIMUM_BILLED_SECONDS - seconds) * instance.pricePerHour) / 3600,
     );
   }
-  instance.billedSeconds = 0;
+  if (billed && Object.hasOwn(billed, instance.id)) delete billed[instance.id];
 }

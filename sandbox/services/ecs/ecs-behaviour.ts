@@ -52,6 +52,7 @@ import { serviceAutoScalingController } from './service-auto-scaling.ts';
 import { serviceSchedulerController } from './service-scheduler.ts';
 import { taskLifecycleController } from './task-controller.ts';
 import { registerTaskDefinition } from './task-definitions.ts';
+import { touch } from '../../engine/cow.ts';
 
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_.:/=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -211,6 +212,7 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
       if (t.lastStatus === 'PENDING') {
         fireTaskTimer(world, t);
         fireTaskTimer(world, t);
+        touch(t);
         t.healthy = true;
       }
     }
@@ -434,11 +436,13 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
     },
     chargeSecond(ctx) {
       let perHour = 0;
+      const ecs = ctx.world.ecs;
       for (const t of taskList(ctx.world)) {
         const rate = taskRate(ctx.world, t);
         if (rate === 0) continue;
         charge(ctx.world, t.id, 'fargate', rate / 3600);
-        t.billedSeconds++;
+        const billed = (ecs.billedSeconds ??= {});
+        billed[t.id] = (own(billed, t.id) ?? 0) + 1;
         perHour += rate;
       }
       return perHour;

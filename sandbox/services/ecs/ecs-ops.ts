@@ -27,6 +27,7 @@ import { charge } from '../../engine/world-ops.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { AGENT_TABLE, agentDelaySeconds, type AgentDelayName } from './agent-machine.ts';
 import { TASK_TABLE, taskDelaySeconds, type TaskDelayName } from './task-machine.ts';
+import { touch } from '../../engine/cow.ts';
 
 const draw = (world: World) => (min: number, max: number) => randomInt(world, min, max);
 
@@ -241,6 +242,7 @@ function moveTask(
   transition: TransitionRow,
   detail: TaskStep['detail'],
 ): void {
+  touch(task);
   const previous = task.lastStatus;
   const state = transition.target as TaskStatus;
   task.lastStatus = state;
@@ -275,6 +277,7 @@ export function exitEssentialContainer(
   oom: boolean,
 ): string {
   const container = task.containers.find((c) => c.essential) ?? task.containers[0];
+  touch(task);
   if (container) {
     container.exitCode = exitCode;
     container.reason = oom ? ecsMessages.outOfMemory : null;
@@ -291,6 +294,7 @@ export function exitEssentialContainer(
 export function fireTaskTimer(world: World, task: Task): boolean {
   const after = delayedTransition(TASK_TABLE, task.lastStatus);
   if (!after) {
+    touch(task);
     task.nextTransitionAt = null;
     return false;
   }
@@ -325,19 +329,17 @@ function finishTask(world: World, task: Task): void {
       if (task.hostPorts.length > 0) ci.usedPorts = releasePorts(ci.usedPorts, task.hostPorts);
     }
   }
-  if (
-    task.launchType === 'FARGATE' &&
-    task.billedSeconds > 0 &&
-    task.billedSeconds < MINIMUM_BILLED_SECONDS
-  ) {
+  const billed = world.ecs.billedSeconds;
+  const seconds = billed ? (own(billed, task.id) ?? 0) : 0;
+  if (task.launchType === 'FARGATE' && seconds > 0 && seconds < MINIMUM_BILLED_SECONDS) {
     charge(
       world,
       task.id,
       'fargate',
-      ((MINIMUM_BILLED_SECONDS - task.billedSeconds) * fargatePricePerHour(world, task)) / 3600,
+      ((MINIMUM_BILLED_SECONDS - seconds) * fargatePricePerHour(world, task)) / 3600,
     );
   }
-  task.billedSeconds = 0;
+  if (billed && Object.hasOwn(billed, task.id)) delete billed[task.id];
   const level =
     task.stopCode === 'UserInitiated' || task.stopCode === 'ServiceSchedulerInitiated'
       ? 'info'
@@ -353,6 +355,7 @@ function finishTask(world: World, task: Task): void {
 
 /** Places a PROVISIONING task on a container instance (resources reserved at once). */
 export function placeTaskOn(world: World, task: Task, ci: ContainerInstance): void {
+  touch(task);
   task.instanceId = ci.id;
   task.az = ci.az;
   ci.reservedCpu += task.cpu;

@@ -52,13 +52,12 @@ export const ecs: ServiceModule<'ecs'> = {
     { name: 'service-auto-scaling', after: ['load-balancer'] },
   ],
   checkSnapshot: (slice) =>
-    recordsProblem(slice, [
-      'containerInstances',
-      'taskDefinitions',
-      'tasks',
-      'services',
-      'longestPending',
-    ]),
+    recordsProblem(
+      slice,
+      ['containerInstances', 'taskDefinitions', 'tasks', 'services', 'longestPending'],
+      ['crashOnStart', 'billedSeconds'],
+    ),
+  tracked: ['tasks'],
   eventSources: ['ecs', 'fargate'],
   load: () => import('./ecs-behaviour.ts').then((m) => m.ecsBehaviour),
 };

@@ -15,6 +15,7 @@ import {
   type PlacementFailure,
 } from './placement.ts';
 import { taskList } from '../../engine/task-list.ts';
+import { touch } from '../../engine/cow.ts';
 
 export function placementController(world: World): void {
   let waiting: Task[] | null = null;
@@ -41,6 +42,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
         blockedGroups.add(task.group);
         continue;
       }
+      touch(task);
       task.az = az;
       index.add(task.group, null, az);
       sendTask(world, task, 'task.placed');

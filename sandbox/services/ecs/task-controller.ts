@@ -18,6 +18,7 @@ import { emit, withCause } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 import { serviceCause } from './answers.ts';
+import { touch } from '../../engine/cow.ts';
 
 /** Answers a pull for a task starting (the engine's registries); null = a public image. */
 export type ResolveTaskImage = (image: string, role: string | null) => ImageResolution | null;
@@ -32,6 +33,7 @@ function pullFailure(world: World, task: Task, resolve: ResolveTaskImage): strin
     const r = resolve(c.image, role);
     if (!r || r.result === 'found') continue;
     const reason = cannotPullContainer(task.launchType, r);
+    touch(task);
     c.reason = reason;
     return reason;
   }
@@ -81,6 +83,7 @@ export function taskLifecycleController(world: World, resolve?: ResolveTaskImage
         task.startedAt !== null &&
         now - task.startedAt >= HEALTHY_AFTER_RUNNING_SECONDS
       ) {
+        touch(task);
         task.healthy = true;
         if (task.service && task.desiredStatus === 'RUNNING') {
           registered ??= new Map();

@@ -43,7 +43,6 @@ export function createTask(
     healthy: false,
     cpuUtilization: 0,
     nextTransitionAt: null,
-    billedSeconds: 0,
     hostPorts: options.launchType === 'FARGATE' ? [] : fixedHostPorts(td),
   };
   world.ecs.tasks[id] = task;

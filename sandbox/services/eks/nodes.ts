@@ -71,7 +71,6 @@ export function launchNodeInstance(
     nextTransitionAt: spec.running
       ? null
       : world.time + ctx.randomInt(EC2_BOOT_SECONDS[0], EC2_BOOT_SECONDS[1]),
-    billedSeconds: 0,
   };
   world.ec2.instances[id] = instance;
   return instance;

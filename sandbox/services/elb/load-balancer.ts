@@ -6,6 +6,7 @@ import { CPU_UNITS_PER_RPS, IDLE_TASK_CPU_PERCENT } from '../../model/constants.
 import type { World } from '../../model/types.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { own } from '../../model/record.ts';
+import { touch } from '../../engine/cow.ts';
 
 /** Requests per second per service, spread over its healthy tasks; CPU follows; excess fails. */
 export function loadBalancerController(world: World): void {
@@ -26,7 +27,8 @@ export function loadBalancerController(world: World): void {
       if (!acc) perService.set(t.service, (acc = { n: 0, capacity: 0, cpuSum: 0, share: 0 }));
       acc.n++;
       acc.capacity += (t.cpu * (1 - IDLE_TASK_CPU_PERCENT / 100)) / CPU_UNITS_PER_RPS;
-    } else {
+    } else if (t.cpuUtilization !== IDLE_TASK_CPU_PERCENT) {
+      touch(t);
       t.cpuUtilization = IDLE_TASK_CPU_PERCENT;
     }
   }
@@ -43,7 +45,10 @@ export function loadBalancerController(world: World): void {
         t.cpu > 0
           ? Math.min(100, IDLE_TASK_CPU_PERCENT + ((acc.share * CPU_UNITS_PER_RPS) / t.cpu) * 100)
           : 100;
-      t.cpuUtilization = cpu;
+      if (t.cpuUtilization !== cpu) {
+        touch(t);
+        t.cpuUtilization = cpu;
+      }
       acc.cpuSum += cpu;
     }
     if (t.instanceId)
