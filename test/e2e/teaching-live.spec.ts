@@ -185,6 +185,7 @@ test('on an EKS sandbox of the ECR lesson the instructor fires the ECR and Kuber
     'No role pulls from the registry, or every one is already refused.',
   );
   await expect(crash).toContainText('No Deployment is left to crash (every one already crashes).');
+  await expectAxeClean(console, 'instructor window with EKS and ECR faults');
 });
 
 test('the instructors’ page has a session plan for every lesson and explains the presenter keys', async ({
