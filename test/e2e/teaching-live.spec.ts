@@ -4,8 +4,13 @@
  * bad links refused with their message.
  */
 import type { Page } from '@playwright/test';
+import { LESSON_IDS } from '../../src/lib/lesson-schema.ts';
 import { toBase64Url } from '../../src/lib/share/base64url.ts';
 import { encodeStateLink } from '../../src/lib/share/state-link.ts';
+import {
+  INSTRUCTOR_SHORTCUTS,
+  PROJECTOR_SHORTCUTS,
+} from '../../src/lib/teaching/presenter-shortcuts.ts';
 import { expect, expectAxeClean, test, useTheme } from './fixtures';
 import { openSandbox, openTab, simSeconds } from './lesson-sandbox';
 
@@ -115,6 +120,94 @@ test('an instructor drives the projected sandbox and fires a fault that the proj
   await console.keyboard.press('r');
   await expect.poll(() => simSeconds(sandbox)).toBe(0);
   await expect(status).toContainText('00:00 / 05:00');
+});
+
+test('on an EKS sandbox of the ECR lesson the instructor fires the ECR and Kubernetes faults the world has, and the projected screen shows them', async ({
+  page,
+  context,
+}) => {
+  const title = 'A node role loses its pull permission';
+  await page.goto('/lessons/ecr/?present=4');
+  await expect(
+    page.getByRole('region', { name: 'Presenter mode' }).getByRole('heading', { level: 2 }),
+  ).toHaveText(`Presenting “${title}”`);
+  await expect(page.locator('.sbx-block[data-presented] astro-island')).not.toHaveAttribute('ssr');
+
+  const console = await context.newPage();
+  await console.goto('/presenter/ecr/');
+  await expect(console.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(console.getByRole('region', { name: 'Projected window' })).toContainText(
+    `On screen: ${title}`,
+  );
+  await expect(console.locator('.pc-note-now h3')).toHaveText(
+    'IAM decides who may pull (5 min) on screen now',
+  );
+  const faults = console.getByRole('region', { name: 'Fault panel F' });
+  await expect(faults.getByRole('heading', { level: 3 })).toHaveText([
+    'Kill an instance',
+    'Availability Zone outage',
+    'End an AZ outage',
+    'Crash a Deployment’s containers',
+    'Out of memory in a Deployment',
+    'Image gone from its registry',
+    'ECR pull permission removed',
+    'Traffic spike on a Kubernetes Service',
+  ]);
+  // web's image is the account's own: no public image to remove, and no Service of the class's yet.
+  await expect(faults.getByRole('form', { name: 'Image gone from its registry' })).toContainText(
+    'No Deployment uses an image from a public registry that is still there.',
+  );
+
+  const pull = faults.getByRole('form', { name: 'ECR pull permission removed' });
+  await expect(pull.getByRole('combobox', { name: 'Target' }).locator('option')).toHaveText([
+    'eks-nodegroup-role · used by 2 nodes',
+  ]);
+  await pull.getByRole('button', { name: 'Fire' }).click();
+  const crash = faults.getByRole('form', { name: 'Crash a Deployment’s containers' });
+  await expect(crash.getByRole('combobox', { name: 'Target' }).locator('option')).toHaveText([
+    'default/web · 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.0',
+  ]);
+  await crash.getByRole('button', { name: 'Fire' }).click();
+
+  await expect(
+    page.getByRole('complementary', { name: 'Faults fired by the instructor' }).locator('li'),
+  ).toHaveText([
+    // Newest first, as in the instructor window.
+    '⚡ Fired by the instructor at 00:00: Crash a Deployment’s containers: default/web · 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.0',
+    '⚡ Fired by the instructor at 00:00: ECR pull permission removed: eks-nodegroup-role · used by 2 nodes',
+  ]);
+  await expect(console.getByRole('log').locator('li')).toHaveText([
+    '00:00 Crash a Deployment’s containers: default/web · 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.0: Containers of 123456789012.dkr.ecr.eu-west-3.amazonaws.com/web:1.0 in deployment default/web now exit with code 1 a few seconds after they start.',
+    '00:00 ECR pull permission removed: eks-nodegroup-role · used by 2 nodes: The ECR pull permission was removed from arn:aws:iam::123456789012:role/eks-nodegroup-role: new pulls from 123456789012.dkr.ecr.eu-west-3.amazonaws.com are denied; running containers keep running.',
+  ]);
+  // A fault already in force is not offered again.
+  await expect(pull).toContainText(
+    'No role pulls from the registry, or every one is already refused.',
+  );
+  await expect(crash).toContainText('No Deployment is left to crash (every one already crashes).');
+  await expectAxeClean(console, 'instructor window with EKS and ECR faults');
+});
+
+test('the instructors’ page has a session plan for every lesson and explains the presenter keys', async ({
+  page,
+}) => {
+  await page.goto('/instructors/');
+  await expect(page.locator('h3[id^="plan-"]')).toHaveCount(LESSON_IDS.length);
+  expect(await page.locator('h3[id^="plan-"]').evaluateAll((hs) => hs.map((h) => h.id))).toEqual(
+    LESSON_IDS.map((id) => `plan-${id}`),
+  );
+  await expect(
+    page.getByRole('heading', { level: 3, name: 'Amazon EKS (55 minutes)' }),
+  ).toBeVisible();
+  const tables = page.locator('#presenter-keys ~ table');
+  for (const [n, shortcuts] of [PROJECTOR_SHORTCUTS, INSTRUCTOR_SHORTCUTS].entries()) {
+    await expect(tables.nth(n).locator('tbody td:first-child')).toHaveText(
+      shortcuts.map(([key]) => key),
+    );
+    await expect(tables.nth(n).locator('tbody td:last-child')).toHaveText(
+      shortcuts.map(([, what]) => what),
+    );
+  }
 });
 
 test('presenter mode starts from the toolbar button, the P key and the URL flag, and Esc leaves it', async ({

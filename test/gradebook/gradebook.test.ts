@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { challengeScenarios } from '@lib/assignments/catalog.ts';
 import { makeResult } from '@lib/assignments/make-result.ts';
 import { emptyWork } from '@lib/assignments/work-store.ts';
 import { canvasCsv, moodleCsv, readCanvasExport } from '@lib/gradebook/csv.ts';
@@ -140,6 +141,54 @@ describe('re-grading', () => {
       b.kind === 'challenge' && b.notes[0]!.startsWith('action 1 is not a valid action: type:'),
     ).toBe(true);
   });
+});
+
+describe('every lesson’s challenges re-grade', () => {
+  const LESSONS = ['why-orchestration', 'ecs', 'fargate', 'eks', 'node-groups', 'ecr', 'pipeline'];
+  const ofLesson = (id: string) => challengeScenarios(catalog).filter((s) => s.lesson === id);
+
+  it('the seven lessons hold every challenge an assignment can name', () => {
+    expect(catalog.lessons.map((l) => l.id)).toEqual(LESSONS);
+    expect(LESSONS.flatMap((id) => ofLesson(id).map((s) => s.id)).sort()).toEqual(
+      challengeScenarios(catalog)
+        .map((s) => s.id)
+        .sort(),
+    );
+  });
+
+  it.each(LESSONS)(
+    '%s: a result that solves every challenge and answers the quiz grades 100 % on each',
+    async (lessonId) => {
+      const scenarios = ofLesson(lessonId);
+      expect(scenarios.length).toBeGreaterThan(0);
+      const { assignment, token } = await signedAssignment({
+        ...spec,
+        title: `${lessonId}: every challenge`,
+        challenges: scenarios.map((s) => ({ scenario: s.id, faults: [] })),
+        quizzes: [lessonId],
+      });
+      const result = makeResult(
+        assignment,
+        token,
+        solvedWork(assignment, catalog, ada),
+        catalog,
+        FIXED_TIME,
+      );
+      const grade = regrade(result, assignment, catalog);
+      expect(
+        Object.fromEntries(
+          Object.entries(grade.items).map(([key, item]) => [key, [item.status, item.percent]]),
+        ),
+      ).toEqual(
+        Object.fromEntries([
+          ...scenarios.map((s) => [`challenge:${s.id}`, ['passed', 100]]),
+          [`quiz:${lessonId}`, ['graded', 100]],
+        ]),
+      );
+      expect(grade.flagged).toBe(false);
+    },
+    120_000,
+  );
 });
 
 describe('a batch of files', () => {

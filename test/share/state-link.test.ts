@@ -7,6 +7,7 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, hashWorld, type Scenario, type World } from '../../sandbox/index.ts';
 import { toBase64Url } from '../../src/lib/share/base64url.ts';
+import { encodeV1 } from '../../src/lib/share/link-v1.ts';
 import { rebuildWorld } from '../../src/lib/share/rebuild.ts';
 import { LIMITS, stateOfWorld, type SharedState } from '../../src/lib/share/shared-state.ts';
 import { decodeStateLink, encodeStateLink } from '../../src/lib/share/state-link.ts';
@@ -86,6 +87,81 @@ describe('a link round-trips to the same world', () => {
     expect(decoded.ok && decoded.value.seed).toBe(4242);
     const rebuilt = decoded.ok ? rebuildWorld(decoded.value, first) : null;
     expect(rebuilt?.ok && hashWorld(rebuilt.value)).toBe(hashWorld(world));
+  });
+});
+
+describe('links made by earlier versions keep opening', () => {
+  /**
+   * Copied from a v1 link made on 2026-12-02 (ecs-first-service solved with seed 7, an
+   * instructor AZ outage at 00:30, shared at 01:10). Never regenerate it: a new encoder must
+   * leave this link opening to this state.
+   */
+  const SHIPPED_V1 =
+    '#sbx=v1.XVHNTsMwDH4Xn7NCNw1QroPjEAduVQ9p627W2iQkDtNW7d1x6AQDRUok29-Pv0wQQQO2cdFTiLyIGD6pRVAQQD8qYLnvFQygq2qdXzUBnzzOoIJNPHTYFwF3FBmD4HLpGXuyxOQs6Al6M9JwEsQRm0yMH4kCxo0bvWFqaJBJFBsVvGyWUCuwyEcXDlvXZZ0mULfLjlpn2ZDF8EufURNYM-bBmZ5GI9Ma4p78yYTuTsq6LO4zgU-gl-sHBSOOLoildblUgDGiZTKyJIeECrwLvDXek93NAj_Kb9IB_SSJ-ODYtU4wwK2HSy3nUquq_E7rb0rXUIs2oOG8ybXweuv7f265rEtpdBglrm7jkhXtldCbZNv9-8yfI8u6K9GlG93epIELc164xDkQBeac7aTFEeWfV42g6ssX';
+
+  it('v1: decodes to the state it was made from and rebuilds the world that state plays to', () => {
+    const decoded = decodeStateLink(SHIPPED_V1);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(decoded.value).toEqual({
+      scenarioId: 'ecs-first-service',
+      seed: 7,
+      time: 70,
+      log: [
+        {
+          at: 5,
+          by: 'learner',
+          action: {
+            type: 'ecs.taskdef.register',
+            taskDefinition: {
+              family: 'web',
+              requiresCompatibilities: ['EC2'],
+              networkMode: 'bridge',
+              containerDefinitions: [
+                {
+                  name: 'web',
+                  image: 'shipyard/web:1.0',
+                  cpu: 256,
+                  memory: 512,
+                  essential: true,
+                  portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+                },
+              ],
+            },
+          },
+        },
+        {
+          at: 10,
+          by: 'learner',
+          action: {
+            type: 'ecs.service.create',
+            serviceName: 'web',
+            taskDefinition: 'web:1',
+            desiredCount: 3,
+            launchType: 'EC2',
+          },
+        },
+        { at: 30, by: 'instructor', action: { type: 'fault.az-outage', az: 'eu-west-3b' } },
+      ],
+    });
+    // The world is the engine's today: the same log played in the sandbox, step by step.
+    const actor = createSandbox(first, { seed: 7 });
+    actor.send({ type: 'sim.advance', seconds: 5 });
+    actor.send({ type: 'learner.action', action: decoded.value.log[0]!.action as never });
+    actor.send({ type: 'sim.advance', seconds: 5 });
+    actor.send({ type: 'learner.action', action: decoded.value.log[1]!.action as never });
+    actor.send({ type: 'sim.advance', seconds: 20 });
+    actor.send({ type: 'instructor.action', action: decoded.value.log[2]!.action as never });
+    actor.send({ type: 'sim.advance', seconds: 40 });
+    const rebuilt = rebuildWorld(decoded.value, first);
+    if (!rebuilt.ok) throw new Error(rebuilt.error.message);
+    expect(rebuilt.value.time).toBe(70);
+    expect(hashWorld(rebuilt.value)).toBe(hashWorld(actor.getSnapshot().context.world));
+  });
+
+  it('v1: its encoder still writes that link byte for byte (fflate’s output has not moved)', () => {
+    const decoded = decodeStateLink(SHIPPED_V1);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(`#sbx=v1.${toBase64Url(encodeV1(decoded.value))}`).toBe(SHIPPED_V1);
   });
 });
 

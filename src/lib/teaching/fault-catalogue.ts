@@ -1,7 +1,9 @@
 /**
  * The faults an instructor can fire at the current world, each with the targets that exist
- * now. Built from the world alone, so a scenario gets exactly the faults its resources allow;
- * a later service (EKS, ECR) adds its kinds to KINDS.
+ * now. Built from the world alone, so a scenario gets exactly the faults its resources allow.
+ * Every `fault.*` action type the engine has appears in KINDS (test/share/presenter.test.ts
+ * checks the list against the services' action schemas); a service that adds a fault adds
+ * its kind here.
  */
 import type { Action, World } from '@sandbox';
 
@@ -39,7 +41,21 @@ const byLabel = (a: FaultTarget, b: FaultTarget) => a.label.localeCompare(b.labe
 function instanceLabel(world: World, id: string | null): string {
   if (!id) return 'Fargate';
   const instance = world.ec2.instances[id];
-  return instance?.name ? `${instance.name} (${id})` : id;
+  if (instance?.name) return `${instance.name} (${id})`;
+  return nodeOfInstance(world, id) ?? id;
+}
+
+/** An EKS node's instance, named by its node group (its Name tag is EKS's, not the class's). */
+function nodeOfInstance(world: World, id: string): string | null {
+  for (const kube of Object.values(world.eks?.kube ?? {})) {
+    for (const node of Object.values(kube.nodes)) {
+      if (node.instanceId !== id) continue;
+      return node.nodegroup
+        ? `${id} (node group ${node.nodegroup})`
+        : `${id} (${node.origin} node)`;
+    }
+  }
+  return null;
 }
 
 function runningTasks(world: World) {
@@ -86,6 +102,110 @@ function instanceTargets(
 }
 
 const hasCluster = (world: World) => world.ecs.cluster !== null;
+const hasKubernetes = (world: World) => Object.keys(world.eks?.clusters ?? {}).length > 0;
+
+type Kube = NonNullable<World['eks']>['kube'][string];
+
+/** The cluster's own objects (CoreDNS, the API server's Service) are not the class's to break. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+const isSystem = (meta: { namespace: string; name: string }) =>
+  SYSTEM_NAMESPACES.has(meta.namespace) ||
+  (meta.namespace === 'default' && meta.name === 'kubernetes');
+
+/** Every cluster's Kubernetes API, by cluster name, in name order. */
+function kubes(world: World): [cluster: string, kube: Kube][] {
+  const eks = world.eks;
+  if (!eks) return [];
+  return Object.keys(eks.clusters)
+    .sort()
+    .flatMap((name) => (Object.hasOwn(eks.kube, name) ? [[name, eks.kube[name]!] as const] : []));
+}
+
+/** `ns/name`, and the cluster when the world has more than one. */
+function k8sLabel(world: World, cluster: string, namespace: string, name: string): string {
+  const many = Object.keys(world.eks?.clusters ?? {}).length > 1;
+  return `${namespace}/${name}${many ? ` in ${cluster}` : ''}`;
+}
+
+function deploymentTargets(
+  world: World,
+  make: (cluster: string, namespace: string, name: string) => Action,
+): FaultTarget[] {
+  return kubes(world)
+    .flatMap(([cluster, kube]) =>
+      Object.values(kube.deployments)
+        .filter((d) => !isSystem(d.object.metadata))
+        .filter((d) => {
+          const { namespace, name } = d.object.metadata;
+          const fault = world.eks!.crashFaults[`${cluster}/${namespace}/${name}`];
+          // A crash fault holds until the image changes: a Deployment still crashing is not offered.
+          return fault?.image !== d.object.spec.template.spec.containers[0]?.image;
+        })
+        .map((d): FaultTarget => {
+          const { namespace, name } = d.object.metadata;
+          return {
+            label: `${k8sLabel(world, cluster, namespace, name)} · ${d.object.spec.template.spec.containers[0]?.image ?? ''}`,
+            action: make(cluster, namespace, name),
+          };
+        }),
+    )
+    .sort(byLabel);
+}
+
+/** An image in the account's own ECR registry is answered by ECR, not by the public catalogue. */
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//;
+
+/** Images the cluster pulls from a public registry, with the Deployments that use them. */
+function publicImages(world: World): Map<string, string[]> {
+  const images = new Map<string, string[]>();
+  for (const [cluster, kube] of kubes(world)) {
+    for (const d of Object.values(kube.deployments)) {
+      if (isSystem(d.object.metadata)) continue;
+      const { namespace, name } = d.object.metadata;
+      for (const container of d.object.spec.template.spec.containers) {
+        const image = container.image;
+        if (world.eks!.missingImages.includes(image)) continue;
+        if (world.ecr && ECR_IMAGE.test(image)) continue;
+        images.set(image, [
+          ...(images.get(image) ?? []),
+          k8sLabel(world, cluster, namespace, name),
+        ]);
+      }
+    }
+  }
+  return images;
+}
+
+/** The IAM roles that pull from this account's ECR, with who pulls as each. */
+function pullingRoles(world: World): Map<string, string[]> {
+  const roles = new Map<string, string[]>();
+  const add = (role: string, who: string) => {
+    if (world.ecr?.pullDenied.includes(role)) return;
+    roles.set(role, [...(roles.get(role) ?? []), who]);
+  };
+  const nodes = new Map<string, number>();
+  for (const [instanceId, role] of Object.entries(world.eks?.instanceRoles ?? {})) {
+    const instance = world.ec2.instances[instanceId];
+    if (instance && (instance.state === 'pending' || instance.state === 'running'))
+      nodes.set(role, (nodes.get(role) ?? 0) + 1);
+  }
+  for (const [role, count] of nodes) add(role, count === 1 ? '1 node' : `${count} nodes`);
+  for (const td of Object.values(world.ecs.taskDefinitions)) {
+    if (td.status === 'ACTIVE' && td.executionRoleArn !== null)
+      add(td.executionRoleArn, `${td.family}:${td.revision}`);
+  }
+  return roles;
+}
+
+function trafficAmount(now: number[]): FaultKind['amount'] {
+  return {
+    field: 'rps',
+    label: 'Requests per second',
+    min: 0,
+    max: 1_000_000,
+    initial: Math.max(200, Math.max(0, ...now) * 4),
+  };
+}
 const hasAgents = (world: World) => Object.keys(world.ecs.containerInstances).length > 0;
 
 const KINDS: KindSpec[] = [
@@ -227,16 +347,92 @@ const KINDS: KindSpec[] = [
           },
         }))
         .sort(byLabel),
-    amount: (world) => {
-      const now = Math.max(0, ...Object.values(world.elb.traffic));
-      return {
-        field: 'rps',
-        label: 'Requests per second',
-        min: 0,
-        max: 1_000_000,
-        initial: Math.max(200, now * 4),
-      };
-    },
+    amount: (world) => trafficAmount(Object.values(world.elb.traffic)),
+  },
+  {
+    id: 'k8s-crash',
+    label: 'Crash a Deployment’s containers',
+    explain:
+      'Its containers exit with code 1 a few seconds after they start, until its image changes; the kubelet restarts them (CrashLoopBackOff).',
+    none: 'No Deployment is left to crash (every one already crashes).',
+    applies: hasKubernetes,
+    targets: (world) =>
+      deploymentTargets(world, (cluster, namespace, deployment) => ({
+        type: 'fault.k8s-crash',
+        deployment,
+        namespace,
+        cluster,
+        exitCode: 1,
+      })),
+  },
+  {
+    id: 'k8s-oom',
+    label: 'Out of memory in a Deployment',
+    explain:
+      'Its containers are OOM-killed (exit code 137) soon after they start, until its image changes.',
+    none: 'No Deployment is left to crash (every one already crashes).',
+    applies: hasKubernetes,
+    targets: (world) =>
+      deploymentTargets(world, (cluster, namespace, deployment) => ({
+        type: 'fault.k8s-crash',
+        deployment,
+        namespace,
+        cluster,
+        oom: true,
+      })),
+  },
+  {
+    id: 'image-missing',
+    label: 'Image gone from its registry',
+    explain:
+      'The image disappears from its public registry: pods already running keep running, a new pull fails with "not found" (ErrImagePull).',
+    none: 'No Deployment uses an image from a public registry that is still there.',
+    applies: hasKubernetes,
+    targets: (world) =>
+      [...publicImages(world)]
+        .map(([image, users]) => ({
+          label: `${image} · used by ${users.join(', ')}`,
+          action: { type: 'fault.image-missing', image } as Action,
+        }))
+        .sort(byLabel),
+  },
+  {
+    id: 'ecr-pull-denied',
+    label: 'ECR pull permission removed',
+    explain:
+      'The role loses AmazonEC2ContainerRegistryReadOnly: running containers keep running, every new pull from the account’s registry as that role gets 403 Forbidden.',
+    none: 'No role pulls from the registry, or every one is already refused.',
+    applies: (world) => world.ecr !== undefined,
+    targets: (world) =>
+      [...pullingRoles(world)]
+        .map(([role, users]) => ({
+          label: `${role.slice(role.lastIndexOf('/') + 1)} · used by ${users.join(', ')}`,
+          action: { type: 'fault.ecr-pull-denied', role } as Action,
+        }))
+        .sort(byLabel),
+  },
+  {
+    id: 'k8s-traffic',
+    label: 'Traffic spike on a Kubernetes Service',
+    explain: 'Sets the requests per second offered to the Service, spread over its ready pods.',
+    none: 'No Service of the class’s own exists yet (the cluster’s own are not offered).',
+    applies: hasKubernetes,
+    targets: (world) =>
+      kubes(world)
+        .flatMap(([cluster, kube]) =>
+          Object.values(kube.services)
+            .filter((service) => !isSystem(service.object.metadata))
+            .map((service): FaultTarget => {
+              const { namespace, name } = service.object.metadata;
+              const now = world.eks!.traffic[`${cluster}/${namespace}/${name}`] ?? 0;
+              return {
+                label: `${k8sLabel(world, cluster, namespace, name)} (now ${now} requests/s)`,
+                action: { type: 'fault.k8s-traffic', service: name, namespace, cluster, rps: now },
+              };
+            }),
+        )
+        .sort(byLabel),
+    amount: (world) => trafficAmount(Object.values(world.eks?.traffic ?? {})),
   },
 ];
 
