@@ -52,13 +52,12 @@ test('on a phone a learner reads the cluster as tables and opens a node and a po
   ]);
 
   const pods = cluster.getByRole('table', { name: 'Pods of lab on nodes' });
-  await expect(pods.getByRole('columnheader')).toHaveText(['Pod', 'Ready', 'Status', 'Node']);
+  await expect(pods.getByRole('columnheader')).toHaveText(['Pod', 'Status', 'Node']);
   await expect(pods.getByRole('row')).toHaveCount(4);
   const podRow = pods.getByRole('row', { name: /^web-5579cfbd44-xftvf/ });
   await expect(podRow.locator('th, td')).toHaveText([
     'web-5579cfbd44-xftvf',
-    '1/1',
-    '● Running',
+    '● Running 1/1 ready',
     NODE,
   ]);
 
@@ -79,7 +78,7 @@ test('on a phone a learner reads the cluster as tables and opens a node and a po
   await expect(open).toBeFocused();
 
   // Pointer: anywhere on a pod's row opens the pod's dialog with "Why here?".
-  await podRow.getByRole('cell', { name: 'Running', exact: true }).click();
+  await podRow.getByRole('cell', { name: 'Running 1/1 ready' }).click();
   await expect(dialog.getByRole('heading', { level: 4 })).toHaveText('Pod web-5579cfbd44-xftvf');
   await expect(dialog.getByRole('group', { name: 'Why here?' })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -99,8 +98,7 @@ test('on a phone a learner reads the cluster as tables and opens a node and a po
     pods.getByRole('row', { name: /^api-5fdb4cb758-4xbqf/ }).locator('th, td'),
   ).toHaveText([
     'api-5fdb4cb758-4xbqf in apps',
-    '1/1',
-    '● Running',
+    '● Running 1/1 ready',
     'fargate-ip-10-0-0-24.eu-west-3.compute.internal',
   ]);
   await expect(cluster.getByRole('group', { name: 'Waiting for a node, 0' })).toBeVisible();

@@ -11,6 +11,21 @@ import type { Open } from './eks-parts.tsx';
 const NODE_ICON = { ok: '✓', stopping: '⊘', failed: '✕' } as const;
 const CP_ICON = { ok: '✓', pending: '◌', failed: '✕' } as const;
 
+/** A node's DNS name, free to wrap after each dot (its text is unchanged). */
+function DnsName({ name }: { name: string }) {
+  const parts = name.split('.');
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 ? (
+        <>
+          .<wbr />
+        </>
+      ) : null}
+    </span>
+  ));
+}
+
 /** A click anywhere on a row does what its name's button does (the button keeps the focus). */
 function openRow(event: MouseEvent<HTMLTableRowElement>) {
   if ((event.target as HTMLElement).closest('button')) return;
@@ -41,7 +56,7 @@ function NodeTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
                     onOpen({ kind: 'k8s-node', cluster: c.name, id: row.name }, e.currentTarget)
                   }
                 >
-                  {row.name}
+                  <DnsName name={row.name} />
                 </button>{' '}
                 <span className="sbx-eks-cell-line sbx-muted">
                   {row.az} · {row.group} · {row.capacity}
@@ -72,7 +87,6 @@ function PodTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
       <thead>
         <tr>
           <th scope="col">Pod</th>
-          <th scope="col">Ready</th>
           <th scope="col">Status</th>
           <th scope="col">Node</th>
         </tr>
@@ -95,12 +109,13 @@ function PodTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
                 <span className="sbx-eks-cell-line sbx-muted">in {pod.namespace}</span>
               ) : null}
             </th>
-            <td>{pod.ready}</td>
             <td className={`sbx-tone-${pod.tone}`}>
               <span aria-hidden="true">{pod.icon} </span>
-              {pod.status}
+              {pod.status} <span className="sbx-eks-cell-line sbx-muted">{pod.ready} ready</span>
             </td>
-            <td className="sbx-mono sbx-break">{pod.node}</td>
+            <td className="sbx-mono">
+              <DnsName name={pod.node} />
+            </td>
           </tr>
         ))}
       </tbody>
