@@ -6,7 +6,10 @@
  * reason, the node groups, Fargate profiles and Deployments, and the forms. Every chip and
  * card opens a dialog with "Why here? / Why still Pending?", details and actions; the dialog
  * (./EksDialog.tsx and the scheduler explanations) is a chunk of its own, loaded when a
- * learner first opens one. Text and symbols say every state; colour only repeats it.
+ * learner first opens one. On a narrow island (a phone, below NARROW_WIDTH as the ECS world)
+ * the nodes by AZ give way to ./EksList.tsx: the control plane in one line and tables of nodes
+ * and pods whose rows open the same dialog. Text and symbols say every state; colour only
+ * repeats it.
  */
 import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { eksView, type EksClusterView, type EksNodeView } from '@lib/sandbox-view/eks-view.ts';
