@@ -6,69 +6,22 @@
  * reason, the node groups, Fargate profiles and Deployments, and the forms. Every chip and
  * card opens a dialog with "Why here? / Why still Pending?", details and actions; the dialog
  * (./EksDialog.tsx and the scheduler explanations) is a chunk of its own, loaded when a
- * learner first opens one. Text and symbols say every state; colour only repeats it.
+ * learner first opens one. On a narrow island (a phone, below NARROW_WIDTH as the ECS world)
+ * the nodes by AZ give way to ./EksList.tsx: the control plane in one line and tables of nodes
+ * and pods whose rows open the same dialog. Text and symbols say every state; colour only
+ * repeats it.
  */
-import { lazy, memo, Suspense, useCallback, useId, useMemo, useState } from 'react';
-import type { EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
-import {
-  eksView,
-  type EksClusterView,
-  type EksNodeView,
-  type PodChipView,
-} from '@lib/sandbox-view/eks-view.ts';
+import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { eksView, type EksClusterView, type EksNodeView } from '@lib/sandbox-view/eks-view.ts';
 import { UsageBar } from '../UsageBar.tsx';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { EksForms } from '../forms/eks-forms.tsx';
 import type { DialogTarget } from './EksDialog.tsx';
+import { ClusterList } from './EksList.tsx';
+import { ClusterTitle, PendingTray, PodChip, Resources, type Open } from './eks-parts.tsx';
+import { useIslandNarrow } from './use-island-narrow.ts';
 
 const EksDialog = lazy(() => import('./EksDialog.tsx').then((m) => ({ default: m.EksDialog })));
-
-type Open = (ref: EksEntityRef, opener: HTMLElement) => void;
-
-/** kubectl STATUS → a symbol that says it without colour. */
-const STATUS_ICON: Record<string, string> = {
-  Running: '●',
-  Pending: '◌',
-  ContainerCreating: '◔',
-  PodInitializing: '◔',
-  Terminating: '◐',
-  CrashLoopBackOff: '↻',
-  ImagePullBackOff: '⤓',
-  ErrImagePull: '⤓',
-  OOMKilled: '✕',
-  Error: '✕',
-  Evicted: '⏏',
-  Completed: '■',
-  Unknown: '?',
-};
-
-export function podIcon(chip: PodChipView): string {
-  if (chip.status === 'Running' && chip.tone !== 'ok') return '◑';
-  return STATUS_ICON[chip.status] ?? (chip.tone === 'failed' ? '✕' : '◌');
-}
-
-function PodChip({ chip, cluster, onOpen }: { chip: PodChipView; cluster: string; onOpen: Open }) {
-  const notReady = chip.status === 'Running' && chip.tone !== 'ok';
-  return (
-    <button
-      type="button"
-      className={`sbx-chip sbx-tone-${chip.tone} sbx-eks-pod`}
-      aria-haspopup="dialog"
-      data-pod={chip.name}
-      onClick={(e) => onOpen({ kind: 'k8s-pod', cluster, id: chip.key }, e.currentTarget)}
-    >
-      <span className="sbx-chip-icon" aria-hidden="true">
-        {podIcon(chip)}
-      </span>
-      <span className="sbx-chip-name">{chip.name}</span>{' '}
-      <span className="sbx-chip-status">
-        {chip.status}
-        {notReady ? ', not ready' : ''}
-        {chip.restarts > 0 ? ` · ${chip.restarts} restart${chip.restarts === 1 ? '' : 's'}` : ''}
-      </span>
-    </button>
-  );
-}
 
 function NodeCard({ node, cluster, onOpen }: { node: EksNodeView; cluster: string; onOpen: Open }) {
   const fargate = node.origin === 'fargate';
@@ -194,137 +147,10 @@ function ControlPlaneBox({ c }: { c: EksClusterView }) {
   );
 }
 
-function PendingTray({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+/** The nodes by AZ, each a card with its usage bars and pod chips (the wide layout). */
+function Grid({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
   return (
-    <div
-      role="group"
-      className="sbx-tray sbx-eks-pending-tray"
-      aria-label={`Waiting for a node, ${c.pending.length}`}
-    >
-      <h5>
-        Waiting for a node <span className="sbx-count">{c.pending.length}</span>
-      </h5>
-      {c.pending.length === 0 ? (
-        <p className="sbx-empty">No pod is waiting.</p>
-      ) : (
-        <ul className="sbx-eks-pending-list">
-          {c.pending.map((p) => (
-            <li key={p.key}>
-              <PodChip chip={p} cluster={c.name} onOpen={onOpen} />
-              <span className="sbx-eks-reason sbx-break">{p.message}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
-  const open = (ref: EksEntityRef) => (e: { currentTarget: HTMLElement }) =>
-    onOpen(ref, e.currentTarget);
-  return (
-    <div className="sbx-eks-resources">
-      <div role="group" aria-label="Node groups">
-        <h5>Node groups</h5>
-        {c.nodegroups.length === 0 ? (
-          <p className="sbx-empty">None.</p>
-        ) : (
-          <ul>
-            {c.nodegroups.map((g) => (
-              <li key={g.name}>
-                <button
-                  type="button"
-                  className="sbx-service"
-                  aria-haspopup="dialog"
-                  onClick={open({ kind: 'eks-nodegroup', cluster: c.name, id: g.name })}
-                >
-                  <span className="sbx-service-name">{g.name}</span>{' '}
-                  <span className="sbx-mono">{g.instanceTypes}</span>{' '}
-                  <span className="sbx-muted">{g.sizes}</span>{' '}
-                  <span className="sbx-badge sbx-tone-neutral">{g.status}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="sbx-muted">
-          Cluster Autoscaler:{' '}
-          {c.clusterAutoscaler
-            ? 'installed'
-            : 'not installed (node groups do not grow by themselves)'}
-        </p>
-      </div>
-      {c.fargateProfiles.length > 0 ? (
-        <div role="group" aria-label="Fargate profiles">
-          <h5>Fargate profiles</h5>
-          <ul>
-            {c.fargateProfiles.map((p) => (
-              <li key={p.name}>
-                <button
-                  type="button"
-                  className="sbx-service"
-                  aria-haspopup="dialog"
-                  onClick={open({ kind: 'eks-fargate-profile', cluster: c.name, id: p.name })}
-                >
-                  <span className="sbx-service-name">{p.name}</span>{' '}
-                  <span className="sbx-muted">{p.selectors}</span>{' '}
-                  <span className="sbx-badge sbx-tone-neutral">{p.status}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div role="group" aria-label="Deployments">
-        <h5>Deployments</h5>
-        {c.deployments.length === 0 ? (
-          <p className="sbx-empty">None yet.</p>
-        ) : (
-          <ul>
-            {c.deployments.map((d) => (
-              <li key={d.key}>
-                <button
-                  type="button"
-                  className="sbx-service"
-                  aria-haspopup="dialog"
-                  onClick={open({ kind: 'k8s-deployment', cluster: c.name, id: d.key })}
-                >
-                  <span className="sbx-service-name">{d.name}</span>{' '}
-                  <span className="sbx-mono">{d.ready} ready</span>{' '}
-                  {d.namespace !== 'default' ? (
-                    <span className="sbx-muted">in {d.namespace}</span>
-                  ) : null}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
-const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
-  // A lesson page holds several sandboxes, often each with a cluster "demo": ids come from
-  // React, and the parts are groups rather than landmarks, which must be unique on a page.
-  const titleId = useId();
-  return (
-    <div role="group" className="sbx-plane sbx-eks" aria-labelledby={titleId}>
-      <h4 id={titleId}>
-        EKS cluster {c.name} <span className="sbx-badge sbx-tone-neutral">{c.status}</span>{' '}
-        <span className="sbx-badge sbx-tone-neutral">
-          {c.pricePerHour === null
-            ? 'billed as its EC2 instance'
-            : `control plane · $${c.pricePerHour.toFixed(2)}/h`}
-        </span>
-      </h4>
-      <p className="sbx-muted">
-        Kubernetes {c.version} · pods:{' '}
-        {c.podStatuses.length === 0
-          ? 'none'
-          : c.podStatuses.map(([s, n]) => `${n} ${s}`).join(', ')}
-      </p>
+    <>
       <ControlPlaneBox c={c} />
       <div
         className="sbx-eks-azs"
@@ -362,6 +188,36 @@ const Cluster = memo(function Cluster({ c, onOpen }: { c: EksClusterView; onOpen
           </div>
         ))}
       </div>
+    </>
+  );
+}
+
+const Cluster = memo(function Cluster({
+  c,
+  narrow,
+  onOpen,
+}: {
+  c: EksClusterView;
+  narrow: boolean | null;
+  onOpen: Open;
+}) {
+  // A lesson page holds several sandboxes, often each with a cluster "demo": ids come from
+  // React, and the parts are groups rather than landmarks, which must be unique on a page.
+  const titleId = useId();
+  const unmeasured = narrow === null ? '' : undefined;
+  return (
+    <div role="group" className="sbx-plane sbx-eks" aria-labelledby={titleId}>
+      <ClusterTitle c={c} titleId={titleId} />
+      {narrow !== false ? (
+        <div className="sbx-eks-as-list" data-unmeasured={unmeasured}>
+          <ClusterList c={c} onOpen={onOpen} />
+        </div>
+      ) : null}
+      {narrow !== true ? (
+        <div className="sbx-eks-as-grid" data-unmeasured={unmeasured}>
+          <Grid c={c} onOpen={onOpen} />
+        </div>
+      ) : null}
       <PendingTray c={c} onOpen={onOpen} />
       <Resources c={c} onOpen={onOpen} />
     </div>
@@ -374,15 +230,17 @@ const sameView = (a: EksClusterView[], b: EksClusterView[]) =>
 export default function EksView() {
   const { store } = useSandboxUi();
   const clusters = useWorldSlice(store, eksView, sameView);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const narrow = useIslandNarrow(rootRef);
   const [target, setTarget] = useState<DialogTarget | null>(null);
   const onOpen = useCallback<Open>((ref, opener) => setTarget({ ref, opener }), []);
   const onClose = useCallback(() => setTarget(null), []);
   const list = useMemo(
-    () => clusters.map((c) => <Cluster key={c.name} c={c} onOpen={onOpen} />),
-    [clusters, onOpen],
+    () => clusters.map((c) => <Cluster key={c.name} c={c} narrow={narrow} onOpen={onOpen} />),
+    [clusters, narrow, onOpen],
   );
   return (
-    <div className="sbx-eks-view">
+    <div className="sbx-eks-view" ref={rootRef}>
       {clusters.length === 0 ? (
         <div className="sbx-plane">
           <h4>Amazon EKS</h4>
