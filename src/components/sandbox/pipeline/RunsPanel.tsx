@@ -8,7 +8,7 @@
  * on first open (see panels/registry.ts).
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { JobRun, PipelineRun, StepRun } from '@sandbox';
 import { loadWorkflowTools, type WorkflowTools } from '@sandbox/view.ts';
 import type { SandboxPanelProps } from '../panels/registry.ts';
@@ -40,6 +40,78 @@ function Twisty({ open }: { open: boolean }) {
     <span className="sbx-tree-twisty" aria-hidden="true">
       {open ? '▾' : '▸'}
     </span>
+  );
+}
+
+/** What every row of the run tree reads: which row takes Tab, which is open or selected, and a click. */
+interface TreeState {
+  tabbable: string | null;
+  selectedKey: string | null;
+  isExpanded(key: string): boolean;
+  choose(key: string): void;
+}
+
+interface TreeRowProps {
+  row: string;
+  level: 1 | 2 | 3;
+  setSize: number;
+  posInSet: number;
+  tree: TreeState;
+  label: ReactNode;
+  /** A run or a job with something under it; absent for a step (a leaf, which can be selected). */
+  expandable?: boolean;
+  /** The run whose detail is shown (runs only). */
+  current?: boolean;
+  /** The name of the group of rows under this one, and those rows. */
+  groupLabel?: string;
+  children?: ReactNode;
+}
+
+/** One row of the run tree (a run, a job or a step) and, when it is open, the rows under it. */
+function TreeRow({
+  row,
+  level,
+  setSize,
+  posInSet,
+  tree,
+  label,
+  expandable,
+  current,
+  groupLabel,
+  children,
+}: TreeRowProps) {
+  const leaf = expandable === undefined;
+  const open = expandable === true && tree.isExpanded(row);
+  return (
+    <li role="none">
+      <div
+        role="treeitem"
+        data-key={row}
+        aria-level={level}
+        aria-setsize={setSize}
+        aria-posinset={posInSet}
+        aria-expanded={expandable ? open : undefined}
+        aria-selected={leaf ? row === tree.selectedKey : undefined}
+        tabIndex={tree.tabbable === row ? 0 : -1}
+        className={leaf ? 'sbx-tree-row sbx-tree-leaf' : 'sbx-tree-row'}
+        data-current={current}
+        onClick={() => tree.choose(row)}
+      >
+        {leaf ? (
+          label
+        ) : (
+          <>
+            <Twisty open={open} />
+            <span className="sbx-tree-label">{label}</span>
+          </>
+        )}
+      </div>
+      {open ? (
+        <ul role="group" aria-label={groupLabel}>
+          {children}
+        </ul>
+      ) : null}
+    </li>
   );
 }
 
@@ -165,6 +237,7 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
     setOpen(key, true);
     setSelected({ run: item.run, job: item.job, step: null });
   };
+  const tree: TreeState = { tabbable, selectedKey, isExpanded, choose };
   const onTreeKey = (e: KeyboardEvent<HTMLUListElement>) => {
     const key = itemOf(e.target)?.dataset['key'];
     if (!key || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -219,89 +292,69 @@ export default function RunsPanel({ actor, act }: SandboxPanelProps) {
           >
             {[...runs].reverse().map((r, ri) => {
               const rk = runKey(r.number);
-              const rOpen = r.jobs.length > 0 && isExpanded(rk);
               return (
-                <li key={rk} role="none">
-                  <div
-                    role="treeitem"
-                    data-key={rk}
-                    aria-level={1}
-                    aria-setsize={runs.length}
-                    aria-posinset={ri + 1}
-                    aria-expanded={r.jobs.length > 0 ? rOpen : undefined}
-                    tabIndex={tabbable === rk ? 0 : -1}
-                    className="sbx-tree-row"
-                    data-current={run?.number === r.number}
-                    onClick={() => choose(rk)}
-                  >
-                    <Twisty open={rOpen} />
-                    <span className="sbx-tree-label">
+                <TreeRow
+                  key={rk}
+                  row={rk}
+                  level={1}
+                  setSize={runs.length}
+                  posInSet={ri + 1}
+                  tree={tree}
+                  expandable={r.jobs.length > 0}
+                  current={run?.number === r.number}
+                  label={
+                    <>
                       <Status status={r.status} />{' '}
                       <span>
                         #{r.number} {r.workflowName}: {r.message} ({r.sha.slice(0, 7)})
                       </span>{' '}
                       <Duration from={r.startedAt ?? r.createdAt} to={r.completedAt} now={now} />
-                    </span>
-                  </div>
-                  {rOpen ? (
-                    <ul role="group" aria-label={`Jobs of run #${r.number}`}>
-                      {r.jobs.map((j, ji) => {
-                        const jk = jobKey(r.number, j.id);
-                        const jOpen = j.steps.length > 0 && isExpanded(jk);
-                        return (
-                          <li key={jk} role="none">
-                            <div
-                              role="treeitem"
-                              data-key={jk}
-                              aria-level={2}
-                              aria-setsize={r.jobs.length}
-                              aria-posinset={ji + 1}
-                              aria-expanded={j.steps.length > 0 ? jOpen : undefined}
-                              tabIndex={tabbable === jk ? 0 : -1}
-                              className="sbx-tree-row"
-                              onClick={() => choose(jk)}
-                            >
-                              <Twisty open={jOpen} />
-                              <span className="sbx-tree-label">
-                                <Status status={j.status} /> <span>Job {j.name}</span>{' '}
-                                <Duration from={j.startedAt} to={j.completedAt} now={now} />
-                              </span>
-                            </div>
-                            {jOpen ? (
-                              <ul role="group" aria-label={`Steps of job ${j.name}`}>
-                                {j.steps.map((st, i) => {
-                                  const sk = stepKey(r.number, j.id, i);
-                                  return (
-                                    <li key={sk} role="none">
-                                      <div
-                                        role="treeitem"
-                                        data-key={sk}
-                                        aria-level={3}
-                                        aria-setsize={j.steps.length}
-                                        aria-posinset={i + 1}
-                                        aria-selected={sk === selectedKey}
-                                        tabIndex={tabbable === sk ? 0 : -1}
-                                        className="sbx-tree-row sbx-tree-leaf"
-                                        onClick={() => choose(sk)}
-                                      >
-                                        <Status status={st.status} /> <span>{st.name}</span>{' '}
-                                        <Duration
-                                          from={st.startedAt}
-                                          to={st.completedAt}
-                                          now={now}
-                                        />
-                                      </div>
-                                    </li>
-                                  );
-                                })}
-                              </ul>
-                            ) : null}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  ) : null}
-                </li>
+                    </>
+                  }
+                  groupLabel={`Jobs of run #${r.number}`}
+                >
+                  {r.jobs.map((j, ji) => {
+                    const jk = jobKey(r.number, j.id);
+                    return (
+                      <TreeRow
+                        key={jk}
+                        row={jk}
+                        level={2}
+                        setSize={r.jobs.length}
+                        posInSet={ji + 1}
+                        tree={tree}
+                        expandable={j.steps.length > 0}
+                        label={
+                          <>
+                            <Status status={j.status} /> <span>Job {j.name}</span>{' '}
+                            <Duration from={j.startedAt} to={j.completedAt} now={now} />
+                          </>
+                        }
+                        groupLabel={`Steps of job ${j.name}`}
+                      >
+                        {j.steps.map((st, i) => {
+                          const sk = stepKey(r.number, j.id, i);
+                          return (
+                            <TreeRow
+                              key={sk}
+                              row={sk}
+                              level={3}
+                              setSize={j.steps.length}
+                              posInSet={i + 1}
+                              tree={tree}
+                              label={
+                                <>
+                                  <Status status={st.status} /> <span>{st.name}</span>{' '}
+                                  <Duration from={st.startedAt} to={st.completedAt} now={now} />
+                                </>
+                              }
+                            />
+                          );
+                        })}
+                      </TreeRow>
+                    );
+                  })}
+                </TreeRow>
               );
             })}
           </ul>
