@@ -415,7 +415,7 @@ const KINDS: KindSpec[] = [
     id: 'k8s-traffic',
     label: 'Traffic spike on a Kubernetes Service',
     explain: 'Sets the requests per second offered to the Service, spread over its ready pods.',
-    none: 'No Service of the class’s own exists yet (the cluster’s own are not offered).',
+    none: 'No Service has been created in the cluster yet (its built-in ones, such as kubernetes, are not offered).',
     applies: hasKubernetes,
     targets: (world) =>
       kubes(world)
