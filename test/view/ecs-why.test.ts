@@ -7,7 +7,8 @@ import type { Action, Scenario, TimedAction, World } from '../../sandbox/index.t
 import { replay } from '../../sandbox/index.ts';
 import { explainTaskPlacement } from '../../sandbox/services/ecs/placement-explain.ts';
 import { placementMoment } from '../../src/lib/sandbox-view/ecs-placement-moment.ts';
-import { taskWhyView, whyQuestion } from '../../src/lib/sandbox-view/ecs-why.ts';
+import { taskWhyView } from '../../src/lib/sandbox-view/ecs-why.ts';
+import { whyQuestion } from '../../src/lib/sandbox-view/entity-actions.ts';
 import { scenarioFromYaml } from '../sandbox/helpers.ts';
 
 function cluster(instances: string[], container: string, extra = ''): Scenario {

@@ -5,9 +5,8 @@
  * task's own numbers, or how the strategies ranked it. The quoted service event is ECS's own
  * wording; every other sentence is the sandbox's. A pure function of the explanation.
  */
-import type { EcsInstanceVerdict, PlacementExplanation, PlacementStrategy, Task } from '@sandbox';
-
-export type WhyQuestion = 'Why here?' | 'Why still waiting?' | 'Why on Fargate?';
+import type { EcsInstanceVerdict, PlacementExplanation, PlacementStrategy } from '@sandbox';
+import type { WhyQuestion } from './entity-actions.ts';
 
 export interface VerdictView {
   key: string;
@@ -28,12 +27,6 @@ export interface TaskWhyView {
   quote: { label: string; text: string } | null;
   listLabel: string;
   verdicts: VerdictView[];
-}
-
-/** The question a task's menu offers, or null (a task that stopped without ever being placed). */
-export function whyQuestion(task: Task): WhyQuestion | null {
-  if (task.az === null) return task.lastStatus === 'STOPPED' ? null : 'Why still waiting?';
-  return task.launchType === 'FARGATE' ? 'Why on Fargate?' : 'Why here?';
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
