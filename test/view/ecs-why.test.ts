@@ -114,6 +114,7 @@ describe('Why here? for a task placed with others in one round', () => {
           text: "passes every step and ties on every strategy, but eu-west-3a comes first among AZs with as few of the group's tasks.",
         },
       ],
+      note: null,
     });
   });
 

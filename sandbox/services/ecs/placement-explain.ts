@@ -90,6 +90,8 @@ export interface Ec2PlacementExplanation {
   /** Instances that rank level with the chosen one on every strategy (more than one: a tie). */
   tied: string[];
   verdicts: InstanceVerdict[];
+  /** EC2 instances that are up but not in the cluster: no ECS agent registered from them. */
+  notInCluster: string[];
   /** Why no instance was picked, and ECS's service event for it. */
   failure: PlacementFailure | null;
   serviceMessage: string | null;
@@ -193,9 +195,15 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
   const randomAt = strategies.findIndex((s) => s.type === 'random');
   const scored = randomAt === -1 ? strategies : strategies.slice(0, randomAt);
   const verdicts: InstanceVerdict[] = [];
+  const notInCluster: string[] = [];
   for (const id in world.ec2.instances) {
     const ci = own(world.ecs.containerInstances, id);
-    if (!ci || ci.status === 'INACTIVE') continue;
+    if (!ci) {
+      const state = world.ec2.instances[id]!.state;
+      if (state === 'pending' || state === 'running') notInCluster.push(id);
+      continue;
+    }
+    if (ci.status === 'INACTIVE') continue;
     const verdict = stepFor(world, index, ci, req, scored);
     verdicts.push({
       instanceId: ci.id,
@@ -239,6 +247,7 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
     actual: null,
     tied,
     verdicts,
+    notInCluster,
     failure,
     serviceMessage: failure && service ? failureMessage(service.name, failure) : null,
   };

@@ -108,7 +108,7 @@ export function EcsWhyDialog({
             quote={answer.view.quote}
             listLabel={answer.view.listLabel}
             verdicts={answer.view.verdicts}
-            note={null}
+            note={answer.view.note}
             credit="Explanations in the sandbox’s words; the quoted message is ECS’s own service event."
           />
         </>

@@ -27,6 +27,8 @@ export interface TaskWhyView {
   quote: { label: string; text: string } | null;
   listLabel: string;
   verdicts: VerdictView[];
+  /** A note under the list (instances outside the cluster), or null. */
+  note: string | null;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -157,10 +159,17 @@ function rankedText(
 
 function needs(x: PlacementExplanation & { kind: 'ec2' }): string {
   const ports =
-    x.ports.length > 0
-      ? ` and host port${x.ports.length > 1 ? 's' : ''} ${x.ports.join(', ')}`
-      : '';
-  return `The task needs ${x.cpu} CPU units, ${x.memory} MiB of memory${ports}.`;
+    x.ports.length > 0 ? `host port${x.ports.length > 1 ? 's' : ''} ${x.ports.join(', ')}` : '';
+  return ports
+    ? `The task needs ${x.cpu} CPU units, ${x.memory} MiB of memory and ${ports}.`
+    : `The task needs ${x.cpu} CPU units and ${x.memory} MiB of memory.`;
+}
+
+/** EC2 instances that run but are not in the cluster (no ECS agent registered from them). */
+function outsideNote(x: PlacementExplanation & { kind: 'ec2' }): string | null {
+  const ids = x.notInCluster;
+  if (ids.length === 0) return null;
+  return `${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} not in the cluster (no ECS agent registered from ${ids.length === 1 ? 'it' : 'them'}), so ECS does not consider ${ids.length === 1 ? 'it' : 'them'}.`;
 }
 
 function ec2Why(x: PlacementExplanation & { kind: 'ec2' }): TaskWhyView {
@@ -172,6 +181,7 @@ function ec2Why(x: PlacementExplanation & { kind: 'ec2' }): TaskWhyView {
   const strategies = x.strategies.map(strategyName).join(', then ');
   const ranking = `ECS ranked those by ${strategies}${x.random ? ', then drew among the best at random' : ''}`;
   const listLabel = 'Per container instance';
+  const note = outsideNote(x);
   if (x.placed) {
     return {
       question: 'Why here?',
@@ -179,6 +189,7 @@ function ec2Why(x: PlacementExplanation & { kind: 'ec2' }): TaskWhyView {
       quote: null,
       listLabel,
       verdicts,
+      note,
     };
   }
   const quote = x.serviceMessage ? { label: 'ECS service event', text: x.serviceMessage } : null;
@@ -189,6 +200,7 @@ function ec2Why(x: PlacementExplanation & { kind: 'ec2' }): TaskWhyView {
       quote,
       listLabel,
       verdicts,
+      note,
     };
   return {
     question: 'Why still waiting?',
@@ -199,6 +211,7 @@ function ec2Why(x: PlacementExplanation & { kind: 'ec2' }): TaskWhyView {
     quote,
     listLabel,
     verdicts,
+    note,
   };
 }
 
@@ -236,6 +249,7 @@ function fargateWhy(x: PlacementExplanation & { kind: 'fargate' }): TaskWhyView 
     quote: null,
     listLabel: 'Per Availability Zone',
     verdicts,
+    note: null,
   };
 }
 
