@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { loadPlacementExplain } from '@sandbox/view.ts';
 import { placementMoment } from '@lib/sandbox-view/ecs-placement-moment.ts';
 import { taskWhyView, type TaskWhyView } from '@lib/sandbox-view/ecs-why.ts';
-import { formatClock } from '@lib/sandbox-view/format.ts';
+import { formatTimelineClock } from '@lib/timeline/marks.ts';
 import { useSandboxUi } from './sandbox-context.ts';
 import type { EngineModule } from './use-engine.ts';
 import { WhyVerdicts } from './WhyVerdicts.tsx';
@@ -99,7 +99,7 @@ export function EcsWhyDialog({
         <>
           {answer.at !== null ? (
             <p className="sbx-muted">
-              As ECS saw the cluster at {formatClock(answer.at)}, when it placed the task.
+              As ECS saw the cluster at {formatTimelineClock(answer.at)}, when it placed the task.
             </p>
           ) : null}
           <WhyVerdicts

@@ -97,6 +97,10 @@ export default function SandboxIsland({
   const [menu, setMenu] = useState<(OpenMenu & { ref: EntityRef; name: string }) | null>(null);
   const [why, setWhy] = useState<{ taskId: string; opener: HTMLElement } | null>(null);
   const closeWhy = useCallback(() => setWhy(null), []);
+  const askWhy = useCallback(
+    (taskId: string, opener: HTMLElement) => setWhy({ taskId, opener }),
+    [],
+  );
 
   const announce = useCallback(
     (text: string) => setMessages((m) => ({ ...m, polite: { text, n: m.polite.n + 1 } })),
@@ -208,6 +212,7 @@ export default function SandboxIsland({
       fault,
       withEngine,
       inspect,
+      askWhy,
       pickUp: placement.pickUp,
       announce,
       showFailure,
@@ -222,6 +227,7 @@ export default function SandboxIsland({
       fault,
       withEngine,
       inspect,
+      askWhy,
       placement.pickUp,
       announce,
       showFailure,
@@ -294,14 +300,14 @@ export default function SandboxIsland({
       } else if (item.kind === 'pick') {
         placement.pickUp(ref.id, name);
       } else if (item.kind === 'why') {
-        setWhy({ taskId: ref.id, opener: anchor });
+        askWhy(ref.id, anchor);
       } else {
         if (item.fault) fault(item.action);
         else act(item.action);
         if (anchor.isConnected) anchor.focus();
       }
     },
-    [menu, inspect, placement, act, fault],
+    [menu, inspect, placement, act, fault, askWhy],
   );
 
   const reset = useCallback(() => {
