@@ -9,7 +9,7 @@ import { explainTaskPlacement } from '../../sandbox/services/ecs/placement-expla
 import { placementMoment } from '../../src/lib/sandbox-view/ecs-placement-moment.ts';
 import { taskWhyView } from '../../src/lib/sandbox-view/ecs-why.ts';
 import { whyQuestion } from '../../src/lib/sandbox-view/entity-actions.ts';
-import { scenarioFromYaml } from '../sandbox/helpers.ts';
+import { loadScenario, scenarioFromYaml } from '../sandbox/helpers.ts';
 
 function cluster(instances: string[], container: string, extra = ''): Scenario {
   return scenarioFromYaml(`
@@ -212,5 +212,61 @@ describe('Why still waiting?', () => {
     expect(waiting.view.quote?.text).toBe(
       'service web was unable to place a task because no container instance met all of its requirements.',
     );
+  });
+});
+
+describe('Why on Fargate?', () => {
+  it('names the AZ (and its subnet) with the fewest of the group’s tasks, EC2 ones included', () => {
+    const scenario = loadScenario('fargate-service.yaml');
+    const log = scenario.solution
+      .filter((e) => e.at <= 100)
+      .map((e) => ({ ...e, by: 'learner' as const }));
+    const { world } = replay(scenario, log, { until: 100 });
+    const [first, second] = Object.values(world.ecs.tasks)
+      .filter((t) => t.launchType === 'FARGATE')
+      .sort((a, b) => a.createdAt - b.createdAt);
+    const viewOf = (taskId: string) => {
+      const moment = placementMoment({ replay }, scenario, scenario.seed, world, taskId);
+      expect(moment?.world.time).toBe(21);
+      return taskWhyView(explainTaskPlacement(world, taskId, moment!)!);
+    };
+    const more = "more of the group's tasks than the chosen AZ.";
+    expect(viewOf(first!.id)).toEqual({
+      question: 'Why on Fargate?',
+      answer:
+        'Fargate runs each task in a micro-VM of its own, so no container instance is involved: ECS picks a subnet of the service’s network configuration, in the healthy AZ with the fewest of its tasks: eu-west-3c (subnet-0c1b2c3d4e5f6071).',
+      quote: null,
+      listLabel: 'Per Availability Zone',
+      verdicts: [
+        {
+          key: 'eu-west-3c',
+          name: 'eu-west-3c (subnet-0c1b2c3d4e5f6071)',
+          outcome: 'chosen',
+          detail: '0 tasks of the group there',
+          text: "the fewest of the group's tasks.",
+        },
+        {
+          key: 'eu-west-3a',
+          name: 'eu-west-3a (subnet-0a1b2c3d4e5f6071)',
+          outcome: 'fits',
+          detail: '2 tasks of the group there',
+          text: more,
+        },
+        {
+          key: 'eu-west-3b',
+          name: 'eu-west-3b (subnet-0b1b2c3d4e5f6071)',
+          outcome: 'fits',
+          detail: '2 tasks of the group there',
+          text: more,
+        },
+      ],
+      note: null,
+    });
+    // Placed in the same round, after the first: eu-west-3c then held one.
+    expect(viewOf(second!.id).verdicts.map((v) => [v.key, v.detail])).toEqual([
+      ['eu-west-3c', '1 task of the group there'],
+      ['eu-west-3a', '2 tasks of the group there'],
+      ['eu-west-3b', '2 tasks of the group there'],
+    ]);
   });
 });

@@ -230,8 +230,8 @@ function fargateWhy(x: PlacementExplanation & { kind: 'fargate' }): TaskWhyView 
         : outcome === 'chosen'
           ? `the fewest of the group's tasks${x.azs.filter((b) => !b.down && b.tasks === a.tasks).length > 1 ? '; ties go to the AZ listed first' : ''}.`
           : a.tasks === fewest
-            ? 'as few of the group’s tasks, but ties go to the AZ listed first.'
-            : 'more of the group’s tasks than the chosen AZ.',
+            ? "as few of the group's tasks, but ties go to the AZ listed first."
+            : "more of the group's tasks than the chosen AZ.",
     };
   });
   const rank = { chosen: 0, fits: 1, 'ruled out': 2 } as const;
