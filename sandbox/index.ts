@@ -101,8 +101,13 @@ export {
   serviceNetworkConfiguration,
   subnetIdFor,
 } from './model/vpc.ts';
-export { loadManifestParser, loadWorkflowTools } from './view.ts';
-export type { ManifestParser, WorkflowTools } from './view.ts';
+export { loadManifestParser, loadPlacementExplain, loadWorkflowTools } from './view.ts';
+export type { ManifestParser, PlacementExplain, WorkflowTools } from './view.ts';
+export type {
+  PlacementExplanation,
+  PlacementMoment,
+  InstanceVerdict as EcsInstanceVerdict,
+} from './services/ecs/placement-explain.ts';
 export type { PipelineRun, PipelineSlice, JobRun, StepRun } from './services/pipeline/world.ts';
 export type { ParsedDocument, ManifestResult } from './services/eks/manifest.ts';
 export type { TextRange, YamlDocumentIndex } from './services/eks/manifest-locate.ts';

@@ -70,3 +70,11 @@ export function loadWorkflowTools() {
   return import('./services/pipeline/workflow-tools.ts');
 }
 export type WorkflowTools = Awaited<ReturnType<typeof loadWorkflowTools>>;
+/**
+ * Why an ECS task was placed where it was, or why it still waits (placement-explain.ts), on
+ * demand: the placement code it reuses stays out of the pages that only draw a world.
+ */
+export function loadPlacementExplain() {
+  return import('./services/ecs/placement-explain.ts');
+}
+export type PlacementExplain = Awaited<ReturnType<typeof loadPlacementExplain>>;

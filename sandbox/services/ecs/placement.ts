@@ -376,6 +376,41 @@ function satisfies(
   return true;
 }
 
+/** Whether an instance meets one binding constraint, checked as chooseInstance checks it. */
+export function meetsConstraint(
+  index: PlacementIndex,
+  instance: ContainerInstance,
+  group: string,
+  constraint: PlacementConstraint,
+): boolean {
+  const req = { group, cpu: 0, memory: 0, strategies: [], constraints: [constraint] };
+  return satisfies(index, instance, req, { instance, groupsOnInstance: index.groupsOnInstance });
+}
+
+/**
+ * The value one strategy gives a candidate, as chooseInstance's scan computes it (lower ranks
+ * first): the group's tasks in its AZ or on it, or the CPU units or MiB left after placing.
+ */
+export function strategyValue(
+  index: PlacementIndex,
+  instance: ContainerInstance,
+  req: PlacementRequest,
+  s: PlacementStrategy,
+): number {
+  switch (strategyKind(s)) {
+    case SPREAD_AZ:
+      return index.countInAz(req.group, instance.az);
+    case SPREAD_INSTANCE:
+      return index.countOnInstance(req.group, instance.id);
+    case BINPACK_MEMORY:
+      return instance.memoryMiB - instance.reservedMemory - req.memory;
+    case BINPACK_CPU:
+      return instance.cpuUnits - instance.reservedCpu - req.cpu;
+    default:
+      return spreadByAttribute(index, instance, req.group, s);
+  }
+}
+
 /** Whether any of the ports is reserved by the agent or already used on the instance. */
 export function portsTaken(instance: ContainerInstance, ports: readonly number[]): boolean {
   for (const p of ports)

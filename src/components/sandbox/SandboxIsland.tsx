@@ -60,6 +60,9 @@ const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.E
 const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })));
 const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
 const PresenterBridge = lazy(() => import('@components/teaching/PresenterBridge.tsx'));
+const EcsWhyDialog = lazy(() =>
+  import('./EcsWhyDialog.tsx').then((m) => ({ default: m.EcsWhyDialog })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="sbx-muted">Loading…</p>}>{children}</Suspense>;
@@ -92,6 +95,12 @@ export default function SandboxIsland({
   const [selected, setSelected] = useState<EntityRef | null>(null);
   const [tab, setTab] = useState('goals');
   const [menu, setMenu] = useState<(OpenMenu & { ref: EntityRef; name: string }) | null>(null);
+  const [why, setWhy] = useState<{ taskId: string; opener: HTMLElement } | null>(null);
+  const closeWhy = useCallback(() => setWhy(null), []);
+  const askWhy = useCallback(
+    (taskId: string, opener: HTMLElement) => setWhy({ taskId, opener }),
+    [],
+  );
 
   const announce = useCallback(
     (text: string) => setMessages((m) => ({ ...m, polite: { text, n: m.polite.n + 1 } })),
@@ -160,6 +169,12 @@ export default function SandboxIsland({
 
   const wakeQuietly = useCallback(() => void wake(), [wake]);
 
+  const withReplay = useCallback(
+    (fn: (loaded: EngineModule, seed: number) => void) =>
+      withLoaded((ready) => fn(ready.engine, ready.actor.getSnapshot().context.seed)),
+    [withLoaded],
+  );
+
   const placement = useKeyboardPlacement(store, rootRef, act, announce);
 
   const inspect = useCallback((ref: EntityRef) => {
@@ -197,6 +212,7 @@ export default function SandboxIsland({
       fault,
       withEngine,
       inspect,
+      askWhy,
       pickUp: placement.pickUp,
       announce,
       showFailure,
@@ -211,6 +227,7 @@ export default function SandboxIsland({
       fault,
       withEngine,
       inspect,
+      askWhy,
       placement.pickUp,
       announce,
       showFailure,
@@ -282,13 +299,15 @@ export default function SandboxIsland({
         anchor.focus();
       } else if (item.kind === 'pick') {
         placement.pickUp(ref.id, name);
+      } else if (item.kind === 'why') {
+        askWhy(ref.id, anchor);
       } else {
         if (item.fault) fault(item.action);
         else act(item.action);
         if (anchor.isConnected) anchor.focus();
       }
     },
-    [menu, inspect, placement, act, fault],
+    [menu, inspect, placement, act, fault, askWhy],
   );
 
   const reset = useCallback(() => {
@@ -465,6 +484,11 @@ export default function SandboxIsland({
         />
         <LiveRegion messages={messages} />
         {menu ? <EntityMenu menu={menu} onChoose={chooseMenuItem} onClose={closeMenu} /> : null}
+        {why ? (
+          <Suspense fallback={null}>
+            <EcsWhyDialog target={why} withReplay={withReplay} onClose={closeWhy} />
+          </Suspense>
+        ) : null}
       </section>
     </SandboxUiContext.Provider>
   );

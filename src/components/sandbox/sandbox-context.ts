@@ -26,6 +26,8 @@ export interface SandboxUi {
   fault: (action: Action) => ActionResult | null;
   /** Runs `fn` with the engine and the live world now, or once the engine has loaded. */
   withEngine: (fn: (engine: EngineModule, world: World) => void) => void;
+  /** Opens "Why here?" / "Why still waiting?" for an ECS task (focus returns to `opener`). */
+  askWhy?: (taskId: string, opener: HTMLElement) => void;
   /** Shows an entity in the inspector. */
   inspect: (ref: EntityRef) => void;
   /** Starts keyboard placement of a tray container. */

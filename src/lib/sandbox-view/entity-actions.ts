@@ -23,7 +23,18 @@ export type EntityRef =
 export type MenuItem =
   | { kind: 'inspect'; label: string }
   | { kind: 'pick'; label: string }
+  /** "Why here?" / "Why still waiting?": how ECS placement judged each container instance. */
+  | { kind: 'why'; label: WhyQuestion }
   | { kind: 'action'; label: string; action: Action; fault: boolean };
+
+export type WhyQuestion = 'Why here?' | 'Why still waiting?' | 'Why on Fargate?';
+
+/** The question a live task's menu offers: where placement put it, or why it has no place yet. */
+export function whyQuestion(task: Task): WhyQuestion | null {
+  if (task.lastStatus === 'STOPPED') return null;
+  if (task.az === null) return task.lastStatus === 'PROVISIONING' ? 'Why still waiting?' : null;
+  return task.launchType === 'FARGATE' ? 'Why on Fargate?' : 'Why here?';
+}
 
 const inspect: MenuItem = { kind: 'inspect', label: 'Inspect details' };
 
@@ -66,6 +77,8 @@ export function containerMenu(container: Container, scenario: AllowedSource): Me
 
 export function taskMenu(task: Task, scenario: AllowedSource): MenuItem[] {
   const items: MenuItem[] = [inspect];
+  const why = whyQuestion(task);
+  if (why) items.push({ kind: 'why', label: why });
   if (task.lastStatus === 'STOPPED') return items;
   items.push(...item(scenario, 'Stop task', { type: 'ecs.task.stop', taskId: task.id }));
   if (task.lastStatus === 'RUNNING') {

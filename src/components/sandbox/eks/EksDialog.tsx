@@ -10,55 +10,28 @@ import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { eksInspect, type EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
 import { podWhy, type PodWhyView } from '@lib/sandbox-view/eks-why.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
+import { WhyVerdicts } from '../WhyVerdicts.tsx';
 
 export interface DialogTarget {
   ref: EksEntityRef;
   opener: HTMLElement;
 }
 
-const OUTCOME_ICON = { chosen: '✓', fits: '○', 'ruled out': '✕' } as const;
-
 export function WhyPod({ why }: { why: PodWhyView }) {
   return (
-    <div role="group" className="sbx-eks-why" aria-label={why.question}>
-      <h5>{why.question}</h5>
-      <p>{why.answer}</p>
-      {why.schedulerMessage ? (
-        <p>
-          <span className="sbx-muted">kube-scheduler (FailedScheduling): </span>
-          <q className="sbx-mono sbx-break">{why.schedulerMessage}</q>
-        </p>
-      ) : null}
-      {why.verdicts.length > 0 ? (
-        <ul className="sbx-eks-verdicts" aria-label="Per node">
-          {why.verdicts.map((v) => (
-            <li
-              key={v.node}
-              className={`sbx-eks-verdict sbx-eks-verdict-${v.outcome.replace(' ', '-')}`}
-            >
-              <span aria-hidden="true" className="sbx-eks-verdict-icon">
-                {OUTCOME_ICON[v.outcome]}
-              </span>
-              <span>
-                <strong>
-                  {v.outcome === 'ruled out'
-                    ? 'Ruled out'
-                    : v.outcome === 'chosen'
-                      ? 'Chosen'
-                      : 'Fits'}
-                </strong>{' '}
-                <span className="sbx-mono sbx-break">{v.node}</span>{' '}
-                <span className="sbx-muted">({v.detail})</span>: {v.text}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {why.unevaluated ? <p className="sbx-muted">{why.unevaluated}</p> : null}
-      <p className="sbx-muted sbx-eks-note">
-        Explanations in the sandbox’s words; the quoted message is kube-scheduler’s own.
-      </p>
-    </div>
+    <WhyVerdicts
+      question={why.question}
+      answer={why.answer}
+      quote={
+        why.schedulerMessage
+          ? { label: 'kube-scheduler (FailedScheduling)', text: why.schedulerMessage }
+          : null
+      }
+      listLabel="Per node"
+      verdicts={why.verdicts.map((v) => ({ ...v, key: v.node, name: v.node }))}
+      note={why.unevaluated}
+      credit="Explanations in the sandbox’s words; the quoted message is kube-scheduler’s own."
+    />
   );
 }
 
