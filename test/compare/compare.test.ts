@@ -97,9 +97,9 @@ describe('five compute models side by side, after 30 simulated minutes', () => {
     expect(cellTexts('failed')).toEqual([
       '41,015 requests',
       '49,857 requests',
-      '8,033 requests',
-      '5,768 requests',
-      '21,000 requests',
+      '40,845 requests',
+      '17,768 requests',
+      '45,857 requests',
     ]);
     expect(cellTexts('missing')).toEqual([
       '984 replica-seconds',
@@ -128,9 +128,9 @@ describe('five compute models side by side, after 30 simulated minutes', () => {
     expect(final.lanes.map((l) => Object.values(l.tracker.failed).map(Math.round))).toEqual([
       [0, 41015, 0, 0],
       [0, 49857, 0, 0],
-      [0, 4793, 3240, 0],
-      [0, 5768, 0, 0],
-      [0, 15855, 5145, 0],
+      [0, 4793, 36053, 0],
+      [0, 5768, 12000, 0],
+      [0, 15855, 30002, 0],
     ]);
   });
 
@@ -190,7 +190,8 @@ describe('the table while the worlds run', () => {
         .cells.map((x) => [x.text, x.value]),
     ).toEqual([
       // ECS stops the tasks of the lost AZ at once; the EKS pods there still count as Ready
-      // until their node is marked NotReady (40 s) or removed.
+      // until their node is marked NotReady (50 s after its last heartbeat) or removed,
+      // though the requests the Service sends them fail.
       ['recovering (30 s so far)', null],
       ['recovering (30 s so far)', null],
       ['nothing lost so far', null],

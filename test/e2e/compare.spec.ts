@@ -22,9 +22,9 @@ const FINAL_ROWS: Record<string, string[]> = {
   failed: [
     '41,015 requests',
     '49,857 requests',
-    '8,033 requests',
-    '5,768 requests ★ best',
-    '21,000 requests',
+    '40,845 requests',
+    '17,768 requests ★ best',
+    '45,857 requests',
   ],
   bill: [
     '$0.1044 (now $0.2360/h) ★ best',

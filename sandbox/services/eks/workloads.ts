@@ -2,14 +2,15 @@
  * The workload controllers of each cluster: Deployment (rolling update or Recreate through
  * rollout.ts, revisions, ProgressDeadlineExceeded), ReplicaSet (pods named from the world's
  * PRNG), DaemonSet (one pod per EC2 node), Service endpoints (the ready pods) with the load
- * model (traffic served only by ready pods), and the HorizontalPodAutoscaler.
+ * model (traffic spread evenly over the endpoints; what goes to a pod whose node is unreachable
+ * fails until the node controller marks it not ready), and the HorizontalPodAutoscaler.
  */
 import { own } from '../../model/record.ts';
 import type { EngineContext } from '../../engine/module.ts';
 import { random } from '../../engine/rng.ts';
 import { hpaStep, HPA_SYNC_SECONDS } from './hpa.ts';
 import { generateName } from './names.ts';
-import { bindPod, createPod, deletePod, isReady } from './pods.ts';
+import { bindPod, createPod, deletePod, isReady, kubeletUp, nodeOf } from './pods.ts';
 import { progressDeadlineMessage, rolloutStep } from './rollout.ts';
 import { tolerates } from './scheduler.ts';
 import { apiUp, eksOf, key, kubeEvent, kubeOf, objectEvent } from './state.ts';
@@ -441,8 +442,12 @@ function serviceController(ctx: EngineContext, cluster: string, kube: KubeState)
     let usage = 0;
     let request = 0;
     if (ready.length > 0) {
+      // kube-proxy spreads requests over every endpoint, including a pod on a node that no
+      // longer answers: its share fails until the endpoints drop it (node NotReady).
       const share = rps / ready.length;
+      const place = { world, cluster };
       for (const p of ready) {
+        if (!kubeletUp(place, nodeOf(place, p))) continue;
         const c = p.spec.containers[0]!;
         const cap = c.limits.cpuMilli ?? UNLIMITED_CPU_MILLI;
         const canServe = Math.max(0, (cap - IDLE_CPU_MILLI) / CPU_MILLI_PER_RPS);

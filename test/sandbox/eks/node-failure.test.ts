@@ -107,3 +107,41 @@ describe('Fargate micro-VMs in a lost AZ', () => {
     ]);
   });
 });
+
+describe('requests to pods on an unreachable node', () => {
+  const selfManaged = world(`initial:
+  eks:
+    clusters: [{ name: demo }]
+    selfManagedNodes:
+      - { cluster: demo, instanceType: t3.medium, az: eu-west-3a, name: a }
+      - { cluster: demo, instanceType: t3.medium, az: eu-west-3b, name: b }
+    manifests:
+      - cluster: demo
+        yaml: |${WEB(4)}
+    traffic:
+      - { service: web, rps: 100 }`);
+  const load = (w: World) => w.eks!.load['demo/default/web']!;
+
+  it('fail while the endpoints still list those pods, and stop failing once the node is NotReady', () => {
+    const nodeA = Object.values(selfManaged.eks!.kube.demo!.nodes).find(
+      (n) => n.az === 'eu-west-3a',
+    )!.name;
+    expect(pods(selfManaged).filter((p) => p.spec.nodeName === nodeA)).toHaveLength(2);
+    let w = advance(selfManaged, 100);
+    // Four endpoints, 25 requests per second each, all served (each can serve (500 − 5) / 2).
+    expect(load(w)).toMatchObject({ rps: 100, served: 100, failed: 0, failedTotal: 0 });
+    w = act(w, { type: 'fault.az-outage', az: 'eu-west-3a' });
+    w = advance(w, 1);
+    // Still four endpoints: the two on a get 50 requests per second that nobody answers.
+    expect(w.eks!.kube.demo!.services['default/web']!.endpoints).toHaveLength(4);
+    expect(load(w)).toMatchObject({ rps: 100, served: 50, failed: 50, failedTotal: 50 });
+    w = advance(w, 48);
+    expect(load(w)).toMatchObject({ failed: 50, failedTotal: 49 * 50 });
+    // At 150 the node is Unknown, its pods not Ready: two endpoints take all 100 requests.
+    w = advance(w, 1);
+    expect(w.eks!.kube.demo!.services['default/web']!.endpoints).toHaveLength(2);
+    expect(load(w)).toMatchObject({ served: 100, failed: 0, failedTotal: 2450 });
+    w = advance(w, 450);
+    expect(load(w)).toMatchObject({ served: 100, failed: 0, failedTotal: 2450 });
+  });
+});
