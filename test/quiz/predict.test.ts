@@ -33,7 +33,7 @@ describe('every predict-what-happens question, replayed headlessly as the browse
     'eks/predict-no-nodes': { observed: 3, option: 'three' },
     'eks/predict-bad-image': { observed: 3, option: 'three' },
     'node-groups/predict-self-managed': { observed: 0, option: 'none' },
-    'node-groups/predict-spike': { observed: 5, option: 'some' },
+    'node-groups/predict-spike': { observed: 3, option: 'some' },
     'node-groups/predict-no-profile': { observed: 3, option: 'three' },
     'node-groups/predict-mixed': { observed: 4, option: 'four' },
     'ecr/predict-missing-tag': { observed: 2, option: 'two' },

@@ -3,7 +3,9 @@
  * learner's own), the kubelet's registration (an access entry for the node's role, or no
  * Node), node health as the node lifecycle controller sees it (Ready → Unknown after the
  * grace period, the NoExecute taints, eviction once the 300 s toleration ends), and the Node
- * object's removal when its instance is gone. Fargate micro-VM nodes live in fargate-pods.ts.
+ * object's removal when its instance is gone. Fargate micro-VM nodes (scheduling.ts) go through
+ * the same health checks: in a lost AZ their kubelet stops reporting, and their pods are
+ * evicted after the toleration like any other.
  */
 import { INSTANCE_TYPES } from '../../model/aws-data.ts';
 import { EC2_BOOT_SECONDS, registeredMemoryMiB } from '../../model/constants.ts';
@@ -274,15 +276,14 @@ export function nodeHealthController(ctx: EngineContext): void {
     };
     for (const nodeName in kube.nodes) {
       const node = kube.nodes[nodeName]!;
-      if (node.origin === 'fargate') {
-        if (node.gone) {
-          delete kube.nodes[nodeName];
-          eks.schedulerDirty = true;
-        }
+      const fargate = node.origin === 'fargate';
+      if (fargate && node.gone) {
+        delete kube.nodes[nodeName];
+        eks.schedulerDirty = true;
         continue;
       }
       const instance = node.instanceId ? own(world.ec2.instances, node.instanceId) : undefined;
-      if (!instance || instance.state === 'terminated') {
+      if (!fargate && (!instance || instance.state === 'terminated')) {
         // The cloud provider no longer has the machine: the Node and its pods go.
         const gone = node.instanceId ? own(eks.lostBecause, node.instanceId) : undefined;
         const removeNode = () => {
@@ -306,7 +307,11 @@ export function nodeHealthController(ctx: EngineContext): void {
         eks.schedulerDirty = true;
         continue;
       }
-      const reporting = instance.state === 'running' && instance.reachable;
+      // A Fargate micro-VM's kubelet reports while its AZ is up; an EC2 node's while its
+      // instance runs and is reachable.
+      const reporting = fargate
+        ? !world.azDown.includes(node.az)
+        : !!instance && instance.state === 'running' && instance.reachable;
       if (reporting) {
         if (node.ready !== 'True') {
           const next = observeNode(node, now, 'Ready');
@@ -367,6 +372,9 @@ export function nodeHealthController(ctx: EngineContext): void {
                 }),
               );
               deletePod(ctx, place, p);
+              // No kubelet confirms the stop on a lost micro-VM: EKS removes the pod's
+              // Fargate node, and the pod with it (its ReplicaSet creates the replacement).
+              if (fargate && !reporting) removePodNow(ctx, place, p);
             },
           );
         }

@@ -179,7 +179,7 @@ export function nodeOf(place: PodPlace, pod: EksPod): EksNode | null {
 /** Whether the node's kubelet is running and reachable (it runs the pod's timers). */
 export function kubeletUp(place: PodPlace, node: EksNode | null): boolean {
   if (!node || node.gone) return false;
-  if (node.origin === 'fargate') return true;
+  if (node.origin === 'fargate') return !place.world.azDown.includes(node.az);
   const instance = node.instanceId ? own(place.world.ec2.instances, node.instanceId) : null;
   return !!instance && instance.state === 'running' && instance.reachable;
 }

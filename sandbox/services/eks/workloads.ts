@@ -2,14 +2,15 @@
  * The workload controllers of each cluster: Deployment (rolling update or Recreate through
  * rollout.ts, revisions, ProgressDeadlineExceeded), ReplicaSet (pods named from the world's
  * PRNG), DaemonSet (one pod per EC2 node), Service endpoints (the ready pods) with the load
- * model (traffic served only by ready pods), and the HorizontalPodAutoscaler.
+ * model (traffic spread evenly over the endpoints; what goes to a pod whose node is unreachable
+ * fails until the node controller marks it not ready), and the HorizontalPodAutoscaler.
  */
 import { own } from '../../model/record.ts';
 import type { EngineContext } from '../../engine/module.ts';
 import { random } from '../../engine/rng.ts';
-import { hpaStep, HPA_SYNC_SECONDS } from './hpa.ts';
+import { hpaStep, HPA_SYNC_SECONDS, resourceReplicas, type HpaPodSample } from './hpa.ts';
 import { generateName } from './names.ts';
-import { bindPod, createPod, deletePod, isReady } from './pods.ts';
+import { bindPod, createPod, deletePod, isReady, kubeletUp, nodeOf } from './pods.ts';
 import { progressDeadlineMessage, rolloutStep } from './rollout.ts';
 import { tolerates } from './scheduler.ts';
 import { apiUp, eksOf, key, kubeEvent, kubeOf, objectEvent } from './state.ts';
@@ -441,8 +442,12 @@ function serviceController(ctx: EngineContext, cluster: string, kube: KubeState)
     let usage = 0;
     let request = 0;
     if (ready.length > 0) {
+      // kube-proxy spreads requests over every endpoint, including a pod on a node that no
+      // longer answers: its share fails until the endpoints drop it (node NotReady).
       const share = rps / ready.length;
+      const place = { world, cluster };
       for (const p of ready) {
+        if (!kubeletUp(place, nodeOf(place, p))) continue;
         const c = p.spec.containers[0]!;
         const cap = c.limits.cpuMilli ?? UNLIMITED_CPU_MILLI;
         const canServe = Math.max(0, (cap - IDLE_CPU_MILLI) / CPU_MILLI_PER_RPS);
@@ -507,11 +512,13 @@ function hpaController(
       );
       continue;
     }
+    // Every pod of the Deployment, as the replica calculator groups them (hpa.ts groupPod).
+    const place = { world, cluster };
     const pods: EksPod[] = [];
     for (const rs of replicaSetsOf(kube, ns, d.object.metadata.name))
-      for (const p of byRs.get(key(ns, rs.metadata.name)) ?? [])
-        if (active(p) && p.runtime.state === 'Running') pods.push(p);
-    const noRequest = pods.find((p) => (p.spec.containers[0]!.requests.cpuMilli ?? 0) === 0);
+      for (const p of byRs.get(key(ns, rs.metadata.name)) ?? []) pods.push(p);
+    const counted = pods.filter(active);
+    const noRequest = counted.find((p) => (p.spec.containers[0]!.requests.cpuMilli ?? 0) === 0);
     if (noRequest) {
       h.currentUtilization = null;
       warn(
@@ -520,17 +527,28 @@ function hpaController(
       );
       continue;
     }
-    const ready = pods.filter((p) => isReady(p, now));
-    let usage = 0;
-    let request = 0;
-    for (const p of ready) {
-      usage += p.runtime.cpuUsageMilli;
-      request += p.spec.containers[0]!.requests.cpuMilli ?? 0;
-    }
-    if (request === 0) continue;
-    const utilization = Math.trunc((usage * 100) / request);
-    h.currentUtilization = utilization;
+    const samples: HpaPodSample[] = pods.map((p) => {
+      const state = p.runtime.state;
+      return {
+        ignored: !active(p),
+        pending:
+          state === 'Pending' ||
+          state === 'ContainerCreating' ||
+          state === 'ErrImagePull' ||
+          state === 'ImagePullBackOff',
+        hasMetrics: state === 'Running' && kubeletUp(place, nodeOf(place, p)),
+        ready: isReady(p, now),
+        startedAt: p.runtime.startedAt,
+        readyAt: p.runtime.readyAt,
+        usage: p.runtime.cpuUsageMilli,
+        request: p.spec.containers[0]!.requests.cpuMilli ?? 0,
+      };
+    });
     const current = d.object.spec.replicas;
+    const calc = resourceReplicas(current, samples, target, now);
+    if (calc === null) continue;
+    const utilization = calc.utilization;
+    h.currentUtilization = utilization;
     h.currentReplicas = current;
     const result = hpaStep(
       {
@@ -542,6 +560,7 @@ function hpaController(
         maxReplicas: spec.maxReplicas,
         scaleUp: spec.behavior.scaleUp,
         scaleDown: spec.behavior.scaleDown,
+        proposal: calc.replicas,
       },
       {
         recommendations: h.recommendations.map(([time, replicas]) => ({ time, replicas })),
