@@ -258,6 +258,63 @@ describe('shapes AWS accepts that the sandbox used to refuse', () => {
   });
 });
 
+describe('port ranges (PortMapping.containerPortRange)', () => {
+  const inline = (json: object) =>
+    runCommandLine(`aws ecs register-task-definition --cli-input-json '${JSON.stringify(json)}'`, {
+      world,
+      files: {},
+      session: { dockerContext: null },
+    });
+  const e =
+    '\nAn error occurred (ClientException) when calling the RegisterTaskDefinition operation: ';
+  const ports = (networkMode: string, portMappings: object[]) => ({
+    family: 'ranges',
+    networkMode,
+    containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, portMappings }],
+  });
+
+  it('a range alone is accepted in bridge and awsvpc, named in the note, and only the single ports are placed', () => {
+    for (const mode of ['bridge', 'awsvpc']) {
+      const r = inline(
+        ports(mode, [{ containerPort: 80 }, { containerPortRange: '8000-8010', protocol: 'tcp' }]),
+      );
+      expect(r.output.exitCode, r.output.stderr).toBe(0);
+      expect(r.output.stderr).toBe(
+        "Accepted as AWS does; the sandbox does not model containerDefinitions[0].portMappings[1].containerPortRange (this note is the sandbox's, not the AWS CLI's).",
+      );
+      expect(
+        JSON.parse(r.output.stdout).taskDefinition.containerDefinitions[0].portMappings.map(
+          (p: { containerPort: number }) => p.containerPort,
+        ),
+      ).toEqual([80]);
+    }
+  });
+
+  it('is refused in host mode, reversed or out of 1–65535, every problem at once', () => {
+    const r = inline(
+      ports('host', [{ containerPortRange: '9000-8000' }, { containerPortRange: '1-70000' }]),
+    );
+    expect(r.output).toEqual({
+      stdout: '',
+      stderr: [
+        "Invalid 'containerPortRange' setting for container 'web' (only in the bridge and awsvpc network modes).",
+        "Invalid 'containerPortRange' setting for container 'web' (first-last, from 1 to 65535, the first port lower than the last).",
+        "Invalid 'containerPortRange' setting for container 'web' (first-last, from 1 to 65535, the first port lower than the last).",
+      ]
+        .map((l) => `${e}${l}`)
+        .join(''),
+      exitCode: 254,
+    });
+    expect(r.world).toBe(world);
+  });
+
+  it('a mapping with neither a port nor a range is refused', () => {
+    expect(inline(ports('bridge', [{ protocol: 'tcp' }])).output.stderr).toBe(
+      `${e}Invalid 'containerPort' setting for container 'web' (a port mapping needs a containerPort or a containerPortRange).`,
+    );
+  });
+});
+
 describe('values AWS refuses at registration', () => {
   it('are all reported at once, each with its limit, never as zod text', () => {
     const td = {

@@ -85,7 +85,8 @@ const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
   ['protocol', 'str', 'modelled'],
   ['name', 'str', 'ignored'],
   ['appProtocol', 'str', 'ignored'],
-  ['containerPortRange', 'str', 'ignored'],
+  // Checked at registration, then set aside (portRangesSetAside): the sandbox maps single ports.
+  ['containerPortRange', 'str', 'modelled'],
 ];
 
 export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
@@ -277,6 +278,7 @@ export function readTaskDefinitionInput(
   if (errors.length > 0) return { ok: false, errors };
   const limits = limitProblems(out);
   if (limits.length > 0) return { ok: false, errors: [], limits };
+  portRangesSetAside(out, r.ignored);
   return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored: r.ignored };
 }
 
@@ -317,12 +319,24 @@ function limitProblems(td: Record<string, unknown>): string[] {
       ? (c['portMappings'] as Record<string, unknown>[])
       : [];
     if (ports.length > 100) invalid('portMappings', 'at most 100 port mappings');
+    const ranges = ports.filter((p) => typeof p['containerPortRange'] === 'string');
+    if (ranges.length > 100) invalid('containerPortRange', 'at most 100 port ranges per container');
+    const mode = typeof td['networkMode'] === 'string' ? td['networkMode'] : 'bridge';
+    if (ranges.length > 0 && mode !== 'bridge' && mode !== 'awsvpc')
+      invalid('containerPortRange', 'only in the bridge and awsvpc network modes');
     for (const p of ports) {
       const cp = p['containerPort'];
       const hp = p['hostPort'];
+      const range = p['containerPortRange'];
+      if (typeof range === 'string' && !portRange(range))
+        invalid(
+          'containerPortRange',
+          'first-last, from 1 to 65535, the first port lower than the last',
+        );
       if (typeof cp === 'number' && (cp < 1 || cp > 65535))
         invalid('containerPort', 'from 1 to 65535');
-      if (cp === undefined) invalid('containerPort', 'a port mapping needs a containerPort');
+      if (cp === undefined && range === undefined)
+        invalid('containerPort', 'a port mapping needs a containerPort or a containerPortRange');
       if (typeof hp === 'number' && (hp < 0 || hp > 65535)) invalid('hostPort', 'from 0 to 65535');
       const protocol = p['protocol'];
       if (typeof protocol === 'string' && protocol !== 'tcp' && protocol !== 'udp')
@@ -330,6 +344,33 @@ function limitProblems(td: Record<string, unknown>): string[] {
     }
   }
   return out;
+}
+
+/** `8000-8010`: both ends from 1 to 65535, the first lower than the last (PortMapping). */
+function portRange(text: string): boolean {
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text);
+  if (!m) return false;
+  const [first, last] = [Number(m[1]), Number(m[2])];
+  return first >= 1 && last <= 65535 && first < last;
+}
+
+/**
+ * Port ranges are accepted as AWS accepts them but not modelled: each is named in the note, and
+ * a mapping holding only a range leaves the mappings the sandbox places.
+ */
+function portRangesSetAside(td: Record<string, unknown>, ignored: string[]): void {
+  const containers = td['containerDefinitions'];
+  if (!Array.isArray(containers)) return;
+  containers.forEach((c: Record<string, unknown>, i) => {
+    const ports = c['portMappings'];
+    if (!Array.isArray(ports)) return;
+    c['portMappings'] = ports.flatMap((p: Record<string, unknown>, j) => {
+      if (!Object.hasOwn(p, 'containerPortRange')) return [p];
+      ignored.push(`containerDefinitions[${i}].portMappings[${j}].containerPortRange`);
+      const { containerPortRange: _range, ...single } = p;
+      return single['containerPort'] === undefined ? [] : [single];
+    });
+  });
 }
 
 /** The AWS CLI's "Parameter validation failed" block. */
