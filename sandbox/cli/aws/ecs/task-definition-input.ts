@@ -89,6 +89,79 @@ const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
   ['containerPortRange', 'str', 'modelled'],
 ];
 
+/**
+ * The members of the structures the sandbox accepts without modelling them, with their types
+ * (ECS API reference: ContainerDefinition, TaskDefinition and their member shapes): their
+ * values are not kept, but a wrong type inside them, `null` included, is refused as the CLI
+ * refuses it. A member not listed here is passed over.
+ */
+type Shape = Kind | { list: Shape } | { struct: Record<string, Shape> } | { map: Shape };
+const strList: Shape = { list: 'str' };
+const strMap: Shape = { map: 'str' };
+const pairs = (a: string, b: string): Shape => ({ list: { struct: { [a]: 'str', [b]: 'str' } } });
+const NESTED: Record<string, Shape> = {
+  // ContainerDefinition
+  repositoryCredentials: { struct: { credentialsParameter: 'str' } },
+  links: strList,
+  restartPolicy: {
+    struct: { enabled: 'bool', ignoredExitCodes: { list: 'int' }, restartAttemptPeriod: 'int' },
+  },
+  entryPoint: strList,
+  command: strList,
+  environment: pairs('name', 'value'),
+  environmentFiles: pairs('value', 'type'),
+  mountPoints: {
+    list: { struct: { sourceVolume: 'str', containerPath: 'str', readOnly: 'bool' } },
+  },
+  volumesFrom: { list: { struct: { sourceContainer: 'str', readOnly: 'bool' } } },
+  linuxParameters: {
+    struct: {
+      capabilities: { struct: { add: strList, drop: strList } },
+      devices: {
+        list: { struct: { hostPath: 'str', containerPath: 'str', permissions: strList } },
+      },
+      initProcessEnabled: 'bool',
+      sharedMemorySize: 'int',
+      tmpfs: { list: { struct: { containerPath: 'str', size: 'int', mountOptions: strList } } },
+      maxSwap: 'int',
+      swappiness: 'int',
+    },
+  },
+  secrets: pairs('name', 'valueFrom'),
+  dependsOn: pairs('containerName', 'condition'),
+  dnsServers: strList,
+  dnsSearchDomains: strList,
+  extraHosts: pairs('hostname', 'ipAddress'),
+  dockerSecurityOptions: strList,
+  dockerLabels: strMap,
+  ulimits: { list: { struct: { name: 'str', softLimit: 'int', hardLimit: 'int' } } },
+  logConfiguration: {
+    struct: { logDriver: 'str', options: strMap, secretOptions: pairs('name', 'valueFrom') },
+  },
+  healthCheck: {
+    struct: {
+      command: strList,
+      interval: 'int',
+      timeout: 'int',
+      retries: 'int',
+      startPeriod: 'int',
+    },
+  },
+  systemControls: pairs('namespace', 'value'),
+  resourceRequirements: pairs('value', 'type'),
+  firelensConfiguration: { struct: { type: 'str', options: strMap } },
+  credentialSpecs: strList,
+  // RegisterTaskDefinitionRequest
+  placementConstraints: pairs('type', 'expression'),
+  tags: pairs('key', 'value'),
+  proxyConfiguration: {
+    struct: { type: 'str', containerName: 'str', properties: pairs('name', 'value') },
+  },
+  inferenceAccelerators: pairs('deviceName', 'deviceType'),
+  ephemeralStorage: { struct: { sizeInGiB: 'int' } },
+  runtimePlatform: { struct: { cpuArchitecture: 'str', operatingSystemFamily: 'str' } },
+};
+
 export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
 export const TASKDEF_IGNORED_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'ignored').map(
   (f) => f[0],
@@ -209,6 +282,8 @@ function readStructure(
       continue;
     }
     if (use === 'ignored') {
+      const shape = Object.hasOwn(NESTED, key) ? NESTED[key] : undefined;
+      if (shape) checkInside(r, v, shape, path);
       r.ignored.push(path);
       continue;
     }
@@ -217,6 +292,24 @@ function readStructure(
     out[key] = child ? child(v, path) : typeof v === 'boolean' && kind === 'int' ? Number(v) : v;
   }
   return out;
+}
+
+/** The members inside a value of `shape` (the value itself has its type), depth first, in the input's order. */
+function checkInside(r: Reader, v: unknown, shape: Shape, path: string): void {
+  if (typeof shape === 'string') return;
+  const check = (x: unknown, member: Shape, at: string) => {
+    const kind: Kind = typeof member === 'string' ? member : 'list' in member ? 'list' : 'dict';
+    const value = typeof member === 'string' ? convert(x, member, r.shorthand) : x;
+    if (!isKind(value, kind)) r.errors.push(typeError(at, value, kind));
+    else checkInside(r, value, member, at);
+  };
+  if ('list' in shape) (v as unknown[]).forEach((x, i) => check(x, shape.list, `${path}[${i}]`));
+  else if ('map' in shape)
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      check(x, shape.map, `${path}.${k}`);
+  else
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      if (Object.hasOwn(shape.struct, k)) check(x, shape.struct[k] as Shape, `${path}.${k}`);
 }
 
 function readList(
