@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumCandidates } from './chromium-path.mjs';
+import { missingChromiumPlan } from './chromium-plan.mjs';
 
 function found() {
   return chromiumCandidates().find((path) => existsSync(path));
@@ -18,8 +19,11 @@ function hasCommand(name) {
 }
 
 if (!found()) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && hasCommand('apt-get')) {
+  const plan = missingChromiumPlan({
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    hasAptGet: hasCommand('apt-get'),
+  });
+  if (plan.install) {
     console.log('Browser tests need Chromium: installing Debian’s chromium package (apt-get)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     try {
@@ -30,12 +34,7 @@ if (!found()) {
     }
   }
   if (!found()) {
-    const command = hasCommand('apt-get')
-      ? 'sudo apt-get install -y chromium'
-      : 'npx playwright install chromium';
-    console.error(
-      `The browser tests need Chromium and none was found: run \`${command}\` (or set CHROMIUM_PATH to a Chromium binary), then \`npm test\` again.`,
-    );
+    console.error(plan.advice);
     process.exit(1);
   }
 }

@@ -25,6 +25,7 @@ const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e
 const NO_CONTROL_BUT_LINES =
   /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
 /* eslint-enable no-control-regex */
+const CONTROL_MESSAGE = 'must not contain control characters (NUL, DEL, bidi overrides…)';
 
 /** Each service module's keys of `initial` (services/<svc>/scenario-schema.ts), as types. */
 type InitialShape = typeof ec2InitialSchema &
@@ -100,6 +101,7 @@ function buildGoalSpecSchema() {
     description: z
       .string()
       .max(500)
+      .regex(NO_CONTROL, CONTROL_MESSAGE)
       .optional()
       .describe('Override for the text shown to the learner'),
   });
@@ -114,18 +116,11 @@ function buildScenarioSchema() {
       .max(64)
       .regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and hyphens')
       .describe('Stable id, also the file name'),
-    title: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(NO_CONTROL, 'must not contain control characters (NUL, DEL, bidi overrides…)'),
+    title: z.string().min(1).max(200).regex(NO_CONTROL, CONTROL_MESSAGE),
     summary: z
       .string()
       .max(2000)
-      .regex(
-        NO_CONTROL_BUT_LINES,
-        'must not contain control characters (NUL, DEL, bidi overrides…)',
-      )
+      .regex(NO_CONTROL_BUT_LINES, CONTROL_MESSAGE)
       .default('')
       .describe('What the learner is asked to do'),
     lesson: z.string().max(64).optional().describe('Lesson id this scenario belongs to'),
@@ -153,7 +148,10 @@ function buildScenarioSchema() {
       .array(buildGoalSpecSchema())
       .max(50)
       .describe('At least one, except in a free-play scenario whose id ends in -playground'),
-    hints: z.array(z.string().max(2000)).max(20).default([]),
+    hints: z
+      .array(z.string().max(2000).regex(NO_CONTROL_BUT_LINES, CONTROL_MESSAGE))
+      .max(20)
+      .default([]),
     solution: z
       .array(timedActionSchema)
       .max(10000)

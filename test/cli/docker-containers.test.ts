@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommandLine } from '../../sandbox/cli/index.ts';
+import { createWorld } from '../../sandbox/index.ts';
+import { loadScenario } from '../sandbox/helpers.ts';
 import { dockerWorld } from './worlds.ts';
 
 const world = dockerWorld();
@@ -45,5 +47,30 @@ describe('docker start and stop when the container already is in that state', ()
     const stop = run('docker stop storefront-2');
     expect(stop.output).toEqual({ stdout: 'storefront-2', stderr: '', exitCode: 0 });
     expect(stop.world).toBe(world);
+  });
+});
+
+describe('docker run on a host the container does not fit', () => {
+  it('is refused as the sandbox’s own scheduling, saying plain Docker would start it', () => {
+    let w = createWorld(loadScenario('why-orchestration-by-hand.yaml'));
+    const hostA = Object.values(w.ec2.instances).find((i) => i.name === 'host-a')!.id;
+    const on = (line: string) =>
+      runCommandLine(line, { world: w, files: {}, session: { dockerContext: hostA } });
+    for (const [name, image] of [
+      ['catalog', 'shipyard/catalog:1.0'],
+      ['search', 'shipyard/search:1.0'],
+      ['postgres', 'postgres:16'],
+    ]) {
+      const placed = on(`docker run -d --name ${name} ${image}`);
+      expect(placed.output.exitCode, placed.output.stderr).toBe(0);
+      w = placed.world;
+    }
+    const refused = on('docker run -d --name rabbitmq rabbitmq:3.13');
+    expect(refused.output).toEqual({
+      stdout: '',
+      stderr: `docker: the sandbox refuses this container, as a scheduler would: rabbitmq does not fit on host-a (${hostA}): not enough CPU (needs 0.50 vCPU, 0.25 vCPU free) and memory (needs 1024 MiB, 368 MiB free).\nA real Docker daemon books nothing and would start it; the host would run short of memory later. (This is the sandbox's own message, not Docker's.)`,
+      exitCode: 125,
+    });
+    expect(refused.world).toBe(w);
   });
 });

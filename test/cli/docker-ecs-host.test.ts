@@ -22,11 +22,11 @@ describe('docker on an ECS container instance (a shell on the host, simulated)',
     expect(outcome.world).toBe(world);
   });
 
-  it('refuses to change containers ECS owns, and says what to use instead', () => {
+  it('refuses to change containers ECS owns as the sandbox’s rule, not Docker’s, and says what to use instead', () => {
     const outcome = runCommandLine(`docker --context ${ecsA.id} stop web`, env);
     expect(outcome.output).toEqual({
       stdout: '',
-      stderr: `${ecsA.id} is an ECS container instance: its containers are managed by the ECS agent. \`docker ps\` shows them; start, stop and remove them with the aws ecs commands.`,
+      stderr: `${ecsA.id} is an ECS container instance: its containers are managed by the ECS agent. The sandbox lets \`docker ps\` show them and refuses to change them; start, stop and remove tasks with the aws ecs commands. (On a real host docker would do it: the task stops and the service scheduler starts a replacement. This is the sandbox's own message, not Docker's.)`,
       exitCode: 1,
     });
     expect(outcome.world).toBe(world);

@@ -44,3 +44,55 @@ describe('aws ecs run-task with an awsvpc task definition (web:1 is awsvpc)', ()
     expect(again.world.log.at(-1)?.action).toEqual(outcome.world.log.at(-1)?.action);
   });
 });
+
+describe('aws ecs run-task with placement', () => {
+  it('on Fargate, a strategy or a constraint is refused with the InvalidParameterException AWS gives', () => {
+    const strategy = runCommandLine(
+      `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE --placement-strategy type=spread,field=attribute:ecs.availability-zone ${NETWORK}`,
+      env,
+    );
+    expect(strategy.output).toEqual({
+      stdout: '',
+      stderr:
+        '\nAn error occurred (InvalidParameterException) when calling the RunTask operation: Placement strategies are not supported with FARGATE launch type.',
+      exitCode: 254,
+    });
+    expect(strategy.world).toBe(world);
+    const constraint = runCommandLine(
+      `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE --placement-constraints type=distinctInstance ${NETWORK}`,
+      env,
+    );
+    expect(constraint.output.stderr).toBe(
+      '\nAn error occurred (InvalidParameterException) when calling the RunTask operation: Placement constraints are not supported with FARGATE launch type.',
+    );
+    expect(constraint.world).toBe(world);
+  });
+
+  it('on EC2, the sandbox says in its own words that it does not model them, and changes nothing', () => {
+    const outcome = runCommandLine(
+      `aws ecs run-task --cluster demo --task-definition web:1 --launch-type EC2 --placement-strategy type=binpack,field=memory ${NETWORK}`,
+      env,
+    );
+    expect(outcome.output).toEqual({
+      stdout: '',
+      stderr:
+        "\nThe sandbox places standalone tasks on EC2 with its default spread and does not model run-task's --placement-strategy or --placement-constraints there; services take them (create-service, update-service). (This is the sandbox's own message, not AWS's.)",
+      exitCode: 254,
+    });
+    expect(outcome.world).toBe(world);
+  });
+
+  it('a strategy of an unknown type gets the parameter error create-service gives', () => {
+    expect(
+      runCommandLine(
+        `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE --placement-strategy type=pack ${NETWORK}`,
+        env,
+      ).output.stderr,
+    ).toBe(
+      runCommandLine(
+        'aws ecs create-service --cluster demo --service-name x --task-definition web:1 --placement-strategy type=pack',
+        env,
+      ).output.stderr,
+    );
+  });
+});

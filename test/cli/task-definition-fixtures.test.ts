@@ -165,13 +165,12 @@ describe('published task definitions AWS refuses, with its words', () => {
 
   it('a console export full of nulls (14km/aws-community-day-2021 .aws/task-definition.json): every null, in botocore’s order', () => {
     const c = (f: string) => `containerDefinitions[0].${f}`;
-    // The real CLI also names logConfiguration.secretOptions (after dnsSearchDomains): the
-    // sandbox checks the members of structures it does not model only at their top level.
     expect(register('gha-console-export-nulls.json').output.stderr.split('\n').slice(1)).toEqual([
       'Parameter validation failed:',
       none('ipcMode', "<class 'str'>"),
       none(c('dnsSearchDomains'), LIST),
       none(c('environmentFiles'), LIST),
+      none(c('logConfiguration.secretOptions'), LIST),
       none(c('entryPoint'), LIST),
       none(c('command'), LIST),
       none(c('linuxParameters'), "<class 'dict'>"),
@@ -254,6 +253,116 @@ describe('shapes AWS accepts that the sandbox used to refuse', () => {
       inline({ ...base, containerDefinitions: c([{ containerPort: 80, hostPort: 8080 }]) }).stderr,
     ).toBe(
       '\nAn error occurred (ClientException) when calling the RegisterTaskDefinition operation: When networkMode=host, the host ports and container ports in port mappings must match.',
+    );
+  });
+});
+
+describe('inside the structures the sandbox does not model', () => {
+  const register = (containerDefinitions: object[], extra: object = {}) =>
+    runCommandLine(
+      `aws ecs register-task-definition --cli-input-json '${JSON.stringify({ family: 'inner', containerDefinitions, ...extra })}'`,
+      { world, files: {}, session: { dockerContext: null } },
+    ).output;
+
+  it('a null or a wrong type is refused where the CLI refuses it, depth first in the input’s order', () => {
+    const out = register(
+      [
+        {
+          name: 'web',
+          image: 'nginx',
+          memory: 128,
+          environment: [{ name: 'A', value: null }],
+          dockerLabels: { team: 5 },
+          healthCheck: { command: ['CMD-SHELL', 'true'], interval: '30' },
+          logConfiguration: { logDriver: 'awslogs', options: null },
+        },
+      ],
+      { tags: [{ key: 'env', value: true }], ephemeralStorage: { sizeInGiB: 21 } },
+    );
+    expect(out).toEqual({
+      stdout: '',
+      stderr: [
+        '\nParameter validation failed:',
+        none('containerDefinitions[0].environment[0].value', "<class 'str'>"),
+        "Invalid type for parameter containerDefinitions[0].dockerLabels.team, value: 5, type: <class 'int'>, valid types: <class 'str'>",
+        "Invalid type for parameter containerDefinitions[0].healthCheck.interval, value: 30, type: <class 'str'>, valid types: <class 'int'>",
+        none('containerDefinitions[0].logConfiguration.options', "<class 'dict'>"),
+        "Invalid type for parameter tags[0].value, value: True, type: <class 'bool'>, valid types: <class 'str'>",
+      ].join('\n'),
+      exitCode: 252,
+    });
+  });
+
+  it('well-typed members are accepted and named in the note as before', () => {
+    const out = register([
+      {
+        name: 'web',
+        image: 'nginx',
+        memory: 128,
+        environment: [{ name: 'A', value: '1' }],
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } },
+      },
+    ]);
+    expect(out.exitCode, out.stderr).toBe(0);
+    expect(out.stderr).toBe(
+      "Accepted as AWS does; the sandbox does not model containerDefinitions[0].environment, containerDefinitions[0].logConfiguration (this note is the sandbox's, not the AWS CLI's).",
+    );
+  });
+});
+
+describe('port ranges (PortMapping.containerPortRange)', () => {
+  const inline = (json: object) =>
+    runCommandLine(`aws ecs register-task-definition --cli-input-json '${JSON.stringify(json)}'`, {
+      world,
+      files: {},
+      session: { dockerContext: null },
+    });
+  const e =
+    '\nAn error occurred (ClientException) when calling the RegisterTaskDefinition operation: ';
+  const ports = (networkMode: string, portMappings: object[]) => ({
+    family: 'ranges',
+    networkMode,
+    containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, portMappings }],
+  });
+
+  it('a range alone is accepted in bridge and awsvpc, named in the note, and only the single ports are placed', () => {
+    for (const mode of ['bridge', 'awsvpc']) {
+      const r = inline(
+        ports(mode, [{ containerPort: 80 }, { containerPortRange: '8000-8010', protocol: 'tcp' }]),
+      );
+      expect(r.output.exitCode, r.output.stderr).toBe(0);
+      expect(r.output.stderr).toBe(
+        "Accepted as AWS does; the sandbox does not model containerDefinitions[0].portMappings[1].containerPortRange (this note is the sandbox's, not the AWS CLI's).",
+      );
+      expect(
+        JSON.parse(r.output.stdout).taskDefinition.containerDefinitions[0].portMappings.map(
+          (p: { containerPort: number }) => p.containerPort,
+        ),
+      ).toEqual([80]);
+    }
+  });
+
+  it('is refused in host mode, reversed or out of 1–65535, every problem at once', () => {
+    const r = inline(
+      ports('host', [{ containerPortRange: '9000-8000' }, { containerPortRange: '1-70000' }]),
+    );
+    expect(r.output).toEqual({
+      stdout: '',
+      stderr: [
+        "Invalid 'containerPortRange' setting for container 'web' (only in the bridge and awsvpc network modes).",
+        "Invalid 'containerPortRange' setting for container 'web' (first-last, from 1 to 65535, the first port lower than the last).",
+        "Invalid 'containerPortRange' setting for container 'web' (first-last, from 1 to 65535, the first port lower than the last).",
+      ]
+        .map((l) => `${e}${l}`)
+        .join(''),
+      exitCode: 254,
+    });
+    expect(r.world).toBe(world);
+  });
+
+  it('a mapping with neither a port nor a range is refused', () => {
+    expect(inline(ports('bridge', [{ protocol: 'tcp' }])).output.stderr).toBe(
+      `${e}Invalid 'containerPort' setting for container 'web' (a port mapping needs a containerPort or a containerPortRange).`,
     );
   });
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pasteIntoEditor } from './fixtures';
+import { STARTER_WORKFLOW as starterWorkflow } from '@sandbox/services/pipeline/templates.ts';
 
 const LESSON = '/lessons/why-orchestration/';
 /** Chunks that belong to the editor: none may load before the learner opens it. */
@@ -248,26 +249,8 @@ test('learner gets field completion and hover documentation from the schema', as
 
 const PLAYGROUND = '/playground/eks/';
 const WORKFLOW = '.github/workflows/deploy.yml';
-/** The playground repository's workflow. */
-const STARTER_WORKFLOW = `name: deploy
-on:
-  push:
-    branches: [main]
-permissions:
-  id-token: write
-  contents: read
-env:
-  AWS_REGION: eu-west-3
-  ECR_REPOSITORY: web
-  EKS_CLUSTER: demo
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: npm ci
-      - run: npm test
-`;
+/** The playground repository's workflow, in the playground's region. */
+const STARTER_WORKFLOW = starterWorkflow('eu-west-3');
 
 async function openPlayground(page: Page): Promise<Locator> {
   await page.goto(PLAYGROUND);

@@ -9,31 +9,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, pasteIntoEditor, expectAxeClean, useTheme } from './fixtures';
 import { openSandbox, openTab, simSeconds } from './lesson-sandbox';
+import { STARTER_WORKFLOW as starterWorkflow } from '@sandbox/services/pipeline/templates.ts';
 
 const PLAYGROUND = '/playground/eks/';
 const WORKFLOW = '.github/workflows/deploy.yml';
 /** Where to write screenshots when looking at the view (unset in CI). */
 const SHOTS = process.env['SHOTS_DIR'];
 
-const STARTER = `name: deploy
-on:
-  push:
-    branches: [main]
-permissions:
-  id-token: write
-  contents: read
-env:
-  AWS_REGION: eu-west-3
-  ECR_REPOSITORY: web
-  EKS_CLUSTER: demo
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: npm ci
-      - run: npm test
-`;
+/** The playground repository's workflow, in the playground's region. */
+const STARTER = starterWorkflow('eu-west-3');
 
 async function open(page: Page): Promise<Locator> {
   await page.goto(PLAYGROUND);

@@ -26,3 +26,40 @@ describe('scenario titles and summaries refuse control characters', () => {
     expect(parseScenario(withTitle('Première tâche — web 🚢'), 'x.yaml').ok).toBe(true);
   });
 });
+
+describe('hints and goal descriptions, read out to the learner too, refuse them', () => {
+  it.each([
+    ['NUL', 'add\u0000capacity'],
+    ['a bidi override', 'add \u202eyticapac'],
+  ])('%s in a hint or a goal description', (_what, text) => {
+    const hint = parseScenario(
+      base.replace(/^hints:\n {2}- .*$/m, `hints:\n  - ${JSON.stringify(text)}`),
+      'x.yaml',
+    );
+    const goal = parseScenario(
+      base.replace(/^( {4}description: ).*$/m, `$1${JSON.stringify(text)}`),
+      'x.yaml',
+    );
+    for (const [parsed, path] of [
+      [hint, 'hints[0]'],
+      [goal, 'goals[0].description'],
+    ] as const) {
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok)
+        expect(parsed.error.map((e) => [e.path, e.message])).toEqual([
+          [path, 'must not contain control characters (NUL, DEL, bidi overrides…)'],
+        ]);
+    }
+  });
+
+  it('a hint keeps its line breaks', () => {
+    const parsed = parseScenario(
+      base.replace(
+        /^hints:\n {2}- .*$/m,
+        `hints:\n  - ${JSON.stringify('first line\nsecond line')}`,
+      ),
+      'x.yaml',
+    );
+    expect(parsed.ok).toBe(true);
+  });
+});

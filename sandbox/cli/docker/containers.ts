@@ -107,11 +107,21 @@ export const run: DockerCommand = {
     return applyAll(
       w,
       [action],
-      (e) => fail(`docker: Error response from daemon: ${e}`, 125),
+      (e) => fail(doesNotFit(e) ?? `docker: Error response from daemon: ${e}`, 125),
       () => ok(candidate.id),
     );
   },
 };
+
+/**
+ * The sandbox's refusal of a container that does not fit, told as the sandbox's: plain Docker
+ * books no CPU or memory and would start it (aws-facts, plain Docker's memory).
+ */
+function doesNotFit(error: string): string | null {
+  const refused = /^Refused: (.* does not fit on [\s\S]*)$/.exec(error);
+  if (!refused) return null;
+  return `docker: the sandbox refuses this container, as a scheduler would: ${refused[1]}\nA real Docker daemon books nothing and would start it; the host would run short of memory later. (This is the sandbox's own message, not Docker's.)`;
+}
 
 const STATUSES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
 

@@ -196,7 +196,7 @@ export function runDocker(tokens: string[], env: CliEnv): CliOutcome {
       }
       return output(
         fail(
-          `${inst.id} is an ECS container instance: its containers are managed by the ECS agent. \`docker ps\` shows them; start, stop and remove them with the aws ecs commands.`,
+          `${inst.id} is an ECS container instance: its containers are managed by the ECS agent. The sandbox lets \`docker ps\` show them and refuses to change them; start, stop and remove tasks with the aws ecs commands. (On a real host docker would do it: the task stops and the service scheduler starts a replacement. This is the sandbox's own message, not Docker's.)`,
           1,
         ),
       );

@@ -1,6 +1,7 @@
 /** What `aws ecs describe-*` prints for a service, a task and a task definition, in the API's field names. */
 import { containerInstanceOf } from '../../../engine/queries.ts';
 import { own } from '../../../model/record.ts';
+import { serviceNetworkConfiguration } from '../../../model/vpc.ts';
 import type { Service, Task, TaskDefinition, World } from '../../../model/types.ts';
 import { isoTime } from '../../format.ts';
 
@@ -22,6 +23,8 @@ export function describeTaskDefinition(td: TaskDefinition): Record<string, unkno
       essential: c.essential,
     })),
     family: td.family,
+    ...(td.taskRoleArn !== null ? { taskRoleArn: td.taskRoleArn } : {}),
+    ...(td.executionRoleArn !== null ? { executionRoleArn: td.executionRoleArn } : {}),
     networkMode: td.networkMode,
     revision: td.revision,
     status: td.status,
@@ -68,8 +71,16 @@ export function describeService(world: World, s: Service): Record<string, unknow
     createdAt: isoTime(s.createdAt),
     placementConstraints: s.placementConstraints,
     placementStrategy: s.placementStrategy,
+    ...networkConfigurationOf(world, s),
     schedulingStrategy: 'REPLICA',
   };
+}
+
+/** An awsvpc service's subnets and security group, as DescribeServices shows them (sandbox/model/vpc.ts). */
+function networkConfigurationOf(world: World, s: Service): Record<string, unknown> {
+  const td = own(world.ecs.taskDefinitions, s.taskDefinition);
+  const network = td ? serviceNetworkConfiguration(world, td) : null;
+  return network ? { networkConfiguration: { awsvpcConfiguration: network } } : {};
 }
 
 export function describeTask(world: World, t: Task): Record<string, unknown> {

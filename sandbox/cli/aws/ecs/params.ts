@@ -166,6 +166,18 @@ export function failuresFor(
     .map((r) => ({ arn: r.startsWith('arn:') ? r : arn(r), reason: 'MISSING' }));
 }
 
+export const FARGATE_PLACEMENT_STRATEGIES =
+  'Placement strategies are not supported with FARGATE launch type.';
+export const FARGATE_PLACEMENT_CONSTRAINTS =
+  'Placement constraints are not supported with FARGATE launch type.';
+
+export const placementConstraints: FlagSpec = {
+  name: 'placement-constraints',
+  type: 'structure-list',
+  placeholder: 'type=string,expression=string ...',
+  help: 'type=distinctInstance, or type=memberOf,expression=<cluster query>.',
+};
+
 export const NETWORK_CONFIGURATION_NEEDED =
   "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
 

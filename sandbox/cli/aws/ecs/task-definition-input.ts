@@ -85,8 +85,82 @@ const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
   ['protocol', 'str', 'modelled'],
   ['name', 'str', 'ignored'],
   ['appProtocol', 'str', 'ignored'],
-  ['containerPortRange', 'str', 'ignored'],
+  // Checked at registration, then set aside (portRangesSetAside): the sandbox maps single ports.
+  ['containerPortRange', 'str', 'modelled'],
 ];
+
+/**
+ * The members of the structures the sandbox accepts without modelling them, with their types
+ * (ECS API reference: ContainerDefinition, TaskDefinition and their member shapes): their
+ * values are not kept, but a wrong type inside them, `null` included, is refused as the CLI
+ * refuses it. A member not listed here is passed over.
+ */
+type Shape = Kind | { list: Shape } | { struct: Record<string, Shape> } | { map: Shape };
+const strList: Shape = { list: 'str' };
+const strMap: Shape = { map: 'str' };
+const pairs = (a: string, b: string): Shape => ({ list: { struct: { [a]: 'str', [b]: 'str' } } });
+const NESTED: Record<string, Shape> = {
+  // ContainerDefinition
+  repositoryCredentials: { struct: { credentialsParameter: 'str' } },
+  links: strList,
+  restartPolicy: {
+    struct: { enabled: 'bool', ignoredExitCodes: { list: 'int' }, restartAttemptPeriod: 'int' },
+  },
+  entryPoint: strList,
+  command: strList,
+  environment: pairs('name', 'value'),
+  environmentFiles: pairs('value', 'type'),
+  mountPoints: {
+    list: { struct: { sourceVolume: 'str', containerPath: 'str', readOnly: 'bool' } },
+  },
+  volumesFrom: { list: { struct: { sourceContainer: 'str', readOnly: 'bool' } } },
+  linuxParameters: {
+    struct: {
+      capabilities: { struct: { add: strList, drop: strList } },
+      devices: {
+        list: { struct: { hostPath: 'str', containerPath: 'str', permissions: strList } },
+      },
+      initProcessEnabled: 'bool',
+      sharedMemorySize: 'int',
+      tmpfs: { list: { struct: { containerPath: 'str', size: 'int', mountOptions: strList } } },
+      maxSwap: 'int',
+      swappiness: 'int',
+    },
+  },
+  secrets: pairs('name', 'valueFrom'),
+  dependsOn: pairs('containerName', 'condition'),
+  dnsServers: strList,
+  dnsSearchDomains: strList,
+  extraHosts: pairs('hostname', 'ipAddress'),
+  dockerSecurityOptions: strList,
+  dockerLabels: strMap,
+  ulimits: { list: { struct: { name: 'str', softLimit: 'int', hardLimit: 'int' } } },
+  logConfiguration: {
+    struct: { logDriver: 'str', options: strMap, secretOptions: pairs('name', 'valueFrom') },
+  },
+  healthCheck: {
+    struct: {
+      command: strList,
+      interval: 'int',
+      timeout: 'int',
+      retries: 'int',
+      startPeriod: 'int',
+    },
+  },
+  systemControls: pairs('namespace', 'value'),
+  resourceRequirements: pairs('value', 'type'),
+  firelensConfiguration: { struct: { type: 'str', options: strMap } },
+  credentialSpecs: strList,
+  // RegisterTaskDefinitionRequest
+  placementConstraints: pairs('type', 'expression'),
+  tags: pairs('key', 'value'),
+  proxyConfiguration: {
+    struct: { type: 'str', containerName: 'str', properties: pairs('name', 'value') },
+  },
+  inferenceAccelerators: pairs('deviceName', 'deviceType'),
+  ephemeralStorage: { struct: { sizeInGiB: 'int' } },
+  runtimePlatform: { struct: { cpuArchitecture: 'str', operatingSystemFamily: 'str' } },
+};
 
 export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
 export const TASKDEF_IGNORED_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'ignored').map(
@@ -208,6 +282,8 @@ function readStructure(
       continue;
     }
     if (use === 'ignored') {
+      const shape = Object.hasOwn(NESTED, key) ? NESTED[key] : undefined;
+      if (shape) checkInside(r, v, shape, path);
       r.ignored.push(path);
       continue;
     }
@@ -216,6 +292,24 @@ function readStructure(
     out[key] = child ? child(v, path) : typeof v === 'boolean' && kind === 'int' ? Number(v) : v;
   }
   return out;
+}
+
+/** The members inside a value of `shape` (the value itself has its type), depth first, in the input's order. */
+function checkInside(r: Reader, v: unknown, shape: Shape, path: string): void {
+  if (typeof shape === 'string') return;
+  const check = (x: unknown, member: Shape, at: string) => {
+    const kind: Kind = typeof member === 'string' ? member : 'list' in member ? 'list' : 'dict';
+    const value = typeof member === 'string' ? convert(x, member, r.shorthand) : x;
+    if (!isKind(value, kind)) r.errors.push(typeError(at, value, kind));
+    else checkInside(r, value, member, at);
+  };
+  if ('list' in shape) (v as unknown[]).forEach((x, i) => check(x, shape.list, `${path}[${i}]`));
+  else if ('map' in shape)
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      check(x, shape.map, `${path}.${k}`);
+  else
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      if (Object.hasOwn(shape.struct, k)) check(x, shape.struct[k] as Shape, `${path}.${k}`);
 }
 
 function readList(
@@ -277,6 +371,7 @@ export function readTaskDefinitionInput(
   if (errors.length > 0) return { ok: false, errors };
   const limits = limitProblems(out);
   if (limits.length > 0) return { ok: false, errors: [], limits };
+  portRangesSetAside(out, r.ignored);
   return { ok: true, value: out as unknown as RegisterTaskDefinitionInput, ignored: r.ignored };
 }
 
@@ -317,12 +412,24 @@ function limitProblems(td: Record<string, unknown>): string[] {
       ? (c['portMappings'] as Record<string, unknown>[])
       : [];
     if (ports.length > 100) invalid('portMappings', 'at most 100 port mappings');
+    const ranges = ports.filter((p) => typeof p['containerPortRange'] === 'string');
+    if (ranges.length > 100) invalid('containerPortRange', 'at most 100 port ranges per container');
+    const mode = typeof td['networkMode'] === 'string' ? td['networkMode'] : 'bridge';
+    if (ranges.length > 0 && mode !== 'bridge' && mode !== 'awsvpc')
+      invalid('containerPortRange', 'only in the bridge and awsvpc network modes');
     for (const p of ports) {
       const cp = p['containerPort'];
       const hp = p['hostPort'];
+      const range = p['containerPortRange'];
+      if (typeof range === 'string' && !portRange(range))
+        invalid(
+          'containerPortRange',
+          'first-last, from 1 to 65535, the first port lower than the last',
+        );
       if (typeof cp === 'number' && (cp < 1 || cp > 65535))
         invalid('containerPort', 'from 1 to 65535');
-      if (cp === undefined) invalid('containerPort', 'a port mapping needs a containerPort');
+      if (cp === undefined && range === undefined)
+        invalid('containerPort', 'a port mapping needs a containerPort or a containerPortRange');
       if (typeof hp === 'number' && (hp < 0 || hp > 65535)) invalid('hostPort', 'from 0 to 65535');
       const protocol = p['protocol'];
       if (typeof protocol === 'string' && protocol !== 'tcp' && protocol !== 'udp')
@@ -330,6 +437,33 @@ function limitProblems(td: Record<string, unknown>): string[] {
     }
   }
   return out;
+}
+
+/** `8000-8010`: both ends from 1 to 65535, the first lower than the last (PortMapping). */
+function portRange(text: string): boolean {
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text);
+  if (!m) return false;
+  const [first, last] = [Number(m[1]), Number(m[2])];
+  return first >= 1 && last <= 65535 && first < last;
+}
+
+/**
+ * Port ranges are accepted as AWS accepts them but not modelled: each is named in the note, and
+ * a mapping holding only a range leaves the mappings the sandbox places.
+ */
+function portRangesSetAside(td: Record<string, unknown>, ignored: string[]): void {
+  const containers = td['containerDefinitions'];
+  if (!Array.isArray(containers)) return;
+  containers.forEach((c: Record<string, unknown>, i) => {
+    const ports = c['portMappings'];
+    if (!Array.isArray(ports)) return;
+    c['portMappings'] = ports.flatMap((p: Record<string, unknown>, j) => {
+      if (!Object.hasOwn(p, 'containerPortRange')) return [p];
+      ignored.push(`containerDefinitions[${i}].portMappings[${j}].containerPortRange`);
+      const { containerPortRange: _range, ...single } = p;
+      return single['containerPort'] === undefined ? [] : [single];
+    });
+  });
 }
 
 /** The AWS CLI's "Parameter validation failed" block. */

@@ -73,6 +73,16 @@ export const registerTaskDefinition: AwsOperation = {
       type: 'string',
       help: 'Task-level memory in MiB ("512") or GB ("1GB"); required on Fargate.',
     },
+    {
+      name: 'task-role-arn',
+      type: 'string',
+      help: "The IAM role your application's code gets when it calls AWS.",
+    },
+    {
+      name: 'execution-role-arn',
+      type: 'string',
+      help: 'The IAM role ECS uses to pull a private image and write logs for the task.',
+    },
   ],
   examples: [
     'aws ecs register-task-definition --cli-input-json file://web.json',
@@ -120,6 +130,8 @@ export const registerTaskDefinition: AwsOperation = {
         'network-mode',
         'cpu',
         'memory',
+        'task-role-arn',
+        'execution-role-arn',
       ]) {
         if (flag in args && typeof input === 'object' && input !== null) {
           const key = flag.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
@@ -142,6 +154,8 @@ export const registerTaskDefinition: AwsOperation = {
         networkMode: args['network-mode'],
         cpu: args['cpu'],
         memory: args['memory'],
+        taskRoleArn: args['task-role-arn'],
+        executionRoleArn: args['execution-role-arn'],
       });
     }
     const read = readTaskDefinitionInput(input, {

@@ -15,14 +15,24 @@ import {
 import {
   cluster,
   compact,
+  constraints,
   failuresFor,
   launch,
   launchType,
   paramError,
+  placementConstraints,
+  placementStrategy,
   serviceByRef,
+  strategies,
   taskDefinitionByRef,
+  FARGATE_PLACEMENT_CONSTRAINTS,
+  FARGATE_PLACEMENT_STRATEGIES,
   NETWORK_CONFIGURATION_NEEDED,
 } from './params.ts';
+
+/** The sandbox's own refusal (not AWS's): a standalone task on EC2 is placed by its defaults. */
+const STANDALONE_PLACEMENT =
+  "\nThe sandbox places standalone tasks on EC2 with its default spread and does not model run-task's --placement-strategy or --placement-constraints there; services take them (create-service, update-service). (This is the sandbox's own message, not AWS's.)";
 
 export const runTask: AwsOperation = {
   service: 'ecs',
@@ -45,6 +55,8 @@ export const runTask: AwsOperation = {
       type: 'structure',
       help: "Required for awsvpc task definitions (every Fargate task): the subnets and security groups of the tasks' network interfaces.",
     },
+    placementStrategy,
+    placementConstraints,
   ],
   examples: [
     "aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d],securityGroups=[sg-0123abcd]}'",
@@ -53,7 +65,18 @@ export const runTask: AwsOperation = {
     const bad = checkCluster(env.world, args, this.api);
     if (bad) return output(bad);
     const lt = launch(args['launch-type']);
+    const ps = strategies(args['placement-strategy']);
+    const pc = constraints(args['placement-constraints']);
     if (!lt.ok) return output(paramError(lt.error));
+    if (!ps.ok) return output(paramError(ps.error));
+    if (!pc.ok) return output(paramError(pc.error));
+    const hasStrategies = (ps.value?.length ?? 0) > 0;
+    if ((hasStrategies || (pc.value?.length ?? 0) > 0) && lt.value === 'FARGATE') {
+      const message = hasStrategies ? FARGATE_PLACEMENT_STRATEGIES : FARGATE_PLACEMENT_CONSTRAINTS;
+      return output(awsError(this.api, 'InvalidParameterException', message));
+    }
+    if (hasStrategies || (pc.value?.length ?? 0) > 0)
+      return output({ stdout: '', stderr: STANDALONE_PLACEMENT, exitCode: 254 });
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
     if (
       (td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') &&

@@ -4,6 +4,11 @@ import type { LaunchType, PlacementStrategy } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { taskFamily } from '@lib/sandbox-view/layout.ts';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
+import {
+  fargatePlacementNote,
+  serviceUpdateAction,
+  type ServiceNow,
+} from '@lib/sandbox-view/service-form.ts';
 import { Field, Select, pickValid } from './Field.tsx';
 
 const STRATEGIES: Record<string, { label: string; value: PlacementStrategy[] }> = {
@@ -47,6 +52,13 @@ interface ServiceSettings {
 }
 const sameSettings = (a: ServiceSettings | null, b: ServiceSettings | null) =>
   JSON.stringify(a) === JSON.stringify(b);
+const now = (name: string, s: ServiceSettings): ServiceNow => ({
+  name,
+  desiredCount: s.desired,
+  launchType: s.launchType,
+  hasStrategies: s.strategyText !== '',
+  hasConstraints: s.constraintsText !== '',
+});
 
 export function ServiceForm() {
   const { store, scenario, act } = useSandboxUi();
@@ -144,14 +156,14 @@ export function ServiceForm() {
       }
     } else if (current) {
       const changedStrategy = launchType === 'EC2' && strategy !== current.strategy;
-      const result = act({
-        type: 'ecs.service.update',
-        service,
-        desiredCount: desired,
-        ...(launchType !== current.launchType ? { launchType } : {}),
-        ...(changedStrategy && placementStrategy ? { placementStrategy } : {}),
-        ...(edits.removeConstraints ? { placementConstraints: [] } : {}),
-      });
+      const result = act(
+        serviceUpdateAction(now(service, current), {
+          desiredCount: desired,
+          launchType,
+          ...(changedStrategy && placementStrategy ? { placementStrategy } : {}),
+          removeConstraints: edits.removeConstraints === true,
+        }),
+      );
       if (result?.ok) setEdits({});
     }
   };
@@ -246,7 +258,12 @@ export function ServiceForm() {
         </Field>
       ) : (
         <p className="sbx-muted">
-          Fargate ignores placement strategies: every task gets its own micro-VM.
+          {fargatePlacementNote(
+            updating ? now(service, current) : null,
+            updating
+              ? [current.strategyText, current.constraintsText].filter((t) => t !== '').join('; ')
+              : '',
+          )}
         </p>
       )}
       {updating && current.constraintsText !== '' && launchType === 'EC2' ? (
