@@ -32,7 +32,9 @@ async function askByKeyboard(page: Page, chip: Locator, item: string): Promise<L
   return dialog;
 }
 
-const chipOf = (sandbox: Locator, taskId: string) => sandbox.locator(`[data-chip-id="${taskId}"]`);
+/** The task's chip in the AZ grid (the phone list's row button carries the same id). */
+const chipOf = (sandbox: Locator, taskId: string) =>
+  sandbox.locator(`.sbx-chip[data-chip-id="${taskId}"]`);
 
 test('learner asks a placed task "Why here?" and the waiting one "Why still waiting?"', async ({
   page,
@@ -62,7 +64,7 @@ test('learner asks a placed task "Why here?" and the waiting one "Why still wait
 
   const waiting = sandbox
     .getByRole('group', { name: /^Unplaced/ })
-    .locator(`[data-chip-id="${WAITING}"]`);
+    .locator(`.sbx-chip[data-chip-id="${WAITING}"]`);
   dialog = await askByKeyboard(page, waiting, 'Why still waiting?');
   why = dialog.getByRole('group', { name: 'Why still waiting?' });
   await expect(why.getByRole('paragraph').first()).toHaveText(
