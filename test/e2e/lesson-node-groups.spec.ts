@@ -278,7 +278,7 @@ test.describe('lesson node-groups', () => {
     );
     await playToEnd(sandbox);
     await expectNotYet(sandbox, [
-      'only 3 of 7 pods of web were Ready at 00:20:00 (3 in eu-west-3a); 5 Pending.',
+      'only 3 of 7 pods of web were Ready at 00:20:00 (3 in eu-west-3a); 3 Pending.',
     ]);
 
     // Right: the chart the lesson shows.
@@ -422,7 +422,7 @@ test.describe('lesson node-groups quiz', () => {
     await spike.getByRole('button', { name: 'Predict, then run it' }).click();
     await expect(spike.getByText('Correct: 1 point of 1.')).toBeVisible({ timeout: 60_000 });
     await expect(
-      spike.getByText('What happened: after 900 simulated seconds, pods were Pending: 5.'),
+      spike.getByText('What happened: after 900 simulated seconds, pods were Pending: 3.'),
     ).toBeVisible();
 
     const size = question(page, 'How much memory does Fargate provision');
