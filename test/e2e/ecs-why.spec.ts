@@ -36,6 +36,10 @@ async function askByKeyboard(page: Page, chip: Locator, item: string): Promise<L
 const chipOf = (sandbox: Locator, taskId: string) =>
   sandbox.locator(`.sbx-chip[data-chip-id="${taskId}"]`);
 
+/** The task's row button in the phone list, which replaces the AZ grid on a narrow island. */
+const listRowOf = (sandbox: Locator, taskId: string) =>
+  sandbox.locator(`.sbx-view-list button[data-chip-id="${taskId}"]`);
+
 test('learner asks a placed task "Why here?" and the waiting one "Why still waiting?"', async ({
   page,
 }) => {
@@ -109,7 +113,8 @@ for (const theme of ['light', 'dark'] as const) {
         [FIRST, 'Why here?'],
         [WAITING, 'Why still waiting?'],
       ] as const) {
-        const dialog = await askByKeyboard(page, chipOf(sandbox, task), question);
+        const opener = width === 390 ? listRowOf(sandbox, task) : chipOf(sandbox, task);
+        const dialog = await askByKeyboard(page, opener, question);
         await expect(dialog.getByRole('group', { name: question })).toBeVisible();
         const results = await new AxeBuilder({ page }).include('dialog').analyze();
         expect(
