@@ -39,19 +39,46 @@ export function playHour(scenarioYaml: string): PlayedHour {
   return { rewind, live: world, duration: scenario.duration };
 }
 
-/** Times showing 40 past seconds, in an order a learner dragging back and forth might ask. */
+/** How many times each past second is shown: its figure is the median of these tries. */
+const ROUNDS = 5;
+
+export interface RewindTimes {
+  /** The median of every try. */
+  median: number;
+  /** The slowest second: the largest of the 40 per-second medians. */
+  max: number;
+  /** The slowest single try (a collection or a throttling pause that landed on it included). */
+  maxSingle: number;
+}
+
+/**
+ * Times showing 40 past seconds, in an order a learner dragging back and forth might ask,
+ * ROUNDS times over. A second's figure is the median of its tries, so a slow second shows in
+ * `max` whichever round it is asked in, while a pause of the garbage collector (or of the
+ * browser's CPU throttling) that lands on one try does not; `maxSingle` reports those too.
+ */
 export function timeRewinds(
   { rewind, live, duration }: PlayedHour,
   now: () => number,
-): { median: number; max: number } {
-  const times: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    const t = (i * 1777 + 59) % duration;
-    const t0 = now();
-    const shown = rewind.worldAt(t, live);
-    times.push(now() - t0);
-    if (shown.time !== t) throw new Error(`asked for ${t}, got ${shown.time}`);
+): RewindTimes {
+  const seconds = Array.from({ length: 40 }, (_, i) => (i * 1777 + 59) % duration);
+  const tries = seconds.map((): number[] => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    seconds.forEach((t, i) => {
+      const t0 = now();
+      const shown = rewind.worldAt(t, live);
+      tries[i]!.push(now() - t0);
+      if (shown.time !== t) throw new Error(`asked for ${t}, got ${shown.time}`);
+    });
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)! };
+  const median = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+  const all = tries.flat();
+  return {
+    median: median(all),
+    max: Math.max(...tries.map(median)),
+    maxSingle: Math.max(...all),
+  };
 }

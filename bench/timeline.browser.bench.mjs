@@ -3,7 +3,12 @@
  *   timeline.show_any_second_1h_1k_tasks_phone      median time to show a past second of a
  *                                                   one-hour, 1,000-task run, in Chromium with
  *                                                   the CPU throttled 4× (budget ≤ 50 ms)
- *   timeline.show_any_second_1h_1k_tasks_phone_max  the slowest of the 40 seconds asked
+ *   timeline.show_any_second_1h_1k_tasks_phone_max  the slowest of the 40 seconds asked, each
+ *                                                   second's figure the median of its 5 tries
+ *                                                   (budget ≤ 50 ms)
+ *   timeline.show_any_second_1h_1k_tasks_phone_max_single  the slowest single try: a garbage
+ *                                                   collection or a pause of the CPU throttling
+ *                                                   that lands on one try shows here
  * Bundles bench/timeline-harness/ with Vite, serves it from 127.0.0.1 and drives Chromium
  * (CHROMIUM_PATH, else Debian's). The hour of play before the measurement is not throttled.
  */
@@ -20,4 +25,7 @@ await withServedPage(outDir, async (page, base) => {
   const result = await page.evaluate(() => window.timelineBench.measure());
   console.log(`timeline.show_any_second_1h_1k_tasks_phone: ${result.median.toFixed(1)} ms`);
   console.log(`timeline.show_any_second_1h_1k_tasks_phone_max: ${result.max.toFixed(1)} ms`);
+  console.log(
+    `timeline.show_any_second_1h_1k_tasks_phone_max_single: ${result.maxSingle.toFixed(1)} ms`,
+  );
 });

@@ -3,11 +3,11 @@
  * runs the hour (set-up), `measure` times showing past seconds (under CPU throttling).
  */
 import benchYaml from '../view-harness/bench-1k-tasks.yaml?raw';
-import { playHour, timeRewinds, type PlayedHour } from '../timeline-run.ts';
+import { playHour, timeRewinds, type PlayedHour, type RewindTimes } from '../timeline-run.ts';
 
 declare global {
   interface Window {
-    timelineBench: { play: () => number; measure: () => { median: number; max: number } };
+    timelineBench: { play: () => number; measure: () => RewindTimes };
   }
 }
 
