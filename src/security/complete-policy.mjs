@@ -8,6 +8,15 @@
  * This pass, run on the built HTML, moves the policy to the top of `<head>` and adds the hash of
  * every inline script of that page to `script-src`. Only what the build wrote is hashed; anything
  * inserted later (a result file, a share link) has no hash and never runs.
+ *
+ * Styles are held the same way on every page that holds no sandbox: `style-src` loses
+ * 'unsafe-inline' and gains the hash of each inline `<style>` the build wrote, so a `<style>`
+ * smuggled in by a result file or an assignment is never applied. Style attributes stay allowed
+ * (`style-src-attr 'unsafe-inline'`): Starlight, Expressive Code and React's server render write
+ * them, and an attribute can neither run script nor, with `default-src 'self'`, fetch from
+ * elsewhere. A page with a sandbox, whose element carries `data-runtime-styles`, keeps
+ * 'unsafe-inline' for styles: Monaco, the terminal and the registry panel write `<style>`
+ * elements as they open, which no build-time hash can name (README: "Offline and headers").
  */
 import { createHash } from 'node:crypto';
 
@@ -15,6 +24,12 @@ const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
 const SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
 /** Script elements whose content a browser never runs, so CSP does not check them. */
 const DATA_BLOCK = /\stype="(?!module"|text\/javascript"|application\/javascript")[^"]*"/;
+const STYLE = /<style(\s[^>]*)?>([\s\S]*?)<\/style>/g;
+/** The mark of an element whose island writes `<style>` elements at run time (a sandbox). */
+const RUNTIME_STYLES = /<[a-z][^<>]*\sdata-runtime-styles(?=[\s=>])/;
+
+/** @param {string} text */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
  * @param {string} html one built page
@@ -28,9 +43,15 @@ export function completePolicy(html, where) {
   const hashes = new Set();
   for (const [, attributes = '', body = ''] of html.matchAll(SCRIPT)) {
     if (/\ssrc=/.test(attributes) || DATA_BLOCK.test(attributes)) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+    hashes.add(sha256(body));
   }
-  const completed = addSources(policy, 'script-src', [...hashes], where);
+  let completed = addSources(policy, 'script-src', [...hashes], where);
+  if (!RUNTIME_STYLES.test(html)) {
+    const styles = new Set([...html.matchAll(STYLE)].map(([, , body = '']) => sha256(body)));
+    completed = addSources(completed, 'style-src', [...styles], where, "'unsafe-inline'");
+    if (!/(^|;)\s*style-src-attr\s/.test(completed))
+      completed += " style-src-attr 'unsafe-inline';";
+  }
   const withoutMeta = html.replace(meta[0], '');
   const head = /<head>(<meta charset="[^"]*"\/?>)?/.exec(withoutMeta);
   if (!head) throw new Error(`${where}: no <head> to put the Content Security Policy in`);
@@ -47,12 +68,14 @@ export function completePolicy(html, where) {
  * @param {string} directive
  * @param {string[]} sources
  * @param {string} where
+ * @param {string} [drop] a source to take out of the directive
  */
-function addSources(policy, directive, sources, where) {
+function addSources(policy, directive, sources, where, drop) {
   const parts = policy.split(';').map((part) => part.trim());
   const at = parts.findIndex((part) => part.split(/\s+/)[0] === directive);
   if (at < 0) throw new Error(`${where}: the Content Security Policy has no ${directive}`);
   const present = new Set((parts[at] ?? '').split(/\s+/));
+  if (drop !== undefined) present.delete(drop);
   parts[at] = [...present, ...sources.filter((source) => !present.has(source))].join(' ');
   return parts.filter((part) => part.length > 0).join('; ') + ';';
 }

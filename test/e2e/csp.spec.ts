@@ -27,8 +27,15 @@ const POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
 ];
+
+/**
+ * A page with a sandbox allows inline styles (its editor, terminal and registry write <style>
+ * elements as they open); every other page allows only the style elements the build wrote.
+ */
+const SANDBOX_STYLES = ["style-src 'self' 'unsafe-inline'"];
+const BUILT_STYLES = ["style-src 'self'", "style-src-attr 'unsafe-inline'"];
+const withSandbox = (path: string) => /^(lessons\/|playground\/|assignment\/)/.test(path);
 
 /** Markup that, if it were ever parsed and ran, would leave its mark on the window. */
 const HOSTILE_IMAGE = '<img src="data:," onerror="window.__injected=1">';
@@ -38,7 +45,7 @@ const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' })
   .filter((path) => path.endsWith('.html'))
   .sort();
 
-test('every built page starts its head with the policy and hashes exactly its own inline scripts', () => {
+test('every built page starts its head with the policy and hashes exactly its own inline scripts and styles', () => {
   expect(pages).toEqual([
     '404.html',
     'assignment/index.html',
@@ -77,7 +84,10 @@ test('every built page starts its head with the policy and hashes exactly its ow
       .map((part) => part.trim())
       .filter(Boolean);
     const withoutHashes = directives.map((part) => part.replace(/ 'sha256-[^']+'/g, ''));
-    expect(withoutHashes, path).toEqual(POLICY);
+    expect(withoutHashes, path).toEqual([
+      ...POLICY,
+      ...(withSandbox(path) ? SANDBOX_STYLES : BUILT_STYLES),
+    ]);
     expect(meta![1], path).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
     const hashes = new Set(directives.find((part) => part.startsWith('script-src'))!.split(' '));
     for (const [, attributes = '', body = ''] of html.matchAll(
@@ -87,7 +97,38 @@ test('every built page starts its head with the policy and hashes exactly its ow
       const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
       expect(hashes.has(hash), `${path}: inline script ${body.slice(0, 60)}…`).toBe(true);
     }
+    if (withSandbox(path)) continue;
+    const styleSources = directives.find((part) => part.startsWith('style-src '))!.split(' ');
+    const styleHashes = new Set(
+      [...html.matchAll(/<style(\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(
+        ([, , body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+      ),
+    );
+    expect(styleHashes.size, `${path}: Starlight writes inline styles`).toBeGreaterThan(0);
+    expect(new Set(styleSources.slice(2)), path).toEqual(styleHashes);
   }
+});
+
+test('on a page without a sandbox, a style element written into it is not applied', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/instructors/gradebook/');
+  const display = await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'main { display: none }';
+    document.head.append(style);
+    return getComputedStyle(document.querySelector('main')!).display;
+  });
+  expect(display).toBe('block');
+  await expect
+    .poll(() => problems.cspViolations.map((line) => line.replace(/ at .*$/, '')))
+    .toEqual([expect.stringMatching(/: style-src-elem blocked inline$/)]);
+  expect(problems.consoleErrors.map((text) => text.split(' violates ')[0])).toEqual([
+    expect.stringMatching(/^Applying inline style/),
+  ]);
+  problems.cspViolations.length = 0;
+  problems.consoleErrors.length = 0;
 });
 
 test('the policy stops a script written into a page, an event handler attribute, eval and a blob worker', async ({

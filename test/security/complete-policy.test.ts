@@ -20,7 +20,8 @@ describe('completePolicy', () => {
   it('moves the policy first in the head and hashes each inline script once', () => {
     const policy =
       "default-src 'self'; script-src 'self' 'sha256-bundled=' " +
-      `${hash('window.theme = 1')} ${hash('import "./a.js"')}; style-src 'self';`;
+      `${hash('window.theme = 1')} ${hash('import "./a.js"')}; style-src 'self'; ` +
+      "style-src-attr 'unsafe-inline';";
     expect(completePolicy(page, 'index.html')).toBe(
       [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>',
@@ -32,6 +33,34 @@ describe('completePolicy', () => {
         '</head><body><script>window.theme = 1</script></body></html>',
       ].join(''),
     );
+  });
+
+  const styled = (mark: string) =>
+    [
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>',
+      META("default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';"),
+      '<style>:root{--sl-a:1}</style><style data-ec>.ec{color:red}</style>',
+      `</head><body><div class="not-content"${mark}><p style="width:2px">x</p></div>`,
+      '<style>:root{--sl-a:1}</style></body></html>',
+    ].join('');
+
+  it('on a page without a sandbox, hashes each inline style element and drops unsafe-inline for them', () => {
+    const completed = completePolicy(styled(''), 'progress/index.html');
+    expect(completed).toContain(
+      META(
+        "default-src 'self'; script-src 'self'; " +
+          `style-src 'self' ${hash(':root{--sl-a:1}')} ${hash('.ec{color:red}')}; ` +
+          "style-src-attr 'unsafe-inline';",
+      ),
+    );
+    expect(completePolicy(completed, 'progress/index.html')).toBe(completed);
+  });
+
+  it('keeps unsafe-inline for styles on a page whose sandbox writes style elements as it opens', () => {
+    for (const mark of [' data-runtime-styles', ' data-runtime-styles=""'])
+      expect(completePolicy(styled(mark), 'lessons/ecs/index.html')).toContain(
+        META("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"),
+      );
   });
 
   it('is idempotent: a completed page stays as it is', () => {
