@@ -3,7 +3,7 @@
  * as tables (kubectl get nodes / get pods -o wide, in words), every row opening the same
  * dialog as the wide view's cards: by keyboard on the row's name, by pointer anywhere on it.
  */
-import type { MouseEvent } from 'react';
+import { Fragment, type MouseEvent } from 'react';
 import { controlPlaneLine, nodeRows, podRows } from '@lib/sandbox-view/eks-list.ts';
 import type { EksClusterView } from '@lib/sandbox-view/eks-view.ts';
 import type { Open } from './eks-parts.tsx';
@@ -11,18 +11,17 @@ import type { Open } from './eks-parts.tsx';
 const NODE_ICON = { ok: '✓', stopping: '⊘', failed: '✕' } as const;
 const CP_ICON = { ok: '✓', pending: '◌', failed: '✕' } as const;
 
-/** A node's DNS name, free to wrap after each dot (its text is unchanged). */
+/** A node's DNS name, wrapping only after a dot (its text is unchanged). */
 function DnsName({ name }: { name: string }) {
   const parts = name.split('.');
   return parts.map((part, i) => (
-    <span key={i}>
-      {part}
-      {i < parts.length - 1 ? (
-        <>
-          .<wbr />
-        </>
-      ) : null}
-    </span>
+    <Fragment key={i}>
+      <span className="sbx-dns-part">
+        {part}
+        {i < parts.length - 1 ? '.' : ''}
+      </span>
+      {i < parts.length - 1 ? <wbr /> : null}
+    </Fragment>
   ));
 }
 
@@ -83,12 +82,14 @@ function PodTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
   const rows = podRows(c);
   if (rows.length === 0) return <p className="sbx-empty">No pod on a node.</p>;
   return (
-    <table className="sbx-table sbx-eks-table" aria-label={`Pods of ${c.name} on nodes`}>
+    <table
+      className="sbx-table sbx-eks-table sbx-eks-pods"
+      aria-label={`Pods of ${c.name} on nodes`}
+    >
       <thead>
         <tr>
           <th scope="col">Pod</th>
           <th scope="col">Status</th>
-          <th scope="col">Node</th>
         </tr>
       </thead>
       <tbody>
@@ -107,14 +108,17 @@ function PodTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
               </button>{' '}
               {pod.namespace !== 'default' ? (
                 <span className="sbx-eks-cell-line sbx-muted">in {pod.namespace}</span>
-              ) : null}
+              ) : null}{' '}
+              <span className="sbx-eks-cell-line sbx-muted">
+                on{' '}
+                <span className="sbx-mono">
+                  <DnsName name={pod.node} />
+                </span>
+              </span>
             </th>
             <td className={`sbx-tone-${pod.tone}`}>
               <span aria-hidden="true">{pod.icon} </span>
               {pod.status} <span className="sbx-eks-cell-line sbx-muted">{pod.ready} ready</span>
-            </td>
-            <td className="sbx-mono">
-              <DnsName name={pod.node} />
             </td>
           </tr>
         ))}
