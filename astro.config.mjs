@@ -28,9 +28,9 @@ export default defineConfig({
         "form-action 'self'",
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Monaco writes its theme and layout rules into <style> elements and style attributes at
-      // run time; Expressive Code and Starlight render style attributes (README: "Offline and
-      // headers"). Styles cannot run script, and default-src keeps them from reaching outside.
+      // Pages with a sandbox keep 'unsafe-inline': Monaco and the panels write <style> elements
+      // at run time. On every other page src/security/complete-policy.mjs replaces it with the
+      // hashes of the page's own style elements (README: "Offline and headers").
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },

@@ -82,10 +82,7 @@ function PodTable({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
   const rows = podRows(c);
   if (rows.length === 0) return <p className="sbx-empty">No pod on a node.</p>;
   return (
-    <table
-      className="sbx-table sbx-eks-table sbx-eks-pods"
-      aria-label={`Pods of ${c.name} on nodes`}
-    >
+    <table className="sbx-table sbx-eks-table" aria-label={`Pods of ${c.name} on nodes`}>
       <thead>
         <tr>
           <th scope="col">Pod</th>
