@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
-import { monacoCssInline } from './src/lib/editor/monaco-css-plugin.mjs';
+import { monacoAdoptedStyles } from './src/lib/editor/monaco-styles-plugin.mjs';
 import { offlineCourse } from './src/pwa/integration.mjs';
 import { strictContentSecurityPolicy } from './src/security/integration.mjs';
 
@@ -28,9 +28,9 @@ export default defineConfig({
         "form-action 'self'",
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Pages with a sandbox keep 'unsafe-inline': Monaco and the panels write <style> elements
-      // at run time. On every other page src/security/complete-policy.mjs replaces it with the
-      // hashes of the page's own style elements (README: "Offline and headers").
+      // On every page src/security/complete-policy.mjs replaces 'unsafe-inline' with the hashes
+      // of the page's own style elements; what scripts add at run time (Monaco, the panels) is
+      // adopted as constructed sheets, src/lib/adopted-styles.ts (README: "Offline and headers").
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
@@ -82,7 +82,7 @@ export default defineConfig({
   ],
   vite: {
     // Monaco (loaded only when the editor opens): see src/lib/editor/ and stack-notes.
-    plugins: [monacoCssInline()],
+    plugins: [monacoAdoptedStyles()],
     resolve: {
       // monaco-worker-manager (monaco-yaml) imports a path Monaco's exports map blocks.
       alias: [

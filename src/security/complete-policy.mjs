@@ -9,14 +9,14 @@
  * every inline script of that page to `script-src`. Only what the build wrote is hashed; anything
  * inserted later (a result file, a share link) has no hash and never runs.
  *
- * Styles are held the same way on every page that holds no sandbox: `style-src` loses
- * 'unsafe-inline' and gains the hash of each inline `<style>` the build wrote, so a `<style>`
- * smuggled in by a result file or an assignment is never applied. Style attributes stay allowed
+ * Styles are held the same way on every page: `style-src` loses 'unsafe-inline' and gains the
+ * hash of each inline `<style>` the build wrote, so a `<style>` smuggled in by a result file, a
+ * share link or an assignment is never applied. What the site's scripts style at run time
+ * (Monaco, the editor, terminal and registry panels) they add as constructed style sheets, which
+ * `style-src` does not govern (src/lib/adopted-styles.ts). Style attributes stay allowed
  * (`style-src-attr 'unsafe-inline'`): Starlight, Expressive Code and React's server render write
  * them, and an attribute can neither run script nor, with `default-src 'self'`, fetch from
- * elsewhere. A page with a sandbox, whose element carries `data-runtime-styles`, keeps
- * 'unsafe-inline' for styles: Monaco, the terminal and the registry panel write `<style>`
- * elements as they open, which no build-time hash can name (README: "Offline and headers").
+ * elsewhere (README: "Offline and headers").
  */
 import { createHash } from 'node:crypto';
 
@@ -25,8 +25,6 @@ const SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
 /** Script elements whose content a browser never runs, so CSP does not check them. */
 const DATA_BLOCK = /\stype="(?!module"|text\/javascript"|application\/javascript")[^"]*"/;
 const STYLE = /<style(\s[^>]*)?>([\s\S]*?)<\/style>/g;
-/** The mark of an element whose island writes `<style>` elements at run time (a sandbox). */
-const RUNTIME_STYLES = /<[a-z][^<>]*\sdata-runtime-styles(?=[\s=>])/;
 
 /** @param {string} text */
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -34,7 +32,8 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 /**
  * @param {string} html one built page
  * @param {string} where the page's path, for the error message
- * @returns {string} the page with its policy first in `<head>` and every inline script hashed
+ * @returns {string} the page with its policy first in `<head>` and every inline script and
+ *   style element hashed
  */
 export function completePolicy(html, where) {
   const meta = META.exec(html);
@@ -46,12 +45,9 @@ export function completePolicy(html, where) {
     hashes.add(sha256(body));
   }
   let completed = addSources(policy, 'script-src', [...hashes], where);
-  if (!RUNTIME_STYLES.test(html)) {
-    const styles = new Set([...html.matchAll(STYLE)].map(([, , body = '']) => sha256(body)));
-    completed = addSources(completed, 'style-src', [...styles], where, "'unsafe-inline'");
-    if (!/(^|;)\s*style-src-attr\s/.test(completed))
-      completed += " style-src-attr 'unsafe-inline';";
-  }
+  const styles = new Set([...html.matchAll(STYLE)].map(([, , body = '']) => sha256(body)));
+  completed = addSources(completed, 'style-src', [...styles], where, "'unsafe-inline'");
+  if (!/(^|;)\s*style-src-attr\s/.test(completed)) completed += " style-src-attr 'unsafe-inline';";
   const withoutMeta = html.replace(meta[0], '');
   const head = /<head>(<meta charset="[^"]*"\/?>)?/.exec(withoutMeta);
   if (!head) throw new Error(`${where}: no <head> to put the Content Security Policy in`);

@@ -13,6 +13,7 @@ import { makeResult } from '@lib/assignments/make-result.ts';
 import { generateSigningKey } from '@lib/assignments/signing.ts';
 import { encodeStateLink } from '@lib/share/state-link.ts';
 import { test, expect } from './fixtures';
+import { openSandbox, openTab } from './lesson-sandbox';
 import { FIXED_TIME, nodeCatalog, signedAssignment, solvedWork } from '../assignments/fixtures';
 
 /** The policy without its script hashes, which differ from page to page. */
@@ -30,12 +31,10 @@ const POLICY = [
 ];
 
 /**
- * A page with a sandbox allows inline styles (its editor, terminal and registry write <style>
- * elements as they open); every other page allows only the style elements the build wrote.
+ * Every page allows only the style elements the build wrote; what the site's scripts style at
+ * run time (Monaco, the editor, terminal and registry panels) is adopted as constructed sheets.
  */
-const SANDBOX_STYLES = ["style-src 'self' 'unsafe-inline'"];
-const BUILT_STYLES = ["style-src 'self'", "style-src-attr 'unsafe-inline'"];
-const withSandbox = (path: string) => /^(lessons\/|playground\/|assignment\/)/.test(path);
+const STYLES = ["style-src 'self'", "style-src-attr 'unsafe-inline'"];
 
 /** Markup that, if it were ever parsed and ran, would leave its mark on the window. */
 const HOSTILE_IMAGE = '<img src="data:," onerror="window.__injected=1">';
@@ -84,10 +83,7 @@ test('every built page starts its head with the policy and hashes exactly its ow
       .map((part) => part.trim())
       .filter(Boolean);
     const withoutHashes = directives.map((part) => part.replace(/ 'sha256-[^']+'/g, ''));
-    expect(withoutHashes, path).toEqual([
-      ...POLICY,
-      ...(withSandbox(path) ? SANDBOX_STYLES : BUILT_STYLES),
-    ]);
+    expect(withoutHashes, path).toEqual([...POLICY, ...STYLES]);
     expect(meta![1], path).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
     const hashes = new Set(directives.find((part) => part.startsWith('script-src'))!.split(' '));
     for (const [, attributes = '', body = ''] of html.matchAll(
@@ -97,7 +93,6 @@ test('every built page starts its head with the policy and hashes exactly its ow
       const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
       expect(hashes.has(hash), `${path}: inline script ${body.slice(0, 60)}…`).toBe(true);
     }
-    if (withSandbox(path)) continue;
     const styleSources = directives.find((part) => part.startsWith('style-src '))!.split(' ');
     const styleHashes = new Set(
       [...html.matchAll(/<style(\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(
@@ -127,6 +122,58 @@ test('on a page without a sandbox, a style element written into it is not applie
   expect(problems.consoleErrors.map((text) => text.split(' violates ')[0])).toEqual([
     expect.stringMatching(/^Applying inline style/),
   ]);
+  problems.cspViolations.length = 0;
+  problems.consoleErrors.length = 0;
+});
+
+test('on a lesson page the panels and Monaco style themselves without a style element, and one written in is not applied', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/lessons/ecr/');
+  const builtStyles = await page.locator('style').count();
+  const sandbox = await openSandbox(page, 'A first image in a private registry');
+  const terminal = await openTab(sandbox, 'Terminal');
+  await expect(terminal.locator('.shipyard-terminal')).toHaveCSS('display', 'grid');
+  const registry = await openTab(sandbox, 'Registry');
+  await expect(registry.locator('.shipyard-registry')).toHaveCSS('display', 'grid');
+  const editorPanel = await openTab(sandbox, 'Editor');
+  await expect(editorPanel.locator('.shipyard-editor')).toHaveCSS('display', 'grid');
+  const editor = editorPanel.getByRole('textbox', { name: /^Editor: Dockerfile\./ });
+  await expect(editor).toBeAttached();
+  // Monaco's own CSS, its theme's colours (shipyard-light) and the rules it writes as it runs.
+  await expect(editorPanel.locator('.monaco-editor')).toHaveCSS('position', 'relative');
+  await expect(editorPanel.locator('.monaco-editor-background')).toHaveCSS(
+    'background-color',
+    'rgb(255, 255, 255)',
+  );
+  await editorPanel.locator('.view-lines').click({ button: 'right' });
+  const menu = page.locator('.context-view.monaco-menu-container');
+  await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeVisible();
+  await expect(menu).toHaveCSS('box-shadow', 'rgba(0, 0, 0, 0.16) 0px 0px 12px 0px');
+  await page.keyboard.press('Escape');
+  await editor.focus();
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget');
+  await expect(
+    palette.getByRole('textbox', { name: 'Type to narrow down results.' }),
+  ).toBeFocused();
+  await expect(palette.getByRole('option', { name: /^Add Cursor Above/ })).toBeVisible();
+  await expect(palette).toHaveCSS('background-color', 'rgb(243, 243, 243)');
+  await page.keyboard.press('Escape');
+  expect(await page.locator('style').count()).toBe(builtStyles);
+  expect(problems.cspViolations).toEqual([]);
+
+  const display = await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'main { display: none }';
+    document.head.append(style);
+    return getComputedStyle(document.querySelector('main')!).display;
+  });
+  expect(display).toBe('block');
+  await expect
+    .poll(() => problems.cspViolations.map((line) => line.replace(/ at .*$/, '')))
+    .toEqual([expect.stringMatching(/: style-src-elem blocked inline$/)]);
   problems.cspViolations.length = 0;
   problems.consoleErrors.length = 0;
 });

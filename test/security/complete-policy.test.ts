@@ -35,17 +35,16 @@ describe('completePolicy', () => {
     );
   });
 
-  const styled = (mark: string) =>
-    [
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>',
-      META("default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';"),
-      '<style>:root{--sl-a:1}</style><style data-ec>.ec{color:red}</style>',
-      `</head><body><div class="not-content"${mark}><p style="width:2px">x</p></div>`,
-      '<style>:root{--sl-a:1}</style></body></html>',
-    ].join('');
+  const styled = [
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>',
+    META("default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';"),
+    '<style>:root{--sl-a:1}</style><style data-ec>.ec{color:red}</style>',
+    '</head><body><div class="not-content sbx-block" data-scenario="ecs-first-service">',
+    '<p style="width:2px">x</p></div><style>:root{--sl-a:1}</style></body></html>',
+  ].join('');
 
-  it('on a page without a sandbox, hashes each inline style element and drops unsafe-inline for them', () => {
-    const completed = completePolicy(styled(''), 'progress/index.html');
+  it('hashes each inline style element once and drops unsafe-inline for them, sandbox or not', () => {
+    const completed = completePolicy(styled, 'lessons/ecs/index.html');
     expect(completed).toContain(
       META(
         "default-src 'self'; script-src 'self'; " +
@@ -53,14 +52,7 @@ describe('completePolicy', () => {
           "style-src-attr 'unsafe-inline';",
       ),
     );
-    expect(completePolicy(completed, 'progress/index.html')).toBe(completed);
-  });
-
-  it('keeps unsafe-inline for styles on a page whose sandbox writes style elements as it opens', () => {
-    for (const mark of [' data-runtime-styles', ' data-runtime-styles=""'])
-      expect(completePolicy(styled(mark), 'lessons/ecs/index.html')).toContain(
-        META("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"),
-      );
+    expect(completePolicy(completed, 'lessons/ecs/index.html')).toBe(completed);
   });
 
   it('is idempotent: a completed page stays as it is', () => {

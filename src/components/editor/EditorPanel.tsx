@@ -23,7 +23,10 @@ import type { MonacoApi } from '@lib/editor/load-monaco.ts';
 import { applyDocument, type Problem } from '@lib/editor/apply-document.ts';
 import type * as K8sEditorModule from '@lib/k8s-editor/k8s-editor.ts';
 import type { ManifestLine } from '@lib/k8s-editor/k8s-editor.ts';
+import { adoptStyles } from '@lib/adopted-styles.ts';
 import { EDITOR_CSS } from './editor-css.ts';
+
+adoptStyles(EDITOR_CSS);
 
 /** A workflow's commit form: its own chunk, loaded only when a workflow document is shown. */
 const WorkflowCommit = lazy(() => import('@components/sandbox/pipeline/WorkflowCommit.tsx'));
@@ -141,6 +144,9 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
         scrollBeyondLastLine: false,
         wordWrap: 'on',
         fixedOverflowWidgets: true,
+        // The context menu in the page, not a shadow root: Monaco's menu rules and theme colours
+        // reach it there (in a shadow root it showed without background or border).
+        useShadowDOM: false,
         renderValidationDecorations: 'on',
         lineNumbersMinChars: 3,
       });
@@ -322,7 +328,6 @@ export default function EditorPanel({ actor, scenario, act }: SandboxPanelProps)
 
   return (
     <section className="shipyard-editor" aria-labelledby={`${id}-title`}>
-      <style>{EDITOR_CSS}</style>
       <h3 id={`${id}-title`} className="shipyard-editor__title">
         Editor
       </h3>

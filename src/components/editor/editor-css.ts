@@ -1,6 +1,7 @@
 /**
- * The editor panel's styles, injected by the component (Astro's build drops CSS imported only
- * by lazily loaded chunks). Monaco's own CSS comes through src/lib/editor/monaco-css-plugin.mjs.
+ * The editor panel's styles, adopted by the component's module when the panel first loads
+ * (src/lib/adopted-styles.ts; Astro's build drops CSS imported only by lazily loaded chunks).
+ * Monaco's own styles come through src/lib/editor/monaco-styles-plugin.mjs.
  */
 export const EDITOR_CSS = `
 .shipyard-editor {

@@ -21,7 +21,10 @@ import {
   terminalStateFor,
   type TerminalEntry,
 } from './terminal-store.ts';
+import { adoptStyles } from '@lib/adopted-styles.ts';
 import { TERMINAL_CSS } from './terminal-css.ts';
+
+adoptStyles(TERMINAL_CSS);
 
 export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProps) {
   const state = terminalStateFor(actor);
@@ -161,7 +164,6 @@ export default function TerminalPanel({ actor, scenario, act }: SandboxPanelProp
 
   return (
     <section className="shipyard-terminal" aria-labelledby={`${id}-title`}>
-      <style>{TERMINAL_CSS}</style>
       <h3 id={`${id}-title`} className="shipyard-terminal__title">
         Terminal{' '}
         <span className="shipyard-terminal__sub">

@@ -1,6 +1,7 @@
 /**
- * The terminal's styles, injected by the component itself: Astro's build drops CSS imported
- * only by lazily loaded chunks, and this panel loads on demand.
+ * The terminal's styles, adopted by the component's module when the panel first loads
+ * (src/lib/adopted-styles.ts): Astro's build drops CSS imported only by lazily loaded chunks,
+ * and this panel loads on demand.
  */
 export const TERMINAL_CSS = `
 .shipyard-terminal {

@@ -9,7 +9,10 @@ import { useSelector } from '@xstate/react';
 import { useId } from 'react';
 import type { SandboxPanelProps } from '../panels/registry.ts';
 import { registryRows, type RepositoryRow } from './registry-view.ts';
+import { adoptStyles } from '@lib/adopted-styles.ts';
 import { REGISTRY_CSS } from './registry-css.ts';
+
+adoptStyles(REGISTRY_CSS);
 
 function Repository({ repo }: { repo: RepositoryRow }) {
   const id = useId();
@@ -89,7 +92,6 @@ export default function RegistryPanel({ actor }: SandboxPanelProps) {
   if (view === null) return <p className="sbx-muted">This sandbox has no container registry.</p>;
   return (
     <div className="shipyard-registry" aria-labelledby={`${id}-title`} role="group">
-      <style>{REGISTRY_CSS}</style>
       <h3 id={`${id}-title`}>
         Private registry <code>{view.host}</code>
       </h3>

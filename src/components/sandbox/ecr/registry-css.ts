@@ -1,6 +1,7 @@
 /**
- * The registry panel's styles, injected by the component itself: the build drops CSS imported
- * only by lazily loaded chunks, and this panel loads on demand.
+ * The registry panel's styles, adopted by the component's module when the panel first loads
+ * (src/lib/adopted-styles.ts): Astro's build drops CSS imported only by lazily loaded chunks,
+ * and this panel loads on demand.
  */
 export const REGISTRY_CSS = `
 .shipyard-registry { display: grid; gap: 0.5rem; min-width: 0; font-size: var(--sl-text-sm, 0.875rem); }
