@@ -51,7 +51,8 @@ export default defineConfig({
   webServer: {
     // The tests serve dist/ themselves, on a port no other server holds: `astro preview` allows
     // one preview per machine, so an author's open preview would stop the run.
-    command: `node scripts/serve-dist.mjs --port ${PORT} --root dist`,
+    // With the headers the README asks a host to send; the SCORM story's LMS is on localhost.
+    command: `node scripts/serve-dist.mjs --port ${PORT} --root dist --frame-ancestors "'self' http://localhost:${PORT}"`,
     url: `http://127.0.0.1:${PORT}/favicon.svg`,
     reuseExistingServer: false,
     timeout: 120_000,

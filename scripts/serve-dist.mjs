@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
- * Serves the built site (`dist/`) on 127.0.0.1 for the browser tests.
+ * Serves the built site (`dist/`) on 127.0.0.1 for the browser tests, with the headers the README
+ * asks a static host to send that a `<meta>` policy cannot: `frame-ancestors` (who may frame the
+ * course: `--frame-ancestors`, the sources a SCORM launcher's LMS needs; default 'self') and
+ * `X-Content-Type-Options: nosniff`.
  *
  * The tests serve the build themselves instead of through `astro preview`, which allows one
  * preview server per machine: an author's open preview would otherwise stop `npm test`.
- * Usage: node scripts/serve-dist.mjs --port 4399 [--root dist]
+ * Usage: node scripts/serve-dist.mjs --port 4399 [--root dist] [--frame-ancestors "'self' https://lms…"]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -40,6 +43,14 @@ function option(name, fallback) {
 
 const root = resolve(option('root', 'dist'));
 const port = Number(option('port', '4399'));
+const frameAncestors = option('frame-ancestors', "'self'");
+if (!/^[\w'.:/* -]+$/.test(frameAncestors))
+  throw new Error(`--frame-ancestors: not a list of CSP sources: ${frameAncestors}`);
+/** Sent with every answer. */
+const HEADERS = {
+  'content-security-policy': `frame-ancestors ${frameAncestors}`,
+  'x-content-type-options': 'nosniff',
+};
 
 /** The file a URL path names inside `root`, or null (never a path outside it). */
 function fileFor(urlPath) {
@@ -63,6 +74,7 @@ function fileFor(urlPath) {
 
 function send(response, status, file) {
   response.writeHead(status, {
+    ...HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   });
@@ -74,7 +86,7 @@ const server = createServer((request, response) => {
   const path = url.split('?')[0] ?? '/';
   // Directory URLs without their trailing slash redirect, as a static host does.
   if (!path.endsWith('/') && !extname(path) && fileFor(`${path}/`)) {
-    response.writeHead(301, { location: `${path}/` });
+    response.writeHead(301, { ...HEADERS, location: `${path}/` });
     response.end();
     return;
   }
@@ -82,7 +94,7 @@ const server = createServer((request, response) => {
   if (file) return send(response, 200, file);
   const notFound = fileFor('/404.html');
   if (notFound) return send(response, 404, notFound);
-  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  response.writeHead(404, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' });
   response.end('Not found');
 });
 

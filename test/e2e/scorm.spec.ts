@@ -190,3 +190,37 @@ test('a learner who launches the course again from a fresh browser keeps the sco
     l: { 'why-orchestration': [lesson1, 2, 0] },
   });
 });
+
+test('a page on an origin the host does not list cannot frame the course (frame-ancestors)', async ({
+  page,
+  baseURL,
+  problems,
+}) => {
+  const port = new URL(baseURL!).port;
+  // Another origin than the test LMS (http://localhost:<port>), which the host lists.
+  const elsewhere = `http://localhost:${Number(port) + 1}`;
+  await page.route(`${elsewhere}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Elsewhere</title></head>
+<body><iframe title="course" src="${baseURL}/lessons/ecs/"></iframe></body></html>`,
+    }),
+  );
+  const course = page.waitForResponse(`${baseURL}/lessons/ecs/`);
+  await page.goto(`${elsewhere}/`);
+  expect((await course).headers()['content-security-policy']).toBe(
+    `frame-ancestors 'self' http://localhost:${port}`,
+  );
+  await expect.poll(() => page.frames()[1]?.url()).toBe('chrome-error://chromewebdata/');
+  // Chromium's own words, with its trailing newline.
+  await expect
+    .poll(() => problems.consoleErrors)
+    .toEqual([
+      `Framing '${baseURL}/' violates the following Content Security Policy directive: "frame-ancestors 'self' http://localhost:${port}". The request has been blocked.\n`,
+    ]);
+  expect(problems.failedRequests).toEqual([
+    `${baseURL}/lessons/ecs/ (net::ERR_BLOCKED_BY_RESPONSE)`,
+  ]);
+  problems.consoleErrors.length = 0;
+  problems.failedRequests.length = 0;
+});
