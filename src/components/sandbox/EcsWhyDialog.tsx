@@ -5,7 +5,8 @@
  * shown. A native <dialog> opened with showModal(): focus moves into it, Tab stays inside,
  * Escape closes it, and focus returns to the chip that opened it. Loaded when first opened.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useModalDialog } from './use-modal-dialog.ts';
 import { loadPlacementExplain } from '@sandbox/view.ts';
 import { placementMoment } from '@lib/sandbox-view/ecs-placement-moment.ts';
 import { taskWhyView, type TaskWhyView } from '@lib/sandbox-view/ecs-why.ts';
@@ -35,9 +36,9 @@ export function EcsWhyDialog({
   onClose: () => void;
 }) {
   const { store, scenario } = useSandboxUi();
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const { taskId, opener } = target;
+  const ref = useModalDialog(opener, onClose);
   const [answer, setAnswer] = useState<Answer>({ state: 'working' });
 
   useEffect(() => {
@@ -64,18 +65,6 @@ export function EcsWhyDialog({
       live = false;
     };
   }, [store, scenario, taskId, withReplay]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return undefined;
-    if (!dialog.open) dialog.showModal();
-    const closed = () => {
-      onClose();
-      if (opener.isConnected) opener.focus();
-    };
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, [onClose, opener]);
 
   return (
     <dialog ref={ref} className="sbx-eks-dialog" aria-labelledby={headingId}>

@@ -4,7 +4,8 @@
  * A native <dialog> opened with showModal(): focus moves into it, Tab stays inside, Escape
  * closes it, and focus returns to the button that opened it.
  */
-import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
+import { useModalDialog } from '../use-modal-dialog.ts';
 import type { Action, World } from '@sandbox';
 import { isAllowed } from '@lib/sandbox-view/allowed-actions.ts';
 import { eksInspect, type EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
@@ -103,9 +104,9 @@ function actionsFor(
 
 export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: () => void }) {
   const { store, scenario, act } = useSandboxUi();
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const { ref: entity, opener } = target;
+  const ref = useModalDialog(opener, onClose);
   const details = useWorldSlice(
     store,
     (w) => eksInspect(entity, w),
@@ -131,18 +132,6 @@ export function EksDialog({ target, onClose }: { target: DialogTarget; onClose: 
           : { ok: false, text: result.error },
     );
   };
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return undefined;
-    if (!dialog.open) dialog.showModal();
-    const closed = () => {
-      onClose();
-      if (opener.isConnected) opener.focus();
-    };
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, [onClose, opener]);
 
   const close = () => ref.current?.close();
   const deployment =
