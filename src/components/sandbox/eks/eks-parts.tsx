@@ -3,6 +3,7 @@
  * line, the tray of pods waiting for a node with the scheduler's reason, and the node groups,
  * Fargate profiles and Deployments. Each button opens the entity dialog through `onOpen`.
  */
+import type { ReactNode } from 'react';
 import type { EksEntityRef } from '@lib/sandbox-view/eks-inspect.ts';
 import { podIcon, podStatusText } from '@lib/sandbox-view/eks-list.ts';
 import type { EksClusterView, PodChipView } from '@lib/sandbox-view/eks-view.ts';
@@ -83,87 +84,108 @@ export function PendingTray({ c, onOpen }: { c: EksClusterView; onOpen: Open }) 
   );
 }
 
-export function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
-  const open = (ref: EksEntityRef) => (e: { currentTarget: HTMLElement }) =>
-    onOpen(ref, e.currentTarget);
+/** One kind of resource as a group of buttons, each opening its entity's dialog. */
+function ResourceGroup<T>({
+  title,
+  items,
+  empty,
+  entity,
+  render,
+  onOpen,
+  children,
+}: {
+  title: string;
+  items: readonly T[];
+  /** What the group says when there are none; null leaves the group out then. */
+  empty: string | null;
+  entity: (item: T) => EksEntityRef;
+  render: (item: T) => ReactNode;
+  onOpen: Open;
+  children?: ReactNode;
+}) {
+  if (items.length === 0 && empty === null) return null;
   return (
-    <div className="sbx-eks-resources">
-      <div role="group" aria-label="Node groups">
-        <h5>Node groups</h5>
-        {c.nodegroups.length === 0 ? (
-          <p className="sbx-empty">None.</p>
-        ) : (
-          <ul>
-            {c.nodegroups.map((g) => (
-              <li key={g.name}>
+    <div role="group" aria-label={title}>
+      <h5>{title}</h5>
+      {items.length === 0 ? (
+        <p className="sbx-empty">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((item) => {
+            const ref = entity(item);
+            return (
+              <li key={ref.id}>
                 <button
                   type="button"
                   className="sbx-service"
                   aria-haspopup="dialog"
-                  onClick={open({ kind: 'eks-nodegroup', cluster: c.name, id: g.name })}
+                  onClick={(e) => onOpen(ref, e.currentTarget)}
                 >
-                  <span className="sbx-service-name">{g.name}</span>{' '}
-                  <span className="sbx-mono">{g.instanceTypes}</span>{' '}
-                  <span className="sbx-muted">{g.sizes}</span>{' '}
-                  <span className="sbx-badge sbx-tone-neutral">{g.status}</span>
+                  {render(item)}
                 </button>
               </li>
-            ))}
-          </ul>
+            );
+          })}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function Resources({ c, onOpen }: { c: EksClusterView; onOpen: Open }) {
+  return (
+    <div className="sbx-eks-resources">
+      <ResourceGroup
+        title="Node groups"
+        items={c.nodegroups}
+        empty="None."
+        entity={(g) => ({ kind: 'eks-nodegroup', cluster: c.name, id: g.name })}
+        render={(g) => (
+          <>
+            <span className="sbx-service-name">{g.name}</span>{' '}
+            <span className="sbx-mono">{g.instanceTypes}</span>{' '}
+            <span className="sbx-muted">{g.sizes}</span>{' '}
+            <span className="sbx-badge sbx-tone-neutral">{g.status}</span>
+          </>
         )}
+        onOpen={onOpen}
+      >
         <p className="sbx-muted">
           Cluster Autoscaler:{' '}
           {c.clusterAutoscaler
             ? 'installed'
             : 'not installed (node groups do not grow by themselves)'}
         </p>
-      </div>
-      {c.fargateProfiles.length > 0 ? (
-        <div role="group" aria-label="Fargate profiles">
-          <h5>Fargate profiles</h5>
-          <ul>
-            {c.fargateProfiles.map((p) => (
-              <li key={p.name}>
-                <button
-                  type="button"
-                  className="sbx-service"
-                  aria-haspopup="dialog"
-                  onClick={open({ kind: 'eks-fargate-profile', cluster: c.name, id: p.name })}
-                >
-                  <span className="sbx-service-name">{p.name}</span>{' '}
-                  <span className="sbx-muted">{p.selectors}</span>{' '}
-                  <span className="sbx-badge sbx-tone-neutral">{p.status}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div role="group" aria-label="Deployments">
-        <h5>Deployments</h5>
-        {c.deployments.length === 0 ? (
-          <p className="sbx-empty">None yet.</p>
-        ) : (
-          <ul>
-            {c.deployments.map((d) => (
-              <li key={d.key}>
-                <button
-                  type="button"
-                  className="sbx-service"
-                  aria-haspopup="dialog"
-                  onClick={open({ kind: 'k8s-deployment', cluster: c.name, id: d.key })}
-                >
-                  <span className="sbx-service-name">{d.name}</span>{' '}
-                  <span className="sbx-mono">{d.ready} ready</span>{' '}
-                  {d.namespace !== 'default' ? (
-                    <span className="sbx-muted">in {d.namespace}</span>
-                  ) : null}
-                </button>
-              </li>
-            ))}
-          </ul>
+      </ResourceGroup>
+      <ResourceGroup
+        title="Fargate profiles"
+        items={c.fargateProfiles}
+        empty={null}
+        entity={(p) => ({ kind: 'eks-fargate-profile', cluster: c.name, id: p.name })}
+        render={(p) => (
+          <>
+            <span className="sbx-service-name">{p.name}</span>{' '}
+            <span className="sbx-muted">{p.selectors}</span>{' '}
+            <span className="sbx-badge sbx-tone-neutral">{p.status}</span>
+          </>
         )}
-      </div>
+        onOpen={onOpen}
+      />
+      <ResourceGroup
+        title="Deployments"
+        items={c.deployments}
+        empty="None yet."
+        entity={(d) => ({ kind: 'k8s-deployment', cluster: c.name, id: d.key })}
+        render={(d) => (
+          <>
+            <span className="sbx-service-name">{d.name}</span>{' '}
+            <span className="sbx-mono">{d.ready} ready</span>{' '}
+            {d.namespace !== 'default' ? <span className="sbx-muted">in {d.namespace}</span> : null}
+          </>
+        )}
+        onOpen={onOpen}
+      />
     </div>
   );
 }
