@@ -11,13 +11,13 @@
 
 type StyleRoot = Document | ShadowRoot;
 
-/** Texts already adopted by `adoptStyles`, so a panel opened twice adds its rules once. */
-const adopted = new Set<string>();
-
-/** Adds `css` to the document's styles, once per text. Does nothing outside a browser. */
+/**
+ * Adds `css` to the document's styles. Call it from a module's top level (as the panels and
+ * Monaco's CSS modules do): a module runs once per page, so its rules are added once. Does
+ * nothing outside a browser (the server render).
+ */
 export function adoptStyles(css: string): void {
-  if (typeof document === 'undefined' || adopted.has(css)) return;
-  adopted.add(css);
+  if (typeof document === 'undefined') return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   adoptInto(document, sheet);
