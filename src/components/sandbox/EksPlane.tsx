@@ -5,20 +5,23 @@
  * view in place of the fallback (its small completion script is hashed into the page's CSP
  * like Astro's own), and on the client hydration keeps that HTML until the chunk has arrived.
  */
-import { lazy, memo, Suspense } from 'react';
+import { memo, Suspense } from 'react';
+import { LoadBoundary, retryableLazy } from './load-boundary.tsx';
 
-const EksView = lazy(() => import('./eks/EksView.tsx'));
+const EksView = retryableLazy(() => import('./eks/EksView.tsx'));
 
 export const EksPlane = memo(function EksPlane() {
   return (
-    <Suspense
-      fallback={
-        <div className="sbx-plane">
-          <p className="sbx-muted">Loading the Kubernetes view…</p>
-        </div>
-      }
-    >
-      <EksView />
-    </Suspense>
+    <LoadBoundary what="The Kubernetes view">
+      <Suspense
+        fallback={
+          <div className="sbx-plane">
+            <p className="sbx-muted">Loading the Kubernetes view…</p>
+          </div>
+        }
+      >
+        <EksView />
+      </Suspense>
+    </LoadBoundary>
   );
 });

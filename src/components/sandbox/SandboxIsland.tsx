@@ -28,6 +28,7 @@ import { EntityMenu, type OpenMenu } from './EntityMenu.tsx';
 import { ExtraPanelHost } from './ExtraPanelHost.tsx';
 import { GoalsPanel } from './GoalsPanel.tsx';
 import { LiveRegion, type LiveMessages } from './LiveRegion.tsx';
+import { LoadFailure, retryableLazy } from './load-boundary.tsx';
 import { Outcome, type OutcomeView } from './Outcome.tsx';
 import { selectPanels } from './panels/registry.ts';
 import { newlyFinished, runFinishedText } from './pipeline/pipeline-ui.ts';
@@ -37,7 +38,7 @@ import { Timeline } from './Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useKeyboardPlacement } from './use-keyboard-placement.ts';
 import { useSimLoop } from './use-sim-loop.ts';
-import { useEngine, type EngineModule } from './use-engine.ts';
+import { ignoreFailure, useEngine, type EngineModule } from './use-engine.ts';
 import { useRewind } from './use-rewind.ts';
 import { WorldArea } from './WorldArea.tsx';
 
@@ -53,12 +54,16 @@ export interface SandboxIslandProps {
 }
 
 // Panels other than Goals load when first opened, keeping the lesson page's initial JS small.
-const ActionPalette = lazy(() =>
+const ActionPalette = retryableLazy(() =>
   import('./ActionPalette.tsx').then((m) => ({ default: m.ActionPalette })),
 );
-const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })));
-const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })));
-const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const EventLog = retryableLazy(() =>
+  import('./EventLog.tsx').then((m) => ({ default: m.EventLog })),
+);
+const Charts = retryableLazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })));
+const Inspector = retryableLazy(() =>
+  import('./Inspector.tsx').then((m) => ({ default: m.Inspector })),
+);
 const PresenterBridge = lazy(() => import('@components/teaching/PresenterBridge.tsx'));
 const EcsWhyDialog = lazy(() =>
   import('./EcsWhyDialog.tsx').then((m) => ({ default: m.EcsWhyDialog })),
@@ -167,7 +172,22 @@ export default function SandboxIsland({
     [withLoaded],
   );
 
-  const wakeQuietly = useCallback(() => void wake(), [wake]);
+  const wakeQuietly = useCallback(() => wake().catch(ignoreFailure), [wake]);
+  // What the learner just did did not happen: the engine's code did not arrive. Once a later
+  // try loads it, that message is out of date.
+  const failureShown = useRef(false);
+  useEffect(() => {
+    if (engine.failure) {
+      failureShown.current = true;
+      report({
+        ok: false,
+        error: `The sandbox engine could not load, so nothing changed. Check the connection, then try again. (${engine.failure})`,
+      });
+    } else if (failureShown.current && engine.actor) {
+      failureShown.current = false;
+      setOutcome(null);
+    }
+  }, [engine.failure, engine.actor, report]);
 
   const withReplay = useCallback(
     (fn: (loaded: EngineModule, seed: number) => void) =>
@@ -420,6 +440,8 @@ export default function SandboxIsland({
       render: () =>
         engine.actor ? (
           <ExtraPanelHost panel={panel} actor={engine.actor} scenario={scenario} act={act} />
+        ) : engine.failure ? (
+          <LoadFailure what="The sandbox engine" reason={engine.failure} onRetry={wakeQuietly} />
         ) : (
           <p className="sbx-muted">Loading the sandbox engine…</p>
         ),

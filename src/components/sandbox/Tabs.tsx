@@ -1,5 +1,9 @@
-/** An ARIA tab list: arrow keys move between tabs, only the selected panel is rendered. */
+/**
+ * An ARIA tab list: arrow keys move between tabs, only the selected panel is rendered; a panel
+ * whose code does not arrive says so in its place.
+ */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { LoadBoundary } from './load-boundary.tsx';
 
 export interface TabSpec {
   id: string;
@@ -70,7 +74,9 @@ export function Tabs({ idPrefix, label, tabs, selected, onSelect }: Props) {
           tabIndex={0}
           className="sbx-tabpanel"
         >
-          {current.render()}
+          <LoadBoundary key={current.id} what={`The ${current.label} panel`}>
+            {current.render()}
+          </LoadBoundary>
         </div>
       ) : null}
     </div>

@@ -31,9 +31,14 @@ export interface Loaded {
 
 export interface Engine {
   store: SandboxStore;
+  /** Why the engine's code could not load (a network failure), or null. */
+  failure: string | null;
   actor: SandboxActor | null;
   engine: EngineModule | null;
-  /** Starts loading the engine (idempotent). */
+  /**
+   * Starts loading the engine (idempotent while it loads or once loaded). It rejects when the
+   * engine's code cannot load; `failure` then says why, and the next call tries again.
+   */
   wake: () => Promise<Loaded>;
   /** Runs `fn` with the live actor and engine now, or as soon as they are ready. */
   withLoaded: (fn: (loaded: Loaded) => void) => void;
@@ -52,27 +57,38 @@ export function useEngine(
   onCreate?: (actor: SandboxActor) => void,
 ): Engine {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const loadedRef = useRef<Loaded | null>(null);
   const loading = useRef<Promise<Loaded> | null>(null);
   const initial = useMemo(() => staticStore(initialWorld), [initialWorld]);
 
   const wake = useCallback(() => {
-    loading.current ??= import('./engine.ts').then(async (engine) => {
-      // The services this scenario's world runs (one chunk each), before the actor builds it.
-      await engine.loadServicesFor(scenario);
-      const ready = { actor: engine.createSandbox(scenario), engine };
-      onCreate?.(ready.actor);
-      loadedRef.current = ready;
-      setLoaded(ready);
-      return ready;
-    });
+    loading.current ??= import('./engine.ts')
+      .then(async (engine) => {
+        // The services this scenario's world runs (one chunk each), before the actor builds it.
+        await engine.loadServicesFor(scenario);
+        const ready = { actor: engine.createSandbox(scenario), engine };
+        onCreate?.(ready.actor);
+        loadedRef.current = ready;
+        setFailure(null);
+        setLoaded(ready);
+        return ready;
+      })
+      .catch((error: unknown) => {
+        // A chunk that did not arrive (offline before the course was cached, a dropped
+        // connection): say so, and let the next interaction try again.
+        loading.current = null;
+        setFailure(error instanceof Error ? error.message : String(error));
+        throw error;
+      });
     return loading.current;
   }, [scenario, onCreate]);
 
   const withLoaded = useCallback(
     (fn: (ready: Loaded) => void) => {
       if (loadedRef.current) fn(loadedRef.current);
-      else void wake().then(fn);
+      // A failure is shown through `failure`; the action it carried is dropped.
+      else wake().then(fn, ignoreFailure);
     },
     [wake],
   );
@@ -93,10 +109,16 @@ export function useEngine(
   return {
     replaceActor,
     store: loaded?.actor ?? initial,
+    failure,
     actor: loaded?.actor ?? null,
     engine: loaded?.engine ?? null,
     wake,
     withLoaded,
     withActor,
   };
+}
+
+/** For callers that only start the engine: its failure is reported through `Engine.failure`. */
+export function ignoreFailure(): void {
+  // Shown by the island, not thrown again.
 }

@@ -20,7 +20,8 @@ export function usePresenterMode(
   }, [rootRef]);
 
   useEffect(() => {
-    if (presenting) void wake();
+    // A failure to load is shown by the island itself.
+    if (presenting) wake().catch(() => undefined);
   }, [presenting, wake]);
 
   const toggle = useCallback(() => {
