@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, pasteIntoEditor } from './fixtures';
+import { test, expect, isScriptLoad, pasteIntoEditor } from './fixtures';
 
 const PLAYGROUND = '/playground/eks/';
 /** The Kubernetes editor's own chunks (and the YAML worker). */
@@ -51,7 +51,7 @@ test('the Kubernetes editor loads only with a Kubernetes sandbox, its YAML worke
 }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('.js')) scripts.push(request.url());
+    if (isScriptLoad(request)) scripts.push(request.url());
   });
   // An ECS lesson's editor never asks for it.
   await page.goto('/lessons/why-orchestration/');

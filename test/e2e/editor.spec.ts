@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, pasteIntoEditor } from './fixtures';
+import { test, expect, isScriptLoad, pasteIntoEditor } from './fixtures';
 import { STARTER_WORKFLOW as starterWorkflow } from '@sandbox/services/pipeline/templates.ts';
 
 const LESSON = '/lessons/why-orchestration/';
@@ -42,8 +42,7 @@ test('Monaco loads only when the learner opens the editor, styled, with its work
 }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
-      scripts.push(request.url());
+    if (isScriptLoad(request)) scripts.push(request.url());
   });
   const sandbox = await openSandbox(page, LESSON, 0);
   await sandbox.getByRole('tab', { name: 'Terminal' }).click();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 
 /**
  * Problems seen by the page during one test: console errors, page errors, failed or outside
@@ -42,7 +42,12 @@ export const test = base.extend<{ problems: PageProblems }>({
     });
     await use(context);
   },
-  page: async ({ page, problems }, use) => {
+  page: async ({ page, problems }, use, testInfo) => {
+    /** Requests sent and not yet answered: what a test that timed out was waiting for. */
+    const pending = new Set<Request>();
+    page.on('request', (request) => pending.add(request));
+    page.on('requestfinished', (request) => pending.delete(request));
+    page.on('requestfailed', (request) => pending.delete(request));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.consoleErrors.push(message.text());
     });
@@ -64,6 +69,7 @@ export const test = base.extend<{ problems: PageProblems }>({
         problems.failedRequests.push(`${response.url()} (${response.status()})`);
     });
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await reportFailedPage(page, pending);
     expect(problems.cspViolations, 'Content Security Policy violations').toEqual([]);
     expect(problems.consoleErrors, 'console errors').toEqual([]);
     expect(problems.outsideRequests, 'requests that left the site').toEqual([]);
@@ -72,6 +78,34 @@ export const test = base.extend<{ problems: PageProblems }>({
 });
 
 export { expect };
+
+/**
+ * Prints, for a test that failed, what its page was still waiting for and what each sandbox
+ * panel showed: a CI log has no trace viewer, and a timeout alone does not say which load hung.
+ */
+async function reportFailedPage(page: Page, pending: ReadonlySet<Request>): Promise<void> {
+  if (page.isClosed()) return;
+  const waiting = [...pending].map((r) => `${r.resourceType()} ${r.url()}`);
+  const panels = await page
+    .locator('.sbx-tabpanel')
+    .evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim().slice(0, 300)))
+    .catch(() => []);
+  console.log(
+    [
+      `[failed page] ${page.url()}`,
+      `  requests still pending: ${waiting.length ? waiting.join(', ') : 'none'}`,
+      ...panels.map((text, i) => `  sandbox panel ${i + 1}: ${text || '(empty)'}`),
+    ].join('\n'),
+  );
+}
+
+/**
+ * Whether a request loads a script (a module, a chunk, a worker). The offline client's idle-time
+ * warm-up of the editor cache fetches the editor's files without loading them: those are `fetch`.
+ */
+export function isScriptLoad(request: Request): boolean {
+  return request.resourceType() !== 'fetch' && new URL(request.url()).pathname.endsWith('.js');
+}
 
 /**
  * Waits until every Astro island on the page has hydrated (no `astro-island[ssr]` left).

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { engineChunks, engineClosure, kubernetesChunks } from '../../bench/chunks.mjs';
-import { test, expect } from './fixtures';
+import { test, expect, isScriptLoad } from './fixtures';
 import { openSandbox } from './lesson-sandbox';
 
 /**
@@ -24,12 +24,12 @@ function serviceRequests(page: Page): string[] {
   return names;
 }
 
-/** Every built script the page has requested so far (file names under /_astro/). */
+/** Every built script the page has loaded so far (file names under /_astro/). */
 function scriptRequests(page: Page): string[] {
   const names: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith('/_astro/') && path.endsWith('.js')) names.push(path.slice(8));
+    if (path.startsWith('/_astro/') && isScriptLoad(request)) names.push(path.slice(8));
   });
   return names;
 }
