@@ -4,8 +4,9 @@
  * "Try again" loads it once the connection is back.
  */
 import type { Page } from '@playwright/test';
+import { encodeStateLink } from '../../src/lib/share/state-link.ts';
 import { test, expect, expectAxeClean } from './fixtures';
-import { openSandbox, openTab } from './lesson-sandbox';
+import { openSandbox, openTab, simSeconds } from './lesson-sandbox';
 
 const LESSON = '/lessons/why-orchestration/';
 const SANDBOX = 'Fifteen containers, three Docker hosts, your two hands';
@@ -116,4 +117,36 @@ test('when a panel does not arrive it says so in its place, the sandbox keeps wo
   expectOnlyOutage(problems, outage, [
     `TypeError: Failed to fetch dynamically imported module: ${outage.url()}`,
   ]);
+});
+
+test('a sandbox link opened while the engine cannot load says so, and opens once it can', async ({
+  page,
+  problems,
+}) => {
+  const outage = await outageFor(page, /^engine\.[\w-]+\.js$/);
+  const link = encodeStateLink({
+    scenarioId: 'why-orchestration-by-hand',
+    seed: 1,
+    time: 30,
+    log: [],
+  });
+  await page.goto(`${LESSON}${link}`);
+  const notice = page.getByRole('alert').filter({ hasText: 'This sandbox link was not opened' });
+  await expect.poll(() => outage.refusals()).toBe(1);
+  await expect(notice.locator('p')).toHaveText(
+    `This sandbox link was not opened: the sandbox’s code did not load (Failed to fetch dynamically imported module: ${outage.url()}). Check the connection, then open the link again.`,
+  );
+  const sandbox = await openSandbox(page, SANDBOX);
+  await expect.poll(() => simSeconds(sandbox)).toBe(0);
+
+  outage.back();
+  await page.goto('about:blank');
+  await page.goto(`${LESSON}${link}`);
+  await expect(
+    sandbox.getByRole('group', { name: 'Last action' }).locator('.sbx-outcome-text'),
+  ).toHaveText(
+    `ℹ Note: Opened a shared link: “${SANDBOX}” at 00:30, with 0 actions replayed. Press Play to continue from there.`,
+  );
+  await expect.poll(() => simSeconds(sandbox)).toBe(30);
+  expectOnlyOutage(problems, outage);
 });

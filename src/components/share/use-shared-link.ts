@@ -5,7 +5,8 @@
 import { useEffect, type RefObject } from 'react';
 import type { Scenario } from '@sandbox';
 import { onStateDelivered } from '@lib/share/inbox.ts';
-import { ignoreFailure, type Engine } from '../sandbox/use-engine.ts';
+import { refuse } from '@lib/share/shared-state.ts';
+import type { Engine } from '../sandbox/use-engine.ts';
 
 export function useSharedLink(
   rootRef: RefObject<HTMLElement | null>,
@@ -19,15 +20,23 @@ export function useSharedLink(
     const block = rootRef.current?.closest('.sbx-block');
     if (!block) return undefined;
     return onStateDelivered(block, ({ state, reply }) => {
-      Promise.all([wake(), import('@lib/share/restore-actor.ts')]).then(([ready, module]) => {
-        const restored = module.restoreActor(scenario, state);
-        if (!restored.ok) return reply(restored);
-        beforeRestore();
-        replaceActor(restored.value.actor, ready.engine);
-        onRestored(restored.value.summary);
-        reply({ ok: true, value: restored.value.summary });
-        // Code that did not load: the island says so (Engine.failure).
-      }, ignoreFailure);
+      Promise.all([wake(), import('@lib/share/restore-actor.ts')]).then(
+        ([ready, module]) => {
+          const restored = module.restoreActor(scenario, state);
+          if (!restored.ok) return reply(restored);
+          beforeRestore();
+          replaceActor(restored.value.actor, ready.engine);
+          onRestored(restored.value.summary);
+          reply({ ok: true, value: restored.value.summary });
+        },
+        (error: unknown) =>
+          reply(
+            refuse(
+              'not-loaded',
+              `the sandbox’s code did not load (${error instanceof Error ? error.message : String(error)}). Check the connection, then open the link again.`,
+            ),
+          ),
+      );
     });
   }, [rootRef, scenario, wake, replaceActor, beforeRestore, onRestored]);
 }

@@ -30,7 +30,9 @@ export type LinkProblem =
   | 'too-large'
   | 'not-a-state'
   | 'unknown-scenario'
-  | 'does-not-replay';
+  | 'does-not-replay'
+  /** The sandbox's own code did not arrive (offline before the course was cached). */
+  | 'not-loaded';
 
 export interface LinkError {
   problem: LinkProblem;
