@@ -293,6 +293,36 @@ describe('inside the structures the sandbox does not model', () => {
     });
   });
 
+  it('a missing required member or an unknown one is refused as botocore refuses it: per structure, required, then unknown, then its members', () => {
+    // Members and required members of each shape: botocore 1.43.67's ECS model (service-2.json).
+    const out = register(
+      [
+        {
+          name: 'web',
+          image: 'nginx',
+          memory: 128,
+          logConfiguration: { options: {}, logdriver: 'awslogs' },
+          healthCheck: { command: ['CMD', 'true'], intervalSeconds: 30 },
+          ulimits: [{ name: 'nofile', softLimit: 1024 }],
+        },
+      ],
+      { volumes: [{ name: 'data', efsVolumeConfiguration: { filesystemId: 'fs-1' } }] },
+    );
+    expect(out).toEqual({
+      stdout: '',
+      stderr: [
+        '\nParameter validation failed:',
+        'Missing required parameter in containerDefinitions[0].logConfiguration: "logDriver"',
+        'Unknown parameter in containerDefinitions[0].logConfiguration: "logdriver", must be one of: logDriver, options, secretOptions',
+        'Unknown parameter in containerDefinitions[0].healthCheck: "intervalSeconds", must be one of: command, interval, timeout, retries, startPeriod',
+        'Missing required parameter in containerDefinitions[0].ulimits[0]: "hardLimit"',
+        'Missing required parameter in volumes[0].efsVolumeConfiguration: "fileSystemId"',
+        'Unknown parameter in volumes[0].efsVolumeConfiguration: "filesystemId", must be one of: fileSystemId, rootDirectory, transitEncryption, transitEncryptionPort, authorizationConfig',
+      ].join('\n'),
+      exitCode: 252,
+    });
+  });
+
   it('well-typed members are accepted and named in the note as before', () => {
     const out = register([
       {

@@ -4,7 +4,8 @@
  * RegisterTaskDefinitionRequest, ContainerDefinition and PortMapping shapes is known; a wrong
  * type (`null` included: the CLI refuses None for every typed member) or an unknown field is
  * reported, all problems of one input at once, in the CLI's words. Fields the sandbox does not
- * model are accepted and listed in `ignored`, so the view can say so.
+ * model are checked the same way (NESTED), then accepted and listed in `ignored`, so the view
+ * can say so.
  */
 import type { RegisterTaskDefinitionInput } from '../../../model/actions.ts';
 
@@ -91,75 +92,131 @@ const PORT_FIELDS: [string, Kind, 'modelled' | 'ignored'][] = [
 
 /**
  * The members of the structures the sandbox accepts without modelling them, with their types
- * (ECS API reference: ContainerDefinition, TaskDefinition and their member shapes): their
- * values are not kept, but a wrong type inside them, `null` included, is refused as the CLI
- * refuses it. A member not listed here is passed over.
+ * and required members, in the API model's order (botocore 1.43.67's ECS model: ContainerDefinition,
+ * RegisterTaskDefinitionRequest and their member shapes). Their values are not kept, but what the
+ * CLI's parameter validation refuses inside them is refused here too, in its words: a missing
+ * required member, an unknown member, a wrong type (`null` included).
  */
-type Shape = Kind | { list: Shape } | { struct: Record<string, Shape> } | { map: Shape };
+type Struct = { struct: Record<string, Shape>; required: readonly string[] };
+type Shape = Kind | { list: Shape } | Struct | { map: Shape };
 const strList: Shape = { list: 'str' };
 const strMap: Shape = { map: 'str' };
-const pairs = (a: string, b: string): Shape => ({ list: { struct: { [a]: 'str', [b]: 'str' } } });
+const struct = (members: Record<string, Shape>, required: readonly string[] = []): Struct => ({
+  struct: members,
+  required,
+});
+const listOf = (members: Record<string, Shape>, required: readonly string[] = []): Shape => ({
+  list: struct(members, required),
+});
 const NESTED: Record<string, Shape> = {
   // ContainerDefinition
-  repositoryCredentials: { struct: { credentialsParameter: 'str' } },
+  repositoryCredentials: struct({ credentialsParameter: 'str' }, ['credentialsParameter']),
   links: strList,
-  restartPolicy: {
-    struct: { enabled: 'bool', ignoredExitCodes: { list: 'int' }, restartAttemptPeriod: 'int' },
-  },
+  restartPolicy: struct(
+    { enabled: 'bool', ignoredExitCodes: { list: 'int' }, restartAttemptPeriod: 'int' },
+    ['enabled'],
+  ),
   entryPoint: strList,
   command: strList,
-  environment: pairs('name', 'value'),
-  environmentFiles: pairs('value', 'type'),
-  mountPoints: {
-    list: { struct: { sourceVolume: 'str', containerPath: 'str', readOnly: 'bool' } },
-  },
-  volumesFrom: { list: { struct: { sourceContainer: 'str', readOnly: 'bool' } } },
-  linuxParameters: {
-    struct: {
-      capabilities: { struct: { add: strList, drop: strList } },
-      devices: {
-        list: { struct: { hostPath: 'str', containerPath: 'str', permissions: strList } },
-      },
-      initProcessEnabled: 'bool',
-      sharedMemorySize: 'int',
-      tmpfs: { list: { struct: { containerPath: 'str', size: 'int', mountOptions: strList } } },
-      maxSwap: 'int',
-      swappiness: 'int',
-    },
-  },
-  secrets: pairs('name', 'valueFrom'),
-  dependsOn: pairs('containerName', 'condition'),
+  environment: listOf({ name: 'str', value: 'str' }),
+  environmentFiles: listOf({ value: 'str', type: 'str' }, ['value', 'type']),
+  mountPoints: listOf({ sourceVolume: 'str', containerPath: 'str', readOnly: 'bool' }),
+  volumesFrom: listOf({ sourceContainer: 'str', readOnly: 'bool' }),
+  linuxParameters: struct({
+    capabilities: struct({ add: strList, drop: strList }),
+    devices: listOf({ hostPath: 'str', containerPath: 'str', permissions: strList }, ['hostPath']),
+    initProcessEnabled: 'bool',
+    sharedMemorySize: 'int',
+    tmpfs: listOf({ containerPath: 'str', size: 'int', mountOptions: strList }, [
+      'containerPath',
+      'size',
+    ]),
+    maxSwap: 'int',
+    swappiness: 'int',
+  }),
+  secrets: listOf({ name: 'str', valueFrom: 'str' }, ['name', 'valueFrom']),
+  dependsOn: listOf({ containerName: 'str', condition: 'str' }, ['containerName', 'condition']),
   dnsServers: strList,
   dnsSearchDomains: strList,
-  extraHosts: pairs('hostname', 'ipAddress'),
+  extraHosts: listOf({ hostname: 'str', ipAddress: 'str' }, ['hostname', 'ipAddress']),
   dockerSecurityOptions: strList,
   dockerLabels: strMap,
-  ulimits: { list: { struct: { name: 'str', softLimit: 'int', hardLimit: 'int' } } },
-  logConfiguration: {
-    struct: { logDriver: 'str', options: strMap, secretOptions: pairs('name', 'valueFrom') },
-  },
-  healthCheck: {
-    struct: {
-      command: strList,
-      interval: 'int',
-      timeout: 'int',
-      retries: 'int',
-      startPeriod: 'int',
+  ulimits: listOf({ name: 'str', softLimit: 'int', hardLimit: 'int' }, [
+    'name',
+    'softLimit',
+    'hardLimit',
+  ]),
+  logConfiguration: struct(
+    {
+      logDriver: 'str',
+      options: strMap,
+      secretOptions: listOf({ name: 'str', valueFrom: 'str' }, ['name', 'valueFrom']),
     },
-  },
-  systemControls: pairs('namespace', 'value'),
-  resourceRequirements: pairs('value', 'type'),
-  firelensConfiguration: { struct: { type: 'str', options: strMap } },
+    ['logDriver'],
+  ),
+  healthCheck: struct(
+    { command: strList, interval: 'int', timeout: 'int', retries: 'int', startPeriod: 'int' },
+    ['command'],
+  ),
+  systemControls: listOf({ namespace: 'str', value: 'str' }),
+  resourceRequirements: listOf({ value: 'str', type: 'str' }, ['value', 'type']),
+  firelensConfiguration: struct({ type: 'str', options: strMap }, ['type']),
   credentialSpecs: strList,
   // RegisterTaskDefinitionRequest
-  placementConstraints: pairs('type', 'expression'),
-  tags: pairs('key', 'value'),
-  proxyConfiguration: {
-    struct: { type: 'str', containerName: 'str', properties: pairs('name', 'value') },
-  },
-  inferenceAccelerators: pairs('deviceName', 'deviceType'),
-  ephemeralStorage: { struct: { sizeInGiB: 'int' } },
-  runtimePlatform: { struct: { cpuArchitecture: 'str', operatingSystemFamily: 'str' } },
+  volumes: listOf({
+    name: 'str',
+    host: struct({ sourcePath: 'str' }),
+    dockerVolumeConfiguration: struct({
+      scope: 'str',
+      autoprovision: 'bool',
+      driver: 'str',
+      driverOpts: strMap,
+      labels: strMap,
+    }),
+    efsVolumeConfiguration: struct(
+      {
+        fileSystemId: 'str',
+        rootDirectory: 'str',
+        transitEncryption: 'str',
+        transitEncryptionPort: 'int',
+        authorizationConfig: struct({ accessPointId: 'str', iam: 'str' }),
+      },
+      ['fileSystemId'],
+    ),
+    s3filesVolumeConfiguration: struct(
+      {
+        fileSystemArn: 'str',
+        rootDirectory: 'str',
+        transitEncryptionPort: 'int',
+        accessPointArn: 'str',
+      },
+      ['fileSystemArn'],
+    ),
+    fsxWindowsFileServerVolumeConfiguration: struct(
+      {
+        fileSystemId: 'str',
+        rootDirectory: 'str',
+        authorizationConfig: struct({ credentialsParameter: 'str', domain: 'str' }, [
+          'credentialsParameter',
+          'domain',
+        ]),
+      },
+      ['fileSystemId', 'rootDirectory', 'authorizationConfig'],
+    ),
+    configuredAtLaunch: 'bool',
+  }),
+  placementConstraints: listOf({ type: 'str', expression: 'str' }),
+  tags: listOf({ key: 'str', value: 'str' }),
+  proxyConfiguration: struct(
+    { type: 'str', containerName: 'str', properties: listOf({ name: 'str', value: 'str' }) },
+    ['containerName'],
+  ),
+  inferenceAccelerators: listOf({ deviceName: 'str', deviceType: 'str' }, [
+    'deviceName',
+    'deviceType',
+  ]),
+  ephemeralStorage: struct({ sizeInGiB: 'int' }, ['sizeInGiB']),
+  runtimePlatform: struct({ cpuArchitecture: 'str', operatingSystemFamily: 'str' }),
 };
 
 export const TASKDEF_FIELDS = TASK_FIELDS.filter((f) => f[2] === 'modelled').map((f) => f[0]);
@@ -307,9 +364,25 @@ function checkInside(r: Reader, v: unknown, shape: Shape, path: string): void {
   else if ('map' in shape)
     for (const [k, x] of Object.entries(v as Record<string, unknown>))
       check(x, shape.map, `${path}.${k}`);
-  else
-    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+  else {
+    // As botocore validates a structure: its required members, its unknown ones, then each member.
+    const value = v as Record<string, unknown>;
+    const members = Object.keys(shape.struct);
+    for (const k of shape.required)
+      if (!Object.hasOwn(value, k))
+        r.errors.push({
+          path: `${path}.${k}`,
+          message: `Missing required parameter in ${path}: "${k}"`,
+        });
+    for (const k of Object.keys(value))
+      if (!Object.hasOwn(shape.struct, k))
+        r.errors.push({
+          path: `${path}.${k}`,
+          message: `Unknown parameter in ${path}: "${k}", must be one of: ${members.join(', ')}`,
+        });
+    for (const [k, x] of Object.entries(value))
       if (Object.hasOwn(shape.struct, k)) check(x, shape.struct[k] as Shape, `${path}.${k}`);
+  }
 }
 
 function readList(
