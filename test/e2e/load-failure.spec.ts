@@ -150,3 +150,28 @@ test('a sandbox link opened while the engine cannot load says so, and opens once
   await expect.poll(() => simSeconds(sandbox)).toBe(30);
   expectOnlyOutage(problems, outage);
 });
+
+test('a dialog that does not arrive says so where it would open, and Try again opens it', async ({
+  page,
+  problems,
+}) => {
+  const outage = await outageFor(page, /^ShareDialog\.[\w-]+\.js$/);
+  await page.goto(LESSON);
+  const sandbox = await openSandbox(page, SANDBOX);
+  await sandbox.getByRole('button', { name: 'QR code' }).click();
+  const failure = sandbox.locator('.sbx-load-failure');
+  await expect.poll(() => outage.refusals()).toBe(1);
+  await expect(failure).toHaveRole('alert');
+  await expect(failure).toHaveText(
+    `⚠ The sharing dialog could not load. Check the connection, then try again. (Failed to fetch dynamically imported module: ${outage.url()})Try again`,
+  );
+
+  outage.back();
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  const dialog = page.getByRole('dialog', { name: 'QR code of this exact state' });
+  await expect(dialog.getByRole('textbox')).toHaveValue(new RegExp(`${LESSON}#sbx=v1\\.`));
+  await expect(failure).toHaveCount(0);
+  expectOnlyOutage(problems, outage, [
+    `TypeError: Failed to fetch dynamically imported module: ${outage.url()}`,
+  ]);
+});

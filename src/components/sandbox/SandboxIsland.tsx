@@ -4,7 +4,6 @@
  * Extra panels (terminal, editor) plug in through ./panels/registry.ts.
  */
 import {
-  lazy,
   Suspense,
   useCallback,
   useEffect,
@@ -28,7 +27,7 @@ import { EntityMenu, type OpenMenu } from './EntityMenu.tsx';
 import { ExtraPanelHost } from './ExtraPanelHost.tsx';
 import { GoalsPanel } from './GoalsPanel.tsx';
 import { LiveRegion, type LiveMessages } from './LiveRegion.tsx';
-import { LoadFailure, retryableLazy } from './load-boundary.tsx';
+import { LoadBoundary, LoadFailure, retryableLazy } from './load-boundary.tsx';
 import { Outcome, type OutcomeView } from './Outcome.tsx';
 import { selectPanels } from './panels/registry.ts';
 import { newlyFinished, runFinishedText } from './pipeline/pipeline-ui.ts';
@@ -64,8 +63,8 @@ const Charts = retryableLazy(() => import('./Charts.tsx').then((m) => ({ default
 const Inspector = retryableLazy(() =>
   import('./Inspector.tsx').then((m) => ({ default: m.Inspector })),
 );
-const PresenterBridge = lazy(() => import('@components/teaching/PresenterBridge.tsx'));
-const EcsWhyDialog = lazy(() =>
+const PresenterBridge = retryableLazy(() => import('@components/teaching/PresenterBridge.tsx'));
+const EcsWhyDialog = retryableLazy(() =>
   import('./EcsWhyDialog.tsx').then((m) => ({ default: m.EcsWhyDialog })),
 );
 
@@ -480,15 +479,17 @@ export default function SandboxIsland({
           onPause={loop.pause}
         />
         {presenter.presenting && engine.actor ? (
-          <Suspense fallback={null}>
-            <PresenterBridge
-              actor={engine.actor}
-              loop={loop}
-              onReset={reset}
-              onUndo={undo}
-              fault={fault}
-            />
-          </Suspense>
+          <LoadBoundary what="Presenter mode">
+            <Suspense fallback={null}>
+              <PresenterBridge
+                actor={engine.actor}
+                loop={loop}
+                onReset={reset}
+                onUndo={undo}
+                fault={fault}
+              />
+            </Suspense>
+          </LoadBoundary>
         ) : null}
         <Outcome outcome={outcome} onDismiss={() => setOutcome(null)} />
         <ControlPlane
@@ -507,9 +508,11 @@ export default function SandboxIsland({
         <LiveRegion messages={messages} />
         {menu ? <EntityMenu menu={menu} onChoose={chooseMenuItem} onClose={closeMenu} /> : null}
         {why ? (
-          <Suspense fallback={null}>
-            <EcsWhyDialog target={why} withReplay={withReplay} onClose={closeWhy} />
-          </Suspense>
+          <LoadBoundary what="The answer">
+            <Suspense fallback={null}>
+              <EcsWhyDialog target={why} withReplay={withReplay} onClose={closeWhy} />
+            </Suspense>
+          </LoadBoundary>
         ) : null}
       </section>
     </SandboxUiContext.Provider>

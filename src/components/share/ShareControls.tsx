@@ -2,11 +2,12 @@
  * "Copy link", "QR code" and "Present" for one sandbox. The codec, the QR encoder and the
  * presenter code load only when one of them is used.
  */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
+import { LoadBoundary, retryableLazy } from '../sandbox/load-boundary.tsx';
 import type { World } from '@sandbox';
 import { useSandboxUi } from '../sandbox/sandbox-context.ts';
 
-const ShareDialog = lazy(() => import('./ShareDialog.tsx'));
+const ShareDialog = retryableLazy(() => import('./ShareDialog.tsx'));
 
 interface Props {
   presenting: boolean;
@@ -59,9 +60,11 @@ export function ShareControls({ presenting, onPresent }: Props) {
         {status}
       </span>
       {dialog ? (
-        <Suspense fallback={null}>
-          <ShareDialog kind={dialog.kind} url={dialog.url} onClose={() => setDialog(null)} />
-        </Suspense>
+        <LoadBoundary what="The sharing dialog">
+          <Suspense fallback={null}>
+            <ShareDialog kind={dialog.kind} url={dialog.url} onClose={() => setDialog(null)} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </div>
   );

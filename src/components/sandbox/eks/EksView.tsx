@@ -11,17 +11,20 @@
  * and pods whose rows open the same dialog. Text and symbols say every state; colour only
  * repeats it.
  */
-import { lazy, memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { eksView, type EksClusterView, type EksNodeView } from '@lib/sandbox-view/eks-view.ts';
 import { UsageBar } from '../UsageBar.tsx';
 import { useSandboxUi, useWorldSlice } from '../sandbox-context.ts';
 import { EksForms } from '../forms/eks-forms.tsx';
 import type { DialogTarget } from './EksDialog.tsx';
+import { LoadBoundary, retryableLazy } from '../load-boundary.tsx';
 import { ClusterList } from './EksList.tsx';
 import { ClusterTitle, PendingTray, PodChip, Resources, type Open } from './eks-parts.tsx';
 import { useIslandNarrow } from './use-island-narrow.ts';
 
-const EksDialog = lazy(() => import('./EksDialog.tsx').then((m) => ({ default: m.EksDialog })));
+const EksDialog = retryableLazy(() =>
+  import('./EksDialog.tsx').then((m) => ({ default: m.EksDialog })),
+);
 
 function NodeCard({ node, cluster, onOpen }: { node: EksNodeView; cluster: string; onOpen: Open }) {
   const fargate = node.origin === 'fargate';
@@ -254,15 +257,17 @@ export default function EksView() {
       )}
       <EksForms clusters={clusters} />
       {target ? (
-        <Suspense
-          fallback={
-            <p role="status" className="sbx-muted">
-              Opening the details…
-            </p>
-          }
-        >
-          <EksDialog target={target} onClose={onClose} />
-        </Suspense>
+        <LoadBoundary what="The details">
+          <Suspense
+            fallback={
+              <p role="status" className="sbx-muted">
+                Opening the details…
+              </p>
+            }
+          >
+            <EksDialog target={target} onClose={onClose} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </div>
   );
