@@ -5,7 +5,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { Scenario } from '@sandbox';
 import { onStateDelivered } from '@lib/share/inbox.ts';
-import { refuse } from '@lib/share/shared-state.ts';
+import { refuse } from '@lib/share/refusal.ts';
 import type { Engine } from '../sandbox/use-engine.ts';
 
 export function useSharedLink(

@@ -4,6 +4,7 @@
  * (sandbox/README.md), so nothing else needs to travel.
  */
 import type { World } from '@sandbox';
+import { refuse, type LinkResult } from './refusal.ts';
 
 /** One logged action. The action stays plain data: the engine validates it on replay. */
 export interface SharedEntry {
@@ -20,26 +21,7 @@ export interface SharedState {
   log: SharedEntry[];
 }
 
-/** Why a link was refused, and what to tell the person who opened it. */
-export type LinkProblem =
-  | 'not-a-link'
-  | 'too-long'
-  | 'version'
-  | 'damaged'
-  | 'truncated'
-  | 'too-large'
-  | 'not-a-state'
-  | 'unknown-scenario'
-  | 'does-not-replay'
-  /** The sandbox's own code did not arrive (offline before the course was cached). */
-  | 'not-loaded';
-
-export interface LinkError {
-  problem: LinkProblem;
-  message: string;
-}
-
-export type LinkResult<T> = { ok: true; value: T } | { ok: false; error: LinkError };
+export { refuse, type LinkError, type LinkProblem, type LinkResult } from './refusal.ts';
 
 export const LIMITS = {
   /** Characters after `#`: far above any solution (see test/share), far below what browsers keep. */
@@ -56,14 +38,6 @@ export const LIMITS = {
 
 const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Longest detail shown: an engine message can quote a hostile name at length. */
-const DETAIL_CHARS = 400;
-
-export function refuse(problem: LinkProblem, detail: string): { ok: false; error: LinkError } {
-  const shown = detail.length > DETAIL_CHARS ? `${detail.slice(0, DETAIL_CHARS)}…` : detail;
-  return { ok: false, error: { problem, message: `This sandbox link was not opened: ${shown}` } };
-}
 
 /** The state of a world, ready to encode: the scenario's own scripted entries replay themselves. */
 export function stateOfWorld(world: World): SharedState {
