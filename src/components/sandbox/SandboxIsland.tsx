@@ -508,7 +508,7 @@ export default function SandboxIsland({
         <LiveRegion messages={messages} />
         {menu ? <EntityMenu menu={menu} onChoose={chooseMenuItem} onClose={closeMenu} /> : null}
         {why ? (
-          <LoadBoundary what="The answer">
+          <LoadBoundary what="The placement explanation">
             <Suspense fallback={null}>
               <EcsWhyDialog target={why} withReplay={withReplay} onClose={closeWhy} />
             </Suspense>

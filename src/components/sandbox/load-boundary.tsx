@@ -52,12 +52,22 @@ export function retryableLazy<T extends ComponentType<never>>(
   return Retryable as unknown as T;
 }
 
+/** How Chromium, Firefox and Safari word an `import()` whose module did not arrive. */
+const MODULE_NOT_FETCHED =
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/i;
+
+/** Whether an error is code that did not arrive, rather than code that arrived and failed. */
+export function isModuleNotFetched(error: Error): boolean {
+  return MODULE_NOT_FETCHED.test(error.message);
+}
+
 /** The part that failed, why, and a way to try again. */
 export function LoadFailure({
   what,
   reason,
   onRetry,
   alert = false,
+  crashed = false,
 }: {
   /** What did not load, as the start of a sentence: "The Editor panel". */
   what: string;
@@ -65,15 +75,18 @@ export function LoadFailure({
   onRetry: () => void;
   /** Announce it (when nothing else tells a screen reader). */
   alert?: boolean;
+  /** The code arrived and then failed: not a connection problem. */
+  crashed?: boolean;
 }) {
   return (
     <div className="sbx-load-failure" role={alert ? 'alert' : undefined}>
       <p>
         <strong>
           <span aria-hidden="true">⚠ </span>
-          {what} could not load.
+          {crashed ? `${what} stopped with an error.` : `${what} could not load.`}
         </strong>{' '}
-        Check the connection, then try again. <span className="sbx-muted">({reason})</span>
+        {crashed ? 'Try again, or reload the page.' : 'Check the connection, then try again.'}{' '}
+        <span className="sbx-muted">({reason})</span>
       </p>
       <button type="button" className="sbx-btn sbx-btn-small" onClick={onRetry}>
         Try again
@@ -88,7 +101,8 @@ interface BoundaryProps {
 }
 
 /**
- * Catches a part's failure to load (or to render) and shows `LoadFailure` in its place. React
+ * Catches a part's failure to load (or, told apart by its message, to render) and shows
+ * `LoadFailure` in its place. React
  * logs the error it caught to the console, for whoever debugs it.
  */
 export class LoadBoundary extends Component<BoundaryProps, { error: Error | null }> {
@@ -105,6 +119,7 @@ export class LoadBoundary extends Component<BoundaryProps, { error: Error | null
       <LoadFailure
         what={this.props.what}
         reason={error.message}
+        crashed={!isModuleNotFetched(error)}
         onRetry={() => {
           retryFailedLoads();
           this.setState({ error: null });

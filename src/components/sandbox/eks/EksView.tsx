@@ -257,7 +257,7 @@ export default function EksView() {
       )}
       <EksForms clusters={clusters} />
       {target ? (
-        <LoadBoundary what="The details">
+        <LoadBoundary what="The details dialog">
           <Suspense
             fallback={
               <p role="status" className="sbx-muted">
