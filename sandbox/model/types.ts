@@ -364,6 +364,15 @@ export interface Service {
   rebalancingTaskId: string | null;
   /** Whether the service was AZ balanced at the last check (null before any check). */
   azBalanced: boolean | null;
+  /** The awsvpc network configuration it was created or updated with (absent: every subnet of the world). */
+  network?: AwsVpcNetwork;
+}
+
+/** An awsvpc service's network configuration, as CreateService takes it and DescribeServices shows it. */
+export interface AwsVpcNetwork {
+  subnets: string[];
+  securityGroups: string[];
+  assignPublicIp: 'ENABLED' | 'DISABLED';
 }
 
 export interface AutoScalingGroup {

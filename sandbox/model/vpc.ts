@@ -4,7 +4,7 @@
  * the agent. Read by the placement attributes, the recorded commands and the inspector, so all
  * three name the same resources.
  */
-import type { Instance, TaskDefinition, World } from './types.ts';
+import type { AwsVpcNetwork, Instance, Service, TaskDefinition, World } from './types.ts';
 
 export const VPC_ID = 'vpc-0a1b2c3d4e5f60718';
 export const SECURITY_GROUP_ID = 'sg-0123456789abcdef0';
@@ -21,12 +21,17 @@ export function instanceProfileOf(instance: Pick<Instance, 'bootstrap'>): string
   return instance.bootstrap === 'ecs' ? ECS_INSTANCE_PROFILE : null;
 }
 
-/** An awsvpc service's network configuration: every subnet of the world, the security group, no public IP. */
+/**
+ * An awsvpc service's network configuration: the one it was created or updated with, else (a
+ * service a scenario starts with) every subnet of the world, the security group, no public IP.
+ */
 export function serviceNetworkConfiguration(
   world: Pick<World, 'azs'>,
   taskDefinition: Pick<TaskDefinition, 'networkMode'>,
-): { subnets: string[]; securityGroups: string[]; assignPublicIp: 'DISABLED' } | null {
+  service?: Pick<Service, 'network'>,
+): AwsVpcNetwork | null {
   if (taskDefinition.networkMode !== 'awsvpc') return null;
+  if (service?.network) return service.network;
   return {
     subnets: world.azs.map(subnetIdFor),
     securityGroups: [SECURITY_GROUP_ID],
@@ -35,3 +40,47 @@ export function serviceNetworkConfiguration(
 }
 
 export type ServiceNetwork = ReturnType<typeof serviceNetworkConfiguration>;
+
+/** The Availability Zone of one of the world's subnets, or null for a subnet it does not have. */
+export function azOfSubnet(world: Pick<World, 'azs'>, subnetId: string): string | null {
+  return world.azs.find((az) => subnetIdFor(az) === subnetId) ?? null;
+}
+
+/**
+ * The AZs a service's tasks may go in: those of its subnets when it was given some (in the
+ * world's order), else all of the world's.
+ */
+export function serviceAzs(world: Pick<World, 'azs'>, service: Pick<Service, 'network'>): string[] {
+  const subnets = service.network?.subnets;
+  if (!subnets) return world.azs;
+  return world.azs.filter((az) => subnets.includes(subnetIdFor(az)));
+}
+
+/**
+ * The first thing CreateService, UpdateService or RunTask refuses in a network configuration: a
+ * subnet or a security group the account does not have (EC2's error, inside ECS's), and no
+ * subnet at all.
+ */
+export function networkRefusal(
+  world: Pick<World, 'azs'>,
+  network: Pick<AwsVpcNetwork, 'subnets'> & { securityGroups?: readonly string[] | undefined },
+): { field: string; error: string } | null {
+  if (network.subnets.length === 0)
+    return {
+      field: 'networkConfiguration.awsvpcConfiguration.subnets',
+      error: 'InvalidParameterException: subnets can not be empty.',
+    };
+  const subnet = network.subnets.find((id) => azOfSubnet(world, id) === null);
+  if (subnet !== undefined)
+    return {
+      field: 'networkConfiguration.awsvpcConfiguration.subnets',
+      error: `InvalidParameterException: Error retrieving subnet information for [${subnet}]: The subnet ID '${subnet}' does not exist (ErrorCode: InvalidSubnetID.NotFound)`,
+    };
+  const group = (network.securityGroups ?? []).find((id) => id !== SECURITY_GROUP_ID);
+  if (group !== undefined)
+    return {
+      field: 'networkConfiguration.awsvpcConfiguration.securityGroups',
+      error: `InvalidParameterException: Error retrieving security group information for [${group}]: The security group '${group}' does not exist (ErrorCode: InvalidGroup.NotFound)`,
+    };
+  return null;
+}

@@ -88,8 +88,9 @@ describe('moving a service to Fargate, as lesson fargate teaches it', () => {
   ).world;
   const MOVE =
     'aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --force-new-deployment';
+  /** The sandbox VPC's subnets and security group, as the lesson gives them (sandbox/model/vpc.ts). */
   const NETWORK =
-    "--network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d],securityGroups=[sg-0123abcd]}'";
+    "--network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d4e5f6071,subnet-0b1b2c3d4e5f6071,subnet-0c1b2c3d4e5f6071],securityGroups=[sg-0123456789abcdef0]}'";
   const PUT =
     'aws ecs put-cluster-capacity-providers --cluster demo --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1';
 

@@ -23,6 +23,20 @@ export const deploymentConfigurationSchema = z.strictObject({
   maximumPercent: z.number().int().min(100).max(200).optional(),
 });
 
+/** A subnet or security group ID as AwsVpcConfiguration takes it; whether the account has it is the handler's check. */
+const vpcIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'must be an ID such as subnet-0a1b2c3d4e5f6071 or sg-0123456789abcdef0');
+
+/** An awsvpc network configuration: up to 16 subnets and 5 security groups (AwsVpcConfiguration). */
+export const networkSchema = z.strictObject({
+  subnets: z.array(vpcIdSchema).max(16, 'at most 16 subnets'),
+  securityGroups: z.array(vpcIdSchema).max(5, 'at most 5 security groups').optional(),
+  assignPublicIp: z.enum(['ENABLED', 'DISABLED']).optional(),
+});
+
 /** A role's ARN or name, as RegisterTaskDefinition takes it. */
 const roleSchema = z
   .string()
@@ -97,6 +111,7 @@ export const ecsActionSchemas = [
       .optional(),
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
     loadBalancer: nameSchema.optional(),
+    network: networkSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('ecs.service.update'),
@@ -113,6 +128,7 @@ export const ecsActionSchemas = [
       .max(10, 'at most 10 placement constraints')
       .optional(),
     deploymentConfiguration: deploymentConfigurationSchema.optional(),
+    network: networkSchema.optional(),
     forceNewDeployment: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('ecs.service.delete'), service: refSchema }),

@@ -9,7 +9,8 @@ import { emit } from '../../engine/events.ts';
 import { own } from '../../model/record.ts';
 import { ecsMessages } from './messages.ts';
 import { serviceCause } from './answers.ts';
-import { PlacementIndex, chooseInstance } from './placement.ts';
+import { PlacementIndex, chooseInstance, serviceConstraints } from './placement.ts';
+import { serviceAzs } from '../../model/vpc.ts';
 import { resolveTaskDefinition, taskSize } from './task-definitions.ts';
 import { createTask, fixedHostPorts } from './tasks.ts';
 
@@ -67,7 +68,7 @@ export function rebalanceAzs(world: World, service: Service, live: Task[]): void
       memory: size.memory,
       ports: fixedHostPorts(td),
       strategies: service.placementStrategy,
-      constraints: service.placementConstraints,
+      constraints: serviceConstraints(world, service),
     });
     if (!choice.ok || (perAz.get(choice.instance.az) ?? Infinity) !== fewest) return;
   }
@@ -88,7 +89,7 @@ export function rebalanceAzs(world: World, service: Service, live: Task[]): void
 }
 
 function usableAzs(world: World, service: Service): string[] {
-  const up = world.azs.filter((az) => !world.azDown.includes(az));
+  const up = serviceAzs(world, service).filter((az) => !world.azDown.includes(az));
   if (service.launchType === 'FARGATE') return up;
   const withHosts = new Set<string>();
   for (const id in world.ec2.instances) {

@@ -20,6 +20,7 @@ import type {
 } from '../../model/types.ts';
 import { serviceArn } from '../../engine/arns.ts';
 import { ids } from '../../engine/rng.ts';
+import { SECURITY_GROUP_ID, networkRefusal } from '../../model/vpc.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 import { containerInstanceOf, sendAgent, sendTask } from './ecs-ops.ts';
 import { parseQuery } from './cluster-query.ts';
@@ -84,6 +85,34 @@ export const register: Handler<'ecs.taskdef.register'> = (ctx, action) => {
   };
 };
 
+/**
+ * The network configuration a create or update gives, checked as AWS checks it: only an awsvpc
+ * task definition takes one, and its subnets and security groups must exist. Without security
+ * groups a task gets the VPC's default one; without assignPublicIp, none.
+ */
+function checkNetwork(
+  world: World,
+  td: TaskDefinition,
+  network: ActionOf<'ecs.service.create'>['network'],
+): { ok: true; value: Service['network'] } | { ok: false; result: ActionResult } {
+  if (network === undefined) return { ok: true, value: undefined };
+  if (td.networkMode !== 'awsvpc')
+    return {
+      ok: false,
+      result: fail('networkConfiguration', ecsMessages.networkConfigurationNotValid),
+    };
+  const refused = networkRefusal(world, network);
+  if (refused) return { ok: false, result: fail(refused.field, refused.error) };
+  return {
+    ok: true,
+    value: {
+      subnets: [...network.subnets],
+      securityGroups: network.securityGroups ? [...network.securityGroups] : [SECURITY_GROUP_ID],
+      assignPublicIp: network.assignPublicIp ?? 'DISABLED',
+    },
+  };
+}
+
 /** Fargate places tasks by subnet alone: strategies and constraints are refused, not ignored. */
 function refusePlacementOnFargate(
   launchType: LaunchType,
@@ -124,6 +153,8 @@ export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
   if (onFargate) return onFargate;
   const bad = checkConstraints(action.placementConstraints);
   if (bad) return bad;
+  const network = checkNetwork(world, td, action.network);
+  if (!network.ok) return network.result;
   const dc = {
     minimumHealthyPercent:
       action.deploymentConfiguration?.minimumHealthyPercent ?? DEFAULT_MINIMUM_HEALTHY_PERCENT,
@@ -155,6 +186,7 @@ export const createService: Handler<'ecs.service.create'> = (ctx, action) => {
       : 'ENABLED',
     rebalancingTaskId: null,
     azBalanced: null,
+    ...(network.value ? { network: network.value } : {}),
   };
   world.ecs.services[service.name] = service;
   // The load balancer and the traffic model are ELB's: it answers for them.
@@ -204,6 +236,12 @@ export const updateService: Handler<'ecs.service.update'> = (ctx, action) => {
     action.placementConstraints ?? service.placementConstraints,
   );
   if (onFargate) return onFargate;
+  const network = checkNetwork(world, target, action.network);
+  if (!network.ok) return network.result;
+  if (network.value) {
+    service.network = network.value;
+    changes.push('network configuration');
+  }
   if (action.desiredCount !== undefined) {
     service.desiredCount = action.desiredCount;
     if (service.autoScaling) {

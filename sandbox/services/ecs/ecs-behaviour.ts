@@ -12,6 +12,7 @@ import {
 } from '../../model/aws-data.ts';
 import type { ActionResult } from '../../model/actions.ts';
 import type {
+  AwsVpcNetwork,
   DeploymentConfiguration,
   PlacementConstraint,
   PlacementStrategy,
@@ -87,8 +88,12 @@ function deploymentConfigurationFlag(config: Partial<DeploymentConfiguration> | 
 
 const clusterName = (world: World) => world.ecs.cluster?.name ?? 'default';
 
-const networkConfigurationFlag = (world: World) =>
-  `--network-configuration 'awsvpcConfiguration={subnets=[${world.azs.map(subnetIdFor).join(',')}],securityGroups=[${SECURITY_GROUP_ID}],assignPublicIp=DISABLED}'`;
+/** The action's network configuration as the CLI takes it; without one, every subnet of the world. */
+function networkConfigurationFlag(world: World, network?: Partial<AwsVpcNetwork>): string {
+  const subnets = network?.subnets ?? world.azs.map(subnetIdFor);
+  const groups = network?.securityGroups ?? [SECURITY_GROUP_ID];
+  return `--network-configuration 'awsvpcConfiguration={subnets=[${subnets.join(',')}],securityGroups=[${groups.join(',')}],assignPublicIp=${network?.assignPublicIp ?? 'DISABLED'}}'`;
+}
 
 /** The network mode of family:revision, an ARN, or a family (its latest ACTIVE revision). */
 function networkModeOf(world: World, ref: string): string | undefined {
@@ -238,10 +243,11 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
         if (deployment) parts.push(deployment);
         // Every awsvpc task needs its subnets (Fargate always is awsvpc).
         if (
+          action.network ||
           action.launchType === 'FARGATE' ||
           networkModeOf(world, action.taskDefinition) === 'awsvpc'
         )
-          parts.push(networkConfigurationFlag(world));
+          parts.push(networkConfigurationFlag(world, action.network));
         if (action.loadBalancer)
           parts.push(
             `--load-balancers targetGroupArn=arn:aws:elasticloadbalancing:${world.region}:${world.accountId}:targetgroup/${action.serviceName}-tg,containerName=${action.serviceName},containerPort=80`,
@@ -272,11 +278,12 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
         const current = own(world.ecs.services, action.service)?.taskDefinition;
         const next = action.taskDefinition ?? current;
         if (
-          next !== undefined &&
-          networkModeOf(world, next) === 'awsvpc' &&
-          (current === undefined || networkModeOf(world, current) !== 'awsvpc')
+          action.network ||
+          (next !== undefined &&
+            networkModeOf(world, next) === 'awsvpc' &&
+            (current === undefined || networkModeOf(world, current) !== 'awsvpc'))
         )
-          parts.push(networkConfigurationFlag(world));
+          parts.push(networkConfigurationFlag(world, action.network));
         if (action.forceNewDeployment || action.launchType !== undefined)
           parts.push('--force-new-deployment');
         return parts.join(' ');

@@ -12,8 +12,10 @@ import {
   PlacementIndex,
   chooseFargateAz,
   chooseInstance,
+  serviceConstraints,
   type PlacementFailure,
 } from './placement.ts';
+import { serviceAzs } from '../../model/vpc.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { touch } from '../../engine/cow.ts';
 
@@ -37,7 +39,12 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
     if (blockedGroups.has(task.group)) continue;
     const service = task.service ? world.ecs.services[task.service] : undefined;
     if (task.launchType === 'FARGATE') {
-      const az = chooseFargateAz(world, index, task.group);
+      const az = chooseFargateAz(
+        world,
+        index,
+        task.group,
+        service ? serviceAzs(world, service) : world.azs,
+      );
       if (!az) {
         blockedGroups.add(task.group);
         continue;
@@ -53,7 +60,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
         memory: task.memory,
         ports: task.hostPorts,
         strategies: service?.placementStrategy ?? [],
-        constraints: service?.placementConstraints ?? [],
+        constraints: service ? serviceConstraints(world, service) : [],
       });
       if (!choice.ok) {
         blockedGroups.add(task.group);

@@ -19,7 +19,7 @@ import type {
 } from '../../model/types.ts';
 import { ECS_RESERVED_PORTS } from '../../model/aws-data.ts';
 import { own } from '../../model/record.ts';
-import { subnetIdFor } from '../../model/vpc.ts';
+import { serviceAzs, subnetIdFor } from '../../model/vpc.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { canHostTasks, containerInstanceId } from './ecs-ops.ts';
 import {
@@ -28,6 +28,7 @@ import {
   chooseFargateAz,
   chooseInstance,
   meetsConstraint,
+  serviceConstraints,
   portsTaken,
   strategyValue,
   type PlacementFailure,
@@ -168,14 +169,15 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
   const index = new PlacementIndex(world);
   const service = task.service ? own(world.ecs.services, task.service) : undefined;
   if (task.launchType === 'FARGATE') {
+    const azs = service ? serviceAzs(world, service) : world.azs;
     return {
       kind: 'fargate',
       taskId: task.id,
       service: task.service,
       placed,
-      chosen: chooseFargateAz(world, index, task.group),
+      chosen: chooseFargateAz(world, index, task.group, azs),
       actual: null,
-      azs: world.azs.map((az) => ({
+      azs: azs.map((az) => ({
         az,
         subnet: subnetIdFor(az),
         down: world.azDown.includes(az),
@@ -189,7 +191,7 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
     memory: task.memory,
     ports: task.hostPorts,
     strategies: service?.placementStrategy ?? [],
-    constraints: service?.placementConstraints ?? [],
+    constraints: service ? serviceConstraints(world, service) : [],
   };
   const strategies = req.strategies.length > 0 ? req.strategies : DEFAULT_STRATEGY;
   const randomAt = strategies.findIndex((s) => s.type === 'random');

@@ -10,9 +10,11 @@ import type {
   ContainerInstance,
   PlacementConstraint,
   PlacementStrategy,
+  Service,
   Task,
   World,
 } from '../../model/types.ts';
+import { subnetIdFor } from '../../model/vpc.ts';
 import { ECS_RESERVED_PORTS } from '../../model/aws-data.ts';
 import { random } from '../../engine/rng.ts';
 import { canHostTasks, containerInstanceId } from './ecs-ops.ts';
@@ -24,6 +26,24 @@ export const DEFAULT_STRATEGY: PlacementStrategy[] = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
   { type: 'spread', field: 'instanceId' },
 ];
+
+/**
+ * The binding constraints of a service's tasks on EC2: its own and, when it was given fewer
+ * subnets than the world has, that the instance is in one of them (an awsvpc task's network
+ * interface goes in one of the service's subnets, in its instance's AZ).
+ */
+export function serviceConstraints(
+  world: Pick<World, 'azs'>,
+  service: Pick<Service, 'placementConstraints' | 'network'>,
+): PlacementConstraint[] {
+  const subnets = service.network?.subnets;
+  if (!subnets || world.azs.every((az) => subnets.includes(subnetIdFor(az))))
+    return service.placementConstraints;
+  return [
+    ...service.placementConstraints,
+    { type: 'memberOf', expression: `attribute:ecs.subnet-id in [${subnets.join(', ')}]` },
+  ];
+}
 
 export type PlacementFailure =
   | { kind: 'empty-cluster' }
@@ -448,11 +468,19 @@ function closest(world: World, index: PlacementIndex, req: PlacementRequest): Pl
   };
 }
 
-/** Fargate: the healthy AZ with the fewest of the group's tasks (first AZ wins ties). */
-export function chooseFargateAz(world: World, index: PlacementIndex, group: string): string | null {
+/**
+ * Fargate: the healthy AZ with the fewest of the group's tasks (first AZ wins ties), among the
+ * AZs of the service's subnets (serviceAzs; a standalone task may go in any).
+ */
+export function chooseFargateAz(
+  world: World,
+  index: PlacementIndex,
+  group: string,
+  azs: readonly string[] = world.azs,
+): string | null {
   let best: string | null = null;
   let bestCount = Infinity;
-  for (const az of world.azs) {
+  for (const az of azs) {
     if (world.azDown.includes(az)) continue;
     const n = index.countInAz(group, az);
     if (n < bestCount) {

@@ -2,7 +2,7 @@
  * What the inspector shows for a selected entity, as label/value rows in the order and
  * wording of the AWS console and the CLI's describe output.
  */
-import type { TaskDefinition, World } from '@sandbox';
+import type { Service, TaskDefinition, World } from '@sandbox';
 import {
   SECURITY_GROUP_ID,
   containerInstanceOf,
@@ -157,7 +157,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
           code: Boolean(t.instanceId),
         },
         { label: 'Availability Zone', value: t.az ?? '—' },
-        ...taskNetworkRows(world, t.taskDefinition, t.az),
+        ...taskNetworkRows(world, t.taskDefinition, t.az, t.service),
         ...roleRows(world.ecs.taskDefinitions[t.taskDefinition]),
         { label: 'CPU', value: formatVcpu(t.cpu) },
         { label: 'Memory', value: formatMemory(t.memory) },
@@ -195,7 +195,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
         { label: 'Running tasks', value: String(s.runningCount) },
         { label: 'Pending tasks', value: String(s.pendingCount) },
         { label: 'Placement strategy', value: strategy || '—' },
-        ...serviceNetworkRows(world, world.ecs.taskDefinitions[s.taskDefinition]),
+        ...serviceNetworkRows(world, world.ecs.taskDefinitions[s.taskDefinition], s),
         ...roleRows(world.ecs.taskDefinitions[s.taskDefinition]),
         {
           label: 'Deployment configuration',
@@ -225,22 +225,33 @@ export function inspect(ref: EntityRef, world: World): Details | null {
 }
 
 /** Where a task's network traffic goes: its own interface (awsvpc) or its instance's. */
-function taskNetworkRows(world: World, taskDefinition: string, az: string | null): DetailRow[] {
+function taskNetworkRows(
+  world: World,
+  taskDefinition: string,
+  az: string | null,
+  serviceName: string | null,
+): DetailRow[] {
   const td = world.ecs.taskDefinitions[taskDefinition];
   if (!td) return [];
   if (td.networkMode !== 'awsvpc')
     return [{ label: 'Network mode', value: `${td.networkMode} (the instance's network)` }];
+  const service = serviceName ? world.ecs.services[serviceName] : undefined;
+  const groups = service?.network?.securityGroups ?? [SECURITY_GROUP_ID];
   return [
     { label: 'Network mode', value: 'awsvpc (its own network interface)' },
     { label: 'Subnet', value: az ? subnetIdFor(az) : '—', code: az !== null },
-    { label: 'Security groups', value: SECURITY_GROUP_ID, code: true },
+    { label: 'Security groups', value: groups.join(', '), code: true },
   ];
 }
 
 /** A service's network configuration, which AWS asks for with awsvpc task definitions only. */
-function serviceNetworkRows(world: World, td: TaskDefinition | undefined): DetailRow[] {
+function serviceNetworkRows(
+  world: World,
+  td: TaskDefinition | undefined,
+  service: Service,
+): DetailRow[] {
   if (!td) return [];
-  const network = serviceNetworkConfiguration(world, td);
+  const network = serviceNetworkConfiguration(world, td, service);
   if (!network)
     return [
       {

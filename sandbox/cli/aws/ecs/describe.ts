@@ -76,10 +76,10 @@ export function describeService(world: World, s: Service): Record<string, unknow
   };
 }
 
-/** An awsvpc service's subnets and security group, as DescribeServices shows them (sandbox/model/vpc.ts). */
+/** An awsvpc service's subnets and security groups, as DescribeServices shows them (sandbox/model/vpc.ts). */
 function networkConfigurationOf(world: World, s: Service): Record<string, unknown> {
   const td = own(world.ecs.taskDefinitions, s.taskDefinition);
-  const network = td ? serviceNetworkConfiguration(world, td) : null;
+  const network = td ? serviceNetworkConfiguration(world, td, s) : null;
   return network ? { networkConfiguration: { awsvpcConfiguration: network } } : {};
 }
 

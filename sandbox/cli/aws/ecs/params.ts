@@ -8,7 +8,9 @@ import type {
   World,
 } from '../../../model/types.ts';
 import type { ArgValue, FlagSpec } from '../args.ts';
-import { lastSegment } from '../operation.ts';
+import { awsError, lastSegment } from '../operation.ts';
+import { SECURITY_GROUP_ID, networkRefusal, subnetIdFor } from '../../../model/vpc.ts';
+import { parseShorthand } from '../../shorthand.ts';
 import type { CommandOutput } from '../../types.ts';
 import { fail } from '../../types.ts';
 
@@ -119,6 +121,93 @@ export function deployment(
   return { ok: true, value: out };
 }
 
+/** --network-configuration, checked as botocore checks NetworkConfiguration and AwsVpcConfiguration. */
+export interface NetworkInput {
+  subnets: string[];
+  securityGroups?: string[];
+  assignPublicIp?: 'ENABLED' | 'DISABLED';
+}
+
+const AWSVPC_MEMBERS = ['subnets', 'securityGroups', 'assignPublicIp'];
+
+function stringList(v: unknown, path: string): Conv<string[]> {
+  // Shorthand gives a single value without brackets as a string: a list of one.
+  const list = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(list))
+    return {
+      ok: false,
+      error: `Invalid type for parameter ${path}, value: ${JSON.stringify(v)}, type: <class '${typeof v === 'number' ? 'int' : 'dict'}'>, valid types: <class 'list'>, <class 'tuple'>`,
+    };
+  for (const [i, item] of list.entries()) {
+    if (typeof item !== 'string')
+      return {
+        ok: false,
+        error: `Invalid type for parameter ${path}[${i}], value: ${JSON.stringify(item)}, type: <class '${typeof item === 'number' ? 'int' : 'dict'}'>, valid types: <class 'str'>`,
+      };
+  }
+  return { ok: true, value: (list as string[]).map((item) => item.trim()) };
+}
+
+export function network(v: ArgValue | undefined): Conv<NetworkInput | undefined> {
+  if (v === undefined) return { ok: true, value: undefined };
+  const o = v as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (key !== 'awsvpcConfiguration')
+      return {
+        ok: false,
+        error: `Unknown parameter in networkConfiguration: "${key}", must be one of: awsvpcConfiguration`,
+      };
+  }
+  let inner = o['awsvpcConfiguration'];
+  // NetworkConfiguration has no required member: without awsvpcConfiguration it says nothing.
+  if (inner === undefined) return { ok: true, value: undefined };
+  const path = 'networkConfiguration.awsvpcConfiguration';
+  // In shorthand the nested structure (`awsvpcConfiguration={subnets=[…],…}`) arrives as its text.
+  if (typeof inner === 'string' && inner.startsWith('{') && inner.endsWith('}')) {
+    const text = inner.slice(1, -1).trim();
+    const parsed = text === '' ? { ok: true as const, value: {} } : parseShorthand(text);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        error: `Error parsing parameter '--network-configuration': ${parsed.error}`,
+      };
+    inner = parsed.value;
+  }
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
+    return {
+      ok: false,
+      error: `Invalid type for parameter ${path}, value: ${JSON.stringify(inner)}, type: <class '${Array.isArray(inner) ? 'list' : 'str'}'>, valid types: <class 'dict'>`,
+    };
+  const c = inner as Record<string, unknown>;
+  for (const key of Object.keys(c)) {
+    if (!AWSVPC_MEMBERS.includes(key))
+      return {
+        ok: false,
+        error: `Unknown parameter in ${path}: "${key}", must be one of: ${AWSVPC_MEMBERS.join(', ')}`,
+      };
+  }
+  if (c['subnets'] === undefined)
+    return { ok: false, error: `Missing required parameter in ${path}: "subnets"` };
+  const subnets = stringList(c['subnets'], `${path}.subnets`);
+  if (!subnets.ok) return subnets;
+  const out: NetworkInput = { subnets: subnets.value };
+  if (c['securityGroups'] !== undefined) {
+    const groups = stringList(c['securityGroups'], `${path}.securityGroups`);
+    if (!groups.ok) return groups;
+    out.securityGroups = groups.value;
+  }
+  const ip = c['assignPublicIp'];
+  if (ip !== undefined) {
+    if (ip !== 'ENABLED' && ip !== 'DISABLED')
+      return {
+        ok: false,
+        error: `Invalid ${path}.assignPublicIp: valid values are ENABLED, DISABLED`,
+      };
+    out.assignPublicIp = ip;
+  }
+  return { ok: true, value: out };
+}
+
 export function launch(v: ArgValue | undefined): Conv<LaunchType | undefined> {
   if (v === undefined) return { ok: true, value: undefined };
   if (v === 'EXTERNAL')
@@ -180,6 +269,51 @@ export const placementConstraints: FlagSpec = {
 
 export const NETWORK_CONFIGURATION_NEEDED =
   "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
+
+/**
+ * The --network-configuration of a create-service, update-service or run-task, refused where
+ * botocore or AWS refuses it: its shape, a task definition that is not awsvpc, a subnet or a
+ * security group the account does not have. `network` is what the action carries: nothing for
+ * the world's default (every subnet in order, its security group, no public IP), which is what
+ * a service without one has, so the command an action records types back to the same action.
+ */
+export function networkFor(
+  world: World,
+  td: TaskDefinition | null | undefined,
+  value: ArgValue | undefined,
+  api: string,
+):
+  | { ok: true; given: boolean; network: NetworkInput | undefined }
+  | { ok: false; output: CommandOutput } {
+  const net = network(value);
+  if (!net.ok) return { ok: false, output: paramError(net.error) };
+  if (!net.value) return { ok: true, given: false, network: undefined };
+  if (td && td.networkMode !== 'awsvpc')
+    return {
+      ok: false,
+      output: awsError(
+        api,
+        'InvalidParameterException',
+        'Network Configuration is not valid for the given networkMode of this task definition.',
+      ),
+    };
+  const refused = networkRefusal(world, net.value);
+  if (refused)
+    return {
+      ok: false,
+      output: awsError(
+        api,
+        'InvalidParameterException',
+        refused.error.replace(/^InvalidParameterException: /, ''),
+      ),
+    };
+  const { subnets, securityGroups, assignPublicIp } = net.value;
+  const isDefault =
+    subnets.join(',') === world.azs.map(subnetIdFor).join(',') &&
+    (securityGroups === undefined || securityGroups.join(',') === SECURITY_GROUP_ID) &&
+    (assignPublicIp === undefined || assignPublicIp === 'DISABLED');
+  return { ok: true, given: true, network: isDefault ? undefined : net.value };
+}
 
 /** family:revision, an ARN, or a family alone (its latest ACTIVE revision). */
 export function taskDefinitionByRef(

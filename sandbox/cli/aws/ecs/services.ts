@@ -1,5 +1,6 @@
 /** `aws ecs` service operations: create-service, update-service, delete-service, describe-services, list-services. */
 import { own } from '../../../model/record.ts';
+import { subnetIdFor } from '../../../model/vpc.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { World } from '../../../model/types.ts';
 import type { FlagSpec, ParsedArgs } from '../args.ts';
@@ -30,6 +31,8 @@ import {
   serviceByRef,
   taskDefinitionByRef,
   NETWORK_CONFIGURATION_NEEDED,
+  networkFor,
+  network,
   strategies,
 } from './params.ts';
 
@@ -61,7 +64,8 @@ function capacityRefusal(world: World, args: ParsedArgs): string | null {
       return 'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.';
   }
   const service = serviceByRef(world, args['service'] as string);
-  if (!service || args['network-configuration'] !== undefined) return null;
+  const given = network(args['network-configuration']);
+  if (!service || !given.ok || given.value !== undefined) return null;
   const current = taskDefinitionByRef(world, service.taskDefinition);
   const next = taskDefinitionByRef(world, args['task-definition'] as string | undefined) ?? current;
   if (next?.networkMode === 'awsvpc' && current?.networkMode !== 'awsvpc')
@@ -123,7 +127,9 @@ export const createService: AwsOperation = {
     const dc = deployment(args['deployment-configuration']);
     for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
-    if (td?.networkMode === 'awsvpc' && args['network-configuration'] === undefined)
+    const net = networkFor(env.world, td, args['network-configuration'], this.api);
+    if (!net.ok) return output(net.output);
+    if (td?.networkMode === 'awsvpc' && !net.given)
       return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     let loadBalancer: string | undefined;
     if (args['load-balancers'] !== undefined) {
@@ -158,6 +164,7 @@ export const createService: AwsOperation = {
       placementConstraints: pc.ok ? pc.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
       loadBalancer,
+      network: net.network,
     });
     return applyAll(
       env.world,
@@ -223,9 +230,16 @@ export const updateService: AwsOperation = {
     const ps = strategies(args['placement-strategy']);
     const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
-    for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
+    const shape = network(args['network-configuration']);
+    for (const c of [lt, ps, pc, dc, shape]) if (!c.ok) return output(paramError(c.error));
     const refused = capacityRefusal(env.world, args);
     if (refused) return output(awsError(this.api, 'InvalidParameterException', refused));
+    const current = serviceByRef(env.world, args['service'] as string);
+    const target =
+      taskDefinitionByRef(env.world, args['task-definition'] as string | undefined) ??
+      (current ? taskDefinitionByRef(env.world, current.taskDefinition) : undefined);
+    const net = networkFor(env.world, target, args['network-configuration'], this.api);
+    if (!net.ok) return output(net.output);
     if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
       return output(
         awsError(
@@ -247,6 +261,11 @@ export const updateService: AwsOperation = {
       placementStrategy: ps.ok ? ps.value : undefined,
       placementConstraints: pc.ok ? pc.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
+      // Back to the default from a network of its own: the action says so in full.
+      network:
+        net.given && !net.network && current?.network
+          ? { subnets: env.world.azs.map(subnetIdFor) }
+          : net.network,
       forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
     });
     return applyAll(

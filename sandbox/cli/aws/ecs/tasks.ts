@@ -28,6 +28,7 @@ import {
   FARGATE_PLACEMENT_CONSTRAINTS,
   FARGATE_PLACEMENT_STRATEGIES,
   NETWORK_CONFIGURATION_NEEDED,
+  networkFor,
 } from './params.ts';
 
 /** The sandbox's own refusal (not AWS's): a standalone task on EC2 is placed by its defaults. */
@@ -59,7 +60,7 @@ export const runTask: AwsOperation = {
     placementConstraints,
   ],
   examples: [
-    "aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d],securityGroups=[sg-0123abcd]}'",
+    "aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d4e5f6071],securityGroups=[sg-0123456789abcdef0]}'",
   ],
   run(args, env, globals) {
     const bad = checkCluster(env.world, args, this.api);
@@ -78,10 +79,10 @@ export const runTask: AwsOperation = {
     if (hasStrategies || (pc.value?.length ?? 0) > 0)
       return output({ stdout: '', stderr: STANDALONE_PLACEMENT, exitCode: 254 });
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
-    if (
-      (td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') &&
-      args['network-configuration'] === undefined
-    )
+    // The subnets are checked; a standalone task is then placed in any of the world's AZs.
+    const net = networkFor(env.world, td, args['network-configuration'], this.api);
+    if (!net.ok) return output(net.output);
+    if ((td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') && !net.given)
       return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     const action: Action = compact({
       type: 'ecs.task.run' as const,
