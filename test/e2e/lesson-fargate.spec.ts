@@ -113,12 +113,13 @@ test.describe('lesson fargate', () => {
       'Refused: InvalidParameterException: Task definition does not support launch_type FARGATE.',
     );
 
-    // The lesson's two steps, in the terminal: the move alone is refused as AWS refuses it.
+    // The lesson's two steps, in the terminal (its commands, with the sandbox VPC's subnets):
+    // the move alone is refused as AWS refuses it.
     const terminal = await openTab(sandbox, 'Terminal');
     const command = terminal.getByRole('textbox', { name: 'Command' });
     const output = terminal.getByRole('log', { name: 'Terminal output' });
     const move =
-      "aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d,subnet-4e5f6a7b],securityGroups=[sg-0123abcd],assignPublicIp=DISABLED}' --force-new-deployment";
+      "aws ecs update-service --cluster demo --service web --task-definition web:2 --capacity-provider-strategy capacityProvider=FARGATE,weight=1 --network-configuration 'awsvpcConfiguration={subnets=[subnet-0a1b2c3d4e5f6071,subnet-0b1b2c3d4e5f6071,subnet-0c1b2c3d4e5f6071],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}' --force-new-deployment";
     await command.fill(move);
     await command.press('Enter');
     await expect(output.locator('pre').last()).toContainText(
