@@ -264,6 +264,8 @@ export interface Task {
   nextTransitionAt: number | null;
   /** Fixed host ports the task needs on its instance (bridge with a hostPort, or host mode). */
   hostPorts: number[];
+  /** A standalone task's own network configuration from RunTask (absent: every subnet of the world). */
+  network?: AwsVpcNetwork;
 }
 
 export interface ContainerDefinition {

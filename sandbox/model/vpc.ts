@@ -4,7 +4,7 @@
  * the agent. Read by the placement attributes, the recorded commands and the inspector, so all
  * three name the same resources.
  */
-import type { AwsVpcNetwork, Instance, Service, TaskDefinition, World } from './types.ts';
+import type { AwsVpcNetwork, Instance, Service, Task, TaskDefinition, World } from './types.ts';
 
 export const VPC_ID = 'vpc-0a1b2c3d4e5f60718';
 export const SECURITY_GROUP_ID = 'sg-0123456789abcdef0';
@@ -54,6 +54,15 @@ export function serviceAzs(world: Pick<World, 'azs'>, service: Pick<Service, 'ne
   const subnets = service.network?.subnets;
   if (!subnets) return world.azs;
   return world.azs.filter((az) => subnets.includes(subnetIdFor(az)));
+}
+
+/** The AZs a task may go in: its service's (serviceAzs), or a standalone task's own subnets'. */
+export function taskAzs(
+  world: Pick<World, 'azs'>,
+  task: Pick<Task, 'network'>,
+  service: Pick<Service, 'network'> | undefined,
+): string[] {
+  return serviceAzs(world, service ?? task);
 }
 
 /**

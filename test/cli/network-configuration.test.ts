@@ -200,6 +200,52 @@ describe('an awsvpc service on EC2 given one subnet', () => {
   });
 });
 
+describe('run-task with one subnet', () => {
+  it("starts each Fargate task in that subnet's AZ, and records the command with it", () => {
+    const started = run(
+      `aws ecs run-task --cluster demo --task-definition web:1 --count 3 --launch-type FARGATE ${net(`subnets=[subnet-0c1b2c3d4e5f6071],securityGroups=[${SG}]`)}`,
+      ecsWorld(),
+    );
+    expect(started.output.exitCode).toBe(0);
+    const tasks = (JSON.parse(started.output.stdout) as { tasks: { availabilityZone: string }[] })
+      .tasks;
+    expect(tasks.map((t) => t.availabilityZone)).toEqual([
+      'eu-west-3c',
+      'eu-west-3c',
+      'eu-west-3c',
+    ]);
+    expect(started.world.events.findLast((e) => e.command !== undefined)?.command).toBe(
+      `aws ecs run-task --cluster demo --task-definition web:1 --count 3 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0c1b2c3d4e5f6071],securityGroups=[${SG}],assignPublicIp=DISABLED}'`,
+    );
+  });
+
+  it('places an awsvpc task on EC2 only on an instance in that subnet (ecs-b in eu-west-3b)', () => {
+    const started = run(
+      `aws ecs run-task --cluster demo --task-definition web:1 --count 2 --launch-type EC2 ${net('subnets=[subnet-0b1b2c3d4e5f6071]')}`,
+      ecsWorld(),
+    );
+    expect(started.output.exitCode).toBe(0);
+    const tasks = (JSON.parse(started.output.stdout) as { tasks: { availabilityZone: string }[] })
+      .tasks;
+    expect(tasks.map((t) => t.availabilityZone)).toEqual(['eu-west-3b', 'eu-west-3b']);
+  });
+
+  it('with its only AZ down, starts nothing and changes nothing', () => {
+    const down = applyAction(ecsWorld(), { type: 'fault.az-outage', az: 'eu-west-3c' }).world;
+    const r = run(
+      `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE ${net('subnets=[subnet-0c1b2c3d4e5f6071]')}`,
+      down,
+    );
+    expect(r.output).toEqual(
+      error(
+        'RunTask',
+        "RunTask failures: the sandbox has no Availability Zone of the task's subnets up (eu-west-3c down).",
+      ),
+    );
+    expect(r.world).toBe(down);
+  });
+});
+
 describe('the action a share link or a result file carries is checked by the engine too', () => {
   const world = ecsWorld();
   const create = (network: unknown) =>

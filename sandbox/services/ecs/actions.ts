@@ -151,6 +151,7 @@ export const ecsActionSchemas = [
       .max(RUN_TASK_MAX_COUNT, `must be at most ${RUN_TASK_MAX_COUNT} (RunTask limit)`)
       .optional(),
     launchType: launchTypeSchema.optional(),
+    network: networkSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('ecs.task.stop'),

@@ -20,7 +20,7 @@ import type {
 } from '../../model/types.ts';
 import { serviceArn } from '../../engine/arns.ts';
 import { ids } from '../../engine/rng.ts';
-import { SECURITY_GROUP_ID, networkRefusal } from '../../model/vpc.ts';
+import { SECURITY_GROUP_ID, networkRefusal, taskAzs } from '../../model/vpc.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 import { containerInstanceOf, sendAgent, sendTask } from './ecs-ops.ts';
 import { parseQuery } from './cluster-query.ts';
@@ -364,13 +364,30 @@ export const runTask: Handler<'ecs.task.run'> = (ctx, action) => {
     );
     if (!registered) return fail('cluster', ecsMessages.runTaskNoInstances);
   }
+  const network = checkNetwork(world, td, action.network);
+  if (!network.ok) return network.result;
   const tasks = [];
   for (let k = 0; k < (action.count ?? 1); k++)
-    tasks.push(createTask(world, td, { launchType, service: null, deploymentId: null }));
+    tasks.push(
+      createTask(world, td, {
+        launchType,
+        service: null,
+        deploymentId: null,
+        network: network.value,
+      }),
+    );
   const failures = placeTasks(world, tasks);
   for (const t of tasks) if (t.az === null) delete world.ecs.tasks[t.id];
   tasksChanged(world);
   const placed = tasks.filter((t) => t.az !== null);
+  if (placed.length === 0 && launchType === 'FARGATE') {
+    // Fargate fails only for want of an AZ; what AWS reports then is not known, so the sandbox says it.
+    const azs = taskAzs(world, tasks[0]!, undefined);
+    return fail(
+      'count',
+      `RunTask failures: the sandbox has no Availability Zone of the task's subnets up (${azs.join(', ')} down).`,
+    );
+  }
   if (placed.length === 0) {
     const first = failures.values().next().value;
     return fail('count', `RunTask failures: ${first ? failureReason(first) : 'RESOURCE:CPU'}`);

@@ -313,8 +313,10 @@ export const ecsBehaviour: ServiceBehaviour<'ecs'> = {
       handle: runTask,
       command: (a, world) =>
         `aws ecs run-task --cluster ${clusterName(world)} --task-definition ${a.taskDefinition} --count ${a.count ?? 1} --launch-type ${a.launchType ?? 'EC2'}${
-          a.launchType === 'FARGATE' || networkModeOf(world, a.taskDefinition) === 'awsvpc'
-            ? ` ${networkConfigurationFlag(world)}`
+          a.network ||
+          a.launchType === 'FARGATE' ||
+          networkModeOf(world, a.taskDefinition) === 'awsvpc'
+            ? ` ${networkConfigurationFlag(world, a.network)}`
             : ''
         }`,
     },

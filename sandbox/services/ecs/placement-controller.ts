@@ -12,10 +12,10 @@ import {
   PlacementIndex,
   chooseFargateAz,
   chooseInstance,
-  serviceConstraints,
+  taskConstraints,
   type PlacementFailure,
 } from './placement.ts';
-import { serviceAzs } from '../../model/vpc.ts';
+import { taskAzs } from '../../model/vpc.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { touch } from '../../engine/cow.ts';
 
@@ -39,12 +39,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
     if (blockedGroups.has(task.group)) continue;
     const service = task.service ? world.ecs.services[task.service] : undefined;
     if (task.launchType === 'FARGATE') {
-      const az = chooseFargateAz(
-        world,
-        index,
-        task.group,
-        service ? serviceAzs(world, service) : world.azs,
-      );
+      const az = chooseFargateAz(world, index, task.group, taskAzs(world, task, service));
       if (!az) {
         blockedGroups.add(task.group);
         continue;
@@ -60,7 +55,7 @@ export function placeTasks(world: World, waiting: Task[]): Map<string, Placement
         memory: task.memory,
         ports: task.hostPorts,
         strategies: service?.placementStrategy ?? [],
-        constraints: service ? serviceConstraints(world, service) : [],
+        constraints: taskConstraints(world, task, service),
       });
       if (!choice.ok) {
         blockedGroups.add(task.group);

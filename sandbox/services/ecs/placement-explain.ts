@@ -19,7 +19,7 @@ import type {
 } from '../../model/types.ts';
 import { ECS_RESERVED_PORTS } from '../../model/aws-data.ts';
 import { own } from '../../model/record.ts';
-import { serviceAzs, subnetIdFor } from '../../model/vpc.ts';
+import { subnetIdFor, taskAzs } from '../../model/vpc.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { canHostTasks, containerInstanceId } from './ecs-ops.ts';
 import {
@@ -28,7 +28,7 @@ import {
   chooseFargateAz,
   chooseInstance,
   meetsConstraint,
-  serviceConstraints,
+  taskConstraints,
   portsTaken,
   strategyValue,
   type PlacementFailure,
@@ -169,7 +169,7 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
   const index = new PlacementIndex(world);
   const service = task.service ? own(world.ecs.services, task.service) : undefined;
   if (task.launchType === 'FARGATE') {
-    const azs = service ? serviceAzs(world, service) : world.azs;
+    const azs = taskAzs(world, task, service);
     return {
       kind: 'fargate',
       taskId: task.id,
@@ -191,7 +191,7 @@ function explainIn(world: World, task: Task, placed: boolean): PlacementExplanat
     memory: task.memory,
     ports: task.hostPorts,
     strategies: service?.placementStrategy ?? [],
-    constraints: service ? serviceConstraints(world, service) : [],
+    constraints: taskConstraints(world, task, service),
   };
   const strategies = req.strategies.length > 0 ? req.strategies : DEFAULT_STRATEGY;
   const randomAt = strategies.findIndex((s) => s.type === 'random');

@@ -45,6 +45,15 @@ export function serviceConstraints(
   ];
 }
 
+/** A task's binding constraints on EC2: its service's (serviceConstraints), or a standalone task's subnets. */
+export function taskConstraints(
+  world: Pick<World, 'azs'>,
+  task: Pick<Task, 'network'>,
+  service: Pick<Service, 'placementConstraints' | 'network'> | undefined,
+): PlacementConstraint[] {
+  return serviceConstraints(world, service ?? { placementConstraints: [], network: task.network });
+}
+
 export type PlacementFailure =
   | { kind: 'empty-cluster' }
   | {

@@ -8,7 +8,13 @@ import { tasksChanged } from '../../engine/task-list.ts';
 export function createTask(
   world: World,
   td: TaskDefinition,
-  options: { launchType: LaunchType; service: string | null; deploymentId: string | null },
+  options: {
+    launchType: LaunchType;
+    service: string | null;
+    deploymentId: string | null;
+    /** A standalone task's own network configuration (RunTask). */
+    network?: Task['network'];
+  },
 ): Task {
   const id = ids.task(world);
   const size = taskSize(td);
@@ -44,6 +50,7 @@ export function createTask(
     cpuUtilization: 0,
     nextTransitionAt: null,
     hostPorts: options.launchType === 'FARGATE' ? [] : fixedHostPorts(td),
+    ...(options.network ? { network: options.network } : {}),
   };
   world.ecs.tasks[id] = task;
   tasksChanged(world);

@@ -2,7 +2,7 @@
  * What the inspector shows for a selected entity, as label/value rows in the order and
  * wording of the AWS console and the CLI's describe output.
  */
-import type { Service, TaskDefinition, World } from '@sandbox';
+import type { Service, Task, TaskDefinition, World } from '@sandbox';
 import {
   SECURITY_GROUP_ID,
   containerInstanceOf,
@@ -157,7 +157,7 @@ export function inspect(ref: EntityRef, world: World): Details | null {
           code: Boolean(t.instanceId),
         },
         { label: 'Availability Zone', value: t.az ?? '—' },
-        ...taskNetworkRows(world, t.taskDefinition, t.az, t.service),
+        ...taskNetworkRows(world, t),
         ...roleRows(world.ecs.taskDefinitions[t.taskDefinition]),
         { label: 'CPU', value: formatVcpu(t.cpu) },
         { label: 'Memory', value: formatMemory(t.memory) },
@@ -225,18 +225,14 @@ export function inspect(ref: EntityRef, world: World): Details | null {
 }
 
 /** Where a task's network traffic goes: its own interface (awsvpc) or its instance's. */
-function taskNetworkRows(
-  world: World,
-  taskDefinition: string,
-  az: string | null,
-  serviceName: string | null,
-): DetailRow[] {
+function taskNetworkRows(world: World, task: Task): DetailRow[] {
+  const { taskDefinition, az, service: serviceName } = task;
   const td = world.ecs.taskDefinitions[taskDefinition];
   if (!td) return [];
   if (td.networkMode !== 'awsvpc')
     return [{ label: 'Network mode', value: `${td.networkMode} (the instance's network)` }];
   const service = serviceName ? world.ecs.services[serviceName] : undefined;
-  const groups = service?.network?.securityGroups ?? [SECURITY_GROUP_ID];
+  const groups = (service ?? task).network?.securityGroups ?? [SECURITY_GROUP_ID];
   return [
     { label: 'Network mode', value: 'awsvpc (its own network interface)' },
     { label: 'Subnet', value: az ? subnetIdFor(az) : '—', code: az !== null },

@@ -79,7 +79,6 @@ export const runTask: AwsOperation = {
     if (hasStrategies || (pc.value?.length ?? 0) > 0)
       return output({ stdout: '', stderr: STANDALONE_PLACEMENT, exitCode: 254 });
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
-    // The subnets are checked; a standalone task is then placed in any of the world's AZs.
     const net = networkFor(env.world, td, args['network-configuration'], this.api);
     if (!net.ok) return output(net.output);
     if ((td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') && !net.given)
@@ -89,6 +88,7 @@ export const runTask: AwsOperation = {
       taskDefinition: lastSegment(args['task-definition'] as string),
       count: args['count'] as number | undefined,
       launchType: lt.value,
+      network: net.network,
     });
     return applyAll(
       env.world,
