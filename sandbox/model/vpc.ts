@@ -31,7 +31,11 @@ export function serviceNetworkConfiguration(
   service?: Pick<Service, 'network'>,
 ): AwsVpcNetwork | null {
   if (taskDefinition.networkMode !== 'awsvpc') return null;
-  if (service?.network) return service.network;
+  return service?.network ?? defaultNetwork(world);
+}
+
+/** What a service or task without a network configuration of its own has: every subnet, the security group, no public IP. */
+export function defaultNetwork(world: Pick<World, 'azs'>): AwsVpcNetwork {
   return {
     subnets: world.azs.map(subnetIdFor),
     securityGroups: [SECURITY_GROUP_ID],
@@ -39,7 +43,38 @@ export function serviceNetworkConfiguration(
   };
 }
 
+/** A network configuration as an action gives it, its omitted members completed with the defaults. */
+export function completeNetwork(
+  world: Pick<World, 'azs'>,
+  given: NetworkInput | undefined,
+): AwsVpcNetwork {
+  const defaults = defaultNetwork(world);
+  return {
+    subnets: given ? [...given.subnets] : defaults.subnets,
+    securityGroups: given?.securityGroups ? [...given.securityGroups] : defaults.securityGroups,
+    assignPublicIp: given?.assignPublicIp ?? defaults.assignPublicIp,
+  };
+}
+
+/** Whether a network configuration says no more than the default (its subnets in the world's order). */
+export function isDefaultNetwork(world: Pick<World, 'azs'>, given: NetworkInput): boolean {
+  const full = completeNetwork(world, given);
+  const defaults = defaultNetwork(world);
+  return (
+    full.subnets.join(',') === defaults.subnets.join(',') &&
+    full.securityGroups.join(',') === defaults.securityGroups.join(',') &&
+    full.assignPublicIp === defaults.assignPublicIp
+  );
+}
+
 export type ServiceNetwork = ReturnType<typeof serviceNetworkConfiguration>;
+
+/** A network configuration as CreateService, UpdateService and RunTask take it: only subnets is required. */
+export interface NetworkInput {
+  subnets: string[];
+  securityGroups?: string[] | undefined;
+  assignPublicIp?: 'ENABLED' | 'DISABLED' | undefined;
+}
 
 /** The Availability Zone of one of the world's subnets, or null for a subnet it does not have. */
 export function azOfSubnet(world: Pick<World, 'azs'>, subnetId: string): string | null {
@@ -66,14 +101,21 @@ export function taskAzs(
 }
 
 /**
- * The first thing CreateService, UpdateService or RunTask refuses in a network configuration: a
- * subnet or a security group the account does not have (EC2's error, inside ECS's), and no
- * subnet at all.
+ * The first thing CreateService, UpdateService or RunTask refuses in a network configuration:
+ * any at all for a task definition that is not awsvpc, no subnet, a subnet or a security group
+ * the account does not have (EC2's error, inside ECS's).
  */
 export function networkRefusal(
   world: Pick<World, 'azs'>,
-  network: Pick<AwsVpcNetwork, 'subnets'> & { securityGroups?: readonly string[] | undefined },
+  taskDefinition: Pick<TaskDefinition, 'networkMode'>,
+  network: NetworkInput,
 ): { field: string; error: string } | null {
+  if (taskDefinition.networkMode !== 'awsvpc')
+    return {
+      field: 'networkConfiguration',
+      error:
+        'InvalidParameterException: Network Configuration is not valid for the given networkMode of this task definition.',
+    };
   if (network.subnets.length === 0)
     return {
       field: 'networkConfiguration.awsvpcConfiguration.subnets',

@@ -26,6 +26,24 @@ const error = (api: string, message: string) => ({
   exitCode: 254,
 });
 
+/** The subnet error CreateService and RunTask give, with EC2's code inside. */
+const noSubnet = (id: string) =>
+  `Error retrieving subnet information for [${id}]: The subnet ID '${id}' does not exist (ErrorCode: InvalidSubnetID.NotFound)`;
+
+/** A command refused with InvalidParameterException and this message, the world left as it was. */
+function expectRefused(line: string, world: World, api: string, message: string): void {
+  const r = run(line, world);
+  expect(r.output).toEqual(error(api, message));
+  expect(r.world).toBe(world);
+}
+
+/** The AZs of the tasks a run-task answered with, in its order. */
+function startedAzs(stdout: string): string[] {
+  return (JSON.parse(stdout) as { tasks: { availabilityZone: string }[] }).tasks.map(
+    (t) => t.availabilityZone,
+  );
+}
+
 /** Running tasks of a service, by AZ. */
 function tasksByAz(world: World, service: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -39,51 +57,39 @@ describe('subnets and security groups the account does not have are refused, and
   const world = ecsWorld();
 
   it('a subnet ID of another account (the one lesson fargate once showed)', () => {
-    const r = run(
+    expectRefused(
       `${CREATE} ${net(`subnets=[subnet-0a1b2c3d4e5f6071,subnet-4e5f6a7b],securityGroups=[${SG}]`)}`,
       world,
+      'CreateService',
+      noSubnet('subnet-4e5f6a7b'),
     );
-    expect(r.output).toEqual(
-      error(
-        'CreateService',
-        "Error retrieving subnet information for [subnet-4e5f6a7b]: The subnet ID 'subnet-4e5f6a7b' does not exist (ErrorCode: InvalidSubnetID.NotFound)",
-      ),
-    );
-    expect(r.world).toBe(world);
   });
 
   it('a security group the VPC does not have', () => {
-    const r = run(
+    expectRefused(
       `${CREATE} ${net('subnets=[subnet-0a1b2c3d4e5f6071],securityGroups=[sg-0123abcd]')}`,
       world,
+      'CreateService',
+      "Error retrieving security group information for [sg-0123abcd]: The security group 'sg-0123abcd' does not exist (ErrorCode: InvalidGroup.NotFound)",
     );
-    expect(r.output).toEqual(
-      error(
-        'CreateService',
-        "Error retrieving security group information for [sg-0123abcd]: The security group 'sg-0123abcd' does not exist (ErrorCode: InvalidGroup.NotFound)",
-      ),
-    );
-    expect(r.world).toBe(world);
   });
 
   it('no subnet at all', () => {
-    const r = run(`${CREATE} ${net('subnets=[]')}`, world);
-    expect(r.output).toEqual(error('CreateService', 'subnets can not be empty.'));
-    expect(r.world).toBe(world);
+    expectRefused(
+      `${CREATE} ${net('subnets=[]')}`,
+      world,
+      'CreateService',
+      'subnets can not be empty.',
+    );
   });
 
   it('run-task checks them too', () => {
-    const r = run(
+    expectRefused(
       `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE ${net('subnets=[subnet-0a1b2c3d]')}`,
       world,
+      'RunTask',
+      noSubnet('subnet-0a1b2c3d'),
     );
-    expect(r.output).toEqual(
-      error(
-        'RunTask',
-        "Error retrieving subnet information for [subnet-0a1b2c3d]: The subnet ID 'subnet-0a1b2c3d' does not exist (ErrorCode: InvalidSubnetID.NotFound)",
-      ),
-    );
-    expect(r.world).toBe(world);
   });
 
   it('botocore refuses the shape first: a missing subnets, an unknown member', () => {
@@ -117,17 +123,12 @@ describe('a bridge task definition takes no network configuration', () => {
       },
     });
     expect(registered.result.ok).toBe(true);
-    const r = run(
+    expectRefused(
       `aws ecs create-service --cluster demo --service-name legacy --task-definition legacy:1 --desired-count 1 --launch-type EC2 ${net('subnets=[subnet-0a1b2c3d4e5f6071]')}`,
       registered.world,
+      'CreateService',
+      'Network Configuration is not valid for the given networkMode of this task definition.',
     );
-    expect(r.output).toEqual(
-      error(
-        'CreateService',
-        'Network Configuration is not valid for the given networkMode of this task definition.',
-      ),
-    );
-    expect(r.world).toBe(registered.world);
   });
 });
 
@@ -189,6 +190,17 @@ describe('a Fargate service given one subnet', () => {
   });
 });
 
+describe('a network that differs from the default only in its public IP', () => {
+  it('is kept: describe-services shows assignPublicIp ENABLED', () => {
+    const created = run(
+      `${CREATE} ${net(`subnets=[subnet-0a1b2c3d4e5f6071,subnet-0b1b2c3d4e5f6071,subnet-0c1b2c3d4e5f6071],securityGroups=[${SG}],assignPublicIp=ENABLED`)}`,
+      ecsWorld(),
+    );
+    expect(created.output.exitCode).toBe(0);
+    expect(created.world.ecs.services['shop']?.network?.assignPublicIp).toBe('ENABLED');
+  });
+});
+
 describe('an awsvpc service on EC2 given one subnet', () => {
   it('places its tasks only on the instance in that subnet (ecs-a in eu-west-3a)', () => {
     const created = run(
@@ -207,13 +219,7 @@ describe('run-task with one subnet', () => {
       ecsWorld(),
     );
     expect(started.output.exitCode).toBe(0);
-    const tasks = (JSON.parse(started.output.stdout) as { tasks: { availabilityZone: string }[] })
-      .tasks;
-    expect(tasks.map((t) => t.availabilityZone)).toEqual([
-      'eu-west-3c',
-      'eu-west-3c',
-      'eu-west-3c',
-    ]);
+    expect(startedAzs(started.output.stdout)).toEqual(['eu-west-3c', 'eu-west-3c', 'eu-west-3c']);
     expect(started.world.events.findLast((e) => e.command !== undefined)?.command).toBe(
       `aws ecs run-task --cluster demo --task-definition web:1 --count 3 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-0c1b2c3d4e5f6071],securityGroups=[${SG}],assignPublicIp=DISABLED}'`,
     );
@@ -225,24 +231,17 @@ describe('run-task with one subnet', () => {
       ecsWorld(),
     );
     expect(started.output.exitCode).toBe(0);
-    const tasks = (JSON.parse(started.output.stdout) as { tasks: { availabilityZone: string }[] })
-      .tasks;
-    expect(tasks.map((t) => t.availabilityZone)).toEqual(['eu-west-3b', 'eu-west-3b']);
+    expect(startedAzs(started.output.stdout)).toEqual(['eu-west-3b', 'eu-west-3b']);
   });
 
   it('with its only AZ down, starts nothing and changes nothing', () => {
     const down = applyAction(ecsWorld(), { type: 'fault.az-outage', az: 'eu-west-3c' }).world;
-    const r = run(
+    expectRefused(
       `aws ecs run-task --cluster demo --task-definition web:1 --launch-type FARGATE ${net('subnets=[subnet-0c1b2c3d4e5f6071]')}`,
       down,
+      'RunTask',
+      "RunTask failures: the sandbox has no Availability Zone of the task's subnets up (eu-west-3c down).",
     );
-    expect(r.output).toEqual(
-      error(
-        'RunTask',
-        "RunTask failures: the sandbox has no Availability Zone of the task's subnets up (eu-west-3c down).",
-      ),
-    );
-    expect(r.world).toBe(down);
   });
 });
 
@@ -263,8 +262,7 @@ describe('the action a share link or a result file carries is checked by the eng
     expect(r.result).toEqual({
       ok: false,
       field: 'networkConfiguration.awsvpcConfiguration.subnets',
-      error:
-        "InvalidParameterException: Error retrieving subnet information for [subnet-0d1b2c3d4e5f6071]: The subnet ID 'subnet-0d1b2c3d4e5f6071' does not exist (ErrorCode: InvalidSubnetID.NotFound)",
+      error: `InvalidParameterException: ${noSubnet('subnet-0d1b2c3d4e5f6071')}`,
     });
     expect(r.world).toBe(world);
   });

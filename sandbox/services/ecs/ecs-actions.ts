@@ -20,7 +20,7 @@ import type {
 } from '../../model/types.ts';
 import { serviceArn } from '../../engine/arns.ts';
 import { ids } from '../../engine/rng.ts';
-import { SECURITY_GROUP_ID, networkRefusal, taskAzs } from '../../model/vpc.ts';
+import { completeNetwork, networkRefusal, taskAzs, type NetworkInput } from '../../model/vpc.ts';
 import { findInstance } from '../../engine/world-ops.ts';
 import { containerInstanceOf, sendAgent, sendTask } from './ecs-ops.ts';
 import { parseQuery } from './cluster-query.ts';
@@ -86,31 +86,19 @@ export const register: Handler<'ecs.taskdef.register'> = (ctx, action) => {
 };
 
 /**
- * The network configuration a create or update gives, checked as AWS checks it: only an awsvpc
- * task definition takes one, and its subnets and security groups must exist. Without security
- * groups a task gets the VPC's default one; without assignPublicIp, none.
+ * The network configuration a create, an update or a RunTask gives, checked as AWS checks it
+ * (networkRefusal). Without security groups a task gets the VPC's default one; without
+ * assignPublicIp, none.
  */
 function checkNetwork(
   world: World,
   td: TaskDefinition,
-  network: ActionOf<'ecs.service.create'>['network'],
+  network: NetworkInput | undefined,
 ): { ok: true; value: Service['network'] } | { ok: false; result: ActionResult } {
   if (network === undefined) return { ok: true, value: undefined };
-  if (td.networkMode !== 'awsvpc')
-    return {
-      ok: false,
-      result: fail('networkConfiguration', ecsMessages.networkConfigurationNotValid),
-    };
-  const refused = networkRefusal(world, network);
+  const refused = networkRefusal(world, td, network);
   if (refused) return { ok: false, result: fail(refused.field, refused.error) };
-  return {
-    ok: true,
-    value: {
-      subnets: [...network.subnets],
-      securityGroups: network.securityGroups ? [...network.securityGroups] : [SECURITY_GROUP_ID],
-      assignPublicIp: network.assignPublicIp ?? 'DISABLED',
-    },
-  };
+  return { ok: true, value: completeNetwork(world, network) };
 }
 
 /** Fargate places tasks by subnet alone: strategies and constraints are refused, not ignored. */

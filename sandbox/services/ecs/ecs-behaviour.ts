@@ -12,7 +12,6 @@ import {
 } from '../../model/aws-data.ts';
 import type { ActionResult } from '../../model/actions.ts';
 import type {
-  AwsVpcNetwork,
   DeploymentConfiguration,
   PlacementConstraint,
   PlacementStrategy,
@@ -20,7 +19,7 @@ import type {
   World,
 } from '../../model/types.ts';
 import { own } from '../../model/record.ts';
-import { SECURITY_GROUP_ID, subnetIdFor } from '../../model/vpc.ts';
+import { completeNetwork, type NetworkInput } from '../../model/vpc.ts';
 import { delayedTransition } from '../../engine/machine-table.ts';
 import { taskList } from '../../engine/task-list.ts';
 import { charge, findInstance } from '../../engine/world-ops.ts';
@@ -88,11 +87,10 @@ function deploymentConfigurationFlag(config: Partial<DeploymentConfiguration> | 
 
 const clusterName = (world: World) => world.ecs.cluster?.name ?? 'default';
 
-/** The action's network configuration as the CLI takes it; without one, every subnet of the world. */
-function networkConfigurationFlag(world: World, network?: Partial<AwsVpcNetwork>): string {
-  const subnets = network?.subnets ?? world.azs.map(subnetIdFor);
-  const groups = network?.securityGroups ?? [SECURITY_GROUP_ID];
-  return `--network-configuration 'awsvpcConfiguration={subnets=[${subnets.join(',')}],securityGroups=[${groups.join(',')}],assignPublicIp=${network?.assignPublicIp ?? 'DISABLED'}}'`;
+/** The action's network configuration as the CLI takes it; without one, the world's default. */
+function networkConfigurationFlag(world: World, network?: NetworkInput): string {
+  const { subnets, securityGroups, assignPublicIp } = completeNetwork(world, network);
+  return `--network-configuration 'awsvpcConfiguration={subnets=[${subnets.join(',')}],securityGroups=[${securityGroups.join(',')}],assignPublicIp=${assignPublicIp}}'`;
 }
 
 /** The network mode of family:revision, an ARN, or a family (its latest ACTIVE revision). */

@@ -76,8 +76,6 @@ export const ecsMessages = {
   serviceExists: 'InvalidParameterException: Creation of service was not idempotent.',
   // As CreateService/UpdateService answer in public reports (CloudFormation and Terraform users
   // quoting the API's InvalidParameterException); aws-facts.md §1.5.
-  networkConfigurationNotValid:
-    'InvalidParameterException: Network Configuration is not valid for the given networkMode of this task definition.',
   fargatePlacementStrategies:
     'InvalidParameterException: Placement strategies are not supported with FARGATE launch type.',
   fargatePlacementConstraints:

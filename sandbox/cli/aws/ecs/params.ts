@@ -8,8 +8,8 @@ import type {
   World,
 } from '../../../model/types.ts';
 import type { ArgValue, FlagSpec } from '../args.ts';
-import { awsError, lastSegment } from '../operation.ts';
-import { SECURITY_GROUP_ID, networkRefusal, subnetIdFor } from '../../../model/vpc.ts';
+import { lastSegment, refusal } from '../operation.ts';
+import { isDefaultNetwork, networkRefusal, type NetworkInput } from '../../../model/vpc.ts';
 import { parseShorthand } from '../../shorthand.ts';
 import type { CommandOutput } from '../../types.ts';
 import { fail } from '../../types.ts';
@@ -121,13 +121,6 @@ export function deployment(
   return { ok: true, value: out };
 }
 
-/** --network-configuration, checked as botocore checks NetworkConfiguration and AwsVpcConfiguration. */
-export interface NetworkInput {
-  subnets: string[];
-  securityGroups?: string[];
-  assignPublicIp?: 'ENABLED' | 'DISABLED';
-}
-
 const AWSVPC_MEMBERS = ['subnets', 'securityGroups', 'assignPublicIp'];
 
 function stringList(v: unknown, path: string): Conv<string[]> {
@@ -148,6 +141,7 @@ function stringList(v: unknown, path: string): Conv<string[]> {
   return { ok: true, value: (list as string[]).map((item) => item.trim()) };
 }
 
+/** --network-configuration, checked as botocore checks NetworkConfiguration and AwsVpcConfiguration. */
 export function network(v: ArgValue | undefined): Conv<NetworkInput | undefined> {
   if (v === undefined) return { ok: true, value: undefined };
   const o = v as Record<string, unknown>;
@@ -190,22 +184,26 @@ export function network(v: ArgValue | undefined): Conv<NetworkInput | undefined>
     return { ok: false, error: `Missing required parameter in ${path}: "subnets"` };
   const subnets = stringList(c['subnets'], `${path}.subnets`);
   if (!subnets.ok) return subnets;
-  const out: NetworkInput = { subnets: subnets.value };
+  let securityGroups: string[] | undefined;
   if (c['securityGroups'] !== undefined) {
     const groups = stringList(c['securityGroups'], `${path}.securityGroups`);
     if (!groups.ok) return groups;
-    out.securityGroups = groups.value;
+    securityGroups = groups.value;
   }
   const ip = c['assignPublicIp'];
-  if (ip !== undefined) {
-    if (ip !== 'ENABLED' && ip !== 'DISABLED')
-      return {
-        ok: false,
-        error: `Invalid ${path}.assignPublicIp: valid values are ENABLED, DISABLED`,
-      };
-    out.assignPublicIp = ip;
-  }
-  return { ok: true, value: out };
+  if (ip !== undefined && ip !== 'ENABLED' && ip !== 'DISABLED')
+    return {
+      ok: false,
+      error: `Invalid ${path}.assignPublicIp: valid values are ENABLED, DISABLED`,
+    };
+  return {
+    ok: true,
+    value: {
+      subnets: subnets.value,
+      ...(securityGroups ? { securityGroups } : {}),
+      ...(ip !== undefined ? { assignPublicIp: ip } : {}),
+    },
+  };
 }
 
 export function launch(v: ArgValue | undefined): Conv<LaunchType | undefined> {
@@ -271,48 +269,21 @@ export const NETWORK_CONFIGURATION_NEEDED =
   "Network Configuration must be provided when networkMode 'awsvpc' is specified.";
 
 /**
- * The --network-configuration of a create-service, update-service or run-task, refused where
- * botocore or AWS refuses it: its shape, a task definition that is not awsvpc, a subnet or a
- * security group the account does not have. `network` is what the action carries: nothing for
- * the world's default (every subnet in order, its security group, no public IP), which is what
- * a service without one has, so the command an action records types back to the same action.
+ * A parsed --network-configuration of a create-service, update-service or run-task, refused
+ * where AWS refuses it (networkRefusal). `network` is what the action carries: nothing for the
+ * world's default, which is what a service without one has, so the command an action records
+ * types back to the same action.
  */
 export function networkFor(
   world: World,
   td: TaskDefinition | null | undefined,
-  value: ArgValue | undefined,
+  given: NetworkInput | undefined,
   api: string,
-):
-  | { ok: true; given: boolean; network: NetworkInput | undefined }
-  | { ok: false; output: CommandOutput } {
-  const net = network(value);
-  if (!net.ok) return { ok: false, output: paramError(net.error) };
-  if (!net.value) return { ok: true, given: false, network: undefined };
-  if (td && td.networkMode !== 'awsvpc')
-    return {
-      ok: false,
-      output: awsError(
-        api,
-        'InvalidParameterException',
-        'Network Configuration is not valid for the given networkMode of this task definition.',
-      ),
-    };
-  const refused = networkRefusal(world, net.value);
-  if (refused)
-    return {
-      ok: false,
-      output: awsError(
-        api,
-        'InvalidParameterException',
-        refused.error.replace(/^InvalidParameterException: /, ''),
-      ),
-    };
-  const { subnets, securityGroups, assignPublicIp } = net.value;
-  const isDefault =
-    subnets.join(',') === world.azs.map(subnetIdFor).join(',') &&
-    (securityGroups === undefined || securityGroups.join(',') === SECURITY_GROUP_ID) &&
-    (assignPublicIp === undefined || assignPublicIp === 'DISABLED');
-  return { ok: true, given: true, network: isDefault ? undefined : net.value };
+): { ok: true; network: NetworkInput | undefined } | { ok: false; output: CommandOutput } {
+  if (!given || !td) return { ok: true, network: given };
+  const refused = networkRefusal(world, td, given);
+  if (refused) return { ok: false, output: refusal(api, refused.error) };
+  return { ok: true, network: isDefaultNetwork(world, given) ? undefined : given };
 }
 
 /** family:revision, an ARN, or a family alone (its latest ACTIVE revision). */

@@ -1,6 +1,5 @@
 /** `aws ecs` service operations: create-service, update-service, delete-service, describe-services, list-services. */
 import { own } from '../../../model/record.ts';
-import { subnetIdFor } from '../../../model/vpc.ts';
 import type { Action } from '../../../model/actions.ts';
 import type { World } from '../../../model/types.ts';
 import type { FlagSpec, ParsedArgs } from '../args.ts';
@@ -49,7 +48,7 @@ const networkConfiguration: FlagSpec = {
  * provider the cluster has not associated (put-cluster-capacity-providers comes first), and an
  * awsvpc task definition without --network-configuration for a service that had none.
  */
-function capacityRefusal(world: World, args: ParsedArgs): string | null {
+function capacityRefusal(world: World, args: ParsedArgs, networkGiven: boolean): string | null {
   const strategy = args['capacity-provider-strategy'];
   if (Array.isArray(strategy)) {
     const associated = world.ecs.cluster?.capacityProviders ?? [];
@@ -64,8 +63,7 @@ function capacityRefusal(world: World, args: ParsedArgs): string | null {
       return 'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.';
   }
   const service = serviceByRef(world, args['service'] as string);
-  const given = network(args['network-configuration']);
-  if (!service || !given.ok || given.value !== undefined) return null;
+  if (!service || networkGiven) return null;
   const current = taskDefinitionByRef(world, service.taskDefinition);
   const next = taskDefinitionByRef(world, args['task-definition'] as string | undefined) ?? current;
   if (next?.networkMode === 'awsvpc' && current?.networkMode !== 'awsvpc')
@@ -125,11 +123,12 @@ export const createService: AwsOperation = {
     const ps = strategies(args['placement-strategy']);
     const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
-    for (const c of [lt, ps, pc, dc]) if (!c.ok) return output(paramError(c.error));
+    const given = network(args['network-configuration']);
+    for (const c of [lt, ps, pc, dc, given]) if (!c.ok) return output(paramError(c.error));
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
-    const net = networkFor(env.world, td, args['network-configuration'], this.api);
+    const net = networkFor(env.world, td, given.ok ? given.value : undefined, this.api);
     if (!net.ok) return output(net.output);
-    if (td?.networkMode === 'awsvpc' && !net.given)
+    if (td?.networkMode === 'awsvpc' && !(given.ok && given.value))
       return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     let loadBalancer: string | undefined;
     if (args['load-balancers'] !== undefined) {
@@ -230,15 +229,16 @@ export const updateService: AwsOperation = {
     const ps = strategies(args['placement-strategy']);
     const pc = constraints(args['placement-constraints']);
     const dc = deployment(args['deployment-configuration']);
-    const shape = network(args['network-configuration']);
-    for (const c of [lt, ps, pc, dc, shape]) if (!c.ok) return output(paramError(c.error));
-    const refused = capacityRefusal(env.world, args);
+    const given = network(args['network-configuration']);
+    for (const c of [lt, ps, pc, dc, given]) if (!c.ok) return output(paramError(c.error));
+    const givenNetwork = given.ok ? given.value : undefined;
+    const refused = capacityRefusal(env.world, args, givenNetwork !== undefined);
     if (refused) return output(awsError(this.api, 'InvalidParameterException', refused));
     const current = serviceByRef(env.world, args['service'] as string);
     const target =
       taskDefinitionByRef(env.world, args['task-definition'] as string | undefined) ??
       (current ? taskDefinitionByRef(env.world, current.taskDefinition) : undefined);
-    const net = networkFor(env.world, target, args['network-configuration'], this.api);
+    const net = networkFor(env.world, target, givenNetwork, this.api);
     if (!net.ok) return output(net.output);
     if (lt.ok && lt.value !== undefined && args['force-new-deployment'] !== true) {
       return output(
@@ -262,10 +262,7 @@ export const updateService: AwsOperation = {
       placementConstraints: pc.ok ? pc.value : undefined,
       deploymentConfiguration: dc.ok ? dc.value : undefined,
       // Back to the default from a network of its own: the action says so in full.
-      network:
-        net.given && !net.network && current?.network
-          ? { subnets: env.world.azs.map(subnetIdFor) }
-          : net.network,
+      network: givenNetwork && !net.network && current?.network ? givenNetwork : net.network,
       forceNewDeployment: args['force-new-deployment'] === true ? true : undefined,
     });
     return applyAll(

@@ -28,6 +28,7 @@ import {
   FARGATE_PLACEMENT_CONSTRAINTS,
   FARGATE_PLACEMENT_STRATEGIES,
   NETWORK_CONFIGURATION_NEEDED,
+  network,
   networkFor,
 } from './params.ts';
 
@@ -79,9 +80,11 @@ export const runTask: AwsOperation = {
     if (hasStrategies || (pc.value?.length ?? 0) > 0)
       return output({ stdout: '', stderr: STANDALONE_PLACEMENT, exitCode: 254 });
     const td = taskDefinitionByRef(env.world, args['task-definition'] as string);
-    const net = networkFor(env.world, td, args['network-configuration'], this.api);
+    const given = network(args['network-configuration']);
+    if (!given.ok) return output(paramError(given.error));
+    const net = networkFor(env.world, td, given.value, this.api);
     if (!net.ok) return output(net.output);
-    if ((td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') && !net.given)
+    if ((td?.networkMode === 'awsvpc' || lt.value === 'FARGATE') && !given.value)
       return output(awsError(this.api, 'InvalidParameterException', NETWORK_CONFIGURATION_NEEDED));
     const action: Action = compact({
       type: 'ecs.task.run' as const,
